@@ -1,0 +1,154 @@
+//! Help texts, one per verb.
+
+pub const MAIN: &str = "\
+csr-assess: self-assessment against the NEC Group Supply-Chain CSR Guideline
+
+Usage: csr-assess [--db PATH] <command> [options]
+
+Commands:
+  catalog     Show the guideline's action items and Part 2 policies
+  profile     Show or set the company profile
+  new         Start an assessment (empty, or from an earlier one)
+  list        List assessments
+  show        Show one assessment with its answers
+  answer      Set the answer to one action item
+  part2       Set the answer to one Part 2 policy
+  declare     Sign the declaration
+  status      Mark an assessment draft, ready or submitted
+  rename      Rename an assessment's period
+  delete      Move an assessment to the bin (restore undoes it)
+  restore     Bring a deleted assessment back
+  score       Show scores per group and overall, and the gaps
+  check       Show what still blocks a complete submission
+  export      Write an assessment as an interchange (.json) file
+  import      Read an interchange file as a new assessment
+
+Options:
+  --db PATH       Use this database file (default: $CSR_ASSESS_DB, else the app's data folder)
+  -h, --help      Show this help; `csr-assess <command> --help` shows a command's help
+  -V, --version   Show the version and the catalog version
+
+Exit status: 0 on success, 1 when the work failed (the message says why), 2 on a usage mistake.
+";
+
+pub const CATALOG: &str = "\
+Usage: csr-assess catalog [--json] [--lang en|ja]
+
+Lists the 47 action items of Table 4-1 by group, with ISO 26000 clauses and the essential or
+recommended condition of group VI, then the six Part 2 policies.
+  --json         Print the whole catalog (guideline text, our advice, disclosure questions) as JSON
+  --lang en|ja   Language of our advice in the JSON (the guideline text is English)
+";
+
+pub const PROFILE: &str = "\
+Usage: csr-assess profile [--company ID] [--json]
+       csr-assess profile set [--company ID] [FIELD OPTIONS] [--from-json FILE|-]
+
+Shows the company profile, or sets fields of it (creating the company if there is none).
+Field options:
+  --legal-name TEXT  --name-latin TEXT  --address TEXT  --country TEXT  --representative TEXT
+  --contact-name TEXT  --contact-email TEXT  --contact-phone TEXT  --supplier-code TEXT
+  --employees N  --products TEXT  --sites TEXT
+  --construction yes|no  --chemicals yes|no  --goods yes|no
+  --from-json FILE   Replace the whole profile with a JSON object (as `profile --json` prints)
+";
+
+pub const NEW: &str = "\
+Usage: csr-assess new --period PERIOD [--company ID] [--from ASSESSMENT] [--json]
+
+Starts an assessment for PERIOD (for example FY2026). With --from, the answers of an earlier
+assessment are copied and marked \"to re-confirm\". Prints the new assessment's id.
+Without --company, the only company is used (one is created if there is none).
+";
+
+pub const LIST: &str = "\
+Usage: csr-assess list [--json]
+
+Lists assessments, most recently changed first: id, period, status, completeness, last change.
+";
+
+pub const SHOW: &str = "\
+Usage: csr-assess show ID [--json]
+
+Shows an assessment: company, period, status, every item's rating and description, Part 2
+answers and the declaration. --json prints the interchange document.
+";
+
+pub const ANSWER: &str = "\
+Usage: csr-assess answer ID ITEM [options]
+
+Sets the answer to action item ITEM (for example II-3) of assessment ID. Only the options
+given change; the rest of the answer stays.
+  --rating R            full, mostly, partly, not-yet or not-applicable
+  --na-reason TEXT      Why the item does not apply (needed with not-applicable)
+  --description TEXT    What your company does
+  --description-file F  Read the description from a file (- for standard input)
+  --evidence 'NAME|WHERE|DATE'  Add an evidence entry (DATE optional, YYYY-MM-DD); repeatable
+  --clear-evidence      Remove all evidence entries first
+  --plan-what TEXT  --plan-who TEXT  --plan-due YYYY-MM-DD   The action plan
+  --review yes|no       Mark the item for review
+  --from-json FILE      Replace the whole answer with a JSON object (- for standard input)
+";
+
+pub const PART2: &str = "\
+Usage: csr-assess part2 ID POLICY [options]
+
+Sets the answer to a Part 2 policy (business-continuity, conflict-minerals, reach,
+climate-change, construction-safety, modern-slavery).
+  --ack yes|no          You have read the policy and agree to follow it and pass it on
+  --cascaded C          done, partly, not-yet or no-upstream
+  --set FIELD=VALUE     Answer a disclosure question (see `catalog --json`); repeatable;
+                        an empty VALUE clears it
+  --notes TEXT
+";
+
+pub const DECLARE: &str = "\
+Usage: csr-assess declare ID --name NAME --title TITLE [--date YYYY-MM-DD] --confirm yes|no
+
+Signs the declaration of assessment ID. The date defaults to today.
+";
+
+pub const STATUS: &str = "\
+Usage: csr-assess status ID draft|ready|submitted
+";
+
+pub const RENAME: &str = "\
+Usage: csr-assess rename ID PERIOD
+";
+
+pub const DELETE: &str = "\
+Usage: csr-assess delete ID --yes
+
+Moves the assessment to the bin; `csr-assess restore ID` brings it back.
+";
+
+pub const RESTORE: &str = "\
+Usage: csr-assess restore ID
+";
+
+pub const SCORE: &str = "\
+Usage: csr-assess score ID [--json]
+
+Scores per group and overall. Each applicable item earns 3 points when fully in place, 2 when
+mostly, 1 when partly, 0 when not yet or unanswered; not-applicable items are left out.
+";
+
+pub const CHECK: &str = "\
+Usage: csr-assess check ID [--json]
+
+Lists what still blocks a complete submission (and warnings). Exit status 0 when ready, 3 when not.
+";
+
+pub const EXPORT: &str = "\
+Usage: csr-assess export ID [--output FILE]
+
+Writes assessment ID with its company profile as an interchange file (JSON). Without
+--output, the JSON goes to standard output.
+";
+
+pub const IMPORT: &str = "\
+Usage: csr-assess import FILE [--json]
+
+Reads an interchange file (- for standard input) and stores it as a new assessment. The file
+is checked completely first; a file with any fault is refused and nothing is stored.
+";

@@ -1,0 +1,50 @@
+//! `catalog`: the guideline's items and policies.
+
+use csr_core::catalog::Condition;
+use csr_core::Catalog;
+use lexopt::prelude::*;
+
+use super::{show_help, Context};
+use crate::{help, output, Outcome};
+
+pub fn run(ctx: &mut Context) -> Outcome {
+    let mut json = false;
+    while let Some(arg) = ctx.parser.next()? {
+        match arg {
+            Long("json") => json = true,
+            // Advice is bilingual in the JSON; the option is accepted for symmetry with the app.
+            Long("lang") => {
+                ctx.parser.value()?;
+            }
+            Short('h') | Long("help") => return show_help(help::CATALOG),
+            _ => return Err(arg.unexpected().into()),
+        }
+    }
+    let catalog = Catalog::get();
+    if json {
+        output::json(&serde_json::json!({
+            "guideline": catalog.guideline,
+            "advice": catalog.advice,
+            "disclosures": catalog.disclosures,
+        }));
+        return Ok(());
+    }
+    let g = &catalog.guideline.guideline;
+    crate::say!("{} — catalog {} ({} action items)", g.title, catalog.version(), catalog.item_count());
+    for group in catalog.groups() {
+        crate::say!("\n{} {}", group.id, group.title);
+        for item in &group.items {
+            let condition = match item.condition {
+                Some(Condition::Essential) => "  [essential]",
+                Some(Condition::Recommended) => "  [recommended]",
+                None => "",
+            };
+            crate::say!("  {:<6} {}  (ISO 26000: {}){condition}", item.id, item.title, item.iso26000.join("/"));
+        }
+    }
+    crate::say!("\nPart 2 policies");
+    for p in catalog.policies() {
+        crate::say!("  {:<20} {}", p.id, p.title);
+    }
+    Ok(())
+}

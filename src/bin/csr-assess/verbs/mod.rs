@@ -1,0 +1,119 @@
+//! The verbs. Each parses its own options and calls the core.
+
+mod answers;
+mod assessments;
+mod catalog;
+mod profile;
+mod reports;
+mod transfer;
+
+use std::path::PathBuf;
+
+use csr_core::Store;
+
+use crate::{help, Failure, Outcome};
+
+/// What every verb gets: the rest of the command line and the database choice.
+pub struct Context {
+    pub parser: lexopt::Parser,
+    pub db: Option<PathBuf>,
+}
+
+impl Context {
+    pub fn store(&self) -> Result<Store, Failure> {
+        Ok(Store::open(crate::db_path(&self.db)?)?)
+    }
+
+    /// Reads the assessment id and the common `--json` flag.
+    pub fn id_and_json(&mut self, help_text: &str) -> Result<(i64, bool), Failure> {
+        use lexopt::prelude::*;
+        let id = crate::args::id(&self.positional("the assessment id", help_text)?, "the assessment id")?;
+        let mut json = false;
+        while let Some(arg) = self.parser.next()? {
+            match arg {
+                Long("json") => json = true,
+                Short('h') | Long("help") => {
+                    crate::say_raw!("{help_text}");
+                    return Err(Failure::Status(0));
+                }
+                _ => return Err(arg.unexpected().into()),
+            }
+        }
+        Ok((id, json))
+    }
+
+    /// The next positional argument, or a usage error naming what was expected.
+    pub fn positional(&mut self, what: &str, help_text: &str) -> Result<String, Failure> {
+        use lexopt::prelude::*;
+        match self.parser.next()? {
+            Some(Value(v)) => crate::args::text(v, what),
+            Some(Short('h') | Long("help")) => {
+                crate::say_raw!("{help_text}");
+                Err(Failure::Status(0))
+            }
+            Some(other) => Err(other.unexpected().into()),
+            None => Err(Failure::Usage(format!("{what} is missing.\n\n{help_text}"))),
+        }
+    }
+}
+
+/// Prints a verb's help and stops successfully.
+pub fn show_help(text: &str) -> Outcome {
+    crate::say_raw!("{text}");
+    Ok(())
+}
+
+pub fn dispatch(verb: &str, ctx: &mut Context) -> Outcome {
+    let result = match verb {
+        "catalog" => catalog::run(ctx),
+        "profile" => profile::run(ctx),
+        "new" => assessments::new(ctx),
+        "list" => assessments::list(ctx),
+        "show" => assessments::show(ctx),
+        "status" => assessments::status(ctx),
+        "rename" => assessments::rename(ctx),
+        "delete" => assessments::delete(ctx),
+        "restore" => assessments::restore(ctx),
+        "answer" => answers::answer(ctx),
+        "part2" => answers::part2(ctx),
+        "declare" => answers::declare(ctx),
+        "score" => reports::score(ctx),
+        "check" => reports::check(ctx),
+        "export" => transfer::export(ctx),
+        "import" => transfer::import(ctx),
+        "help" => match ctx.parser.next()? {
+            Some(lexopt::Arg::Value(v)) => {
+                let v = v.to_string_lossy().to_string();
+                return help_for(&v).map(show_help).unwrap_or_else(|| Err(Failure::Usage(format!("there is no command \"{v}\""))));
+            }
+            _ => show_help(help::MAIN),
+        },
+        _ => Err(Failure::Usage(format!("there is no command \"{verb}\""))),
+    };
+    match result {
+        Err(Failure::Status(0)) => Ok(()),
+        other => other,
+    }
+}
+
+fn help_for(verb: &str) -> Option<&'static str> {
+    Some(match verb {
+        "catalog" => help::CATALOG,
+        "profile" => help::PROFILE,
+        "new" => help::NEW,
+        "list" => help::LIST,
+        "show" => help::SHOW,
+        "answer" => help::ANSWER,
+        "part2" => help::PART2,
+        "declare" => help::DECLARE,
+        "status" => help::STATUS,
+        "rename" => help::RENAME,
+        "delete" => help::DELETE,
+        "restore" => help::RESTORE,
+        "score" => help::SCORE,
+        "check" => help::CHECK,
+        "export" => help::EXPORT,
+        "import" => help::IMPORT,
+        _ => return None,
+    })
+}

@@ -1,0 +1,100 @@
+//! Types for our own content: advice for small companies and the Part 2 disclosure
+//! questions. None of it is the guideline's text, and the UI and PDF always mark it as ours.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Text in each language the app speaks.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Localized<T> {
+    pub en: T,
+    pub ja: T,
+}
+
+impl<T> Localized<T> {
+    /// The text for a language code; anything but "ja" gets English.
+    pub fn get(&self, lang: &str) -> &T {
+        if lang == "ja" {
+            &self.ja
+        } else {
+            &self.en
+        }
+    }
+}
+
+/// Our advice on one item or policy, for a company of 5 to 50 people.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Advice {
+    /// What the item asks, in everyday words.
+    pub summary: String,
+    /// Things a small company can realistically do.
+    pub steps: Vec<String>,
+    /// Records it could keep as evidence.
+    pub evidence: Vec<String>,
+}
+
+/// `catalog/advice.json`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdviceBook {
+    pub items: BTreeMap<String, Localized<Advice>>,
+    pub policies: BTreeMap<String, Localized<Advice>>,
+}
+
+/// The kind of answer a disclosure question takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldKind {
+    /// One of `options`.
+    Choice,
+    /// A non-negative decimal number, typed by the user.
+    Number,
+    /// A calendar year such as 2025.
+    Year,
+    /// A calendar date, YYYY-MM-DD.
+    Date,
+    /// Free text.
+    Text,
+}
+
+/// One offered answer of a choice question.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldOption {
+    pub id: String,
+    pub label: Localized<String>,
+}
+
+/// One disclosure question under a Part 2 policy.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisclosureField {
+    /// Stable id, unique within its policy.
+    pub id: String,
+    pub kind: FieldKind,
+    pub label: Localized<String>,
+    /// A hint shown under the field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Localized<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<FieldOption>,
+    /// Whether the submission check asks for this field once the policy applies.
+    #[serde(default)]
+    pub required: bool,
+}
+
+impl DisclosureField {
+    pub fn option(&self, id: &str) -> Option<&FieldOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+}
+
+/// `catalog/disclosures.json`: the questions asked under each Part 2 policy.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisclosureBook {
+    pub policies: BTreeMap<String, Vec<DisclosureField>>,
+}

@@ -1,0 +1,128 @@
+//! The one error type of the core.
+//!
+//! Every variant says what went wrong in words a supplier understands and, where there is
+//! something to do, what to do. `kind()` gives a stable machine name that the desktop shell
+//! sends to the UI, which shows its own translated sentence for each kind.
+
+use std::path::PathBuf;
+
+/// A failure in the core: storage, validation, import/export or PDF.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file at the database path exists but is not an SQLite database at all
+    /// (for example a document or a spreadsheet chosen by mistake). It is left untouched.
+    #[error("{path} is not an assessment database (it is not an SQLite file). It was not changed. Choose another file, or move this one away so a new database can be created.")]
+    NotADatabase { path: PathBuf },
+
+    /// The file is an SQLite database that belongs to another program. It is left untouched.
+    #[error("{path} is a database of another program, not of this app. It was not changed. Choose another location for the assessment database.")]
+    ForeignDatabase { path: PathBuf },
+
+    /// The database file is damaged (failed SQLite's integrity check). It is left untouched.
+    #[error("The assessment database {path} is damaged ({detail}). It was not changed. Restore it from a backup or an exported file; keep the damaged file for support.")]
+    CorruptDatabase { path: PathBuf, detail: String },
+
+    /// The database was written by a newer version of this app, whose layout this version
+    /// does not know. It is left untouched.
+    #[error("The assessment database {path} was saved by a newer version of this app (layout {found}, this version knows up to {supported}). Install the newest version of the app to open it.")]
+    NewerDatabase { path: PathBuf, found: i64, supported: i64 },
+
+    /// The disk (or the user's quota) is full, so the change could not be written.
+    #[error("The disk is full, so the last change could not be saved. Free some disk space and try again; what was saved before is safe.")]
+    DiskFull,
+
+    /// Another program kept the database locked for longer than we wait.
+    #[error("The assessment database is busy in another window or program. Close the other program and try again.")]
+    Busy,
+
+    /// The database file or its folder cannot be written (read-only medium or permissions).
+    #[error("The assessment database cannot be written ({detail}). Check that the folder is not read-only and that you may write to it.")]
+    ReadOnly { detail: String },
+
+    /// Any other failure reported by SQLite.
+    #[error("The assessment database reported an error: {0}. Try again; if it keeps happening, export your assessment and contact support.")]
+    Storage(#[source] rusqlite::Error),
+
+    /// Reading or writing a file failed.
+    #[error("Could not {action} {path}: {source}. Check the file name and that you may use that folder.")]
+    Io { action: &'static str, path: PathBuf, #[source] source: std::io::Error },
+
+    /// The asked-for assessment, company, item or policy does not exist.
+    #[error("{what} does not exist. It may have been deleted; reload the list.")]
+    NotFound { what: String },
+
+    /// A value is impossible (not merely incomplete): for example a date that is not in the
+    /// calendar, a choice that is not offered, or a text longer than the app accepts.
+    #[error("{field}: {message}")]
+    Invalid { field: String, message: String },
+
+    /// An interchange file could not be imported; nothing was written.
+    #[error("This file cannot be imported, nothing was changed. At {location}: {message}")]
+    Import { location: String, message: String },
+
+    /// An interchange file was written by a newer version of the app.
+    #[error("This file was exported by a newer version of the app (format version {found}; this version reads up to {supported}). Install the newest version of the app to import it. Nothing was changed.")]
+    NewerFormat { found: u64, supported: u64 },
+
+    /// A PDF could not be generated or read.
+    #[error("{0}")]
+    Pdf(String),
+}
+
+impl Error {
+    /// A stable, machine-readable name for the kind of error, used by the UI to pick a
+    /// translated sentence.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::NotADatabase { .. } => "not_a_database",
+            Error::ForeignDatabase { .. } => "foreign_database",
+            Error::CorruptDatabase { .. } => "corrupt_database",
+            Error::NewerDatabase { .. } => "newer_database",
+            Error::DiskFull => "disk_full",
+            Error::Busy => "busy",
+            Error::ReadOnly { .. } => "read_only",
+            Error::Storage(_) => "storage",
+            Error::Io { .. } => "io",
+            Error::NotFound { .. } => "not_found",
+            Error::Invalid { .. } => "invalid",
+            Error::Import { .. } => "import",
+            Error::NewerFormat { .. } => "newer_format",
+            Error::Pdf(_) => "pdf",
+        }
+    }
+
+    pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Invalid { field: field.into(), message: message.into() }
+    }
+
+    pub(crate) fn not_found(what: impl Into<String>) -> Self {
+        Error::NotFound { what: what.into() }
+    }
+
+    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { action, path: path.into(), source }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    /// Sorts SQLite's failures into the kinds a user can act on.
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        if let rusqlite::Error::SqliteFailure(f, ref msg) = e {
+            match f.code {
+                C::DiskFull => return Error::DiskFull,
+                C::DatabaseBusy | C::DatabaseLocked => return Error::Busy,
+                C::ReadOnly | C::CannotOpen | C::PermissionDenied => {
+                    return Error::ReadOnly {
+                        detail: msg.clone().unwrap_or_else(|| f.to_string()),
+                    }
+                }
+                _ => {}
+            }
+        }
+        Error::Storage(e)
+    }
+}
+
+/// The core's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,187 @@
+//! Import and export of one assessment as a versioned JSON file.
+//!
+//! Import reads the whole file and checks all of it before anything is stored: a file
+//! that is refused leaves the database exactly as it was.
+
+mod document;
+mod guard;
+
+use std::collections::HashSet;
+
+pub use document::{AssessmentPart, CatalogRef, Document, FORMAT, FORMAT_VERSION};
+pub use guard::{MAX_BYTES, MAX_DEPTH};
+
+use crate::catalog::Catalog;
+use crate::clock;
+use crate::error::{Error, Result};
+use crate::model::{validate_period, Assessment, AssessmentRecord, Status};
+
+/// Writes an assessment as an interchange document (pretty JSON, UTF-8, final newline).
+pub fn export(record: &AssessmentRecord, catalog: &Catalog) -> String {
+    let a = &record.assessment;
+    let doc = Document {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        exported_at: clock::now(),
+        generator: format!("csr-self-assessment {}", env!("CARGO_PKG_VERSION")),
+        catalog: CatalogRef {
+            version: a.catalog_version.clone(),
+            guideline: catalog.guideline.guideline.title.clone(),
+            guideline_sha256: catalog.guideline.guideline.source_sha256.clone(),
+        },
+        company: record.company.clone(),
+        assessment: AssessmentPart {
+            period: a.period.clone(),
+            status: a.status,
+            created_at: a.created_at.clone(),
+            updated_at: a.updated_at.clone(),
+            submitted_at: a.submitted_at.clone(),
+            position: a.position.clone(),
+            declaration: a.declaration.clone(),
+        },
+        answers: record.answers.clone(),
+        part2: record.part2.clone(),
+    };
+    let mut text = serde_json::to_string_pretty(&doc).expect("documents serialize");
+    text.push('\n');
+    text
+}
+
+/// Reads and checks an interchange file. The record's ids are 0: the store assigns them.
+pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<AssessmentRecord> {
+    let text = guard::check(bytes)?;
+    check_header(text)?;
+    let doc = parse(text)?;
+    check_document(&doc, catalog)?;
+    let a = doc.assessment;
+    Ok(AssessmentRecord {
+        company: doc.company,
+        assessment: Assessment {
+            id: 0,
+            company_id: 0,
+            period: a.period,
+            status: a.status,
+            catalog_version: doc.catalog.version,
+            created_at: a.created_at,
+            updated_at: a.updated_at,
+            submitted_at: a.submitted_at,
+            carried_from: None,
+            position: a.position,
+            declaration: a.declaration,
+        },
+        answers: doc.answers,
+        part2: doc.part2,
+    })
+}
+
+fn at_line(e: &serde_json::Error) -> String {
+    format!("line {}, column {}", e.line(), e.column())
+}
+
+/// Is this our kind of file, and a version we can read?
+fn check_header(text: &str) -> Result<()> {
+    let header: document::Header = serde_json::from_str(text).map_err(|e| Error::Import {
+        location: at_line(&e),
+        message: match e.classify() {
+            serde_json::error::Category::Data => {
+                "the file is JSON but not an assessment file (it is not a JSON object).".into()
+            }
+            _ => format!("the file is not valid JSON ({}). Choose the .json file the app exported, unchanged.", strip_position(&e)),
+        },
+    })?;
+    if header.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(Error::Import {
+            location: "\"format\"".into(),
+            message: format!("this is not a CSR self-assessment file (it should say \"format\": \"{FORMAT}\")."),
+        });
+    }
+    match header.format_version.as_ref().and_then(|v| v.as_u64()) {
+        Some(v) if v > FORMAT_VERSION => Err(Error::NewerFormat { found: v, supported: FORMAT_VERSION }),
+        Some(v) if v >= 1 => Ok(()),
+        _ => Err(Error::Import {
+            location: "\"format_version\"".into(),
+            message: "the format version is missing or not a whole number above 0.".into(),
+        }),
+    }
+}
+
+/// serde_json appends " at line L column C" to its messages; we name the place ourselves.
+fn strip_position(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// The typed parse; a failure names the JSON path and the line.
+fn parse(text: &str) -> Result<Document> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let doc: Document = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        Error::Import { location: format!("{} ({path})", at_line(&inner)), message: strip_position(&inner) }
+    })?;
+    de.end().map_err(|e| Error::Import { location: at_line(&e), message: "there is more text after the end of the data.".into() })?;
+    Ok(doc)
+}
+
+/// Checks what types cannot: known and unique ids, real dates, sane sizes.
+fn check_document(doc: &Document, catalog: &Catalog) -> Result<()> {
+    let fail = |location: String, e: Error| match e {
+        Error::Invalid { field, message } => Error::Import { location, message: format!("{field} {message}") },
+        other => other,
+    };
+    for (field, value) in [
+        ("exported_at", Some(&doc.exported_at)),
+        ("assessment.created_at", Some(&doc.assessment.created_at)),
+        ("assessment.updated_at", Some(&doc.assessment.updated_at)),
+        ("assessment.submitted_at", doc.assessment.submitted_at.as_ref()),
+    ] {
+        if let Some(v) = value {
+            if !clock::is_timestamp(v) {
+                return Err(Error::Import { location: field.into(), message: format!("\"{v}\" is not a date and time (RFC 3339).") });
+            }
+        }
+    }
+    if doc.assessment.status == Status::Submitted && doc.assessment.submitted_at.is_none() {
+        return Err(Error::Import { location: "assessment.submitted_at".into(), message: "a submitted assessment must say when it was submitted.".into() });
+    }
+    doc.company.validate().map_err(|e| fail("company".into(), e))?;
+    validate_period(&doc.assessment.period).map_err(|e| fail("assessment.period".into(), e))?;
+    doc.assessment.declaration.validate().map_err(|e| fail("assessment.declaration".into(), e))?;
+    if doc.answers.len() > catalog.item_count() {
+        return Err(Error::Import {
+            location: "answers".into(),
+            message: format!("there are {} answers but only {} action items.", doc.answers.len(), catalog.item_count()),
+        });
+    }
+    let mut seen = HashSet::new();
+    for (i, a) in doc.answers.iter().enumerate() {
+        let location = format!("answers[{i}].item_id");
+        if catalog.item(&a.item_id).is_none() {
+            return Err(Error::Import { location, message: format!("\"{}\" is not an action item of the guideline.", a.item_id) });
+        }
+        if !seen.insert(a.item_id.as_str()) {
+            return Err(Error::Import { location, message: format!("item {} is answered twice.", a.item_id) });
+        }
+        a.validate().map_err(|e| fail(format!("answers[{i}]"), e))?;
+        if let Some(t) = &a.updated_at {
+            if !clock::is_timestamp(t) {
+                return Err(Error::Import { location: format!("answers[{i}].updated_at"), message: format!("\"{t}\" is not a date and time (RFC 3339).") });
+            }
+        }
+    }
+    let mut seen = HashSet::new();
+    for (i, p) in doc.part2.iter().enumerate() {
+        let location = format!("part2[{i}].policy_id");
+        if catalog.policy(&p.policy_id).is_none() {
+            return Err(Error::Import { location, message: format!("\"{}\" is not a Part 2 policy of the guideline.", p.policy_id) });
+        }
+        if !seen.insert(p.policy_id.as_str()) {
+            return Err(Error::Import { location, message: format!("policy {} is answered twice.", p.policy_id) });
+        }
+        p.validate(catalog).map_err(|e| fail(format!("part2[{i}]"), e))?;
+    }
+    Ok(())
+}

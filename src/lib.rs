@@ -1,0 +1,30 @@
+//! The core of the CSR self-assessment app for suppliers of NEC Corporation.
+//!
+//! A supplier assesses itself against the *NEC Group Supply-Chain CSR Guideline*: for each of
+//! the guideline's 47 action items it rates how far the item is in place, describes what it
+//! does, lists evidence and, for gaps, plans actions; it acknowledges the six Part 2 policies
+//! and signs a declaration. This crate owns all of that and knows nothing of the desktop
+//! shell:
+//!
+//! - [`catalog`]: the guideline as data (verbatim) and our own advice, embedded in the binary;
+//! - [`model`]: company profile, assessment, answers, Part 2 answers, declaration;
+//! - [`store`]: one SQLite file with append-only migrations; every save one transaction;
+//! - [`scoring`] and [`readiness`]: the score, the gaps, and what blocks a submission;
+//! - [`interchange`]: the versioned JSON file that moves an assessment between computers.
+//!
+//! Errors are one enum, [`Error`], whose messages say what to do.
+
+pub mod catalog;
+pub mod clock;
+mod files;
+mod error;
+pub mod interchange;
+pub mod model;
+pub mod readiness;
+pub mod scoring;
+pub mod store;
+
+pub use catalog::Catalog;
+pub use error::{Error, Result};
+pub use files::write_atomic;
+pub use store::Store;

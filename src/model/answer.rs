@@ -1,0 +1,175 @@
+//! The answer to one action item.
+
+use serde::{Deserialize, Serialize};
+
+use super::checks::{self, LONG_TEXT, MAX_EVIDENCE, MEDIUM_TEXT, SHORT_TEXT};
+use crate::error::{Error, Result};
+
+/// How far an item is in place. The scale and its points are explained in docs/scoring.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    /// Done, followed in practice, and you can show evidence. 3 points.
+    Full,
+    /// Done in practice, but not written down or not everywhere yet. 2 points.
+    Mostly,
+    /// Some first steps taken; important parts missing. 1 point.
+    Partly,
+    /// Not in place yet. 0 points.
+    NotYet,
+    /// Does not concern this company; needs a reason; left out of the score.
+    NotApplicable,
+}
+
+impl Rating {
+    pub const ALL: [Rating; 5] =
+        [Rating::Full, Rating::Mostly, Rating::Partly, Rating::NotYet, Rating::NotApplicable];
+
+    /// Points on the 0–3 scale; `None` for not applicable.
+    pub fn points(self) -> Option<u32> {
+        match self {
+            Rating::Full => Some(3),
+            Rating::Mostly => Some(2),
+            Rating::Partly => Some(1),
+            Rating::NotYet => Some(0),
+            Rating::NotApplicable => None,
+        }
+    }
+
+    /// The name used in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rating::Full => "full",
+            Rating::Mostly => "mostly",
+            Rating::Partly => "partly",
+            Rating::NotYet => "not_yet",
+            Rating::NotApplicable => "not_applicable",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Rating> {
+        let s = s.replace('-', "_");
+        Rating::ALL.into_iter().find(|r| r.as_str() == s || (s == "na" && *r == Rating::NotApplicable))
+    }
+
+    /// Whether this rating leaves a gap (applicable and not fully in place).
+    pub fn is_gap(self) -> bool {
+        matches!(self, Rating::Mostly | Rating::Partly | Rating::NotYet)
+    }
+}
+
+/// A record that shows the item is in place.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Evidence {
+    /// Document name, e.g. "Work rules (就業規則), 2025 edition".
+    pub name: String,
+    /// Where it is kept, e.g. "Office binder 3" or a folder path.
+    pub location: String,
+    /// Date of the document, "YYYY-MM-DD".
+    pub date: Option<String>,
+}
+
+/// What will be done to close a gap, by whom, by when.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ActionPlan {
+    pub what: String,
+    pub who: String,
+    /// Due date, "YYYY-MM-DD".
+    pub due: Option<String>,
+}
+
+impl ActionPlan {
+    /// A plan counts once it says what, who and by when.
+    pub fn is_complete(&self) -> bool {
+        !checks::is_blank(&self.what) && !checks::is_blank(&self.who) && self.due.is_some()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        checks::is_blank(&self.what) && checks::is_blank(&self.who) && self.due.is_none()
+    }
+}
+
+/// A supplier's answer to one action item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    /// The catalog item this answers, e.g. "III-5".
+    pub item_id: String,
+    #[serde(default)]
+    pub rating: Option<Rating>,
+    /// Why the item does not apply; required when the rating is not applicable.
+    #[serde(default)]
+    pub na_reason: String,
+    /// What the company does, in its own words.
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    #[serde(default)]
+    pub action_plan: ActionPlan,
+    /// The user wants to come back to this item.
+    #[serde(default)]
+    pub marked_for_review: bool,
+    /// Carried over from an earlier assessment and not yet looked at again.
+    #[serde(default)]
+    pub to_reconfirm: bool,
+    /// When the answer was last saved (set by the store).
+    #[serde(default)]
+    pub updated_at: Option<String>,
+}
+
+impl Answer {
+    /// An empty answer to an item.
+    pub fn new(item_id: impl Into<String>) -> Answer {
+        Answer {
+            item_id: item_id.into(),
+            rating: None,
+            na_reason: String::new(),
+            description: String::new(),
+            evidence: Vec::new(),
+            action_plan: ActionPlan::default(),
+            marked_for_review: false,
+            to_reconfirm: false,
+            updated_at: None,
+        }
+    }
+
+    /// Refuses impossible values. `at` names the answer in messages (e.g. "II-3").
+    pub fn validate(&self) -> Result<()> {
+        let at = &self.item_id;
+        checks::text(&format!("{at} reason for not applicable"), &self.na_reason, MEDIUM_TEXT)?;
+        checks::text(&format!("{at} description"), &self.description, LONG_TEXT)?;
+        if self.evidence.len() > MAX_EVIDENCE {
+            return Err(Error::invalid(
+                format!("{at} evidence"),
+                format!("has {} entries; at most {MAX_EVIDENCE} are accepted. List a folder instead of each file.", self.evidence.len()),
+            ));
+        }
+        for (n, e) in self.evidence.iter().enumerate() {
+            let f = format!("{at} evidence {}", n + 1);
+            checks::text(&format!("{f} name"), &e.name, SHORT_TEXT)?;
+            checks::text(&format!("{f} location"), &e.location, SHORT_TEXT)?;
+            checks::date(&format!("{f} date"), &e.date)?;
+        }
+        checks::text(&format!("{at} action plan: what"), &self.action_plan.what, MEDIUM_TEXT)?;
+        checks::text(&format!("{at} action plan: who"), &self.action_plan.who, SHORT_TEXT)?;
+        checks::date(&format!("{at} action plan: due date"), &self.action_plan.due)?;
+        Ok(())
+    }
+
+    pub fn is_answered(&self) -> bool {
+        self.rating.is_some()
+    }
+
+    /// Whether the answer holds anything at all (an untouched answer need not be stored).
+    pub fn is_empty(&self) -> bool {
+        self.rating.is_none()
+            && checks::is_blank(&self.na_reason)
+            && checks::is_blank(&self.description)
+            && self.evidence.is_empty()
+            && self.action_plan.is_empty()
+            && !self.marked_for_review
+    }
+}

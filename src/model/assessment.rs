@@ -1,0 +1,140 @@
+//! An assessment: one period's answers of one company, with its declaration.
+
+use serde::{Deserialize, Serialize};
+
+use super::answer::Answer;
+use super::checks::{self, SHORT_TEXT};
+use super::part2::Part2Answer;
+use super::profile::CompanyProfile;
+use crate::error::{Error, Result};
+
+/// Where an assessment stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Being worked on.
+    Draft,
+    /// The supplier considers it complete; any change makes it a draft again.
+    Ready,
+    /// A PDF was created for NEC; any change makes it a draft again.
+    Submitted,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Ready => "ready",
+            Status::Submitted => "submitted",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        [Status::Draft, Status::Ready, Status::Submitted].into_iter().find(|st| st.as_str() == s)
+    }
+}
+
+/// The statement the signer confirms, in each UI language. Shown in the app and printed in
+/// the PDF; the English text is the one of record.
+pub const DECLARATION_TEXT: crate::catalog::Localized<&str> = crate::catalog::Localized {
+    en: "I confirm that the answers in this self-assessment are true and complete to the best of my knowledge, and that our company will inform NEC without delay of any significant change.",
+    ja: "本セルフアセスメントの回答は、私の知る限り真実かつ完全であることを確認します。また、重要な変更があった場合は速やかに NEC に連絡します。",
+};
+
+/// The signed statement that closes a submission.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Declaration {
+    pub signer_name: String,
+    pub signer_title: String,
+    /// "YYYY-MM-DD".
+    pub date: Option<String>,
+    /// The signer confirms that the answers are true to the best of their knowledge.
+    pub confirmed: bool,
+}
+
+impl Declaration {
+    pub fn validate(&self) -> Result<()> {
+        checks::text("declaration signer name", &self.signer_name, SHORT_TEXT)?;
+        checks::text("declaration signer title", &self.signer_title, SHORT_TEXT)?;
+        checks::date("declaration date", &self.date)
+    }
+
+    /// Complete when named, titled, dated and confirmed.
+    pub fn is_complete(&self) -> bool {
+        !checks::is_blank(&self.signer_name)
+            && !checks::is_blank(&self.signer_title)
+            && self.date.is_some()
+            && self.confirmed
+    }
+}
+
+/// An assessment as stored (without its answers).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub id: i64,
+    pub company_id: i64,
+    /// The period assessed, as the user names it: "FY2026", "2026年度".
+    pub period: String,
+    pub status: Status,
+    /// The catalog version the answers were given against.
+    pub catalog_version: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub submitted_at: Option<String>,
+    /// The assessment whose answers this one was started from.
+    pub carried_from: Option<i64>,
+    /// Where the user was last ("item:II-3", "part2:reach", "declaration", "review").
+    pub position: Option<String>,
+    pub declaration: Declaration,
+}
+
+/// Refuses an empty or absurd period name.
+pub fn validate_period(period: &str) -> Result<()> {
+    if checks::is_blank(period) {
+        return Err(Error::invalid("period", "is empty. Name the period, for example FY2026."));
+    }
+    checks::text("period", period, 100)
+}
+
+/// A line of the assessment list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssessmentSummary {
+    pub id: i64,
+    pub company_id: i64,
+    pub company_name: String,
+    pub period: String,
+    pub status: Status,
+    pub catalog_version: String,
+    /// Applicable items answered.
+    pub answered: usize,
+    /// Items marked not applicable.
+    pub not_applicable: usize,
+    /// Items in the catalog.
+    pub total: usize,
+    /// Share of applicable items answered, 0–100.
+    pub completeness: u32,
+    pub to_reconfirm: usize,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// Everything of one assessment: what export, scoring and the PDF work from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssessmentRecord {
+    pub company: CompanyProfile,
+    pub assessment: Assessment,
+    /// Stored answers, in catalog order; items never touched have none.
+    pub answers: Vec<Answer>,
+    pub part2: Vec<Part2Answer>,
+}
+
+impl AssessmentRecord {
+    pub fn answer(&self, item_id: &str) -> Option<&Answer> {
+        self.answers.iter().find(|a| a.item_id == item_id)
+    }
+
+    pub fn part2_answer(&self, policy_id: &str) -> Option<&Part2Answer> {
+        self.part2.iter().find(|a| a.policy_id == policy_id)
+    }
+}

@@ -1,0 +1,14 @@
+//! The supplier's data: company profile, assessments, answers, Part 2 disclosures and the
+//! declaration. Each type refuses impossible values in `validate`; what is merely unfinished
+//! is saved as typed and reported by the submission check (`crate::readiness`).
+
+mod answer;
+mod assessment;
+pub mod checks;
+mod part2;
+mod profile;
+
+pub use answer::{ActionPlan, Answer, Evidence, Rating};
+pub use assessment::{validate_period, Assessment, AssessmentRecord, AssessmentSummary, Declaration, Status, DECLARATION_TEXT};
+pub use part2::{parse_amount, parse_year, Cascade, Part2Answer};
+pub use profile::{looks_like_email, looks_like_phone, Company, CompanyProfile, FieldProblem, REQUIRED_FIELDS};

@@ -1,0 +1,160 @@
+//! The supplier's company profile.
+
+use serde::{Deserialize, Serialize};
+
+use super::checks::{self, MEDIUM_TEXT, SHORT_TEXT};
+use crate::error::{Error, Result};
+
+/// Who the supplier is. Every text field accepts any script (a Japanese legal name, say).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CompanyProfile {
+    /// Registered name, in the company's own script.
+    pub legal_name: String,
+    /// The name in Latin letters, for readers who cannot read the legal name's script.
+    pub name_latin: String,
+    pub address: String,
+    pub country: String,
+    /// The company's representative (for example the representative director).
+    pub representative: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    /// The code NEC assigned to the supplier, if any.
+    pub supplier_code: String,
+    /// Number of employees, including part-time staff.
+    pub employees: Option<u32>,
+    /// Main products or services.
+    pub products: String,
+    /// Sites (offices, factories, warehouses), one per line.
+    pub sites: String,
+    /// Does construction or installation work on sites (makes the construction policy relevant).
+    pub does_construction: bool,
+    /// Handles chemical substances or supplies goods containing them (makes REACH relevant).
+    pub handles_chemicals: bool,
+    /// Supplies goods: parts, materials or products (makes conflict minerals relevant).
+    pub supplies_goods: bool,
+}
+
+/// A company as stored, with its local id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Company {
+    pub id: i64,
+    pub profile: CompanyProfile,
+    pub updated_at: String,
+}
+
+/// A field the submission check finds missing or malformed; the value is still saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    /// The field's name as in [`CompanyProfile`].
+    pub field: String,
+    /// "missing" or "malformed".
+    pub problem: String,
+}
+
+/// Fields a submission must have.
+pub const REQUIRED_FIELDS: [&str; 7] = [
+    "legal_name",
+    "address",
+    "country",
+    "representative",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+];
+
+impl CompanyProfile {
+    /// Refuses impossible values (absurd length, absurd employee count).
+    pub fn validate(&self) -> Result<()> {
+        for (field, value) in self.short_fields() {
+            checks::text(field, value, SHORT_TEXT)?;
+        }
+        for (field, value) in [("address", &self.address), ("products", &self.products), ("sites", &self.sites)] {
+            checks::text(field, value, MEDIUM_TEXT)?;
+        }
+        if let Some(n) = self.employees {
+            if n > 10_000_000 {
+                return Err(Error::invalid("employees", format!("{n} is not a plausible number of employees.")));
+            }
+        }
+        Ok(())
+    }
+
+    fn short_fields(&self) -> [(&'static str, &String); 8] {
+        [
+            ("legal_name", &self.legal_name),
+            ("name_latin", &self.name_latin),
+            ("country", &self.country),
+            ("representative", &self.representative),
+            ("contact_name", &self.contact_name),
+            ("contact_email", &self.contact_email),
+            ("contact_phone", &self.contact_phone),
+            ("supplier_code", &self.supplier_code),
+        ]
+    }
+
+    fn field(&self, name: &str) -> &str {
+        match name {
+            "legal_name" => &self.legal_name,
+            "address" => &self.address,
+            "country" => &self.country,
+            "representative" => &self.representative,
+            "contact_name" => &self.contact_name,
+            "contact_email" => &self.contact_email,
+            "contact_phone" => &self.contact_phone,
+            _ => "",
+        }
+    }
+
+    /// What a submission would miss: empty required fields, a malformed email or phone.
+    pub fn problems(&self) -> Vec<FieldProblem> {
+        let mut out = Vec::new();
+        for f in REQUIRED_FIELDS {
+            if checks::is_blank(self.field(f)) {
+                out.push(FieldProblem { field: f.into(), problem: "missing".into() });
+            }
+        }
+        if !checks::is_blank(&self.contact_email) && !looks_like_email(&self.contact_email) {
+            out.push(FieldProblem { field: "contact_email".into(), problem: "malformed".into() });
+        }
+        if !checks::is_blank(&self.contact_phone) && !looks_like_phone(&self.contact_phone) {
+            out.push(FieldProblem { field: "contact_phone".into(), problem: "malformed".into() });
+        }
+        out
+    }
+
+    /// The name to show: the legal name, else the Latin name.
+    pub fn display_name(&self) -> &str {
+        if checks::is_blank(&self.legal_name) {
+            self.name_latin.trim()
+        } else {
+            self.legal_name.trim()
+        }
+    }
+}
+
+/// One "@", something before it, a dot in the part after it, no spaces.
+pub fn looks_like_email(s: &str) -> bool {
+    let s = s.trim();
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.chars().any(char::is_whitespace)
+}
+
+/// Digits with the usual separators (+, -, spaces, brackets, dots, "ext"), at least 5 digits.
+pub fn looks_like_phone(s: &str) -> bool {
+    let s = s.trim();
+    let digits = s.chars().filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count();
+    let rest_ok = s.chars().all(|c| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || " +-().‐－（）ー/".contains(c)
+            || c.is_ascii_alphabetic() // "ext. 12"
+    });
+    digits >= 5 && rest_ok
+}

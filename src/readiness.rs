@@ -1,0 +1,154 @@
+//! The submission check: what still stands between an assessment and a complete submission.
+//!
+//! Saving never refuses what a user typed; this check is where unfinished or malformed
+//! answers are reported, each problem naming the items or fields to go back to.
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, Relevance};
+use crate::model::{checks, AssessmentRecord, CompanyProfile};
+use crate::scoring;
+
+/// Whether a problem blocks a complete submission or is only worth a look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Blocking,
+    Warning,
+}
+
+/// One kind of problem and what it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Problem {
+    /// Required profile fields missing or malformed.
+    Profile { fields: Vec<crate::model::FieldProblem> },
+    /// Applicable items without a rating.
+    Unanswered { items: Vec<String> },
+    /// Items marked not applicable without a reason.
+    NotApplicableWithoutReason { items: Vec<String> },
+    /// Essential items not fully in place without a complete action plan (what, who, due).
+    EssentialGapWithoutPlan { items: Vec<String> },
+    /// Answers carried over from an earlier assessment and not yet looked at again.
+    ToReconfirm { items: Vec<String>, policies: Vec<String> },
+    /// Relevant Part 2 policies not acknowledged.
+    PoliciesNotAcknowledged { policies: Vec<String> },
+    /// Disclosure questions of relevant policies missing or malformed.
+    Disclosures { policy: String, fields: Vec<crate::model::FieldProblem> },
+    /// The declaration lacks a signer, title, date or confirmation.
+    Declaration { missing: Vec<String> },
+    /// Items the user marked for review.
+    MarkedForReview { items: Vec<String> },
+}
+
+impl Problem {
+    pub fn severity(&self) -> Severity {
+        match self {
+            Problem::Disclosures { .. } | Problem::MarkedForReview { .. } => Severity::Warning,
+            _ => Severity::Blocking,
+        }
+    }
+}
+
+/// A problem with its severity, as the UI and CLI show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    #[serde(flatten)]
+    pub problem: Problem,
+}
+
+/// The result of the check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Readiness {
+    /// No blocking problem.
+    pub ready: bool,
+    pub findings: Vec<Finding>,
+}
+
+/// Whether a Part 2 policy concerns a company with this profile.
+pub fn is_relevant(relevance: Relevance, profile: &CompanyProfile) -> bool {
+    match relevance {
+        Relevance::All => true,
+        Relevance::Goods => profile.supplies_goods,
+        Relevance::Chemicals => profile.handles_chemicals,
+        Relevance::Construction => profile.does_construction,
+    }
+}
+
+/// Checks an assessment for submission.
+pub fn check(record: &AssessmentRecord, catalog: &Catalog) -> Readiness {
+    let score = scoring::score(record, catalog);
+    let mut problems = Vec::new();
+
+    let fields = record.company.problems();
+    if !fields.is_empty() {
+        problems.push(Problem::Profile { fields });
+    }
+    if !score.unanswered.is_empty() {
+        problems.push(Problem::Unanswered { items: score.unanswered.clone() });
+    }
+    let no_reason: Vec<String> =
+        score.not_applicable.iter().filter(|n| n.reason.is_empty()).map(|n| n.item_id.clone()).collect();
+    if !no_reason.is_empty() {
+        problems.push(Problem::NotApplicableWithoutReason { items: no_reason });
+    }
+    let no_plan: Vec<String> =
+        score.gaps.iter().filter(|g| g.essential && !g.has_action_plan).map(|g| g.item_id.clone()).collect();
+    if !no_plan.is_empty() {
+        problems.push(Problem::EssentialGapWithoutPlan { items: no_plan });
+    }
+    let policies_to_reconfirm: Vec<String> =
+        record.part2.iter().filter(|p| p.to_reconfirm).map(|p| p.policy_id.clone()).collect();
+    if !score.to_reconfirm.is_empty() || !policies_to_reconfirm.is_empty() {
+        problems.push(Problem::ToReconfirm { items: score.to_reconfirm.clone(), policies: policies_to_reconfirm });
+    }
+
+    let mut not_acknowledged = Vec::new();
+    let mut disclosures = Vec::new();
+    for policy in catalog.policies() {
+        if !is_relevant(policy.relevance, &record.company) {
+            continue;
+        }
+        let answer = record.part2_answer(&policy.id);
+        if !answer.is_some_and(|a| a.acknowledged) {
+            not_acknowledged.push(policy.id.clone());
+        }
+        let fields = match answer {
+            Some(a) => a.problems(catalog),
+            None => crate::model::Part2Answer::new(policy.id.clone()).problems(catalog),
+        };
+        if !fields.is_empty() {
+            disclosures.push(Problem::Disclosures { policy: policy.id.clone(), fields });
+        }
+    }
+    if !not_acknowledged.is_empty() {
+        problems.push(Problem::PoliciesNotAcknowledged { policies: not_acknowledged });
+    }
+    problems.extend(disclosures);
+
+    let d = &record.assessment.declaration;
+    let mut missing = Vec::new();
+    if checks::is_blank(&d.signer_name) {
+        missing.push("signer_name".to_string());
+    }
+    if checks::is_blank(&d.signer_title) {
+        missing.push("signer_title".to_string());
+    }
+    if d.date.is_none() {
+        missing.push("date".to_string());
+    }
+    if !d.confirmed {
+        missing.push("confirmed".to_string());
+    }
+    if !missing.is_empty() {
+        problems.push(Problem::Declaration { missing });
+    }
+    if !score.marked_for_review.is_empty() {
+        problems.push(Problem::MarkedForReview { items: score.marked_for_review.clone() });
+    }
+
+    let findings: Vec<Finding> =
+        problems.into_iter().map(|problem| Finding { severity: problem.severity(), problem }).collect();
+    Readiness { ready: findings.iter().all(|f| f.severity == Severity::Warning), findings }
+}

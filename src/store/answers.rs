@@ -1,0 +1,148 @@
+//! Answers to action items and to Part 2 policies.
+
+use rusqlite::{params, Transaction};
+
+use super::assessments::touch;
+use super::rows;
+use super::{SaveReceipt, Store};
+use crate::catalog::Catalog;
+use crate::clock;
+use crate::error::{Error, Result};
+use crate::model::{Answer, Part2Answer};
+
+impl Store {
+    /// The stored answers of an assessment, in catalog order.
+    pub fn answers(&self, assessment_id: i64) -> Result<Vec<Answer>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT item_id, rating, na_reason, description, evidence, action_plan,
+                    marked_for_review, to_reconfirm, updated_at
+             FROM answer WHERE assessment_id = ?1",
+        )?;
+        let mut list = stmt
+            .query_map([assessment_id], |r| {
+                Ok(Answer {
+                    item_id: r.get(0)?,
+                    rating: rows::rating(r, 1)?,
+                    na_reason: r.get(2)?,
+                    description: r.get(3)?,
+                    evidence: rows::json(r, 4)?,
+                    action_plan: rows::json(r, 5)?,
+                    marked_for_review: r.get(6)?,
+                    to_reconfirm: r.get(7)?,
+                    updated_at: r.get(8)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.damaged(e))?;
+        let catalog = Catalog::get();
+        list.sort_by_key(|a| catalog.item_position(&a.item_id).unwrap_or(usize::MAX));
+        Ok(list)
+    }
+
+    /// Saves one item's answer in one transaction. Saving is touching: the answer is no
+    /// longer "to re-confirm". An answer with nothing in it is removed.
+    pub fn save_answer(&mut self, assessment_id: i64, answer: &Answer) -> Result<SaveReceipt> {
+        if Catalog::get().item(&answer.item_id).is_none() {
+            return Err(Error::invalid("item", format!("\"{}\" is not an action item of this catalog.", answer.item_id)));
+        }
+        answer.validate()?;
+        let now = clock::now();
+        self.write(|tx| {
+            let receipt = touch(tx, assessment_id, &now)?;
+            if answer.is_empty() {
+                tx.execute(
+                    "DELETE FROM answer WHERE assessment_id = ?1 AND item_id = ?2",
+                    params![assessment_id, answer.item_id],
+                )?;
+            } else {
+                upsert_answer(tx, assessment_id, answer, false, &now)?;
+            }
+            Ok(receipt)
+        })
+    }
+
+    /// The stored Part 2 answers of an assessment, in catalog order.
+    pub fn part2_answers(&self, assessment_id: i64) -> Result<Vec<Part2Answer>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT policy_id, acknowledged, cascaded, disclosures, notes, to_reconfirm, updated_at
+             FROM part2_answer WHERE assessment_id = ?1",
+        )?;
+        let mut list = stmt
+            .query_map([assessment_id], |r| {
+                Ok(Part2Answer {
+                    policy_id: r.get(0)?,
+                    acknowledged: r.get(1)?,
+                    cascaded: rows::cascade(r, 2)?,
+                    disclosures: rows::json(r, 3)?,
+                    notes: r.get(4)?,
+                    to_reconfirm: r.get(5)?,
+                    updated_at: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.damaged(e))?;
+        let order: Vec<&str> = Catalog::get().policies().iter().map(|p| p.id.as_str()).collect();
+        list.sort_by_key(|a| order.iter().position(|id| *id == a.policy_id).unwrap_or(usize::MAX));
+        Ok(list)
+    }
+
+    /// Saves one policy's answer in one transaction; saving clears "to re-confirm".
+    pub fn save_part2(&mut self, assessment_id: i64, answer: &Part2Answer) -> Result<SaveReceipt> {
+        answer.validate(Catalog::get())?;
+        let now = clock::now();
+        self.write(|tx| {
+            let receipt = touch(tx, assessment_id, &now)?;
+            upsert_part2(tx, assessment_id, answer, false, &now)?;
+            Ok(receipt)
+        })
+    }
+}
+
+pub(super) fn upsert_answer(tx: &Transaction, id: i64, a: &Answer, to_reconfirm: bool, now: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO answer(assessment_id, item_id, rating, na_reason, description, evidence,
+                            action_plan, marked_for_review, to_reconfirm, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+         ON CONFLICT(assessment_id, item_id) DO UPDATE SET
+            rating = excluded.rating, na_reason = excluded.na_reason,
+            description = excluded.description, evidence = excluded.evidence,
+            action_plan = excluded.action_plan, marked_for_review = excluded.marked_for_review,
+            to_reconfirm = excluded.to_reconfirm, updated_at = excluded.updated_at",
+        params![
+            id,
+            a.item_id,
+            a.rating.map(|r| r.as_str()),
+            a.na_reason,
+            a.description,
+            serde_json::to_string(&a.evidence).expect("evidence serializes"),
+            serde_json::to_string(&a.action_plan).expect("plans serialize"),
+            a.marked_for_review,
+            to_reconfirm,
+            now,
+        ],
+    )?;
+    Ok(())
+}
+
+pub(super) fn upsert_part2(tx: &Transaction, id: i64, a: &Part2Answer, to_reconfirm: bool, now: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO part2_answer(assessment_id, policy_id, acknowledged, cascaded, disclosures,
+                                  notes, to_reconfirm, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT(assessment_id, policy_id) DO UPDATE SET
+            acknowledged = excluded.acknowledged, cascaded = excluded.cascaded,
+            disclosures = excluded.disclosures, notes = excluded.notes,
+            to_reconfirm = excluded.to_reconfirm, updated_at = excluded.updated_at",
+        params![
+            id,
+            a.policy_id,
+            a.acknowledged,
+            a.cascaded.map(|c| c.as_str()),
+            serde_json::to_string(&a.disclosures).expect("disclosures serialize"),
+            a.notes,
+            to_reconfirm,
+            now,
+        ],
+    )?;
+    Ok(())
+}

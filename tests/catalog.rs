@@ -1,0 +1,313 @@
+//! The catalog against the guideline's own text (`catalog/source/…txt`): ids, counts,
+//! clauses, conditions, and every guideline string word for word.
+
+use std::collections::BTreeSet;
+
+use csr_core::catalog::{Block, Condition, FieldKind};
+use csr_core::Catalog;
+
+const SOURCE: &str = include_str!("../catalog/source/nec-supply-chain-csr-guideline.txt");
+
+/// The source as one line: lines trimmed, list markers ("- ", "・ ") dropped, a line broken
+/// after a hyphen ("pre-" / "requisite") joined without a space, whitespace collapsed.
+fn normalized_source() -> String {
+    let mut out = String::new();
+    for line in SOURCE.lines() {
+        let mut line = line.trim();
+        for marker in ["- ", "・ "] {
+            if let Some(rest) = line.strip_prefix(marker) {
+                line = rest.trim_start();
+            }
+        }
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() && !out.ends_with('-') {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn blocks_text(blocks: &[Block]) -> Vec<String> {
+    blocks
+        .iter()
+        .flat_map(|b| match b {
+            Block::Paragraph { text } => vec![text.clone()],
+            Block::List { items } => items.clone(),
+        })
+        .collect()
+}
+
+fn ids_of(c: &Catalog) -> Vec<String> {
+    c.items().map(|i| i.id.clone()).collect()
+}
+
+#[test]
+fn ids_are_unique_complete_and_in_table_order() {
+    let c = Catalog::get();
+    let expected: Vec<String> = [("I", 3), ("II", 9), ("III", 8), ("IV", 2), ("V", 3), ("VI", 14), ("VII", 8)]
+        .iter()
+        .flat_map(|(g, n)| (1..=*n).map(move |i| format!("{g}-{i}")))
+        .collect();
+    assert_eq!(ids_of(c), expected);
+    assert_eq!(c.item_count(), 47);
+    let unique: BTreeSet<_> = ids_of(c).into_iter().collect();
+    assert_eq!(unique.len(), 47, "item ids are unique");
+    let groups: Vec<(&str, usize)> = c.groups().iter().map(|g| (g.id.as_str(), g.items.len())).collect();
+    assert_eq!(groups, [("I", 3), ("II", 9), ("III", 8), ("IV", 2), ("V", 3), ("VI", 14), ("VII", 8)]);
+    for g in c.groups() {
+        for item in &g.items {
+            assert_eq!(item.group_id(), g.id, "{} sits in its group", item.id);
+        }
+    }
+    let policies: Vec<&str> = c.policies().iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        policies,
+        ["business-continuity", "conflict-minerals", "reach", "climate-change", "construction-safety", "modern-slavery"]
+    );
+}
+
+#[test]
+fn conditions_only_in_group_vi_and_essential_exactly_vi_1_2_9() {
+    let c = Catalog::get();
+    for item in c.items() {
+        match item.group_id() {
+            "VI" => {
+                let expected = if ["VI-1", "VI-2", "VI-9"].contains(&item.id.as_str()) {
+                    Condition::Essential
+                } else {
+                    Condition::Recommended
+                };
+                assert_eq!(item.condition, Some(expected), "{}", item.id);
+            }
+            _ => assert_eq!(item.condition, None, "{} has no condition", item.id),
+        }
+    }
+    let essential: Vec<&str> = c.items().filter(|i| i.is_essential()).map(|i| i.id.as_str()).collect();
+    assert_eq!(essential, ["VI-1", "VI-2", "VI-9"]);
+}
+
+#[test]
+fn iso_clauses_match_the_table_column_in_order() {
+    let source = normalized_source();
+    let start = source.find("Table 4-1 Risk Management Priorities and Action Items").expect("table start");
+    let end = source.find("*ISO26000 Seven Core Subjects").expect("table end");
+    let table = &source[start..end];
+    let column: Vec<&str> = table
+        .split(' ')
+        .filter(|t| !t.is_empty() && t.split('/').all(|c| c.len() == 3 && c.as_bytes()[1] == b'.' && c.bytes().all(|b| b == b'.' || b.is_ascii_digit())))
+        .collect();
+    let catalog: Vec<String> = Catalog::get().items().map(|i| i.iso26000.join("/")).collect();
+    assert_eq!(column, catalog);
+    assert_eq!(Catalog::get().item("I-2").unwrap().iso26000, ["6.3", "6.6"]);
+    assert_eq!(Catalog::get().item("VII-6").unwrap().iso26000, ["6.7"]);
+}
+
+#[test]
+fn titles_are_the_tables_wording_in_order() {
+    let source = normalized_source();
+    let start = source.find("Table 4-1 Risk Management Priorities and Action Items").unwrap();
+    let end = source.find("*ISO26000 Seven Core Subjects").unwrap();
+    let table = &source[start..end];
+    let mut at = 0;
+    for group in Catalog::get().groups() {
+        let pos = table[at..].find(&group.table_title).unwrap_or_else(|| panic!("group {} in the table", group.id));
+        at += pos + group.table_title.len();
+        for item in &group.items {
+            let pos = table[at..].find(&item.title).unwrap_or_else(|| panic!("{} \"{}\" in the table, in order", item.id, item.title));
+            at += pos + item.title.len();
+        }
+    }
+}
+
+fn strip_end(s: &str) -> &str {
+    s.trim_end_matches(['.', ';', ' '])
+}
+
+/// Where a detailed section ends: the next item, the next group heading, or Part 2.
+fn section_end(source: &str, from: usize) -> usize {
+    let markers = [
+        " [", " II Human Rights and Labor", " III Occupational Health and Safety", " IV Product Quality and Safety",
+        " V Information Security", " VI The Environment and Biodiversity", " VII Fair Trading",
+        " 5. Request for Suppliers (Part-2)",
+    ];
+    markers.iter().filter_map(|m| source[from..].find(m)).min().map(|p| from + p).expect("a section ends")
+}
+
+#[test]
+fn every_detailed_section_is_accounted_for_word_for_word() {
+    let source = normalized_source();
+    let intro = source.find("Action Items in Table 4.1").expect("detailed sections");
+    for item in Catalog::get().items() {
+        let marker = format!("[{}] ", item.id);
+        let found = source[intro..].find(&marker).map(|p| intro + p);
+        if !item.has_section {
+            assert!(found.is_none(), "{} has no section in the guideline", item.id);
+            assert!(item.request.is_none() && item.explanation.is_empty(), "{}: no invented text", item.id);
+            continue;
+        }
+        let start = found.unwrap_or_else(|| panic!("{} has a section", item.id)) + marker.len();
+        let section = &source[start..section_end(&source, start)];
+        let heading = item.section_heading.as_deref().unwrap_or(strip_end(&item.title));
+        assert!(section.starts_with(heading), "{}: heading \"{heading}\" begins \"{section}\"", item.id);
+        if let Some(h) = &item.section_heading {
+            assert_ne!(strip_end(h), strip_end(&item.title), "{}: section_heading only where it differs", item.id);
+        }
+        let rest = section[heading.len()..].trim_start_matches(';').trim();
+        let mut expected = Vec::new();
+        match item.condition {
+            Some(Condition::Essential) => expected.push("Essential Condition".to_string()),
+            Some(Condition::Recommended) => expected.push(format!("{} is Recommended Condition", item.id)),
+            None => {}
+        }
+        expected.extend(item.request.clone());
+        expected.extend(blocks_text(&item.explanation));
+        assert_eq!(rest, expected.join(" "), "{}: the section, whole", item.id);
+    }
+}
+
+#[test]
+fn headings_differ_from_the_table_exactly_where_the_guideline_differs() {
+    let with_heading: Vec<&str> =
+        Catalog::get().items().filter(|i| i.section_heading.is_some()).map(|i| i.id.as_str()).collect();
+    assert_eq!(with_heading, ["I-3", "II-6", "II-7", "III-4", "VI-1", "VII-3", "VII-4", "VII-5"]);
+    let c = Catalog::get();
+    assert_eq!(c.item("II-6").unwrap().section_heading.as_deref(), Some("Regulate working hours"));
+    assert_eq!(c.item("II-6").unwrap().title, "Control working hours.");
+}
+
+#[test]
+fn requests_and_explanations_are_present_where_the_guideline_gives_them() {
+    let c = Catalog::get();
+    // What the guideline itself gives: most group VI items only state their condition, and
+    // I-1, I-2 and the essential conditions have a request but no explanation.
+    let without_request: Vec<&str> = c.items().filter(|i| i.request.is_none()).map(|i| i.id.as_str()).collect();
+    assert_eq!(
+        without_request,
+        ["VI-3", "VI-4", "VI-5", "VI-6", "VI-7", "VI-8", "VI-10", "VI-11", "VI-12", "VI-13", "VI-14", "VII-8"]
+    );
+    let without_explanation: Vec<&str> = c.items().filter(|i| i.explanation.is_empty()).map(|i| i.id.as_str()).collect();
+    assert_eq!(
+        without_explanation,
+        ["I-1", "I-2", "VI-1", "VI-2", "VI-3", "VI-4", "VI-6", "VI-7", "VI-8", "VI-9", "VI-10", "VI-11", "VI-12", "VI-13", "VI-14", "VII-8"]
+    );
+    for item in c.items().filter(|i| i.request.is_some()) {
+        let r = item.request.as_deref().unwrap();
+        assert!(r.starts_with("Suppliers are requested") || r.starts_with("Suppliers are expected"), "{}: {r}", item.id);
+    }
+    for item in c.items() {
+        for b in &item.explanation {
+            match b {
+                Block::Paragraph { text } => assert!(!text.trim().is_empty(), "{}", item.id),
+                Block::List { items } => assert!(!items.is_empty() && items.iter().all(|t| !t.trim().is_empty()), "{}", item.id),
+            }
+        }
+    }
+    let vii8 = c.item("VII-8").unwrap();
+    assert!(!vii8.has_section);
+    assert_eq!(vii8.title, "Disclose appropriate company information.");
+}
+
+#[test]
+fn part2_policies_are_the_guidelines_text_whole() {
+    let source = normalized_source();
+    let part2 = source.find("5. Request for Suppliers (Part-2)").unwrap();
+    let policies = Catalog::get().policies();
+    for (n, p) in policies.iter().enumerate() {
+        let start = part2 + source[part2..].find(&format!(" {} ", p.title)).unwrap_or_else(|| panic!("{}", p.title)) + 1;
+        let end = match policies.get(n + 1) {
+            Some(next) => start + source[start..].find(&format!(" {} ", next.title)).unwrap(),
+            None => start + source[start..].find(" 6. Conclusion").unwrap(),
+        };
+        let mut expected = vec![p.title.clone()];
+        expected.extend(blocks_text(&p.statement));
+        expected.push(p.request.clone());
+        if let Some(d) = &p.definition {
+            expected.extend([d.label.clone(), d.term.clone(), d.text.clone()]);
+        }
+        assert_eq!(&source[start..end], expected.join(" "), "policy {}", p.id);
+        assert!(p.request.starts_with("Suppliers are requested"), "{}", p.id);
+    }
+}
+
+#[test]
+fn every_other_guideline_string_is_verbatim() {
+    let source = normalized_source();
+    let g = &Catalog::get().guideline;
+    let mut strings: Vec<String> = Vec::new();
+    strings.push(g.compliance_baseline.heading.clone());
+    strings.extend(g.compliance_baseline.text.clone());
+    for blocks in [&g.part1_request, &g.risk_management_note, &g.sections_intro, &g.part2.intro] {
+        strings.extend(blocks_text(blocks));
+    }
+    strings.push(g.iso26000_legend.clone());
+    strings.push(g.part2.heading.clone());
+    strings.push(g.part2.subheading.clone());
+    for group in &g.groups {
+        strings.push(format!("{} {}", group.id, group.title));
+        strings.extend(blocks_text(&group.intro));
+    }
+    for p in &g.part2.policies {
+        strings.push(p.short_title.clone());
+    }
+    for s in strings {
+        assert!(source.contains(&s), "not in the guideline: {s}");
+    }
+    for subject in &g.iso26000_core_subjects {
+        assert!(g.iso26000_legend.contains(&format!("({}) {}", subject.clause, subject.name)), "{}", subject.clause);
+    }
+    assert_eq!(g.compliance_baseline.text[1], "Suppliers are strongly requested to understand thoroughly that compliance is the minimum pre-requisite to continued business with the NEC Group.");
+}
+
+#[test]
+fn the_catalog_names_its_source_by_hash() {
+    use sha2::{Digest, Sha256};
+    let hash: String = Sha256::digest(SOURCE.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    let c = Catalog::get();
+    assert_eq!(c.guideline.guideline.source_sha256, hash);
+    assert_eq!(c.guideline.guideline.title, "NEC Group Supply-Chain CSR Guideline");
+    assert!(!c.version().is_empty());
+}
+
+#[test]
+fn our_advice_covers_every_item_and_policy_in_both_languages() {
+    let c = Catalog::get();
+    let items: BTreeSet<&str> = c.items().map(|i| i.id.as_str()).collect();
+    let advised: BTreeSet<&str> = c.advice.items.keys().map(String::as_str).collect();
+    assert_eq!(advised, items);
+    let policies: BTreeSet<&str> = c.policies().iter().map(|p| p.id.as_str()).collect();
+    let advised: BTreeSet<&str> = c.advice.policies.keys().map(String::as_str).collect();
+    assert_eq!(advised, policies);
+    for (id, a) in c.advice.items.iter().chain(c.advice.policies.iter()) {
+        for (lang, advice) in [("en", &a.en), ("ja", &a.ja)] {
+            assert!(!advice.summary.trim().is_empty(), "{id} {lang} summary");
+            assert!((2..=6).contains(&advice.steps.len()), "{id} {lang} steps");
+            assert!(!advice.evidence.is_empty(), "{id} {lang} evidence");
+            assert!(advice.steps.iter().chain(&advice.evidence).all(|s| !s.trim().is_empty()), "{id} {lang}");
+        }
+        assert!(a.ja.summary.chars().any(|ch| ('\u{3040}'..='\u{30ff}').contains(&ch)), "{id}: Japanese advice is Japanese");
+    }
+}
+
+#[test]
+fn disclosure_questions_are_well_formed() {
+    let c = Catalog::get();
+    let policies: BTreeSet<&str> = c.policies().iter().map(|p| p.id.as_str()).collect();
+    let asked: BTreeSet<&str> = c.disclosures.policies.keys().map(String::as_str).collect();
+    assert_eq!(asked, policies);
+    for (policy, fields) in &c.disclosures.policies {
+        let ids: BTreeSet<&str> = fields.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids.len(), fields.len(), "{policy}: field ids unique");
+        for f in fields {
+            assert!(!f.label.en.is_empty() && !f.label.ja.is_empty(), "{policy}.{}", f.id);
+            if f.kind == FieldKind::Choice {
+                let options: BTreeSet<&str> = f.options.iter().map(|o| o.id.as_str()).collect();
+                assert!(options.len() >= 2 && options.len() == f.options.len(), "{policy}.{}: options", f.id);
+            } else {
+                assert!(f.options.is_empty(), "{policy}.{}: only choices have options", f.id);
+            }
+        }
+    }
+}
