@@ -124,5 +124,17 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
+/// Whether an OS error code means "no space left" (or "quota exceeded"): ENOSPC and EDQUOT
+/// on Linux and macOS, ERROR_HANDLE_DISK_FULL and ERROR_DISK_FULL on Windows.
+pub(crate) fn is_no_space(os_code: i32) -> bool {
+    if cfg!(windows) {
+        matches!(os_code, 39 | 112)
+    } else if cfg!(target_os = "macos") {
+        matches!(os_code, 28 | 69)
+    } else {
+        matches!(os_code, 28 | 122)
+    }
+}
+
 /// The core's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -24,7 +24,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     })();
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        if e.raw_os_error() == Some(28) || e.kind() == std::io::ErrorKind::StorageFull {
+        if e.raw_os_error().is_some_and(crate::error::is_no_space) || e.kind() == std::io::ErrorKind::StorageFull {
             Error::DiskFull
         } else {
             Error::io("write", path, e)

@@ -80,15 +80,19 @@ fn at_line(e: &serde_json::Error) -> String {
 
 /// Is this our kind of file, and a version we can read?
 fn check_header(text: &str) -> Result<()> {
-    let header: document::Header = serde_json::from_str(text).map_err(|e| Error::Import {
+    let not_json = |e: serde_json::Error| Error::Import {
         location: at_line(&e),
-        message: match e.classify() {
-            serde_json::error::Category::Data => {
-                "the file is JSON but not an assessment file (it is not a JSON object).".into()
-            }
-            _ => format!("the file is not valid JSON ({}). Choose the .json file the app exported, unchanged.", strip_position(&e)),
-        },
-    })?;
+        message: format!("the file is not valid JSON ({}). Choose the .json file the app exported, unchanged.", strip_position(&e)),
+    };
+    // Serde would read a struct from a JSON array too; our files are objects.
+    if !text.trim_start().starts_with('{') {
+        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(not_json)?;
+        return Err(Error::Import {
+            location: "line 1, column 1".into(),
+            message: "the file is JSON but not an assessment file (it is not a JSON object).".into(),
+        });
+    }
+    let header: document::Header = serde_json::from_str(text).map_err(not_json)?;
     if header.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(Error::Import {
             location: "\"format\"".into(),
@@ -117,13 +121,12 @@ fn strip_position(e: &serde_json::Error) -> String {
 /// The typed parse; a failure names the JSON path and the line.
 fn parse(text: &str) -> Result<Document> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let doc: Document = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    // Syntax, including text after the end, was checked with the header.
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         Error::Import { location: format!("{} ({path})", at_line(&inner)), message: strip_position(&inner) }
-    })?;
-    de.end().map_err(|e| Error::Import { location: at_line(&e), message: "there is more text after the end of the data.".into() })?;
-    Ok(doc)
+    })
 }
 
 /// Checks what types cannot: known and unique ids, real dates, sane sizes.

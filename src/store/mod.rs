@@ -98,10 +98,13 @@ impl Store {
 
     /// Runs `f` in one immediate (write-locking) transaction and commits it.
     fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
+        let result = (|| {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })();
+        result.map_err(|e| open::explain(&self.conn, e))
     }
 
     /// A JSON column that does not parse means the file was changed behind our back.

@@ -21,12 +21,18 @@ pub fn open(path: &Path) -> Result<Connection> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io("create the folder", dir, e))?;
     }
     check_header(path)?;
-    let corrupt = |e: rusqlite::Error| classify(path, e);
     let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(corrupt)?;
+    .map_err(|e| classify(path, e))?;
+    prepare(&mut conn, path).map_err(|e| explain(&conn, e))?;
+    Ok(conn)
+}
+
+/// Checks identity and soundness, then sets the connection up and migrates.
+fn prepare(conn: &mut Connection, path: &Path) -> Result<()> {
+    let corrupt = |e: rusqlite::Error| classify(path, e);
     conn.busy_timeout(Duration::from_secs(5)).map_err(corrupt)?;
 
     // Identity and soundness first: nothing below writes until these pass.
@@ -50,11 +56,46 @@ pub fn open(path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
+    persist_wal(conn);
     if fresh {
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     }
-    migrations::migrate(&mut conn)?;
-    Ok(conn)
+    migrations::migrate(conn)
+}
+
+/// Keeps the WAL file and its shared-memory index when the last connection closes, instead
+/// of deleting and re-creating them each session. On a full disk SQLite cannot create the
+/// index again, and the database could then not even be read; kept, it can, and the WAL's
+/// existing space is reused for new saves.
+fn persist_wal(conn: &Connection) {
+    let mut on: std::ffi::c_int = 1;
+    // SAFETY: the handle is valid while `conn` lives; SQLITE_FCNTL_PERSIST_WAL reads and
+    // writes one int through the pointer, which points at `on`.
+    unsafe {
+        rusqlite::ffi::sqlite3_file_control(
+            conn.handle(),
+            c"main".as_ptr(),
+            rusqlite::ffi::SQLITE_FCNTL_PERSIST_WAL,
+            (&mut on as *mut std::ffi::c_int).cast(),
+        );
+    }
+}
+
+/// SQLite reports some failures of a full disk (growing the WAL index, say) as a generic
+/// I/O error; the OS error behind it tells a full disk from a failing one.
+pub fn explain(conn: &Connection, e: Error) -> Error {
+    match &e {
+        Error::Storage(inner) if inner.sqlite_error_code() == Some(rusqlite::ErrorCode::SystemIoFailure) => {
+            // SAFETY: the handle is valid while `conn` lives; the call only reads an int.
+            let os = unsafe { rusqlite::ffi::sqlite3_system_errno(conn.handle()) };
+            if crate::error::is_no_space(os) {
+                Error::DiskFull
+            } else {
+                e
+            }
+        }
+        _ => e,
+    }
 }
 
 /// A file that exists and has content must start with SQLite's magic string.

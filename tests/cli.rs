@@ -1,0 +1,181 @@
+//! The `csr-assess` command line, run as a real process.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use csr_core::catalog::FieldKind;
+use csr_core::Catalog;
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_csr-assess");
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    Command::new(BIN).arg("--db").arg(db).args(args).env_remove("CSR_ASSESS_DB").output().unwrap()
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = run(db, args);
+    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const VERBS: [&str; 16] = [
+    "catalog", "profile", "new", "list", "show", "answer", "part2", "declare", "status", "rename", "delete",
+    "restore", "score", "check", "export", "import",
+];
+
+#[test]
+fn every_verb_has_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite3");
+    let main = ok(&db, &["--help"]);
+    for verb in VERBS {
+        assert!(main.contains(&format!("  {verb} ")), "main help lists {verb}");
+        let help = ok(&db, &[verb, "--help"]);
+        assert!(help.starts_with(&format!("Usage: csr-assess {verb}")), "{verb}: {help}");
+        assert_eq!(ok(&db, &["help", verb]), help);
+    }
+    assert!(!db.exists(), "asking for help creates no database");
+}
+
+#[test]
+fn mistakes_exit_nonzero_with_a_message_that_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.sqlite3");
+    let out = run(&db, &["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("there is no command \"frobnicate\""));
+    let out = run(&db, &["show", "abc"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("must be a number"));
+    let out = run(&db, &["show", "42"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Assessment 42 does not exist"));
+    ok(&db, &["new", "--period", "FY2026"]);
+    let out = run(&db, &["answer", "1", "II-3", "--rating", "great"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--rating is full, mostly, partly, not-yet or not-applicable"));
+}
+
+fn fill_assessment(db: &Path) -> String {
+    ok(db, &[
+        "profile", "set", "--legal-name", "株式会社みらい電子", "--name-latin", "Mirai Denshi K.K.",
+        "--address", "大阪府大阪市北区梅田1-1-1", "--country", "日本", "--representative", "田中 一郎",
+        "--contact-name", "高橋 美咲", "--contact-email", "misaki@mirai-denshi.example.jp",
+        "--contact-phone", "06-6123-4567", "--supplier-code", "S-2024-118", "--employees", "24",
+        "--products", "制御基板の実装", "--goods", "yes", "--chemicals", "yes", "--construction", "no",
+    ]);
+    let id = ok(db, &["new", "--period", "2026年度"]).trim().to_string();
+    let ratings = ["full", "mostly", "partly", "not-yet", "not-applicable"];
+    for (n, item) in Catalog::get().items().enumerate() {
+        let rating = ratings[n % ratings.len()];
+        let description = format!("{}：手順を定めて実施しています（{}）。", item.id, n);
+        let mut args = vec!["answer", &id, &item.id, "--rating", rating, "--description", &description];
+        let evidence = format!("規程 {}|共有フォルダ/CSR/{}|2025-06-0{}", item.id, item.id, n % 9 + 1);
+        args.extend(["--evidence", &evidence]);
+        if rating == "not-applicable" {
+            args.extend(["--na-reason", "該当する業務がありません。"]);
+        }
+        if ["mostly", "partly", "not-yet"].contains(&rating) {
+            args.extend(["--plan-what", "手順書を整備する", "--plan-who", "品質保証課", "--plan-due", "2026-09-30"]);
+        }
+        ok(db, &args);
+    }
+    for p in Catalog::get().policies() {
+        let mut sets = Vec::new();
+        for f in Catalog::get().disclosure_fields(&p.id) {
+            let value = match f.kind {
+                FieldKind::Choice => f.options[0].id.clone(),
+                FieldKind::Number => "86.4".into(),
+                FieldKind::Year => "2025".into(),
+                FieldKind::Date => "2025-09-01".into(),
+                FieldKind::Text => "総務課 高橋".into(),
+            };
+            sets.push(format!("{}={value}", f.id));
+        }
+        let mut args = vec!["part2", &id, &p.id, "--ack", "yes", "--cascaded", "partly"];
+        for s in &sets {
+            args.extend(["--set", s.as_str()]);
+        }
+        ok(db, &args);
+    }
+    ok(db, &["declare", &id, "--name", "田中 一郎", "--title", "代表取締役", "--date", "2026-05-20", "--confirm", "yes"]);
+    id
+}
+
+fn strip_time(text: &str) -> Value {
+    let mut v: Value = serde_json::from_str(text).unwrap();
+    v["exported_at"] = Value::Null;
+    v
+}
+
+#[test]
+fn a_fully_answered_assessment_round_trips_through_export_and_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite3");
+    let id = fill_assessment(&db);
+    let out = run(&db, &["check", &id]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let score: Value = serde_json::from_str(&ok(&db, &["score", &id, "--json"])).unwrap();
+    assert_eq!(score["overall"]["completeness"], 100);
+    let file: PathBuf = dir.path().join("export.json");
+    ok(&db, &["export", &id, "--output", file.to_str().unwrap()]);
+    let exported = std::fs::read_to_string(&file).unwrap();
+    assert!(exported.contains("株式会社みらい電子"));
+    assert_eq!(strip_time(&ok(&db, &["show", &id, "--json"])), strip_time(&exported));
+
+    // Another computer: a fresh database.
+    let other = dir.path().join("b.sqlite3");
+    let new_id = ok(&other, &["import", file.to_str().unwrap()]).trim().to_string();
+    let again = ok(&other, &["export", &new_id]);
+    assert_eq!(strip_time(&again), strip_time(&exported));
+    assert_eq!(ok(&other, &["score", &new_id, "--json"]), ok(&db, &["score", &id, "--json"]));
+    // And from standard input.
+    let out = Command::new(BIN)
+        .args(["--db", other.to_str().unwrap(), "import", "-"])
+        .stdin(std::fs::File::open(&file).unwrap())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(serde_json::from_str::<Value>(&ok(&other, &["list", "--json"])).unwrap().as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_malformed_import_says_where_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let id = fill_assessment(&db);
+    let file = dir.path().join("broken.json");
+    let exported = ok(&db, &["export", &id]);
+    std::fs::write(&file, exported.replacen("\"item_id\": \"II-4\"", "\"item_id\": \"II-99\"", 1)).unwrap();
+    let before = ok(&db, &["list", "--json"]);
+    let out = run(&db, &["import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("answers[") && err.contains("II-99") && err.contains("nothing was changed"), "{err}");
+    assert_eq!(ok(&db, &["list", "--json"]), before);
+}
+
+#[test]
+fn check_exits_3_until_ready_and_says_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let id = ok(&db, &["new", "--period", "FY2026"]).trim().to_string();
+    let out = run(&db, &["check", &id]);
+    assert_eq!(out.status.code(), Some(3));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Not answered yet: I-1, I-2"), "{text}");
+    assert!(text.contains("Declaration incomplete"), "{text}");
+}
+
+#[test]
+fn carry_forward_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e.sqlite3");
+    let id = fill_assessment(&db);
+    let next = ok(&db, &["new", "--period", "2027年度", "--from", &id]).trim().to_string();
+    let shown = ok(&db, &["show", &next]);
+    assert_eq!(shown.matches("[re-confirm]").count(), 47);
+    let out = run(&db, &["check", &next]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Carried over, still to re-confirm"));
+}
