@@ -10,7 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 APT_PACKAGES=(
   build-essential pkg-config curl wget file ca-certificates libssl-dev libxdo-dev
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev
-  xvfb xauth dbus-x11 webkit2gtk-driver poppler-utils imagemagick
+  xvfb xauth dbus-x11 webkit2gtk-driver poppler-utils imagemagick python3-xlib
 )
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -1,0 +1,40 @@
+//! Saving answers, Part 2 answers and the declaration; scoring and the submission check.
+
+use csr_core::model::{Answer, Declaration, Part2Answer};
+use csr_core::readiness::{self, Readiness};
+use csr_core::scoring::{self, Score};
+use csr_core::store::SaveReceipt;
+use csr_core::Catalog;
+use tauri::State;
+
+use crate::error::Result;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn save_answer(state: State<'_, AppState>, id: i64, answer: Answer) -> Result<SaveReceipt> {
+    state.with_store(|s| s.save_answer(id, &answer))
+}
+
+#[tauri::command]
+pub async fn save_part2(state: State<'_, AppState>, id: i64, answer: Part2Answer) -> Result<SaveReceipt> {
+    state.with_store(|s| s.save_part2(id, &answer))
+}
+
+#[tauri::command]
+pub async fn save_declaration(state: State<'_, AppState>, id: i64, declaration: Declaration) -> Result<SaveReceipt> {
+    state.with_store(|s| s.save_declaration(id, &declaration))
+}
+
+/// The score and the submission check, from one read of the assessment.
+#[derive(serde::Serialize)]
+pub struct Evaluation {
+    score: Score,
+    readiness: Readiness,
+}
+
+#[tauri::command]
+pub async fn evaluate(state: State<'_, AppState>, id: i64) -> Result<Evaluation> {
+    let record = state.with_store(|s| s.record(id))?;
+    let catalog = Catalog::get();
+    Ok(Evaluation { score: scoring::score(&record, catalog), readiness: readiness::check(&record, catalog) })
+}

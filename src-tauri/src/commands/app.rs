@@ -1,0 +1,51 @@
+//! Start-up status, catalog, settings, About.
+
+use csr_core::model::DECLARATION_TEXT;
+use csr_core::Catalog;
+use serde_json::{json, Value};
+use tauri::State;
+
+use crate::error::Result;
+use crate::state::AppState;
+
+/// Whether the database opened; if not, why (the UI shows it with what to do).
+#[tauri::command]
+pub fn startup_status(state: State<'_, AppState>) -> Option<crate::error::ShellError> {
+    state.startup_error.as_ref().map(|e| crate::error::ShellError::StoreUnavailable(e.to_string()))
+}
+
+/// Versions and where the data is, for the About box.
+#[tauri::command]
+pub fn app_info(app: tauri::AppHandle, state: State<'_, AppState>) -> Value {
+    let g = &Catalog::get().guideline.guideline;
+    json!({
+        "name": app.package_info().name,
+        "version": app.package_info().version.to_string(),
+        "catalog_version": Catalog::get().version(),
+        "guideline": g.title,
+        "guideline_edition": g.edition,
+        "database": state.db_path,
+    })
+}
+
+/// The whole catalog: the guideline's text, our advice, the disclosure questions.
+#[tauri::command]
+pub fn get_catalog() -> Value {
+    let c = Catalog::get();
+    json!({
+        "guideline": c.guideline,
+        "advice": c.advice,
+        "disclosures": c.disclosures,
+        "declaration_text": DECLARATION_TEXT,
+    })
+}
+
+#[tauri::command]
+pub async fn get_setting(state: State<'_, AppState>, key: String) -> Result<Option<String>> {
+    state.with_store(|s| s.setting(&key))
+}
+
+#[tauri::command]
+pub async fn set_setting(state: State<'_, AppState>, key: String, value: String) -> Result<()> {
+    state.with_store(|s| s.set_setting(&key, &value))
+}

@@ -1,0 +1,52 @@
+//! Assessments: list, create, carry forward, rename, delete, restore, read, position, status.
+
+use csr_core::model::{Assessment, AssessmentRecord, AssessmentSummary, Status};
+use tauri::State;
+
+use crate::error::Result;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_assessments(state: State<'_, AppState>) -> Result<Vec<AssessmentSummary>> {
+    state.with_store(|s| s.list_assessments())
+}
+
+#[tauri::command]
+pub async fn create_assessment(state: State<'_, AppState>, company_id: i64, period: String) -> Result<Assessment> {
+    state.with_store(|s| s.create_assessment(company_id, &period))
+}
+
+#[tauri::command]
+pub async fn create_assessment_from(state: State<'_, AppState>, source_id: i64, period: String) -> Result<Assessment> {
+    state.with_store(|s| s.create_assessment_from(source_id, &period))
+}
+
+#[tauri::command]
+pub async fn rename_assessment(state: State<'_, AppState>, id: i64, period: String) -> Result<Assessment> {
+    state.with_store(|s| s.rename_assessment(id, &period))
+}
+
+#[tauri::command]
+pub async fn delete_assessment(state: State<'_, AppState>, id: i64) -> Result<()> {
+    state.with_store(|s| s.delete_assessment(id))
+}
+
+#[tauri::command]
+pub async fn restore_assessment(state: State<'_, AppState>, id: i64) -> Result<Assessment> {
+    state.with_store(|s| s.restore_assessment(id))
+}
+
+#[tauri::command]
+pub async fn get_record(state: State<'_, AppState>, id: i64) -> Result<AssessmentRecord> {
+    state.with_store(|s| s.record(id))
+}
+
+#[tauri::command]
+pub async fn set_position(state: State<'_, AppState>, id: i64, position: String) -> Result<()> {
+    state.with_store(|s| s.set_position(id, &position))
+}
+
+#[tauri::command]
+pub async fn set_status(state: State<'_, AppState>, id: i64, status: Status) -> Result<Assessment> {
+    state.with_store(|s| s.set_status(id, status))
+}

@@ -1,0 +1,7 @@
+//! The commands the UI invokes. Each translates its arguments into one core call.
+
+pub mod answers;
+pub mod app;
+pub mod assessments;
+pub mod files;
+pub mod profile;

@@ -1,0 +1,44 @@
+//! The desktop app: a Tauri window showing the static UI in `ui/`, over the core.
+//! The shell only translates the UI's commands into core calls (see `commands/`).
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod error;
+mod paths;
+mod state;
+
+use commands::{answers, app, assessments, files, profile};
+
+fn main() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(state::AppState::open())
+        .invoke_handler(tauri::generate_handler![
+            app::startup_status,
+            app::app_info,
+            app::get_catalog,
+            app::get_setting,
+            app::set_setting,
+            profile::list_companies,
+            profile::create_company,
+            profile::save_company,
+            assessments::list_assessments,
+            assessments::create_assessment,
+            assessments::create_assessment_from,
+            assessments::rename_assessment,
+            assessments::delete_assessment,
+            assessments::restore_assessment,
+            assessments::get_record,
+            assessments::set_position,
+            assessments::set_status,
+            answers::save_answer,
+            answers::save_part2,
+            answers::save_declaration,
+            answers::evaluate,
+            files::export_assessment,
+            files::import_assessment,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"))
+        .expect("the app could not start its window");
+}

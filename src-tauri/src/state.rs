@@ -1,0 +1,42 @@
+//! The app's state: the open store, or why it could not be opened.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use csr_core::Store;
+
+use crate::error::{Result, ShellError};
+
+pub struct AppState {
+    store: Mutex<Option<Store>>,
+    /// Where the database is (shown in About and in start-up errors).
+    pub db_path: Option<PathBuf>,
+    /// Why the store could not be opened at start-up, as `{kind, message}`.
+    pub startup_error: Option<ShellError>,
+    /// The last PDF written this session: the only file "open" and "show in folder" act on.
+    pub last_pdf: Mutex<Option<PathBuf>>,
+}
+
+impl AppState {
+    /// Opens the database at its usual place (or `$CSR_ASSESS_DB`). A failure is kept, not
+    /// fatal: the UI shows it with what to do, and the file is left untouched.
+    pub fn open() -> AppState {
+        let path = csr_core::store::default_path();
+        let (store, startup_error) = match path.as_ref().map_err(|e| e.to_string()).and_then(|p| Store::open(p).map_err(|e| e.to_string())) {
+            Ok(store) => (Some(store), None),
+            Err(message) => (None, Some(ShellError::StoreUnavailable(message))),
+        };
+        AppState { store: Mutex::new(store), db_path: path.ok(), startup_error, last_pdf: Mutex::new(None) }
+    }
+
+    /// Runs `f` on the store.
+    pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> csr_core::Result<T>) -> Result<T> {
+        let mut guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match guard.as_mut() {
+            Some(store) => Ok(f(store)?),
+            None => Err(ShellError::StoreUnavailable(
+                self.startup_error.as_ref().map(|e| e.to_string()).unwrap_or_default(),
+            )),
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! Starting from last year's answers; export and import through the file dialogs; a
+//! malformed file is refused with a readable message and changes nothing.
+
+mod seed;
+mod support;
+
+use csr_core::{interchange, Catalog, Store};
+use support::{serial, App};
+
+fn without_export_time(text: &str) -> serde_json::Value {
+    let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+    v["exported_at"] = serde_json::Value::Null;
+    v
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn carry_forward_export_and_import() {
+    let _one = serial();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let last_year = seed::completed_assessment(&db, "FY2025");
+
+    let app = App::start(dir.path()).await;
+    app.wait_for(".assessments").await;
+
+    // Start from last year's answers.
+    app.click("[data-action='new']").await;
+    app.type_into("#new-period", "FY2026").await;
+    app.script("const s = document.querySelector('#new-source'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));",
+        vec![serde_json::json!(last_year.to_string())]).await;
+    app.click("#new-form button[type='submit']").await;
+    app.wait_hash("#/a/2/item/I-1").await;
+    app.wait_for(".reconfirm-banner:not([hidden])").await;
+    assert_eq!(app.value("[data-field='description']").await, "I-1 昨年度の取り組み");
+    assert_eq!(app.find_all(".mark-reconfirm").await.len(), 3, "group I shows three items to re-confirm");
+    app.screenshot("09-carried-over").await;
+    // Confirming clears the mark; the next item still has it.
+    app.click("[data-action='confirm-unchanged']").await;
+    app.wait_for(".reconfirm-banner[hidden]").await;
+    app.wait_saved().await;
+    app.click("[data-step-link='next']").await;
+    app.wait_hash("#/a/2/item/I-2").await;
+    app.wait_for(".reconfirm-banner:not([hidden])").await;
+
+    // The list says how many are left to re-confirm.
+    app.click("[data-nav='assessments']").await;
+    app.wait_for(".assessments tr[data-id='2']").await;
+    assert!(app.text("tr[data-id='2'] .badge.reconfirm").await.contains("46"));
+    app.screenshot("10-assessments").await;
+
+    // Export through the (answered) save dialog.
+    let exported = dir.path().join("FY2025.json");
+    app.answer_file_dialogs_with(&exported).await;
+    app.click(&format!("tr[data-id='{last_year}'] [data-action='export']")).await;
+    app.wait_for(".toast").await;
+    let store = Store::open(&db).unwrap();
+    let expected = interchange::export(&store.record(last_year).unwrap(), Catalog::get());
+    drop(store);
+    assert_eq!(without_export_time(&std::fs::read_to_string(&exported).unwrap()), without_export_time(&expected));
+
+    // Import it back: a third assessment, opened at its stored position.
+    app.click("[data-action='import']").await;
+    app.wait_for(".item-step, .review-step, .submit-step").await;
+    let list = Store::open(&db).unwrap().list_assessments().unwrap();
+    assert_eq!(list.len(), 3);
+    let imported = Store::open(&db).unwrap().record(3).unwrap();
+    assert_eq!(imported.answers, Store::open(&db).unwrap().record(last_year).unwrap().answers);
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_malformed_file_shows_a_readable_message_and_changes_nothing() {
+    let _one = serial();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let id = seed::completed_assessment(&db, "FY2025");
+    let good = interchange::export(&Store::open(&db).unwrap().record(id).unwrap(), Catalog::get());
+    let bad = dir.path().join("edited by hand.json");
+    std::fs::write(&bad, good.replacen("\"item_id\": \"V-2\"", "\"item_id\": \"V-9\"", 1)).unwrap();
+    let before = Store::open(&db).unwrap().list_assessments().unwrap();
+
+    let app = App::start(dir.path()).await;
+    app.wait_for(".assessments").await;
+    app.answer_file_dialogs_with(&bad).await;
+    app.click("[data-action='import']").await;
+    let dialog = app.wait_for("dialog.modal[open]").await;
+    let text = dialog.text().await.unwrap();
+    assert!(text.contains("This file cannot be imported. Nothing was changed."), "{text}");
+    assert!(text.contains("Choose the .json file that this app exported"), "{text}");
+    app.click("dialog.modal summary").await;
+    let details = app.text("dialog.modal .technical").await;
+    assert!(details.contains("answers[") && details.contains("V-9"), "the details name the place: {details}");
+    app.screenshot_here("11-import-error").await;
+    app.click("dialog.modal button[value='ok']").await;
+    app.close().await;
+    assert_eq!(Store::open(&db).unwrap().list_assessments().unwrap(), before);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_database_that_is_not_ours_is_shown_as_a_clear_error_and_left_alone() {
+    let _one = serial();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("not-a-database.sqlite3");
+    std::fs::write(&db, "This is a text file someone saved here.\n").unwrap();
+    let app = App::start_with_db(dir.path(), &db).await;
+    app.wait_for(".fatal").await;
+    let text = app.text(".fatal").await;
+    assert!(text.contains("could not be opened"), "{text}");
+    assert!(text.contains("The app has not changed the file"), "{text}");
+    assert!(text.contains("not-a-database.sqlite3"), "{text}");
+    app.close().await;
+    assert_eq!(std::fs::read_to_string(&db).unwrap(), "This is a text file someone saved here.\n");
+}

@@ -1,0 +1,182 @@
+//! The whole journey through the real app: first start, profile, new assessment, every
+//! item answered (Japanese text, an action plan on essential gaps), Part 2, review scores,
+//! declaration, submission check. Then the database is read back.
+
+mod support;
+
+use csr_core::{Catalog, Store};
+use support::{serial, App};
+
+const RATINGS: [&str; 5] = ["full", "mostly", "partly", "not_yet", "not_applicable"];
+
+/// The rating the test gives to the n-th item.
+fn rating_of(n: usize) -> &'static str {
+    RATINGS[n % RATINGS.len()]
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_whole_journey_in_english_with_japanese_answers() {
+    let _one = serial();
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::start(dir.path()).await;
+
+    // First start.
+    app.wait_for(".welcome").await;
+    assert!(app.text("h1").await.contains("Welcome"));
+    app.screenshot("01-welcome").await;
+    app.click("[data-testid='start']").await;
+
+    // Company profile, with a mistake first.
+    app.wait_for(".profile").await;
+    app.type_into("[data-field='contact_email']", "hanako@").await;
+    app.find("[data-field='contact_email']").await.send_keys("\u{E004}").await.unwrap(); // Tab
+    let problem = app.text("[data-field='contact_email'] ~ .field-problem").await;
+    assert!(problem.contains("looks incomplete"), "{problem}");
+    for (field, value) in [
+        ("legal_name", "株式会社さくら精密工業"),
+        ("name_latin", "Sakura Precision Industries Co., Ltd."),
+        ("supplier_code", "NEC-SUP-004711"),
+        ("address", "神奈川県横浜市神奈川区栄町5-1"),
+        ("country", "日本"),
+        ("representative", "代表取締役 山田 太郎"),
+        ("employees", "38"),
+        ("products", "精密板金部品"),
+        ("contact_name", "佐藤 花子"),
+        ("contact_email", "hanako.sato@sakura.example.jp"),
+        ("contact_phone", "045-123-4567"),
+    ] {
+        app.type_into(&format!("[data-field='{field}']"), value).await;
+    }
+    app.click("[data-field='supplies_goods']").await;
+    app.click("[data-field='handles_chemicals']").await;
+    app.wait_saved().await;
+    assert!(app.find_all(".field-problem:not([hidden])").await.is_empty(), "no problems left");
+    app.screenshot("02-profile").await;
+    app.click("[data-action='continue']").await;
+
+    // A new assessment.
+    app.wait_for(".assessments").await;
+    app.click("[data-action='new']").await;
+    app.type_into("#new-period", "2026年度").await;
+    app.click("#new-form button[type='submit']").await;
+    app.wait_hash("#/a/1/item/I-1").await;
+    app.wait_for(".item-step").await;
+
+    // Every item.
+    let items: Vec<_> = Catalog::get().items().cloned().collect();
+    for (n, item) in items.iter().enumerate() {
+        app.wait_hash(&format!("#/a/1/item/{}", item.id)).await;
+        app.wait_for(&format!("#item-title .item-id")).await;
+        assert_eq!(app.text("#item-title .item-id").await, item.id);
+        let rating = rating_of(n);
+        app.click(&format!("input[data-field='rating'][value='{rating}']")).await;
+        app.type_into("[data-field='description']", &format!("{}：規程を定め、年1回見直しています。担当は総務部です。", item.id)).await;
+        if rating == "not_applicable" {
+            app.type_into("[data-field='na_reason']", "当社は該当する業務を行っていません。").await;
+        }
+        if item.is_essential() && rating != "full" && rating != "not_applicable" {
+            app.type_into("[data-field='plan.what']", "化学物質管理の手順書を作成する").await;
+            app.type_into("[data-field='plan.who']", "品質保証課 鈴木").await;
+            app.set_date("[data-field='plan.due']", "2026-09-30").await;
+        }
+        if n == 0 {
+            app.click("[data-action='add-evidence']").await;
+            app.type_into("[data-field='evidence.0.name']", "CSR方針（2025年版）").await;
+            app.type_into("[data-field='evidence.0.location']", "本社 総務キャビネット").await;
+            app.screenshot("03-item").await;
+        }
+        if item.id == "VI-2" {
+            app.screenshot_here("04-item-essential-gap").await;
+        }
+        app.wait_saved().await;
+        // Move on with the mouse, the keyboard outside a field, or Ctrl+Enter.
+        match n % 3 {
+            0 => app.click("[data-step-link='next']").await,
+            1 => {
+                app.script("document.activeElement.blur()", vec![]).await;
+                app.find("body").await.send_keys("\u{E014}").await.unwrap(); // ArrowRight
+            }
+            _ => app.find("[data-field='description']").await.send_keys("\u{E009}\u{E007}").await.unwrap(), // Ctrl+Enter
+        }
+    }
+
+    // Part 2.
+    for p in Catalog::get().policies() {
+        app.wait_hash(&format!("#/a/1/part2/{}", p.id)).await;
+        app.wait_for(".part2-step").await;
+        app.click("[data-field='acknowledged']").await;
+        app.click("input[data-field='cascaded'][value='partly']").await;
+        for f in Catalog::get().disclosure_fields(&p.id) {
+            let css = format!("[data-field='d.{}']", f.id);
+            match f.kind {
+                csr_core::catalog::FieldKind::Choice => app.click(&format!("input{css}[value='{}']", f.options[0].id)).await,
+                csr_core::catalog::FieldKind::Number => app.type_into(&css, "125.4").await,
+                csr_core::catalog::FieldKind::Year => app.type_into(&css, "2025").await,
+                csr_core::catalog::FieldKind::Date => app.set_date(&css, "2025-10-01").await,
+                csr_core::catalog::FieldKind::Text => app.type_into(&css, "総務課 佐藤（045-123-4567）").await,
+            }
+        }
+        if p.id == "climate-change" {
+            app.screenshot("05-part2").await;
+        }
+        app.wait_saved().await;
+        app.click("[data-step-link='next']").await;
+    }
+
+    // Review: the scores, worked out here from the ratings given.
+    app.wait_hash("#/a/1/review").await;
+    app.wait_for(".review-step").await;
+    let (mut points, mut max, mut na) = (0, 0, 0);
+    for n in 0..items.len() {
+        match rating_of(n) {
+            "not_applicable" => na += 1,
+            r => {
+                points += match r { "full" => 3, "mostly" => 2, "partly" => 1, _ => 0 };
+                max += 3;
+            }
+        }
+    }
+    let overall = (points * 100 + max / 2) / max;
+    assert_eq!(app.text("[data-testid='overall-score']").await, format!("{overall}%"));
+    assert_eq!(app.text("[data-testid='completeness']").await, "100%");
+    // Group IV: items 21 and 22 of the table (n = 20, 21): "full" and "mostly" => 5 of 6 = 83%.
+    assert_eq!((rating_of(20), rating_of(21)), ("full", "mostly"));
+    let iv = app.text("[data-testid='group-scores'] tr[data-group='IV'] td").await;
+    assert_eq!(iv, "83%");
+    let gaps = app.find_all("[data-testid='gaps'] tbody tr").await;
+    assert_eq!(gaps.len(), (0..items.len()).filter(|n| ["mostly", "partly", "not_yet"].contains(&rating_of(*n))).count());
+    assert!(app.text("[data-testid='gaps'] tbody tr").await.contains("VI-"), "essential gaps come first");
+    app.screenshot("06-review").await;
+    assert!(na > 0);
+
+    // Declaration.
+    app.click("[data-step-link='next']").await;
+    app.wait_hash("#/a/1/declaration").await;
+    app.type_into("[data-field='signer_name']", "山田 太郎").await;
+    app.type_into("[data-field='signer_title']", "代表取締役").await;
+    app.click("[data-field='confirmed']").await;
+    app.wait_saved().await;
+    assert!(!app.value("[data-field='date']").await.is_empty(), "the date is filled in");
+    app.screenshot("07-declaration").await;
+
+    // Submission check.
+    app.click("[data-step-link='next']").await;
+    app.wait_hash("#/a/1/submit").await;
+    app.wait_for("[data-testid='readiness'][data-ready='true']").await;
+    app.screenshot("08-submit").await;
+    app.close().await;
+
+    // What the database holds.
+    let store = Store::open(dir.path().join("db.sqlite3")).unwrap();
+    let record = store.record(1).unwrap();
+    assert_eq!(record.company.legal_name, "株式会社さくら精密工業");
+    assert_eq!(record.company.employees, Some(38));
+    assert_eq!(record.answers.len(), 47);
+    assert_eq!(record.answers[10].description, format!("{}：規程を定め、年1回見直しています。担当は総務部です。", items[10].id));
+    assert_eq!(record.answers[0].evidence[0].name, "CSR方針（2025年版）");
+    let vi2 = record.answer("VI-2").unwrap();
+    assert_eq!(vi2.action_plan.due.as_deref(), Some("2026-09-30"));
+    assert_eq!(record.part2.len(), 6);
+    assert!(record.assessment.declaration.is_complete());
+    assert_eq!(record.assessment.position.as_deref(), Some("submit"));
+}

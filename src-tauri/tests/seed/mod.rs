@@ -1,0 +1,77 @@
+//! Databases prepared through the core before the app starts, so a test begins where it
+//! needs to (a company, a completed assessment) without clicking its way there.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use csr_core::model::{Answer, Cascade, CompanyProfile, Declaration, Part2Answer, Rating};
+use csr_core::{Catalog, Store};
+
+pub fn profile() -> CompanyProfile {
+    CompanyProfile {
+        legal_name: "株式会社みらい電子".into(),
+        name_latin: "Mirai Denshi K.K.".into(),
+        address: "大阪府大阪市北区梅田1-1-1".into(),
+        country: "日本".into(),
+        representative: "田中 一郎".into(),
+        contact_name: "高橋 美咲".into(),
+        contact_email: "misaki@mirai.example.jp".into(),
+        contact_phone: "06-6123-4567".into(),
+        supplier_code: "S-118".into(),
+        employees: Some(24),
+        products: "制御基板の実装".into(),
+        sites: "本社工場".into(),
+        does_construction: false,
+        handles_chemicals: true,
+        supplies_goods: true,
+    }
+}
+
+/// A company with one empty assessment; returns (company id, assessment id).
+pub fn company_with_empty_assessment(db: &Path, period: &str) -> (i64, i64) {
+    let mut store = Store::open(db).unwrap();
+    let company = store.create_company(&profile()).unwrap();
+    let a = store.create_assessment(company.id, period).unwrap();
+    (company.id, a.id)
+}
+
+/// A fully answered, signed assessment; returns its id.
+pub fn completed_assessment(db: &Path, period: &str) -> i64 {
+    let mut store = Store::open(db).unwrap();
+    let company = match store.companies().unwrap().first() {
+        Some(c) => c.clone(),
+        None => store.create_company(&profile()).unwrap(),
+    };
+    let id = store.create_assessment(company.id, period).unwrap().id;
+    for (n, item) in Catalog::get().items().enumerate() {
+        let mut a = Answer::new(&item.id);
+        a.rating = Some(if n % 4 == 3 { Rating::Mostly } else { Rating::Full });
+        a.description = format!("{} 昨年度の取り組み", item.id);
+        if a.rating == Some(Rating::Mostly) {
+            a.action_plan.what = "文書化する".into();
+            a.action_plan.who = "総務".into();
+            a.action_plan.due = Some("2026-12-31".into());
+        }
+        store.save_answer(id, &a).unwrap();
+    }
+    for p in Catalog::get().policies() {
+        let mut a = Part2Answer::new(&p.id);
+        a.acknowledged = true;
+        a.cascaded = Some(Cascade::Done);
+        for f in Catalog::get().disclosure_fields(&p.id) {
+            let v = match f.kind {
+                csr_core::catalog::FieldKind::Choice => f.options[0].id.clone(),
+                csr_core::catalog::FieldKind::Number => "42".into(),
+                csr_core::catalog::FieldKind::Year => "2025".into(),
+                csr_core::catalog::FieldKind::Date => "2025-01-10".into(),
+                csr_core::catalog::FieldKind::Text => "総務 高橋".into(),
+            };
+            a.disclosures.insert(f.id.clone(), v);
+        }
+        store.save_part2(id, &a).unwrap();
+    }
+    store
+        .save_declaration(id, &Declaration { signer_name: "田中 一郎".into(), signer_title: "代表取締役".into(), date: Some("2025-05-01".into()), confirmed: true })
+        .unwrap();
+    id
+}

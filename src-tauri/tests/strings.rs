@@ -1,0 +1,119 @@
+//! The UI's string tables: English and Japanese have the same keys and placeholders, no
+//! empty text, and every key the UI uses (and every error kind the core and shell report)
+//! is in them.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+fn table(lang: &str) -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(root().join(format!("ui/js/strings/{lang}.js"))).unwrap();
+    let json = text.trim().strip_prefix("export default").unwrap().trim().trim_end_matches(';');
+    serde_json::from_str(json).unwrap_or_else(|e| panic!("ui/js/strings/{lang}.js is JSON after `export default`: {e}"))
+}
+
+fn placeholders(s: &str) -> BTreeSet<String> {
+    s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(name, _)| name.to_string())).collect()
+}
+
+/// Every literal key in t('…') calls under ui/js.
+fn used_keys() -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    let mut stack = vec![root().join("ui/js")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "js") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (i, _) in text.match_indices("t('") {
+                    let before = text[..i].chars().last();
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                        continue; // querySelector('…'), closest('…'), …
+                    }
+                    let rest = &text[i + 3..];
+                    let key = &rest[..rest.find('\'').unwrap()];
+                    keys.insert(key.to_string());
+                }
+            }
+        }
+    }
+    keys
+}
+
+/// The names `kind()` returns in a Rust file (`=> "name"` arms).
+fn kinds_in(file: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(root().join(file)).unwrap();
+    let body = &text[text.find("fn kind(").unwrap()..];
+    let body = &body[..body.find("\n    }\n").unwrap()];
+    body.split("=> \"").skip(1).map(|s| s[..s.find('"').unwrap()].to_string()).collect()
+}
+
+#[test]
+fn english_and_japanese_tables_match() {
+    let (en, ja) = (table("en"), table("ja"));
+    let en_keys: BTreeSet<_> = en.keys().collect();
+    let ja_keys: BTreeSet<_> = ja.keys().collect();
+    assert_eq!(en_keys.difference(&ja_keys).collect::<Vec<_>>(), Vec::<&&String>::new(), "missing in Japanese");
+    assert_eq!(ja_keys.difference(&en_keys).collect::<Vec<_>>(), Vec::<&&String>::new(), "missing in English");
+    for (key, text) in &en {
+        assert!(!text.trim().is_empty() && !ja[key].trim().is_empty(), "{key} is empty");
+        assert_eq!(placeholders(text), placeholders(&ja[key]), "{key}: placeholders differ");
+    }
+}
+
+#[test]
+fn every_key_the_ui_uses_is_in_the_tables() {
+    let en = table("en");
+    let mut needed = used_keys();
+    assert!(needed.len() > 150, "the scan finds the UI's keys ({})", needed.len());
+    for r in ["full", "mostly", "partly", "not_yet", "not_applicable"] {
+        needed.insert(format!("rating.{r}"));
+        needed.insert(format!("rating.{r}.description"));
+    }
+    for s in ["draft", "ready", "submitted"] {
+        needed.insert(format!("status.{s}"));
+    }
+    for c in ["done", "partly", "not_yet", "no_upstream"] {
+        needed.insert(format!("cascade.{c}"));
+    }
+    for r in ["all", "goods", "chemicals", "construction"] {
+        needed.insert(format!("part2.relevant.{r}"));
+        needed.insert(format!("part2.not_relevant.{r}"));
+    }
+    for m in ["signer_name", "signer_title", "date", "confirmed"] {
+        needed.insert(format!("declaration.missing.{m}"));
+    }
+    for f in csr_core::model::REQUIRED_FIELDS {
+        needed.insert(format!("profile.{f}"));
+    }
+    for s in ["part2", "review", "declaration", "submit"] {
+        needed.insert(format!("step.{s}"));
+    }
+    needed.extend(["item.condition.essential", "item.condition.recommended", "save.saving", "save.saved", "item.plan.hint", "item.plan.hint_essential"].map(String::from));
+    let mut kinds = kinds_in("src/error.rs");
+    kinds.extend(kinds_in("src-tauri/src/error.rs").into_iter().filter(|k| !k.is_empty()));
+    kinds.push("internal".into());
+    assert!(kinds.len() >= 17, "{kinds:?}");
+    for k in &kinds {
+        needed.insert(format!("error.{k}.title"));
+        needed.insert(format!("error.{k}.advice"));
+    }
+    let missing: Vec<_> = needed.iter().filter(|k| !en.contains_key(*k)).collect();
+    assert!(missing.is_empty(), "keys used but not in the tables: {missing:?}");
+    // errors.js lists the kinds it knows; it must know every kind.
+    let errors_js = std::fs::read_to_string(root().join("ui/js/errors.js")).unwrap();
+    for k in kinds.iter().filter(|k| *k != "internal") {
+        assert!(errors_js.contains(&format!("'{k}'")), "ui/js/errors.js does not know the kind {k}");
+    }
+}
+
+#[test]
+fn the_app_identifier_is_the_cores() {
+    let conf: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root().join("tauri.conf.json")).unwrap()).unwrap();
+    assert_eq!(conf["identifier"], csr_core::store::APP_IDENTIFIER, "the CLI and the app must use the same data folder");
+}

@@ -1,0 +1,66 @@
+// The one module that talks to the Tauri shell. Everything else calls these functions.
+// Failures arrive as AppError {kind, message}; the UI turns kinds into sentences.
+
+const tauri = () => window.__TAURI__;
+
+export class AppError extends Error {
+  constructor(kind, message) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+async function call(command, args = {}) {
+  try {
+    return await tauri().core.invoke(command, args);
+  } catch (e) {
+    if (e && typeof e === 'object' && 'kind' in e) throw new AppError(e.kind, e.message);
+    throw new AppError('internal', String(e));
+  }
+}
+
+export const api = {
+  startupStatus: () => call('startup_status'),
+  appInfo: () => call('app_info'),
+  catalog: () => call('get_catalog'),
+  getSetting: (key) => call('get_setting', { key }),
+  setSetting: (key, value) => call('set_setting', { key, value }),
+  listCompanies: () => call('list_companies'),
+  createCompany: (profile) => call('create_company', { profile }),
+  saveCompany: (id, profile) => call('save_company', { id, profile }),
+  listAssessments: () => call('list_assessments'),
+  createAssessment: (companyId, period) => call('create_assessment', { companyId, period }),
+  createAssessmentFrom: (sourceId, period) => call('create_assessment_from', { sourceId, period }),
+  renameAssessment: (id, period) => call('rename_assessment', { id, period }),
+  deleteAssessment: (id) => call('delete_assessment', { id }),
+  restoreAssessment: (id) => call('restore_assessment', { id }),
+  record: (id) => call('get_record', { id }),
+  setPosition: (id, position) => call('set_position', { id, position }),
+  setStatus: (id, status) => call('set_status', { id, status }),
+  saveAnswer: (id, answer) => call('save_answer', { id, answer }),
+  savePart2: (id, answer) => call('save_part2', { id, answer }),
+  saveDeclaration: (id, declaration) => call('save_declaration', { id, declaration }),
+  evaluate: (id) => call('evaluate', { id }),
+  exportAssessment: (id, path) => call('export_assessment', { id, path }),
+  importAssessment: (path) => call('import_assessment', { path }),
+};
+
+/** The system's file dialogs. Each returns a path, or null when the user cancels. */
+export const dialogs = {
+  saveFile: (defaultPath, filterName, extension) =>
+    tauri().dialog.save({ defaultPath, filters: [{ name: filterName, extensions: [extension] }] }),
+  openFile: (filterName, extension) =>
+    tauri().dialog.open({ multiple: false, directory: false, filters: [{ name: filterName, extensions: [extension] }] }),
+};
+
+/**
+ * Calls `handler` when the user closes the window; the window closes once it resolves true.
+ * The handler flushes unsaved changes first, so closing never loses what was typed.
+ */
+export function onCloseRequested(handler) {
+  const win = tauri().window.getCurrentWindow();
+  win.onCloseRequested(async (event) => {
+    event.preventDefault();
+    if (await handler()) await win.destroy();
+  });
+}

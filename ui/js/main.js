@@ -1,0 +1,185 @@
+// Start-up, routes, the window's frame (header, sidebar), keyboard, and closing safely.
+
+import { api, onCloseRequested } from './api.js';
+import { flushAll, hasUnsaved, lastSaveError } from './autosave.js';
+import { app } from './app.js';
+import { confirm, alertBox } from './components/dialog.js';
+import { renderHeader, markCurrent } from './components/header.js';
+import { renderSidebar } from './components/sidebar.js';
+import { describe } from './errors.js';
+import { html, render } from './html.js';
+import { t, setLanguage, language, onLanguageChange } from './i18n.js';
+import { route, start, dispatch, go } from './router.js';
+import { state, setCatalog, onStateChange } from './state.js';
+import { assessments } from './views/assessments.js';
+import { declaration } from './views/declaration.js';
+import { item } from './views/item.js';
+import { part2 } from './views/part2.js';
+import { profile } from './views/profile.js';
+import { review } from './views/review.js';
+import { startupError } from './views/startup-error.js';
+import { submit } from './views/submit.js';
+import { welcome } from './views/welcome.js';
+
+const header = document.getElementById('app-header');
+const nav = document.getElementById('app-nav');
+const main = document.getElementById('main');
+let current = { view: null, params: {}, step: null };
+
+/** Which step of the flow a route is, for the sidebar and the stored position. */
+function stepOf(view, params) {
+  if (view === item) return `item:${params.item}`;
+  if (view === part2) return `part2:${params.policy}`;
+  if (view === review) return 'review';
+  if (view === declaration) return 'declaration';
+  if (view === submit) return 'submit';
+  return null;
+}
+
+function areaOf(view) {
+  if (view === profile) return 'profile';
+  if (view === assessments) return 'assessments';
+  return null;
+}
+
+function drawFrame() {
+  renderHeader(header, { hasCompany: state.companies.length > 0 });
+  markCurrent(header, areaOf(current.view));
+  document.title = t('app.name');
+  document.querySelector('.skip-link').textContent = t('nav.skip');
+  if (state.record && current.step) {
+    nav.hidden = false;
+    renderSidebar(nav, current.step);
+  } else {
+    nav.hidden = true;
+    render(nav, html``);
+  }
+}
+
+async function show(view, params, path) {
+  await flushAll();
+  if (!view) { go('/'); return; }
+  if (params.id) {
+    const id = Number(params.id);
+    const loaded = await app.guard(() => app.load(id));
+    if (!loaded) { go('/assessments'); return; }
+    if (view === resumeView) { await app.resume(id); return; }
+  }
+  const step = params.id ? stepOf(view, params) : null;
+  current = { view, params, step, path };
+  if (step && state.record) {
+    state.record.assessment.position = step;
+    api.setPosition(state.record.assessment.id, step).catch(() => {});
+  }
+  drawFrame();
+  try {
+    await view(main, params, app);
+  } catch (e) {
+    const d = describe(e);
+    render(main, html`<section class="fatal" role="alert"><h1>${d.title}</h1><p>${d.advice}</p>
+      <details class="error-details"><summary>${t('error.details')}</summary><p class="technical">${d.details}</p></details></section>`);
+  }
+  window.scrollTo(0, 0);
+  main.querySelector('h1')?.setAttribute('tabindex', '-1');
+  main.querySelector('h1')?.focus({ preventScroll: true });
+}
+
+/** "/" decides: first start, the assessment last worked on, or the list. */
+async function home() {
+  if (state.companies.length === 0) { go('/welcome'); return; }
+  const last = Number(await api.getSetting('last_assessment').catch(() => null));
+  if (last) {
+    const ok = await api.record(last).then(() => true, () => false);
+    if (ok) { await app.resume(last); return; }
+  }
+  go('/assessments');
+}
+
+function resumeView() {}
+
+app.notFound = () => go('/assessments');
+app.refresh = () => dispatch();
+
+route('/', home);
+route('/welcome', welcome);
+route('/profile', profile);
+route('/assessments', assessments);
+route('/a/:id', resumeView);
+route('/a/:id/item/:item', item);
+route('/a/:id/part2/:policy', part2);
+route('/a/:id/review', review);
+route('/a/:id/declaration', declaration);
+route('/a/:id/submit', submit);
+
+async function switchLanguage(lang) {
+  if (lang === language()) return;
+  setLanguage(lang);
+  if (!state.startupError) await api.setSetting('language', lang).catch(() => {});
+}
+
+function wireFrame() {
+  document.addEventListener('click', async (e) => {
+    const langButton = e.target.closest('[data-lang]');
+    if (langButton) { await switchLanguage(langButton.dataset.lang); return; }
+    if (e.target.closest('[data-action="about"]')) await about();
+  });
+  // Arrow keys move through the flow when no field has the focus; Ctrl+Enter anywhere.
+  document.addEventListener('keydown', (e) => {
+    const inField = e.target.closest('input, textarea, select, [contenteditable], dialog');
+    let which = null;
+    if (!inField && !e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+      which = e.key === 'ArrowRight' ? 'next' : 'prev';
+    } else if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+      which = e.shiftKey ? 'prev' : 'next';
+    }
+    const link = which && document.querySelector(`[data-step-link="${which}"]`);
+    if (link) { e.preventDefault(); link.click(); }
+  });
+  onLanguageChange(() => { if (state.startupError) drawStartupError(); else { drawFrame(); dispatch(); } });
+  onStateChange((what) => { if (what === 'evaluation' || what === 'company') { if (state.record && current.step) renderSidebar(nav, current.step); } });
+  // Closing the window saves what is pending first; if that fails, the user decides.
+  onCloseRequested(async () => {
+    if (await flushAll()) return true;
+    const d = describe(lastSaveError());
+    return confirm(t('close.unsaved_title'), `${d.title} ${d.advice} ${t('close.unsaved_body')}`,
+      { confirmLabel: t('close.discard'), danger: true });
+  });
+  window.addEventListener('beforeunload', (e) => { if (hasUnsaved()) { flushAll(); e.preventDefault(); } });
+}
+
+async function about() {
+  const info = await api.appInfo();
+  await alertBox(t('about.title'), t('about.body', {
+    version: info.version, catalog: info.catalog_version, guideline: info.guideline,
+    edition: info.guideline_edition, database: info.database ?? '',
+  }));
+}
+
+function drawStartupError() {
+  renderHeader(header, { hasCompany: false });
+  nav.hidden = true;
+  startupError(main, state.startupError, state.info);
+}
+
+async function boot() {
+  wireFrame();
+  state.startupError = await api.startupStatus();
+  if (state.startupError) {
+    state.info = await api.appInfo();
+    drawStartupError();
+    return;
+  }
+  const lang = await api.getSetting('language').catch(() => null);
+  if (lang) setLanguage(lang);
+  else if ((navigator.language || '').startsWith('ja')) setLanguage('ja');
+  setCatalog(await api.catalog());
+  state.companies = await api.listCompanies();
+  start(show);
+  dispatch();
+  document.body.dataset.ready = 'true';
+}
+
+boot().catch(async (e) => {
+  const d = describe(e);
+  render(main, html`<section class="fatal" role="alert"><h1>${d.title}</h1><p>${d.advice}</p><p class="technical">${d.details}</p></section>`);
+});

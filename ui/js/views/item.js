@@ -1,0 +1,152 @@
+// One action item: what the guideline asks, our advice, and the answer (saved as typed).
+
+import { api } from '../api.js';
+import { schedule } from '../autosave.js';
+import { html, render } from '../html.js';
+import { t, pick } from '../i18n.js';
+import { state, itemById, answerFor, putAnswer } from '../state.js';
+import { textField, textArea, checkbox, radioGroup, valueOf } from './fields.js';
+import { blocks, guidelineHeading, advicePanel } from './guideline-text.js';
+import { stepNav } from './step-nav.js';
+
+const RATINGS = ['full', 'mostly', 'partly', 'not_yet', 'not_applicable'];
+const GAPS = ['mostly', 'partly', 'not_yet'];
+
+function subjectName(clause) {
+  return state.catalog.guideline.iso26000_core_subjects.find((s) => s.clause === clause)?.name ?? '';
+}
+
+function evidenceRows(evidence) {
+  if (!evidence.length) return html`<p class="empty small">${t('item.evidence.none')}</p>`;
+  return html`<ol class="evidence-rows">${evidence.map((e, i) => html`<li class="evidence-row" data-index="${i}">
+    ${textField(`evidence.${i}.name`, t('item.evidence.name'), e.name, { hint: i === 0 ? t('item.evidence.name.hint') : null })}
+    ${textField(`evidence.${i}.location`, t('item.evidence.location'), e.location)}
+    ${textField(`evidence.${i}.date`, t('item.evidence.date'), e.date ?? '', { type: 'date', max: 10 })}
+    <button type="button" class="button small danger" data-action="remove-evidence" data-index="${i}"
+      aria-label="${t('item.evidence.remove_named', { n: i + 1 })}">${t('item.evidence.remove')}</button>
+  </li>`)}</ol>`;
+}
+
+export function item(main, params, app) {
+  const entry = itemById(params.item);
+  if (!entry) { app.notFound(); return; }
+  const { item: it, group, index } = entry;
+  const answer = structuredClone(answerFor(it.id));
+  const essential = it.condition === 'essential';
+  const id = state.record.assessment.id;
+  const carriedFrom = state.record.assessment.carried_from;
+
+  render(main, html`
+    <article class="step item-step" aria-labelledby="item-title">
+      <header class="step-head">
+        <p class="step-context">${group.id} ${group.title} · ${t('item.position', { n: index + 1, total: state.items.length })}</p>
+        <h1 id="item-title"><span class="item-id">${it.id}</span> <span lang="en">${it.title}</span></h1>
+        <div class="badges">
+          ${it.condition ? html`<span class="badge condition-${it.condition}">${t(`item.condition.${it.condition}`)}</span>` : ''}
+          <span class="badge iso">${t('item.iso26000')} ${it.iso26000.map((c) => `${c} ${subjectName(c)}`).join(' / ')}</span>
+        </div>
+      </header>
+      <div class="reconfirm-banner" role="note" ${answer.to_reconfirm ? '' : html`hidden`}>
+        <p>${t('item.reconfirm')}</p>
+        <button type="button" class="button small" data-action="confirm-unchanged">${t('item.reconfirm.confirm')}</button>
+      </div>
+      <div class="step-grid">
+        <div class="step-read">
+          <section class="guideline" aria-labelledby="gl-heading">
+            ${guidelineHeading('gl-heading', 'guideline.title')}
+            <div lang="en">
+              ${it.section_heading ? html`<p class="section-heading">${t('guideline.section_heading')} <strong>${it.section_heading}</strong></p>` : ''}
+              ${it.condition ? html`<p class="condition-statement">${it.condition === 'essential' ? 'Essential Condition' : `${it.id} is Recommended Condition`}</p>` : ''}
+              ${it.request ? html`<p class="request">${it.request}</p>` : ''}
+              ${blocks(it.explanation)}
+            </div>
+            ${it.has_section === false ? html`<p class="no-section">${t('guideline.no_section')}</p>` : ''}
+            ${it.has_section !== false && !it.request && !(it.explanation ?? []).length ? html`<p class="no-section">${t('guideline.condition_only')}</p>` : ''}
+            ${group.intro?.length ? html`<details class="group-intro"><summary>${t('guideline.group_intro', { group: group.id })}</summary><div lang="en">${blocks(group.intro)}</div></details>` : ''}
+          </section>
+          ${advicePanel(pick(state.catalog.advice.items[it.id]), 'advice-heading')}
+        </div>
+        <section class="answer card" aria-labelledby="answer-heading">
+          <h2 id="answer-heading">${t('item.your_answer')}</h2>
+          ${radioGroup('rating', t('item.rating'), RATINGS.map((r) => ({ value: r, label: t(`rating.${r}`), description: t(`rating.${r}.description`) })), answer.rating)}
+          <div class="na-slot" ${answer.rating === 'not_applicable' ? '' : html`hidden`}>
+            ${textArea('na_reason', t('item.na_reason'), answer.na_reason, { required: true, rows: 2, max: 4000, hint: t('item.na_reason.hint'), emphasis: true })}
+          </div>
+          ${textArea('description', t('item.description'), answer.description, { rows: 5, hint: t('item.description.hint') })}
+          <fieldset class="evidence field">
+            <legend class="field-label">${t('item.evidence')}</legend>
+            <span class="field-hint">${t('item.evidence.hint')}</span>
+            <div class="evidence-slot">${evidenceRows(answer.evidence)}</div>
+            <button type="button" class="button small" data-action="add-evidence">${t('item.evidence.add')}</button>
+          </fieldset>
+          <fieldset class="plan field ${essential ? 'essential' : ''}" ${GAPS.includes(answer.rating) || answer.action_plan.what || answer.action_plan.who || answer.action_plan.due ? '' : html`hidden`}>
+            <legend class="field-label">${t('item.plan')}${essential ? html` <span class="required">${t('item.plan.required')}</span>` : ''}</legend>
+            <span class="field-hint">${t(essential ? 'item.plan.hint_essential' : 'item.plan.hint')}</span>
+            ${textArea('plan.what', t('item.plan.what'), answer.action_plan.what, { rows: 2, max: 4000 })}
+            ${textField('plan.who', t('item.plan.who'), answer.action_plan.who)}
+            ${textField('plan.due', t('item.plan.due'), answer.action_plan.due ?? '', { type: 'date', max: 10 })}
+          </fieldset>
+          ${checkbox('marked_for_review', t('item.review'), answer.marked_for_review, { hint: t('item.review.hint') })}
+        </section>
+      </div>
+      ${stepNav(id, `item:${it.id}`)}
+    </article>`);
+
+  const save = (immediate = false) => {
+    putAnswer(answer);
+    schedule(`answer:${it.id}`, () => api.saveAnswer(id, answer), {
+      immediate,
+      onDone: (receipt) => {
+        answer.to_reconfirm = false;
+        answer.updated_at = receipt.updated_at;
+        putAnswer(answer);
+        main.querySelector('.reconfirm-banner').hidden = true;
+        app.afterSave(receipt);
+      },
+    });
+  };
+
+  const updateVisibility = () => {
+    main.querySelector('.na-slot').hidden = answer.rating !== 'not_applicable';
+    const plan = answer.action_plan;
+    main.querySelector('fieldset.plan').hidden = !(GAPS.includes(answer.rating) || plan.what || plan.who || plan.due);
+    main.querySelectorAll('.radio-option').forEach((o) => o.classList.toggle('selected', o.querySelector('input').checked));
+  };
+
+  const onInput = (e) => {
+    const input = e.target.closest('[data-field]');
+    if (!input) return;
+    const field = input.dataset.field;
+    const value = valueOf(input);
+    const [head, n, key] = field.split('.');
+    if (field === 'rating') answer.rating = value;
+    else if (field === 'na_reason' || field === 'description') answer[field] = value;
+    else if (field === 'marked_for_review') answer.marked_for_review = value;
+    else if (head === 'plan') answer.action_plan[n] = n === 'due' ? (value || null) : value;
+    else if (head === 'evidence') answer.evidence[Number(n)][key] = key === 'date' ? (value || null) : value;
+    else return;
+    updateVisibility();
+    save(input.type === 'radio' || input.type === 'checkbox' || input.type === 'date');
+  };
+  main.querySelector('.answer').addEventListener('input', onInput);
+  main.querySelector('.answer').addEventListener('change', (e) => { if (e.target.type === 'date') onInput(e); });
+
+  const redrawEvidence = (focusIndex) => {
+    render(main.querySelector('.evidence-slot'), evidenceRows(answer.evidence));
+    if (focusIndex !== undefined) main.querySelector(`.evidence-row[data-index="${focusIndex}"] input`)?.focus();
+    else main.querySelector('[data-action="add-evidence"]').focus();
+  };
+  main.querySelector('[data-action="add-evidence"]').addEventListener('click', () => {
+    answer.evidence.push({ name: '', location: '', date: null });
+    redrawEvidence(answer.evidence.length - 1);
+  });
+  main.querySelector('.evidence').addEventListener('click', (e) => {
+    const button = e.target.closest('[data-action="remove-evidence"]');
+    if (!button) return;
+    answer.evidence.splice(Number(button.dataset.index), 1);
+    redrawEvidence();
+    save(true);
+  });
+  main.querySelector('[data-action="confirm-unchanged"]').addEventListener('click', () => save(true));
+  void carriedFrom;
+}

@@ -1,0 +1,104 @@
+// One Part 2 policy: NEC's text, our advice, acknowledgement, passing it on, disclosures.
+
+import { api } from '../api.js';
+import { schedule } from '../autosave.js';
+import { html, render } from '../html.js';
+import { t, pick } from '../i18n.js';
+import { state, policyById, part2For, putPart2, isRelevant } from '../state.js';
+import { textField, textArea, checkbox, radioGroup, valueOf } from './fields.js';
+import { blocks, guidelineHeading, advicePanel } from './guideline-text.js';
+import { stepNav } from './step-nav.js';
+
+const CASCADE = ['done', 'partly', 'not_yet', 'no_upstream'];
+
+function disclosureField(f, value) {
+  const label = pick(f.label);
+  const hint = f.hint ? pick(f.hint) : null;
+  const name = `d.${f.id}`;
+  switch (f.kind) {
+    case 'choice':
+      return radioGroup(name, label, f.options.map((o) => ({ value: o.id, label: pick(o.label) })), value ?? null, { hint });
+    case 'date': return textField(name, label, value ?? '', { type: 'date', hint, max: 10 });
+    case 'year': return textField(name, label, value ?? '', { hint: hint ?? t('part2.year_hint'), max: 4, attrs: html`inputmode="numeric"` });
+    case 'number': return textField(name, label, value ?? '', { hint, max: 30, attrs: html`inputmode="decimal"` });
+    default: return textField(name, label, value ?? '', { hint, max: 4000 });
+  }
+}
+
+export function part2(main, params, app) {
+  const policy = policyById(params.policy);
+  if (!policy) { app.notFound(); return; }
+  const answer = structuredClone(part2For(policy.id));
+  const id = state.record.assessment.id;
+  const relevant = isRelevant(policy, state.record.company);
+  const fields = state.catalog.disclosures.policies[policy.id] ?? [];
+  const position = state.policies.indexOf(policy) + 1;
+
+  render(main, html`
+    <article class="step part2-step" aria-labelledby="policy-title">
+      <header class="step-head">
+        <p class="step-context">${t('step.part2')} · ${t('part2.position', { n: position, total: state.policies.length })}</p>
+        <h1 id="policy-title" lang="en">${policy.title}</h1>
+        <div class="badges"><span class="badge ${relevant ? 'condition-essential' : 'muted'}">${t(relevant ? `part2.relevant.${policy.relevance}` : `part2.not_relevant.${policy.relevance}`)}</span></div>
+      </header>
+      <div class="reconfirm-banner" role="note" ${answer.to_reconfirm ? '' : html`hidden`}>
+        <p>${t('item.reconfirm')}</p>
+        <button type="button" class="button small" data-action="confirm-unchanged">${t('item.reconfirm.confirm')}</button>
+      </div>
+      <div class="step-grid">
+        <div class="step-read">
+          <section class="guideline" aria-labelledby="gl-heading">
+            ${guidelineHeading('gl-heading', 'guideline.title')}
+            <div lang="en">
+              ${blocks(policy.statement)}
+              <p class="request">${policy.request}</p>
+              ${policy.definition ? html`<p class="definition"><span>${policy.definition.label}</span> <strong>${policy.definition.term}</strong>: ${policy.definition.text}</p>` : ''}
+            </div>
+          </section>
+          ${advicePanel(pick(state.catalog.advice.policies[policy.id]), 'advice-heading')}
+        </div>
+        <section class="answer card" aria-labelledby="answer-heading">
+          <h2 id="answer-heading">${t('item.your_answer')}</h2>
+          ${relevant ? '' : html`<p class="note">${t('part2.not_relevant_note')}</p>`}
+          ${checkbox('acknowledged', t('part2.acknowledge'), answer.acknowledged, { hint: t('part2.acknowledge.hint') })}
+          ${radioGroup('cascaded', t('part2.cascaded'), CASCADE.map((c) => ({ value: c, label: t(`cascade.${c}`) })), answer.cascaded)}
+          ${fields.length ? html`<h3>${t('part2.disclosures')}</h3>` : ''}
+          ${fields.map((f) => disclosureField(f, answer.disclosures[f.id]))}
+          ${textArea('notes', t('part2.notes'), answer.notes, { rows: 3 })}
+        </section>
+      </div>
+      ${stepNav(id, `part2:${policy.id}`)}
+    </article>`);
+
+  const save = (immediate) => {
+    putPart2(answer);
+    schedule(`part2:${policy.id}`, () => api.savePart2(id, answer), {
+      immediate,
+      onDone: (receipt) => {
+        answer.to_reconfirm = false;
+        putPart2(answer);
+        main.querySelector('.reconfirm-banner').hidden = true;
+        app.afterSave(receipt);
+      },
+    });
+  };
+  const onInput = (e) => {
+    const input = e.target.closest('[data-field]');
+    if (!input) return;
+    const field = input.dataset.field;
+    const value = valueOf(input);
+    if (field === 'acknowledged') answer.acknowledged = value;
+    else if (field === 'cascaded') answer.cascaded = value;
+    else if (field === 'notes') answer.notes = value;
+    else if (field.startsWith('d.')) {
+      const key = field.slice(2);
+      if (value === '' || value === null) delete answer.disclosures[key]; else answer.disclosures[key] = value;
+    } else return;
+    main.querySelectorAll('.radio-option').forEach((o) => o.classList.toggle('selected', o.querySelector('input').checked));
+    save(input.type === 'radio' || input.type === 'checkbox' || input.type === 'date');
+  };
+  const form = main.querySelector('.answer');
+  form.addEventListener('input', onInput);
+  form.addEventListener('change', (e) => { if (e.target.type === 'date') onInput(e); });
+  main.querySelector('[data-action="confirm-unchanged"]').addEventListener('click', () => save(true));
+}

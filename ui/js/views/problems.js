@@ -1,0 +1,46 @@
+// The findings of the submission check, each with links to where to fix it.
+
+import { pathOf } from '../flow.js';
+import { html } from '../html.js';
+import { t } from '../i18n.js';
+import { state, policyById } from '../state.js';
+import { itemLinks, policyLink } from './links.js';
+
+function fieldList(fields, prefix) {
+  return fields.map((f) => t(`${prefix}${f.field}`) + (f.problem === 'malformed' ? ` (${t('problem.malformed')})` : '')).join(', ');
+}
+
+function disclosureLabel(policyId, fieldId) {
+  const f = state.catalog.disclosures.policies[policyId]?.find((x) => x.id === fieldId);
+  return f ? (f.label[document.documentElement.lang] ?? f.label.en) : fieldId;
+}
+
+export function findingItem(f) {
+  const id = state.record.assessment.id;
+  switch (f.kind) {
+    case 'profile':
+      return html`<p>${t('problem.profile')} <a href="#/profile">${fieldList(f.fields, 'profile.')}</a></p>`;
+    case 'unanswered': return html`<p>${t('problem.unanswered', { n: f.items.length })}</p>${itemLinks(f.items)}`;
+    case 'not_applicable_without_reason': return html`<p>${t('problem.na_without_reason')}</p>${itemLinks(f.items)}`;
+    case 'essential_gap_without_plan': return html`<p>${t('problem.essential_without_plan')}</p>${itemLinks(f.items)}`;
+    case 'to_reconfirm': return html`<p>${t('problem.to_reconfirm', { n: f.items.length + f.policies.length })}</p>
+      ${itemLinks(f.items)}${f.policies.length ? html`<ul class="link-list">${f.policies.map((p) => html`<li>${policyLink(p)}</li>`)}</ul>` : ''}`;
+    case 'policies_not_acknowledged': return html`<p>${t('problem.policies')}</p>
+      <ul class="link-list">${f.policies.map((p) => html`<li>${policyLink(p)}</li>`)}</ul>`;
+    case 'disclosures': return html`<p>${t('problem.disclosures', { policy: policyById(f.policy)?.short_title ?? f.policy })}
+      <a href="#${pathOf(id, `part2:${f.policy}`)}">${f.fields.map((x) => disclosureLabel(f.policy, x.field) + (x.problem === 'malformed' ? ` (${t('problem.malformed')})` : '')).join('; ')}</a></p>`;
+    case 'declaration': return html`<p>${t('problem.declaration')} <a href="#${pathOf(id, 'declaration')}">${f.missing.map((m) => t(`declaration.missing.${m}`)).join(', ')}</a></p>`;
+    case 'marked_for_review': return html`<p>${t('problem.marked_for_review')}</p>${itemLinks(f.items)}`;
+    default: return html`<p>${f.kind}</p>`;
+  }
+}
+
+export function findingsList(findings) {
+  const blocking = findings.filter((f) => f.severity === 'blocking');
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  return html`
+    ${blocking.length ? html`<h2>${t('submit.blocking')}</h2>
+      <ul class="findings">${blocking.map((f) => html`<li class="finding blocking" data-kind="${f.kind}"><span class="finding-mark" aria-hidden="true">✗</span>${findingItem(f)}</li>`)}</ul>` : ''}
+    ${warnings.length ? html`<h2>${t('submit.warnings')}</h2>
+      <ul class="findings">${warnings.map((f) => html`<li class="finding warning" data-kind="${f.kind}"><span class="finding-mark" aria-hidden="true">!</span>${findingItem(f)}</li>`)}</ul>` : ''}`;
+}

@@ -1,0 +1,19 @@
+// When the database cannot be opened: what happened, what to do, and where the file is.
+// Nothing is written to the file in this state.
+
+import { describe } from '../errors.js';
+import { html, render } from '../html.js';
+import { t } from '../i18n.js';
+
+export function startupError(main, error, info) {
+  const d = describe(error);
+  render(main, html`
+    <section class="fatal" role="alert">
+      <h1>${t('startup.title')}</h1>
+      <p class="lead">${d.title}</p>
+      <p>${d.advice}</p>
+      <p>${t('startup.safe')}</p>
+      ${info?.database ? html`<p>${t('startup.where')} <code class="path">${info.database}</code></p>` : ''}
+      <details class="error-details" open><summary>${t('error.details')}</summary><p class="technical">${d.details}</p></details>
+    </section>`);
+}
