@@ -7,7 +7,7 @@ mod error;
 mod paths;
 mod state;
 
-use commands::{answers, app, assessments, files, profile};
+use commands::{answers, app, assessments, files, profile, submission};
 
 fn main() {
     tauri::Builder::default()
@@ -38,6 +38,11 @@ fn main() {
             answers::evaluate,
             files::export_assessment,
             files::import_assessment,
+            submission::suggested_pdf_name,
+            submission::create_pdf,
+            submission::open_pdf,
+            submission::show_pdf_in_folder,
+            submission::compose_email,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the app could not start its window");

@@ -18,7 +18,8 @@ fn rating_of(n: usize) -> &'static str {
 async fn the_whole_journey_in_english_with_japanese_answers() {
     let _one = serial();
     let dir = tempfile::tempdir().unwrap();
-    let app = App::start(dir.path()).await;
+    let (env, opened_log) = support::recording_opener(dir.path());
+    let app = App::start_with(dir.path(), &dir.path().join("db.sqlite3"), &env).await;
 
     // First start.
     app.wait_for(".welcome").await;
@@ -159,11 +160,38 @@ async fn the_whole_journey_in_english_with_japanese_answers() {
     assert!(!app.value("[data-field='date']").await.is_empty(), "the date is filled in");
     app.screenshot("07-declaration").await;
 
-    // Submission check.
+    // Submission check, then the PDF through the (answered) save dialog.
     app.click("[data-step-link='next']").await;
     app.wait_hash("#/a/1/submit").await;
     app.wait_for("[data-testid='readiness'][data-ready='true']").await;
     app.screenshot("08-submit").await;
+    let pdf_path = dir.path().join("CSR submission 2026.pdf");
+    app.answer_file_dialogs_with(&pdf_path).await;
+    app.click("[data-action='create-pdf']").await;
+    app.wait_for("[data-testid='pdf-result']:not([hidden])").await;
+    let bytes = std::fs::read(&pdf_path).expect("the PDF was written where the dialog said");
+    let check = csr_core::pdf::verify(&bytes).unwrap();
+    assert!(check.matches, "{check:?}");
+    assert!(app.text("[data-testid='pdf-result']").await.contains(&check.attached_sha256));
+    // Open it (to print), and email it.
+    app.click("[data-action='open-pdf']").await;
+    assert_eq!(support::opened(&opened_log, 1).await[0], pdf_path.to_str().unwrap());
+    app.type_into("[data-field='nec_contact_email']", "buyer@nec.example").await;
+    app.click("[data-action='email']").await;
+    let mail = support::opened(&opened_log, 2).await[1].clone();
+    assert!(mail.starts_with("mailto:buyer@nec.example?subject=CSR%20self-assessment%202026"), "{mail}");
+    assert!(mail.contains(&check.attached_sha256) && mail.contains("CSR%20submission%202026.pdf"), "{mail}");
+    app.screenshot_here("08b-pdf-created").await;
+    app.wait_saved().await;
+    // A later change makes it a draft again, and says so.
+    app.script("location.hash = '#/a/1/item/I-1'", vec![]).await;
+    app.wait_hash("#/a/1/item/I-1").await;
+    app.click("input[data-field='rating'][value='mostly']").await;
+    let notice = app.text(".toast").await;
+    assert!(notice.contains("Submitted") && notice.contains("draft"), "{notice}");
+    app.wait_saved().await;
+    app.click("input[data-field='rating'][value='full']").await;
+    app.wait_saved().await;
     app.close().await;
 
     // What the database holds.
@@ -178,5 +206,8 @@ async fn the_whole_journey_in_english_with_japanese_answers() {
     assert_eq!(vi2.action_plan.due.as_deref(), Some("2026-09-30"));
     assert_eq!(record.part2.len(), 6);
     assert!(record.assessment.declaration.is_complete());
-    assert_eq!(record.assessment.position.as_deref(), Some("submit"));
+    assert_eq!(record.assessment.status, csr_core::model::Status::Draft, "changed after the PDF");
+    assert!(record.assessment.submitted_at.is_some());
+    assert_eq!(record.company.nec_contact_email, "buyer@nec.example", "kept in the profile");
+    assert_eq!(record.assessment.position.as_deref(), Some("item:I-1"));
 }

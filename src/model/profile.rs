@@ -22,6 +22,9 @@ pub struct CompanyProfile {
     pub contact_phone: String,
     /// The code NEC assigned to the supplier, if any.
     pub supplier_code: String,
+    /// The supplier's contact at NEC (usually the buyer), to whom the submission goes.
+    pub nec_contact_name: String,
+    pub nec_contact_email: String,
     /// Number of employees, including part-time staff.
     pub employees: Option<u32>,
     /// Main products or services.
@@ -81,8 +84,10 @@ impl CompanyProfile {
         Ok(())
     }
 
-    fn short_fields(&self) -> [(&'static str, &String); 8] {
+    fn short_fields(&self) -> [(&'static str, &String); 10] {
         [
+            ("nec_contact_name", &self.nec_contact_name),
+            ("nec_contact_email", &self.nec_contact_email),
             ("legal_name", &self.legal_name),
             ("name_latin", &self.name_latin),
             ("country", &self.country),
@@ -117,6 +122,9 @@ impl CompanyProfile {
         }
         if !checks::is_blank(&self.contact_email) && !looks_like_email(&self.contact_email) {
             out.push(FieldProblem { field: "contact_email".into(), problem: "malformed".into() });
+        }
+        if !checks::is_blank(&self.nec_contact_email) && !looks_like_email(&self.nec_contact_email) {
+            out.push(FieldProblem { field: "nec_contact_email".into(), problem: "malformed".into() });
         }
         if !checks::is_blank(&self.contact_phone) && !looks_like_phone(&self.contact_phone) {
             out.push(FieldProblem { field: "contact_phone".into(), problem: "malformed".into() });

@@ -29,6 +29,8 @@ pub fn japanese_profile() -> CompanyProfile {
         contact_email: "hanako.sato@sakura-seimitsu.example.jp".into(),
         contact_phone: "+81 45-123-4567".into(),
         supplier_code: "NEC-SUP-004711".into(),
+        nec_contact_name: "日本電気 購買部 中村様".into(),
+        nec_contact_email: "nakamura@nec.example".into(),
         employees: Some(38),
         products: "精密板金部品、筐体の組立".into(),
         sites: "本社工場（横浜市）\n第二工場（相模原市）".into(),

@@ -43,6 +43,11 @@ export const api = {
   evaluate: (id) => call('evaluate', { id }),
   exportAssessment: (id, path) => call('export_assessment', { id, path }),
   importAssessment: (path) => call('import_assessment', { path }),
+  suggestedPdfName: (id) => call('suggested_pdf_name', { id }),
+  createPdf: (id, path, lang) => call('create_pdf', { id, path, lang }),
+  openPdf: () => call('open_pdf'),
+  showPdfInFolder: () => call('show_pdf_in_folder'),
+  composeEmail: (to, subject, body) => call('compose_email', { to, subject, body }),
 };
 
 /** The system's file dialogs. Each returns a path, or null when the user cancels. */

@@ -5,3 +5,4 @@ pub mod app;
 pub mod assessments;
 pub mod files;
 pub mod profile;
+pub mod submission;

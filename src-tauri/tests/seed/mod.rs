@@ -18,6 +18,8 @@ pub fn profile() -> CompanyProfile {
         contact_email: "misaki@mirai.example.jp".into(),
         contact_phone: "06-6123-4567".into(),
         supplier_code: "S-118".into(),
+        nec_contact_name: String::new(),
+        nec_contact_email: String::new(),
         employees: Some(24),
         products: "制御基板の実装".into(),
         sites: "本社工場".into(),

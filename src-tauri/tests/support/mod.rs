@@ -55,6 +55,11 @@ impl App {
     }
 
     pub async fn start_with_db(dir: &Path, db: &Path) -> App {
+        App::start_with(dir, db, &[]).await
+    }
+
+    /// Starts the app with extra environment variables (they reach it through the driver).
+    pub async fn start_with(dir: &Path, db: &Path, env: &[(&str, String)]) -> App {
         std::fs::create_dir_all(dir.join("xdg")).unwrap();
         let (port, native) = (free_port(), free_port());
         let driver = Command::new(tauri_driver())
@@ -64,6 +69,7 @@ impl App {
             .env("XDG_CONFIG_HOME", dir.join("xdg/config"))
             .env("XDG_CACHE_HOME", dir.join("xdg/cache"))
             .env("TMPDIR", dir.join("xdg"))
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -279,6 +285,35 @@ pub fn app_pid(dir: &Path) -> Option<u32> {
 
 pub fn app_running(dir: &Path) -> bool {
     app_pid(dir).is_some()
+}
+
+/// A stand-in for `xdg-open`, first on PATH: records what the app asks the system to open
+/// (a file for the PDF viewer, a folder, a mailto: link) instead of opening it.
+/// Returns the environment to start the app with and the log file.
+pub fn recording_opener(dir: &Path) -> (Vec<(&'static str, String)>, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = dir.join("fake-bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let log = dir.join("opened.log");
+    let script = bin.join("xdg-open");
+    std::fs::write(&script, format!("#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{}'\n", log.display())).unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    (vec![("PATH", path)], log)
+}
+
+/// Waits until the recorded opener log has `lines` lines; returns them.
+pub async fn opened(log: &Path, lines: usize) -> Vec<String> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        let got: Vec<String> = text.lines().map(String::from).collect();
+        if got.len() >= lines {
+            return got;
+        }
+        assert!(Instant::now() < deadline, "the app opened only {got:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 impl Drop for App {

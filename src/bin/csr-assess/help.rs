@@ -22,6 +22,9 @@ Commands:
   check       Show what still blocks a complete submission
   export      Write an assessment as an interchange (.json) file
   import      Read an interchange file as a new assessment
+  pdf         Write the PDF submission for NEC
+  extract     Print the assessment data attached to a submission PDF
+  verify      Check that a PDF's attached data matches its printed fingerprint
 
 Options:
   --db PATH       Use this database file (default: $CSR_ASSESS_DB, else the app's data folder)
@@ -48,6 +51,7 @@ Shows the company profile, or sets fields of it (creating the company if there i
 Field options:
   --legal-name TEXT  --name-latin TEXT  --address TEXT  --country TEXT  --representative TEXT
   --contact-name TEXT  --contact-email TEXT  --contact-phone TEXT  --supplier-code TEXT
+  --nec-contact-name TEXT  --nec-contact-email TEXT   (your contact at NEC, e.g. the buyer)
   --employees N  --products TEXT  --sites TEXT
   --construction yes|no  --chemicals yes|no  --goods yes|no
   --from-json FILE   Replace the whole profile with a JSON object (as `profile --json` prints)
@@ -151,4 +155,28 @@ Usage: csr-assess import FILE [--json]
 
 Reads an interchange file (- for standard input) and stores it as a new assessment. The file
 is checked completely first; a file with any fault is refused and nothing is stored.
+";
+
+pub const PDF: &str = "\
+Usage: csr-assess pdf ID [--output FILE] [--lang en|ja] [--mark-submitted]
+
+Writes the PDF submission of assessment ID (default name:
+CSR-self-assessment_<company>_<period>.pdf). Labels are in --lang (default en); the
+guideline's text is quoted in English; the answers as written. The assessment data is
+attached as assessment.json and its SHA-256 printed on the cover and in every footer.
+  --mark-submitted   Also mark the assessment as submitted
+";
+
+pub const EXTRACT: &str = "\
+Usage: csr-assess extract FILE.pdf
+
+Prints the assessment data (JSON) attached to a submission PDF; `csr-assess import -`
+reads it back.
+";
+
+pub const VERIFY: &str = "\
+Usage: csr-assess verify FILE.pdf [--json]
+
+Checks that the data attached to the PDF is the data whose SHA-256 the PDF prints on its
+cover and, shortened, in every footer. Exit status 0 when it matches, 4 when it does not.
 ";

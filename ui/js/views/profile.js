@@ -11,7 +11,7 @@ import { textField, textArea, checkbox, setProblem, valueOf } from './fields.js'
 const REQUIRED = ['legal_name', 'address', 'country', 'representative', 'contact_name', 'contact_email', 'contact_phone'];
 const EMPTY = {
   legal_name: '', name_latin: '', address: '', country: '', representative: '', contact_name: '', contact_email: '',
-  contact_phone: '', supplier_code: '', employees: null, products: '', sites: '', does_construction: false,
+  contact_phone: '', supplier_code: '', nec_contact_name: '', nec_contact_email: '', employees: null, products: '', sites: '', does_construction: false,
   handles_chemicals: false, supplies_goods: false,
 };
 
@@ -22,7 +22,7 @@ const looksLikePhone = (s) => (s.match(/[0-9０-９]/g) ?? []).length >= 5 && /^
 function problemOf(field, value, { touched }) {
   const v = typeof value === 'string' ? value.trim() : value;
   if (REQUIRED.includes(field) && !v) return touched ? t('profile.problem.required') : null;
-  if (field === 'contact_email' && v && !looksLikeEmail(v)) return t('profile.problem.email');
+  if ((field === 'contact_email' || field === 'nec_contact_email') && v && !looksLikeEmail(v)) return t('profile.problem.email');
   if (field === 'contact_phone' && v && !looksLikePhone(v)) return t('profile.problem.phone');
   if (field === 'employees' && v !== '' && v !== null && !/^\d{1,8}$/.test(String(v).trim())) return t('profile.problem.employees');
   return null;
@@ -64,6 +64,10 @@ export function profile(main, _params, app) {
         ${textField('contact_name', t('profile.contact_name'), p.contact_name, { required: true, problem: problem('contact_name'), attrs: html`autocomplete="name"` })}
         ${textField('contact_email', t('profile.contact_email'), p.contact_email, { type: 'email', required: true, problem: problem('contact_email'), attrs: html`autocomplete="email"` })}
         ${textField('contact_phone', t('profile.contact_phone'), p.contact_phone, { type: 'tel', required: true, problem: problem('contact_phone'), attrs: html`autocomplete="tel"` })}
+        <h2>${t('profile.section.nec')}</h2>
+        <p class="field-hint">${t('profile.nec.intro')}</p>
+        ${textField('nec_contact_name', t('profile.nec_contact_name'), p.nec_contact_name)}
+        ${textField('nec_contact_email', t('profile.nec_contact_email'), p.nec_contact_email, { type: 'email', problem: problem('nec_contact_email') })}
         <h2>${t('profile.section.work')}</h2>
         <p class="field-hint">${t('profile.work.intro')}</p>
         ${checkbox('supplies_goods', t('profile.supplies_goods'), p.supplies_goods, { hint: t('profile.supplies_goods.hint') })}

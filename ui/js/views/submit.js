@@ -4,6 +4,7 @@ import { html, render } from '../html.js';
 import { t } from '../i18n.js';
 import { state } from '../state.js';
 import { findingsList } from './problems.js';
+import { submissionPanel } from './submission-panel.js';
 import { stepNav } from './step-nav.js';
 
 export async function submit(main, _params, app) {
@@ -18,5 +19,5 @@ export async function submit(main, _params, app) {
       <section class="card pdf-slot" data-testid="pdf-slot"></section>
       ${stepNav(state.record.assessment.id, 'submit')}
     </article>`);
-  app.submissionPanel?.(main.querySelector('.pdf-slot'), readiness);
+  submissionPanel(main.querySelector('.pdf-slot'), readiness, app);
 }

@@ -5,6 +5,7 @@ mod assessments;
 mod catalog;
 mod profile;
 mod reports;
+mod submission;
 mod transfer;
 
 use std::path::PathBuf;
@@ -81,6 +82,9 @@ pub fn dispatch(verb: &str, ctx: &mut Context) -> Outcome {
         "check" => reports::check(ctx),
         "export" => transfer::export(ctx),
         "import" => transfer::import(ctx),
+        "pdf" => submission::pdf(ctx),
+        "extract" => submission::extract(ctx),
+        "verify" => submission::verify(ctx),
         "help" => match ctx.parser.next()? {
             Some(lexopt::Arg::Value(v)) => {
                 let v = v.to_string_lossy().to_string();
@@ -114,6 +118,9 @@ fn help_for(verb: &str) -> Option<&'static str> {
         "check" => help::CHECK,
         "export" => help::EXPORT,
         "import" => help::IMPORT,
+        "pdf" => help::PDF,
+        "extract" => help::EXTRACT,
+        "verify" => help::VERIFY,
         _ => return None,
     })
 }

@@ -78,9 +78,10 @@ pub fn pick_company(store: &Store, id: Option<i64>) -> Result<Option<Company>, F
     }
 }
 
-const FIELDS: [&str; 15] = [
+const FIELDS: [&str; 17] = [
     "legal-name", "name-latin", "address", "country", "representative", "contact-name", "contact-email",
-    "contact-phone", "supplier-code", "employees", "products", "sites", "construction", "chemicals", "goods",
+    "contact-phone", "supplier-code", "nec-contact-name", "nec-contact-email", "employees", "products", "sites",
+    "construction", "chemicals", "goods",
 ];
 
 fn apply(p: &mut CompanyProfile, name: &str, value: String) -> Result<(), Failure> {
@@ -95,6 +96,8 @@ fn apply(p: &mut CompanyProfile, name: &str, value: String) -> Result<(), Failur
         "contact-email" => p.contact_email = value,
         "contact-phone" => p.contact_phone = value,
         "supplier-code" => p.supplier_code = value,
+        "nec-contact-name" => p.nec_contact_name = value,
+        "nec-contact-email" => p.nec_contact_email = value,
         "employees" if value.is_empty() => p.employees = None,
         "employees" => {
             p.employees = Some(value.parse().map_err(|_| Failure::Usage(format!("{option} takes a whole number, not \"{value}\"")))?)
@@ -123,6 +126,8 @@ fn print_company(c: &Company) {
         ("Email", &p.contact_email),
         ("Phone", &p.contact_phone),
         ("NEC supplier code", &p.supplier_code),
+        ("Contact at NEC", &p.nec_contact_name),
+        ("NEC contact email", &p.nec_contact_email),
         ("Products or services", &p.products),
         ("Sites", &p.sites),
     ] {

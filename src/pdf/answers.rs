@@ -1,0 +1,83 @@
+//! Every action item in catalog order with the supplier's answer, whole: rating, what the
+//! company does, evidence, action plan. Long texts wrap and flow across pages.
+
+use super::canvas::{Canvas, BODY, H1, H2, H3, LEFT, SMALL, WIDTH};
+use super::context::Context;
+use crate::model::Rating;
+
+const LABEL_WIDTH: f32 = 95.0;
+
+pub fn draw(c: &mut Canvas, ctx: &Context) {
+    let l = ctx.labels;
+    c.bookmark(l.answers);
+    c.heading(l.answers, H1, 40.0);
+    c.paragraph_at(LEFT, WIDTH, l.titles_note, SMALL);
+    for group in ctx.catalog.groups() {
+        c.gap(6.0);
+        c.heading(&format!("{} {}", group.id, group.title), H2, 60.0);
+        c.bookmark(format!("{} {}", group.id, group.title));
+        for item in &group.items {
+            item_block(c, ctx, item);
+        }
+    }
+}
+
+fn item_block(c: &mut Canvas, ctx: &Context, item: &crate::catalog::Item) {
+    let l = ctx.labels;
+    let answer = ctx.record.answer(&item.id);
+    let rating = answer.and_then(|a| a.rating);
+    c.running = Some(item.id.clone());
+    // Keep the item's heading with its rating and the first lines of its answer.
+    c.heading(&format!("{}  {}", item.id, item.title), H3, BODY.leading * 3.0);
+    let mut facts = vec![format!("{}: {}", l.iso, item.iso26000.join(" / "))];
+    match item.condition {
+        Some(crate::catalog::Condition::Essential) => facts.push(l.essential.to_string()),
+        Some(crate::catalog::Condition::Recommended) => facts.push(l.recommended.to_string()),
+        None => {}
+    }
+    if answer.is_some_and(|a| a.marked_for_review) {
+        facts.push(l.marked_for_review.to_string());
+    }
+    if answer.is_some_and(|a| a.to_reconfirm) {
+        facts.push(l.to_reconfirm.to_string());
+    }
+    c.paragraph_at(LEFT, WIDTH, &facts.join("  ·  "), SMALL);
+    c.labelled(l.rating, ctx.rating(rating), LABEL_WIDTH);
+    let Some(a) = answer else {
+        c.gap(4.0);
+        return;
+    };
+    if rating == Some(Rating::NotApplicable) || !a.na_reason.trim().is_empty() {
+        c.labelled(l.reason, ctx.or_none(&a.na_reason), LABEL_WIDTH);
+    }
+    if !a.description.trim().is_empty() {
+        c.labelled(l.description, a.description.trim_end(), LABEL_WIDTH);
+    }
+    if !a.evidence.is_empty() {
+        let lines: Vec<String> = a
+            .evidence
+            .iter()
+            .enumerate()
+            .map(|(n, e)| {
+                let parts: Vec<&str> =
+                    [e.name.trim(), e.location.trim(), e.date.as_deref().unwrap_or("")].into_iter().filter(|s| !s.is_empty()).collect();
+                format!("{}. {}", n + 1, parts.join(" — "))
+            })
+            .collect();
+        c.labelled(l.evidence, &lines.join("\n"), LABEL_WIDTH);
+    }
+    let plan = &a.action_plan;
+    if !plan.is_empty() {
+        let text = format!(
+            "{}: {}\n{}: {}\n{}: {}",
+            l.plan_what,
+            ctx.or_none(&plan.what),
+            l.plan_who,
+            ctx.or_none(&plan.who),
+            l.plan_due,
+            plan.due.as_deref().unwrap_or(l.none)
+        );
+        c.labelled(l.action_plan, &text, LABEL_WIDTH);
+    }
+    c.gap(4.0);
+}

@@ -1,0 +1,37 @@
+//! The declaration: the statement, who confirmed it, and spaces for a handwritten signature
+//! and the company seal (for those who print, sign and scan).
+
+use super::canvas::{Canvas, BODY, H1, LEFT, RIGHT, SMALL, WIDTH};
+use super::context::Context;
+use crate::model::DECLARATION_TEXT;
+
+pub fn draw(c: &mut Canvas, ctx: &Context) {
+    let l = ctx.labels;
+    let d = &ctx.record.assessment.declaration;
+    c.ensure(330.0);
+    c.bookmark(l.declaration);
+    c.heading(l.declaration, H1, 200.0);
+    c.paragraph(DECLARATION_TEXT.get(l.lang), BODY);
+    if l.lang != "en" {
+        c.gap(2.0);
+        c.paragraph_at(LEFT, WIDTH, DECLARATION_TEXT.en, SMALL);
+    }
+    c.gap(10.0);
+    c.labelled(l.signer, ctx.or_none(&d.signer_name), 110.0);
+    c.labelled(l.signer_title, ctx.or_none(&d.signer_title), 110.0);
+    c.labelled(l.date, d.date.as_deref().unwrap_or(l.none), 110.0);
+    c.labelled(l.confirmed, if d.confirmed { l.confirmed_yes } else { l.confirmed_no }, 110.0);
+    c.gap(26.0);
+    c.paragraph_at(LEFT, WIDTH, l.handwritten_note, SMALL);
+    c.gap(34.0);
+    // Signature and date lines on the left, a square for the seal on the right.
+    let y = c.cursor();
+    let seal = 85.0;
+    c.line(LEFT, y, LEFT + 250.0, y, 0.7, 0.0);
+    c.text_at(LEFT, y - 11.0, l.signature, SMALL);
+    c.line(LEFT, y - 48.0, LEFT + 250.0, y - 48.0, 0.7, 0.0);
+    c.text_at(LEFT, y - 59.0, l.date, SMALL);
+    c.rect(RIGHT - seal, y - seal + 20.0, seal, seal, None, Some(0.0));
+    c.text_at(RIGHT - seal, y - seal + 8.0, l.seal, SMALL);
+    c.advance(seal);
+}

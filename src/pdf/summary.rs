@@ -1,0 +1,120 @@
+//! The summary: completeness, scores (with the chart), gaps, not-applicable items, and the
+//! points the submission check still finds open.
+
+use super::canvas::{Canvas, BODY, H1, H3, LABEL, LEFT, SMALL, WIDTH};
+use super::chart;
+use super::context::Context;
+use super::labels::fill;
+use crate::readiness::Problem;
+
+pub fn draw(c: &mut Canvas, ctx: &Context) {
+    let l = ctx.labels;
+    let s = &ctx.score;
+    let o = &s.overall;
+    c.bookmark(l.summary);
+    c.heading(l.summary, H1, 60.0);
+    let detail = fill(
+        l.completeness_detail,
+        &[("answered", &o.answered.to_string()), ("applicable", &o.applicable.to_string()), ("na", &o.not_applicable.to_string())],
+    );
+    c.labelled(l.completeness, &format!("{}% — {detail}", o.completeness), 150.0);
+    let overall = o.score.map_or_else(|| l.no_score.to_string(), |v| format!("{v}%"));
+    let points = fill(l.points, &[("points", &o.points.to_string()), ("max", &o.max_points.to_string())]);
+    c.labelled(l.overall, &format!("{overall} — {points}"), 150.0);
+    let essential: Vec<String> = ctx
+        .catalog
+        .items()
+        .filter(|i| i.is_essential())
+        .map(|i| format!("{} {}", i.id, ctx.rating(ctx.record.answer(&i.id).and_then(|a| a.rating))))
+        .collect();
+    let full = ctx.catalog.items().filter(|i| i.is_essential() && ctx.record.answer(&i.id).and_then(|a| a.rating) == Some(crate::model::Rating::Full)).count();
+    c.labelled(l.essential_summary, &format!("{full} / {} — {}", essential.len(), essential.join("; ")), 150.0);
+
+    c.heading(l.score_by_group, H3, 150.0);
+    let rows: Vec<(String, Option<u32>)> = s
+        .groups
+        .iter()
+        .map(|g| {
+            let title = ctx.catalog.group(&g.group_id).map_or("", |x| x.title.as_str());
+            (format!("{} {title}", g.group_id), g.tally.score)
+        })
+        .collect();
+    chart::bars(c, &rows, l.no_score);
+    c.row(&[
+        (l.group, LEFT, 250.0, LABEL, false),
+        (l.score, LEFT + 260.0, 60.0, LABEL, true),
+        (l.answered, LEFT + 330.0, 70.0, LABEL, true),
+        (l.not_applicable_short, LEFT + 410.0, 70.0, LABEL, true),
+    ]);
+    for (g, (label, score)) in s.groups.iter().zip(&rows) {
+        let score = score.map_or_else(|| l.no_score.to_string(), |v| format!("{v}%"));
+        let answered = format!("{}/{}", g.tally.answered, g.tally.applicable);
+        let na = g.tally.not_applicable.to_string();
+        c.row(&[
+            (label, LEFT, 250.0, BODY, false),
+            (&score, LEFT + 260.0, 60.0, BODY, true),
+            (&answered, LEFT + 330.0, 70.0, BODY, true),
+            (&na, LEFT + 410.0, 70.0, BODY, true),
+        ]);
+    }
+    c.gap(4.0);
+    c.paragraph_at(LEFT, WIDTH, l.method, SMALL);
+
+    c.heading(l.gaps, H3, 30.0);
+    if s.gaps.is_empty() {
+        c.paragraph(l.no_gaps, BODY);
+    } else {
+        c.row(&[
+            (l.item, LEFT, 300.0, LABEL, false),
+            (l.rating, LEFT + 310.0, 110.0, LABEL, false),
+            (l.action_plan, LEFT + 425.0, 66.0, LABEL, false),
+        ]);
+        for gap in &s.gaps {
+            let title = ctx.catalog.item(&gap.item_id).map_or("", |i| i.title.as_str());
+            let item = if gap.essential {
+                format!("{} {title} [{}]", gap.item_id, l.essential)
+            } else {
+                format!("{} {title}", gap.item_id)
+            };
+            c.row(&[
+                (&item, LEFT, 300.0, BODY, false),
+                (ctx.rating(Some(gap.rating)), LEFT + 310.0, 110.0, BODY, false),
+                (ctx.yes_no(gap.has_action_plan), LEFT + 425.0, 66.0, BODY, false),
+            ]);
+        }
+    }
+
+    c.heading(&fill(l.not_applicable_title, &[("n", &s.not_applicable.len().to_string())]), H3, 30.0);
+    if s.not_applicable.is_empty() {
+        c.paragraph(l.none, BODY);
+    }
+    for na in &s.not_applicable {
+        let title = ctx.catalog.item(&na.item_id).map_or("", |i| i.title.as_str());
+        c.labelled(&na.item_id, &format!("{title} — {}: {}", l.reason, ctx.or_none(&na.reason)), 50.0);
+    }
+
+    let open: Vec<String> = ctx.readiness.findings.iter().map(|f| describe(ctx, &f.problem)).collect();
+    if !open.is_empty() {
+        c.heading(l.open_points, H3, 30.0);
+        for point in open {
+            c.paragraph_at(LEFT + 10.0, WIDTH - 10.0, &format!("• {point}"), BODY);
+        }
+    }
+}
+
+fn describe(ctx: &Context, p: &Problem) -> String {
+    let l = ctx.labels;
+    let list = |ids: &[String]| ids.join(", ");
+    let fields = |f: &[crate::model::FieldProblem]| f.iter().map(|x| format!("{} ({})", x.field, x.problem)).collect::<Vec<_>>().join(", ");
+    match p {
+        Problem::Profile { fields: f } => fill(l.problem_profile, &[("list", &fields(f))]),
+        Problem::Unanswered { items } => fill(l.problem_unanswered, &[("list", &list(items))]),
+        Problem::NotApplicableWithoutReason { items } => fill(l.problem_na_reason, &[("list", &list(items))]),
+        Problem::EssentialGapWithoutPlan { items } => fill(l.problem_essential_plan, &[("list", &list(items))]),
+        Problem::ToReconfirm { items, policies } => fill(l.problem_reconfirm, &[("list", &list(&[items.clone(), policies.clone()].concat()))]),
+        Problem::PoliciesNotAcknowledged { policies } => fill(l.problem_policies, &[("list", &list(policies))]),
+        Problem::Disclosures { policy, fields: f } => fill(l.problem_disclosures, &[("policy", policy), ("list", &fields(f))]),
+        Problem::Declaration { missing } => fill(l.problem_declaration, &[("list", &list(missing))]),
+        Problem::MarkedForReview { items } => fill(l.problem_review, &[("list", &list(items))]),
+    }
+}

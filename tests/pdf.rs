@@ -1,0 +1,255 @@
+//! The PDF submission, checked with real tools: pdftotext gives back every item id and every
+//! answer whole (Japanese too) and the page count matches "page N of M"; pdffonts shows every
+//! font embedded and subset; pdfdetach extracts JSON that imports back to the same
+//! assessment; `verify` catches a swapped attachment. Set CSR_PDF_OUT=DIR to keep the PDFs.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+use csr_core::model::{Answer, AssessmentRecord, Evidence, Rating};
+use csr_core::{interchange, pdf, Catalog};
+
+fn out_dir(dir: &Path) -> PathBuf {
+    std::env::var_os("CSR_PDF_OUT").map(PathBuf::from).unwrap_or_else(|| dir.to_path_buf())
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name} (poppler-utils) runs: {e}"));
+    assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Renders, writes, and returns (path, text by pdftotext).
+fn render(record: &AssessmentRecord, lang: &str, name: &str, dir: &Path) -> (PathBuf, String, pdf::Submission) {
+    let sub = pdf::render(record, Catalog::get(), lang).unwrap();
+    let path = out_dir(dir).join(format!("{name}.pdf"));
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, &sub.pdf).unwrap();
+    // -layout: each printed line whole, as on paper (the default mode reorders a label
+    // column into the text beside it).
+    let text = tool("pdftotext", &["-layout", "-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+    (path, text, sub)
+}
+
+/// pdftotext joins lines of a paragraph with newlines; compare with whitespace folded away.
+fn folded(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The text without each page's header and footer (which pdftotext puts between the parts
+/// of a text that flows across pages).
+fn body_text(text: &str, record: &AssessmentRecord, sub: &pdf::Submission) -> String {
+    let header = format!("{} — {}", record.company.display_name(), record.assessment.period);
+    text.lines()
+        .filter(|l| {
+            let l = l.trim();
+            !((l.starts_with(&header) && (l.ends_with("Supply-Chain CSR Self-Assessment") || l.ends_with("サプライチェーンCSR セルフアセスメント")))
+                || l.contains(&sub.sha256[..16]) && (l.starts_with("Data fingerprint") || l.starts_with("データ指紋"))
+                || (l.starts_with("Page ") && l.contains(" of ")))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn check_fonts(path: &Path) {
+    let fonts = tool("pdffonts", &[path.to_str().unwrap()]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "embedded, subset, with ToUnicode: {row}");
+    }
+}
+
+fn check_pages(path: &Path, text: &str, lang: &str) {
+    let info = tool("pdfinfo", &[path.to_str().unwrap()]);
+    let pages: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    for n in 1..=pages {
+        let footer = if lang == "ja" { format!("{pages} ページ中 {n} ページ") } else { format!("Page {n} of {pages}") };
+        assert!(text.contains(&footer), "footer \"{footer}\" is printed");
+    }
+    let beyond = if lang == "ja" { format!("{pages} ページ中 {} ページ", pages + 1) } else { format!("Page {} of {pages}", pages + 1) };
+    assert!(!text.contains(&beyond));
+    assert!(text.contains("Page 1 of") || text.contains("ページ中 1 ページ"));
+}
+
+fn check_attachment_round_trip(path: &Path, record: &AssessmentRecord, sub: &pdf::Submission) {
+    let list = tool("pdfdetach", &["-list", path.to_str().unwrap()]);
+    assert!(list.contains("1 embedded files") && list.contains(pdf::ATTACHMENT_NAME), "{list}");
+    let saved = path.with_extension("detached.json");
+    tool("pdfdetach", &["-save", "1", "-o", saved.to_str().unwrap(), path.to_str().unwrap()]);
+    let json = std::fs::read(&saved).unwrap();
+    assert_eq!(pdf::sha256_hex(&json), sub.sha256);
+    let back = interchange::import(&json, Catalog::get()).unwrap();
+    assert_eq!(back.company, record.company);
+    assert_eq!(back.answers, record.answers);
+    assert_eq!(back.part2, record.part2);
+    assert_eq!(back.assessment.declaration, record.assessment.declaration);
+    // The core's own extract gives the same bytes.
+    assert_eq!(pdf::extract(&std::fs::read(path).unwrap()).unwrap().as_bytes(), json.as_slice());
+    let v = pdf::verify(&std::fs::read(path).unwrap()).unwrap();
+    assert!(v.matches, "{v:?}");
+}
+
+#[test]
+fn an_empty_assessment() {
+    let (dir, mut store) = temp_store();
+    let c = store.create_company(&Default::default()).unwrap();
+    let a = store.create_assessment(c.id, "FY2026").unwrap();
+    let record = store.record(a.id).unwrap();
+    let (path, text, sub) = render(&record, "en", "empty", dir.path());
+    check_fonts(&path);
+    check_pages(&path, &text, "en");
+    for item in Catalog::get().items() {
+        assert!(text.contains(&format!("{}  ", item.id)) || text.contains(&format!("{} ", item.id)), "{} is listed", item.id);
+    }
+    assert!(text.contains("Not answered"));
+    assert!(text.contains("This self-assessment is not complete yet"));
+    check_attachment_round_trip(&path, &record, &sub);
+}
+
+#[test]
+fn a_fully_answered_assessment_in_english_and_in_japanese() {
+    let (dir, mut store) = temp_store();
+    let id = fully_answered(&mut store);
+    let record = store.record(id).unwrap();
+    for lang in ["en", "ja"] {
+        let (path, text, sub) = render(&record, lang, &format!("full-{lang}"), dir.path());
+        check_fonts(&path);
+        check_pages(&path, &text, lang);
+        let all = folded(&body_text(&text, &record, &sub));
+        for item in Catalog::get().items() {
+            assert!(text.contains(&item.id), "{} is listed", item.id);
+        }
+        for a in &record.answers {
+            assert!(all.contains(&folded(&a.description)), "{}: the description is whole", a.item_id);
+            for e in &a.evidence {
+                assert!(all.contains(&folded(&e.name)), "{}: evidence", a.item_id);
+            }
+            if !a.action_plan.what.is_empty() {
+                assert!(all.contains(&folded(&a.action_plan.what)));
+            }
+            if !a.na_reason.is_empty() {
+                assert!(all.contains(&folded(&a.na_reason)));
+            }
+        }
+        for p in &record.part2 {
+            assert!(all.contains(&folded(&p.notes)));
+        }
+        assert!(text.contains("株式会社さくら精密工業"));
+        assert!(text.contains(&sub.sha256), "the full SHA-256 is printed");
+        assert!(text.contains("山田 太郎"), "the signer");
+        if lang == "ja" {
+            assert!(text.contains("宣誓") && text.contains("社印") && text.contains("サプライチェーンCSR"));
+        } else {
+            assert!(text.contains("Declaration") && text.contains("Company seal") && text.contains("Score by group"));
+        }
+        assert!(!text.contains("not complete yet") && !text.contains("まだ完了していません"));
+        check_attachment_round_trip(&path, &record, &sub);
+    }
+}
+
+#[test]
+fn a_very_long_description_and_thirty_evidence_entries_are_printed_whole() {
+    let (dir, mut store) = temp_store();
+    let id = fully_answered(&mut store);
+    let sentence = "当社は、安全衛生委員会で毎月リスクアセスメントの結果を確認し、是正措置を記録しています。Safety first; no exceptions. ";
+    let mut long = String::new();
+    let mut n = 0;
+    while long.chars().count() < 10_000 {
+        n += 1;
+        long.push_str(&format!("({n}) {sentence}"));
+        if n % 7 == 0 {
+            long.push('\n');
+        }
+    }
+    let long: String = long.chars().take(10_000).collect();
+    let mut a = Answer::new("III-2");
+    a.rating = Some(Rating::Mostly);
+    a.description = long.clone();
+    a.evidence = (1..=30)
+        .map(|i| Evidence { name: format!("点検記録 第{i}号 (inspection record {i})"), location: format!("工場棚 {i}-B"), date: Some(format!("2025-{:02}-15", i % 12 + 1)) })
+        .collect();
+    a.action_plan.what = "手順書の改訂".into();
+    a.action_plan.who = "安全衛生推進者".into();
+    a.action_plan.due = Some("2026-06-30".into());
+    store.save_answer(id, &a).unwrap();
+    let record = store.record(id).unwrap();
+    let (path, text, sub) = render(&record, "ja", "long", dir.path());
+    check_fonts(&path);
+    check_pages(&path, &text, "ja");
+    // Where the description continues on a new page, its item and label are repeated.
+    let continued = "III-2 当社の取り組み";
+    assert!(text.matches(continued).count() >= 2, "continuation pages name the item");
+    let body = folded(&body_text(&text, &record, &sub).replace(continued, ""));
+    assert!(body.contains(&folded(&long)), "10,000 characters, whole and in order");
+    assert!(text.matches('\u{c}').count() >= 3, "the text flows over several pages");
+    for e in &record.answer("III-2").unwrap().evidence {
+        assert!(body.contains(&folded(&format!("{} — {} — {}", e.name, e.location, e.date.as_deref().unwrap()))), "{}", e.name);
+    }
+    check_attachment_round_trip(&path, &record, &sub);
+}
+
+#[test]
+fn verify_catches_a_swapped_attachment() {
+    let (dir, mut store) = temp_store();
+    let id = fully_answered(&mut store);
+    let record = store.record(id).unwrap();
+    let sub = pdf::render(&record, Catalog::get(), "en").unwrap();
+    assert!(pdf::verify(&sub.pdf).unwrap().matches);
+    // Another assessment's PDF and this one's data: attach the other data to this PDF by
+    // swapping the attachment stream's bytes is not possible in place (compressed), so
+    // build the tampered file the way a forger would: re-render with changed data and
+    // replace the attachment only.
+    let mut changed = record.clone();
+    changed.answers[0].description = "Changed after printing.".into();
+    let other = pdf::render(&changed, Catalog::get(), "en").unwrap();
+    let tampered = swap_attachment(&sub.pdf, &other.pdf);
+    let v = pdf::verify(&tampered).unwrap();
+    assert!(!v.matches, "{v:?}");
+    assert_eq!(v.attached_sha256, other.sha256);
+    assert_eq!(v.printed_sha256.as_deref(), Some(sub.sha256.as_str()));
+    let path = dir.path().join("tampered.pdf");
+    std::fs::write(&path, &tampered).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_csr-assess")).args(["verify", path.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("MISMATCH"));
+    // Not a PDF, and a PDF without data, get clear messages.
+    let e = pdf::extract(b"hello").unwrap_err().to_string();
+    assert!(e.contains("not a PDF"), "{e}");
+}
+
+/// `base` with the embedded-file stream of `donor` (both made by this app, same structure).
+fn swap_attachment(base: &[u8], donor: &[u8]) -> Vec<u8> {
+    use lopdf::{Document, Object};
+    let find = |doc: &Document| {
+        doc.objects
+            .iter()
+            .find(|(_, o)| matches!(o, Object::Stream(s) if s.dict.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"EmbeddedFile")))
+            .map(|(id, o)| (*id, o.clone()))
+            .unwrap()
+    };
+    let mut b = Document::load_mem(base).unwrap();
+    let d = Document::load_mem(donor).unwrap();
+    let (id, _) = find(&b);
+    let (_, stream) = find(&d);
+    b.objects.insert(id, stream);
+    let mut out = Vec::new();
+    b.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn file_names_are_safe_and_keep_japanese() {
+    let (_dir, mut store) = temp_store();
+    let id = fully_answered(&mut store);
+    let mut record = store.record(id).unwrap();
+    assert_eq!(pdf::file_name(&record), "CSR-self-assessment_株式会社さくら精密工業_2025年度.pdf");
+    record.company.legal_name = "A/B: C*D?".into();
+    record.assessment.period = "FY 2026".into();
+    assert_eq!(pdf::file_name(&record), "CSR-self-assessment_A_B_-C_D_FY-2026.pdf");
+}

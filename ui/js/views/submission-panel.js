@@ -1,0 +1,86 @@
+// Creating the PDF for NEC, then opening it, showing it in its folder, and emailing it.
+
+import { api, dialogs } from '../api.js';
+import { flushAll, schedule } from '../autosave.js';
+import { html, render } from '../html.js';
+import { t, language } from '../i18n.js';
+import { state, changed } from '../state.js';
+import { textField, setProblem } from './fields.js';
+
+const LANGUAGE_NAMES = { en: 'English', ja: '日本語' };
+const looksLikeEmail = (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.trim());
+
+export function submissionPanel(el, readiness, app) {
+  const a = state.record.assessment;
+  render(el, html`
+    <h2>${t('pdf.title')}</h2>
+    <p>${t('pdf.intro', { language: LANGUAGE_NAMES[language()] })}</p>
+    ${readiness.ready ? '' : html`<p class="note warn-box">${t('pdf.not_ready')}</p>`}
+    ${a.status === 'submitted' ? html`<p class="note">${t('pdf.already_submitted')}</p>` : ''}
+    <button type="button" class="button primary big" data-action="create-pdf">${readiness.ready ? t('pdf.create') : t('pdf.create_anyway')}</button>
+    <div class="pdf-result" data-testid="pdf-result" hidden></div>`);
+  el.querySelector('[data-action="create-pdf"]').addEventListener('click', async () => {
+    await flushAll();
+    const name = await app.guard(() => api.suggestedPdfName(a.id));
+    if (!name) return;
+    const path = await dialogs.saveFile(name, t('pdf.filter'), 'pdf');
+    if (!path) return;
+    const created = await app.guard(() => api.createPdf(a.id, path, language()));
+    if (!created) return;
+    a.status = created.status;
+    changed('evaluation');
+    showResult(el.querySelector('.pdf-result'), created, app);
+  });
+}
+
+function showResult(box, created, app) {
+  const company = state.record.company;
+  render(box, html`
+    <p class="success" role="status"><strong>${t('pdf.saved')}</strong> <code class="path">${created.path}</code>
+      ${t('pdf.saved_detail', { kb: Math.ceil(created.size / 1024) })}</p>
+    <p class="small">${t('pdf.fingerprint')} <code>${created.sha256}</code></p>
+    <div class="toolbar">
+      <button type="button" class="button" data-action="open-pdf">${t('pdf.open')}</button>
+      <button type="button" class="button" data-action="show-pdf">${t('pdf.show')}</button>
+    </div>
+    <h3>${t('pdf.email_title')}</h3>
+    ${textField('nec_contact_email', t('profile.nec_contact_email'), company.nec_contact_email ?? '', { type: 'email', hint: t('pdf.email_to_hint') })}
+    <button type="button" class="button primary" data-action="email">${t('pdf.email')}</button>
+    <p class="note">${t('pdf.email_note', { file: created.file_name })}</p>`);
+  box.hidden = false;
+  box.querySelector('[data-action="open-pdf"]').addEventListener('click', () => app.guard(() => api.openPdf()));
+  box.querySelector('[data-action="show-pdf"]').addEventListener('click', () => app.guard(() => api.showPdfInFolder()));
+  const to = box.querySelector('[data-field="nec_contact_email"]');
+  to.addEventListener('input', () => {
+    company.nec_contact_email = to.value;
+    setProblem(to, to.value && !looksLikeEmail(to.value) ? t('profile.problem.email') : null);
+    // The address is remembered in the company profile.
+    schedule('profile', () => api.saveCompany(state.record.assessment.company_id, company), {
+      onDone: (saved) => {
+        const i = state.companies.findIndex((c) => c.id === saved.id);
+        if (i >= 0) state.companies[i] = saved;
+      },
+    });
+  });
+  box.querySelector('[data-action="email"]').addEventListener('click', async () => {
+    if (!looksLikeEmail(to.value)) {
+      setProblem(to, t('profile.problem.email'));
+      to.focus();
+      return;
+    }
+    const r = state.record;
+    const values = {
+      period: r.assessment.period,
+      company: company.legal_name || company.name_latin,
+      nec_name: company.nec_contact_name || t('pdf.email_dear_default'),
+      contact_name: company.contact_name,
+      phone: company.contact_phone,
+      email: company.contact_email,
+      file: created.file_name,
+      sha: created.sha256,
+      completeness: state.evaluation?.score.overall.completeness ?? '',
+    };
+    await app.guard(() => api.composeEmail(to.value.trim(), t('pdf.email_subject', values), t('pdf.email_body', values)));
+  });
+  box.querySelector('[data-action="open-pdf"]').focus();
+}
