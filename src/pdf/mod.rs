@@ -23,6 +23,7 @@ use time::macros::format_description;
 use time::OffsetDateTime;
 
 pub use attachment::FILE_NAME as ATTACHMENT_NAME;
+pub use font::use_font_file;
 
 use crate::catalog::Catalog;
 use crate::error::Result;

@@ -60,6 +60,11 @@ impl App {
 
     /// Starts the app with extra environment variables (they reach it through the driver).
     pub async fn start_with(dir: &Path, db: &Path, env: &[(&str, String)]) -> App {
+        App::start_program(APP, dir, db, env).await
+    }
+
+    /// Starts any Tauri program (the benchmark also starts an empty app) under the driver.
+    pub async fn start_program(program: &str, dir: &Path, db: &Path, env: &[(&str, String)]) -> App {
         std::fs::create_dir_all(dir.join("xdg")).unwrap();
         let (port, native) = (free_port(), free_port());
         let driver = Command::new(tauri_driver())
@@ -82,7 +87,7 @@ impl App {
         }
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("wry"));
-        caps.insert("tauri:options".into(), json!({ "application": APP, "args": [] }));
+        caps.insert("tauri:options".into(), json!({ "application": program, "args": [] }));
         let client = ClientBuilder::native()
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{port}"))
@@ -96,6 +101,25 @@ impl App {
     /// Waits until the UI has finished starting (or shows a start-up error).
     pub async fn wait_ready(&self) {
         self.wait_for("body[data-ready='true'], .fatal").await;
+    }
+
+    /// The pid of the program started on this data folder.
+    pub fn pid(&self) -> Option<u32> {
+        let needle = format!("XDG_DATA_HOME={}", self.dir.join("xdg/data").display());
+        std::fs::read_dir("/proc").unwrap().flatten().find_map(|p| {
+            let pid: u32 = p.file_name().to_str()?.parse().ok()?;
+            let env = std::fs::read(p.path().join("environ")).ok()?;
+            let is_child_of_driver = std::fs::read_to_string(p.path().join("cmdline")).ok()?.contains("WebKitWebDriver");
+            (!is_child_of_driver && env.split(|b| *b == 0).any(|kv| kv == needle.as_bytes())
+                && std::fs::read_link(p.path().join("exe")).is_ok_and(|e| !e.ends_with("tauri-driver") && !e.ends_with("WebKitWebDriver")))
+            .then_some(pid)
+        })
+    }
+
+    /// Stops the program without the close request (for programs that do not handle one).
+    pub async fn kill(mut self) {
+        let _ = self.client.clone().close().await;
+        self.stop_driver();
     }
 
     /// Closes the window as a user would (the app saves what is pending, then exits) and

@@ -7,6 +7,7 @@ import { t, pick } from '../i18n.js';
 import { state, itemById, answerFor, putAnswer } from '../state.js';
 import { textField, textArea, checkbox, radioGroup, valueOf } from './fields.js';
 import { blocks, guidelineHeading, advicePanel } from './guideline-text.js';
+import { reconfirmBanner, hideReconfirm } from './reconfirm.js';
 import { stepNav } from './step-nav.js';
 
 const RATINGS = ['full', 'mostly', 'partly', 'not_yet', 'not_applicable'];
@@ -34,7 +35,6 @@ export function item(main, params, app) {
   const answer = structuredClone(answerFor(it.id));
   const essential = it.condition === 'essential';
   const id = state.record.assessment.id;
-  const carriedFrom = state.record.assessment.carried_from;
 
   render(main, html`
     <article class="step item-step" aria-labelledby="item-title">
@@ -46,10 +46,7 @@ export function item(main, params, app) {
           <span class="badge iso">${t('item.iso26000')} ${it.iso26000.map((c) => `${c} ${subjectName(c)}`).join(' / ')}</span>
         </div>
       </header>
-      <div class="reconfirm-banner" role="note" ${answer.to_reconfirm ? '' : html`hidden`}>
-        <p>${t('item.reconfirm')}</p>
-        <button type="button" class="button small" data-action="confirm-unchanged">${t('item.reconfirm.confirm')}</button>
-      </div>
+      ${reconfirmBanner(answer.to_reconfirm)}
       <div class="step-grid">
         <div class="step-read">
           <section class="guideline" aria-labelledby="gl-heading">
@@ -100,7 +97,7 @@ export function item(main, params, app) {
         answer.to_reconfirm = false;
         answer.updated_at = receipt.updated_at;
         putAnswer(answer);
-        main.querySelector('.reconfirm-banner').hidden = true;
+        hideReconfirm(main);
         app.afterSave(receipt);
       },
     });
@@ -148,5 +145,4 @@ export function item(main, params, app) {
     save(true);
   });
   main.querySelector('[data-action="confirm-unchanged"]').addEventListener('click', () => save(true));
-  void carriedFrom;
 }

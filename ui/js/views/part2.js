@@ -7,6 +7,7 @@ import { t, pick } from '../i18n.js';
 import { state, policyById, part2For, putPart2, isRelevant } from '../state.js';
 import { textField, textArea, checkbox, radioGroup, valueOf } from './fields.js';
 import { blocks, guidelineHeading, advicePanel } from './guideline-text.js';
+import { reconfirmBanner, hideReconfirm } from './reconfirm.js';
 import { stepNav } from './step-nav.js';
 
 const CASCADE = ['done', 'partly', 'not_yet', 'no_upstream'];
@@ -41,10 +42,7 @@ export function part2(main, params, app) {
         <h1 id="policy-title" lang="en">${policy.title}</h1>
         <div class="badges"><span class="badge ${relevant ? 'condition-essential' : 'muted'}">${t(relevant ? `part2.relevant.${policy.relevance}` : `part2.not_relevant.${policy.relevance}`)}</span></div>
       </header>
-      <div class="reconfirm-banner" role="note" ${answer.to_reconfirm ? '' : html`hidden`}>
-        <p>${t('item.reconfirm')}</p>
-        <button type="button" class="button small" data-action="confirm-unchanged">${t('item.reconfirm.confirm')}</button>
-      </div>
+      ${reconfirmBanner(answer.to_reconfirm)}
       <div class="step-grid">
         <div class="step-read">
           <section class="guideline" aria-labelledby="gl-heading">
@@ -77,7 +75,7 @@ export function part2(main, params, app) {
       onDone: (receipt) => {
         answer.to_reconfirm = false;
         putPart2(answer);
-        main.querySelector('.reconfirm-banner').hidden = true;
+        hideReconfirm(main);
         app.afterSave(receipt);
       },
     });
