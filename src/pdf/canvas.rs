@@ -144,6 +144,14 @@ impl Canvas {
         }
     }
 
+    /// A bulleted paragraph: the bullet at `x`, the text (and its further lines) beside it.
+    pub fn bullet(&mut self, x: f32, text: &str, style: Style) {
+        self.ensure(style.leading);
+        let y = self.baseline(style);
+        self.text_at(x, y, "•", style);
+        self.paragraph_at(x + 10.0, RIGHT - x - 10.0, text, style);
+    }
+
     pub fn paragraph(&mut self, text: &str, style: Style) {
         self.paragraph_at(LEFT, WIDTH, text, style);
     }

@@ -96,8 +96,8 @@ export const app = {
     });
   },
 
-  async exportFile(id, period) {
-    const company = state.companies.find((c) => c.id === (state.record?.assessment.id === id ? state.record.assessment.company_id : state.companies[0]?.id));
+  async exportFile(id, period, companyId) {
+    const company = state.companies.find((c) => c.id === companyId);
     const name = safeFileName(['CSR-self-assessment', company?.profile.legal_name || company?.profile.name_latin, period], 'json');
     await flushAll();
     const path = await dialogs.saveFile(name, t('file.filter_json'), 'json');

@@ -103,7 +103,7 @@ export async function assessments(main, _params, app) {
       const period = await prompt(t('assessments.rename_title'), t('assessments.period'), summary.period);
       if (period) await app.guard(async () => { await api.renameAssessment(id, period); app.refresh(); });
     }
-    if (action === 'export') await app.exportFile(id, summary.period);
+    if (action === 'export') await app.exportFile(id, summary.period, summary.company_id);
     if (action === 'delete') {
       const ok = await confirm(t('assessments.delete_title', { period: summary.period }), t('assessments.delete_body'),
         { confirmLabel: t('assessments.delete'), danger: true });
