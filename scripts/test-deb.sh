@@ -30,7 +30,7 @@ echo "test-deb: desktop entry $desktop and icons installed"
 home=$(mktemp -d)
 data="$home/.local/share/app.csr-self-assessment.desktop"
 HOME="$home" XDG_DATA_HOME= XDG_CONFIG_HOME= XDG_CACHE_HOME= CSR_ASSESS_DB= \
-  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- sh -c "
+  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- sh -c "exec 2>/dev/null
     $bin >/dev/null 2>&1 & pid=\$!
     xdotool search --sync --onlyvisible --name 'CSR Self-Assessment' >/dev/null &
     waiter=\$!; ( sleep 30; kill \$waiter 2>/dev/null ) & wait \$waiter || { kill \$pid; exit 3; }
@@ -48,6 +48,6 @@ echo "test-deb: uninstalled; the user's data folder is untouched"
 echo "figures:"
 echo "  .deb                  $(du -k "$deb" | cut -f1) KB ($(du -h "$deb" | cut -f1))"
 echo "  installed size        $(dpkg-deb -f "$deb" Installed-Size) KB"
-echo "  binary in the .deb    $(dpkg-deb --fsys-tarfile "$deb" | tar -tvf - ./usr/bin/csr-self-assessment | awk '{print $3}') bytes"
+echo "  binary in the .deb    $(dpkg-deb -c "$deb" | awk '$6 ~ /usr\/bin\/csr-self-assessment$/ {print $3}') bytes"
 echo "  screenshot            $home/installed.png"
 echo "test-deb: OK"

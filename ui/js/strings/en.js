@@ -277,7 +277,7 @@ export default {
   "close.discard": "Close and lose the change",
 
   "about.title": "About this app",
-  "about.body": "CSR Self-Assessment, version {version}. Catalog {catalog}: {guideline}, {edition}. Your data is stored on this computer in {database}.",
+  "about.body": "CSR Self-Assessment, version {version}. Catalog {catalog}: {guideline}, {edition}. Your data is stored on this computer in {database}. The PDF font, IPAexGothic, is used under the IPA Font License Agreement v1.0 (installed with the app in its fonts folder).",
 
   "startup.title": "Your assessment data could not be opened",
   "startup.safe": "The app has not changed the file. Your data in it is as it was.",

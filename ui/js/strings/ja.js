@@ -277,7 +277,7 @@ export default {
   "close.discard": "変更を破棄して閉じる",
 
   "about.title": "このアプリについて",
-  "about.body": "CSR セルフアセスメント バージョン {version}。カタログ {catalog}：{guideline}（{edition}）。データはこのパソコンの {database} に保存されています。",
+  "about.body": "CSR セルフアセスメント バージョン {version}。カタログ {catalog}：{guideline}（{edition}）。データはこのパソコンの {database} に保存されています。PDF のフォント IPAex ゴシックは、IPA フォントライセンス v1.0 に基づいて使用しています（アプリと一緒に fonts フォルダーにインストールされています）。",
 
   "startup.title": "アセスメントのデータを開けませんでした",
   "startup.safe": "アプリはファイルを変更していません。ファイル内のデータは元のままです。",
