@@ -7,6 +7,12 @@ fn main() {
     std::env::set_current_dir(root).expect("the repository root exists");
     println!("cargo:rerun-if-changed={}", root.join("tauri.conf.json").display());
     println!("cargo:rerun-if-changed={}", root.join("ui").display());
-    tauri_build::try_build(tauri_build::Attributes::new().config_path(root.join("tauri.conf.json")))
-        .expect("tauri-build: reading tauri.conf.json");
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .config_path(root.join("tauri.conf.json"))
+            // Relative to the working directory, which is now the root.
+            .capabilities_path_pattern("src-tauri/capabilities/**/*"),
+    )
+    .expect("tauri-build: reading tauri.conf.json");
+    println!("cargo:rerun-if-changed={}", root.join("src-tauri/capabilities").display());
 }

@@ -117,3 +117,17 @@ fn the_app_identifier_is_the_cores() {
     let conf: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root().join("tauri.conf.json")).unwrap()).unwrap();
     assert_eq!(conf["identifier"], csr_core::store::APP_IDENTIFIER, "the CLI and the app must use the same data folder");
 }
+
+#[test]
+fn the_built_app_carries_its_capability() {
+    // tauri-build writes what it compiled into the app; without the capability the file
+    // dialogs, closing after saving, and zooming would all be refused at run time.
+    let built = std::fs::read_to_string(root().join("gen/schemas/capabilities.json")).expect("tauri-build ran");
+    let caps: serde_json::Value = serde_json::from_str(&built).unwrap();
+    let default = &caps["default"];
+    let permissions: Vec<&str> = default["permissions"].as_array().expect("the default capability is built in").iter().filter_map(|p| p.as_str()).collect();
+    for needed in ["dialog:allow-open", "dialog:allow-save", "core:window:allow-destroy", "core:webview:allow-set-webview-zoom"] {
+        assert!(permissions.contains(&needed), "{needed} in {permissions:?}");
+    }
+    assert!(!permissions.iter().any(|p| p.starts_with("opener:") || p.starts_with("fs:") || p.starts_with("shell:")), "nothing more than needed");
+}
