@@ -30,8 +30,13 @@ fn time<T>(f: impl FnOnce() -> T) -> (Duration, T) {
 }
 
 fn main() {
-    let dir = tempfile::tempdir_in(std::env::var_os("BENCH_DIR").unwrap_or_else(|| std::env::temp_dir().into())).unwrap();
-    println!("csr-assess core benchmark ({} build), database in {}", if cfg!(debug_assertions) { "debug" } else { "release" }, dir.path().display());
+    let dir =
+        tempfile::tempdir_in(std::env::var_os("BENCH_DIR").unwrap_or_else(|| std::env::temp_dir().into())).unwrap();
+    println!(
+        "csr-assess core benchmark ({} build), database in {}",
+        if cfg!(debug_assertions) { "debug" } else { "release" },
+        dir.path().display()
+    );
 
     stats("catalog: parse embedded JSON", (0..200).map(|_| time(|| Catalog::parse().unwrap()).0).collect());
     let (first, _) = time(Catalog::get);
@@ -59,14 +64,23 @@ fn main() {
     stats("store: load a full assessment", (0..200).map(|_| time(|| store.record(id).unwrap()).0).collect());
     let json = interchange::export(&record, Catalog::get());
     println!("{:<44} {} bytes", "export: size of a fully answered file", json.len());
-    stats("export: record to JSON (load + write)", (0..200).map(|_| time(|| interchange::export(&store.record(id).unwrap(), Catalog::get())).0).collect());
-    stats("import: parse and check JSON", (0..200).map(|_| time(|| interchange::import(json.as_bytes(), Catalog::get()).unwrap()).0).collect());
+    stats(
+        "export: record to JSON (load + write)",
+        (0..200).map(|_| time(|| interchange::export(&store.record(id).unwrap(), Catalog::get())).0).collect(),
+    );
+    stats(
+        "import: parse and check JSON",
+        (0..200).map(|_| time(|| interchange::import(json.as_bytes(), Catalog::get()).unwrap()).0).collect(),
+    );
     let mut imports = Vec::new();
     for _ in 0..50 {
-        imports.push(time(|| {
-            let r = interchange::import(json.as_bytes(), Catalog::get()).unwrap();
-            store.insert_record(&r).unwrap()
-        }).0);
+        imports.push(
+            time(|| {
+                let r = interchange::import(json.as_bytes(), Catalog::get()).unwrap();
+                store.insert_record(&r).unwrap()
+            })
+            .0,
+        );
     }
     stats("import: parse, check and store", imports);
 }

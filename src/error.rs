@@ -45,7 +45,12 @@ pub enum Error {
 
     /// Reading or writing a file failed.
     #[error("Could not {action} {path}: {source}. Check the file name and that you may use that folder.")]
-    Io { action: &'static str, path: PathBuf, #[source] source: std::io::Error },
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 
     /// The asked-for assessment, company, item or policy does not exist.
     #[error("{what} does not exist. It may have been deleted; reload the list.")]
@@ -113,9 +118,7 @@ impl From<rusqlite::Error> for Error {
                 C::DiskFull => return Error::DiskFull,
                 C::DatabaseBusy | C::DatabaseLocked => return Error::Busy,
                 C::ReadOnly | C::CannotOpen | C::PermissionDenied => {
-                    return Error::ReadOnly {
-                        detail: msg.clone().unwrap_or_else(|| f.to_string()),
-                    }
+                    return Error::ReadOnly { detail: msg.clone().unwrap_or_else(|| f.to_string()) }
                 }
                 _ => {}
             }

@@ -14,7 +14,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let name = path.file_name().ok_or_else(|| Error::invalid("file name", format!("{} names a folder, not a file.", path.display())))?;
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::invalid("file name", format!("{} names a folder, not a file.", path.display())))?;
     let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;

@@ -16,8 +16,8 @@
 
 pub mod catalog;
 pub mod clock;
-mod files;
 mod error;
+mod files;
 pub mod interchange;
 pub mod mail;
 pub mod model;

@@ -129,9 +129,8 @@ pub fn score(record: &AssessmentRecord, catalog: &Catalog) -> Score {
             }
             match (rating, answer) {
                 (None, _) => unanswered.push(item.id.clone()),
-                (Some(Rating::NotApplicable), Some(a)) => {
-                    not_applicable.push(NotApplicable { item_id: item.id.clone(), reason: a.na_reason.trim().to_string() })
-                }
+                (Some(Rating::NotApplicable), Some(a)) => not_applicable
+                    .push(NotApplicable { item_id: item.id.clone(), reason: a.na_reason.trim().to_string() }),
                 (Some(r), Some(a)) if r.is_gap() => gaps.push(Gap {
                     item_id: item.id.clone(),
                     rating: r,

@@ -65,7 +65,14 @@ fn ids_are_unique_complete_and_in_table_order() {
     let policies: Vec<&str> = c.policies().iter().map(|p| p.id.as_str()).collect();
     assert_eq!(
         policies,
-        ["business-continuity", "conflict-minerals", "reach", "climate-change", "construction-safety", "modern-slavery"]
+        [
+            "business-continuity",
+            "conflict-minerals",
+            "reach",
+            "climate-change",
+            "construction-safety",
+            "modern-slavery"
+        ]
     );
 }
 
@@ -97,7 +104,12 @@ fn iso_clauses_match_the_table_column_in_order() {
     let table = &source[start..end];
     let column: Vec<&str> = table
         .split(' ')
-        .filter(|t| !t.is_empty() && t.split('/').all(|c| c.len() == 3 && c.as_bytes()[1] == b'.' && c.bytes().all(|b| b == b'.' || b.is_ascii_digit())))
+        .filter(|t| {
+            !t.is_empty()
+                && t.split('/').all(|c| {
+                    c.len() == 3 && c.as_bytes()[1] == b'.' && c.bytes().all(|b| b == b'.' || b.is_ascii_digit())
+                })
+        })
         .collect();
     let catalog: Vec<String> = Catalog::get().items().map(|i| i.iso26000.join("/")).collect();
     assert_eq!(column, catalog);
@@ -116,7 +128,9 @@ fn titles_are_the_tables_wording_in_order() {
         let pos = table[at..].find(&group.table_title).unwrap_or_else(|| panic!("group {} in the table", group.id));
         at += pos + group.table_title.len();
         for item in &group.items {
-            let pos = table[at..].find(&item.title).unwrap_or_else(|| panic!("{} \"{}\" in the table, in order", item.id, item.title));
+            let pos = table[at..]
+                .find(&item.title)
+                .unwrap_or_else(|| panic!("{} \"{}\" in the table, in order", item.id, item.title));
             at += pos + item.title.len();
         }
     }
@@ -129,8 +143,13 @@ fn strip_end(s: &str) -> &str {
 /// Where a detailed section ends: the next item, the next group heading, or Part 2.
 fn section_end(source: &str, from: usize) -> usize {
     let markers = [
-        " [", " II Human Rights and Labor", " III Occupational Health and Safety", " IV Product Quality and Safety",
-        " V Information Security", " VI The Environment and Biodiversity", " VII Fair Trading",
+        " [",
+        " II Human Rights and Labor",
+        " III Occupational Health and Safety",
+        " IV Product Quality and Safety",
+        " V Information Security",
+        " VI The Environment and Biodiversity",
+        " VII Fair Trading",
         " 5. Request for Suppliers (Part-2)",
     ];
     markers.iter().filter_map(|m| source[from..].find(m)).min().map(|p| from + p).expect("a section ends")
@@ -188,20 +207,30 @@ fn requests_and_explanations_are_present_where_the_guideline_gives_them() {
         without_request,
         ["VI-3", "VI-4", "VI-5", "VI-6", "VI-7", "VI-8", "VI-10", "VI-11", "VI-12", "VI-13", "VI-14", "VII-8"]
     );
-    let without_explanation: Vec<&str> = c.items().filter(|i| i.explanation.is_empty()).map(|i| i.id.as_str()).collect();
+    let without_explanation: Vec<&str> =
+        c.items().filter(|i| i.explanation.is_empty()).map(|i| i.id.as_str()).collect();
     assert_eq!(
         without_explanation,
-        ["I-1", "I-2", "VI-1", "VI-2", "VI-3", "VI-4", "VI-6", "VI-7", "VI-8", "VI-9", "VI-10", "VI-11", "VI-12", "VI-13", "VI-14", "VII-8"]
+        [
+            "I-1", "I-2", "VI-1", "VI-2", "VI-3", "VI-4", "VI-6", "VI-7", "VI-8", "VI-9", "VI-10", "VI-11", "VI-12",
+            "VI-13", "VI-14", "VII-8"
+        ]
     );
     for item in c.items().filter(|i| i.request.is_some()) {
         let r = item.request.as_deref().unwrap();
-        assert!(r.starts_with("Suppliers are requested") || r.starts_with("Suppliers are expected"), "{}: {r}", item.id);
+        assert!(
+            r.starts_with("Suppliers are requested") || r.starts_with("Suppliers are expected"),
+            "{}: {r}",
+            item.id
+        );
     }
     for item in c.items() {
         for b in &item.explanation {
             match b {
                 Block::Paragraph { text } => assert!(!text.trim().is_empty(), "{}", item.id),
-                Block::List { items } => assert!(!items.is_empty() && items.iter().all(|t| !t.trim().is_empty()), "{}", item.id),
+                Block::List { items } => {
+                    assert!(!items.is_empty() && items.iter().all(|t| !t.trim().is_empty()), "{}", item.id)
+                }
             }
         }
     }
@@ -216,7 +245,8 @@ fn part2_policies_are_the_guidelines_text_whole() {
     let part2 = source.find("5. Request for Suppliers (Part-2)").unwrap();
     let policies = Catalog::get().policies();
     for (n, p) in policies.iter().enumerate() {
-        let start = part2 + source[part2..].find(&format!(" {} ", p.title)).unwrap_or_else(|| panic!("{}", p.title)) + 1;
+        let start =
+            part2 + source[part2..].find(&format!(" {} ", p.title)).unwrap_or_else(|| panic!("{}", p.title)) + 1;
         let end = match policies.get(n + 1) {
             Some(next) => start + source[start..].find(&format!(" {} ", next.title)).unwrap(),
             None => start + source[start..].find(" 6. Conclusion").unwrap(),
@@ -287,7 +317,10 @@ fn our_advice_covers_every_item_and_policy_in_both_languages() {
             assert!(!advice.evidence.is_empty(), "{id} {lang} evidence");
             assert!(advice.steps.iter().chain(&advice.evidence).all(|s| !s.trim().is_empty()), "{id} {lang}");
         }
-        assert!(a.ja.summary.chars().any(|ch| ('\u{3040}'..='\u{30ff}').contains(&ch)), "{id}: Japanese advice is Japanese");
+        assert!(
+            a.ja.summary.chars().any(|ch| ('\u{3040}'..='\u{30ff}').contains(&ch)),
+            "{id}: Japanese advice is Japanese"
+        );
     }
 }
 

@@ -20,8 +20,8 @@ fn ok(db: &Path, args: &[&str]) -> String {
 }
 
 const VERBS: [&str; 19] = [
-    "catalog", "profile", "new", "list", "show", "answer", "part2", "declare", "status", "rename", "delete",
-    "restore", "score", "check", "export", "import", "pdf", "extract", "verify",
+    "catalog", "profile", "new", "list", "show", "answer", "part2", "declare", "status", "rename", "delete", "restore",
+    "score", "check", "export", "import", "pdf", "extract", "verify",
 ];
 
 #[test]
@@ -54,17 +54,47 @@ fn mistakes_exit_nonzero_with_a_message_that_says_what_to_do() {
     ok(&db, &["new", "--period", "FY2026"]);
     let out = run(&db, &["answer", "1", "II-3", "--rating", "great"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--rating is full, mostly, partly, not-yet or not-applicable"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--rating is full, mostly, partly, not-yet or not-applicable")
+    );
 }
 
 fn fill_assessment(db: &Path) -> String {
-    ok(db, &[
-        "profile", "set", "--legal-name", "株式会社みらい電子", "--name-latin", "Mirai Denshi K.K.",
-        "--address", "大阪府大阪市北区梅田1-1-1", "--country", "日本", "--representative", "田中 一郎",
-        "--contact-name", "高橋 美咲", "--contact-email", "misaki@mirai-denshi.example.jp",
-        "--contact-phone", "06-6123-4567", "--supplier-code", "S-2024-118", "--employees", "24",
-        "--products", "制御基板の実装", "--goods", "yes", "--chemicals", "yes", "--construction", "no",
-    ]);
+    ok(
+        db,
+        &[
+            "profile",
+            "set",
+            "--legal-name",
+            "株式会社みらい電子",
+            "--name-latin",
+            "Mirai Denshi K.K.",
+            "--address",
+            "大阪府大阪市北区梅田1-1-1",
+            "--country",
+            "日本",
+            "--representative",
+            "田中 一郎",
+            "--contact-name",
+            "高橋 美咲",
+            "--contact-email",
+            "misaki@mirai-denshi.example.jp",
+            "--contact-phone",
+            "06-6123-4567",
+            "--supplier-code",
+            "S-2024-118",
+            "--employees",
+            "24",
+            "--products",
+            "制御基板の実装",
+            "--goods",
+            "yes",
+            "--chemicals",
+            "yes",
+            "--construction",
+            "no",
+        ],
+    );
     let id = ok(db, &["new", "--period", "2026年度"]).trim().to_string();
     let ratings = ["full", "mostly", "partly", "not-yet", "not-applicable"];
     for (n, item) in Catalog::get().items().enumerate() {
@@ -99,7 +129,10 @@ fn fill_assessment(db: &Path) -> String {
         }
         ok(db, &args);
     }
-    ok(db, &["declare", &id, "--name", "田中 一郎", "--title", "代表取締役", "--date", "2026-05-20", "--confirm", "yes"]);
+    ok(
+        db,
+        &["declare", &id, "--name", "田中 一郎", "--title", "代表取締役", "--date", "2026-05-20", "--confirm", "yes"],
+    );
     id
 }
 

@@ -15,8 +15,7 @@ fn a_full_disk_loses_nothing_and_says_what_to_do() {
     std::fs::create_dir(&mnt).unwrap();
     let big = dir.path().join("big.txt");
     std::fs::write(&big, "長い説明文。".repeat(7_000)).unwrap();
-    let script = format!(
-        r#"
+    let script = r#"
         set -u
         mount -t tmpfs -o size=256k tmpfs "$MNT" || exit 90
         export CSR_ASSESS_DB="$MNT/db.sqlite3"
@@ -36,10 +35,9 @@ fn a_full_disk_loses_nothing_and_says_what_to_do() {
         "$BIN" answer 1 I-2 --rating partly --description-file "$BIG" > /dev/null
         echo "after_free_exit=$?"
         "$BIN" show 1 --json > "$OUT/final.json"
-        "#
-    );
+        "#;
     let out = Command::new("unshare")
-        .args(["--mount", "--map-root-user", "sh", "-c", &script])
+        .args(["--mount", "--map-root-user", "sh", "-c", script])
         .env("MNT", &mnt)
         .env("BIN", BIN)
         .env("BIG", &big)
@@ -48,21 +46,23 @@ fn a_full_disk_loses_nothing_and_says_what_to_do() {
         .expect("unshare (util-linux) runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.code() != Some(90),
-        "cannot mount a small tmpfs here (needs root or user namespaces): {stderr}"
-    );
+    assert!(out.status.code() != Some(90), "cannot mount a small tmpfs here (needs root or user namespaces): {stderr}");
     assert!(out.status.success(), "setup failed ({:?}): {stdout}\n{stderr}", out.status.code());
     assert!(stdout.contains("answer_exit=1"), "{stdout}\n{stderr}");
-    assert!(stderr.contains("The disk is full, so the last change could not be saved. Free some disk space"), "{stderr}");
+    assert!(
+        stderr.contains("The disk is full, so the last change could not be saved. Free some disk space"),
+        "{stderr}"
+    );
     assert!(stdout.contains("export_exit=1"), "{stdout}");
     assert!(stdout.contains("good_json_intact=1"), "the earlier export is not replaced by a partial one: {stdout}");
     assert!(stdout.contains("temp_files=0"), "no temporary file is left behind: {stdout}");
-    let after: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("after.json")).unwrap()).unwrap();
+    let after: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("after.json")).unwrap()).unwrap();
     let answers = after["answers"].as_array().unwrap();
     assert_eq!(answers.len(), 1, "the save that failed wrote nothing");
     assert_eq!(answers[0]["description"], "saved before the disk filled");
     assert!(stdout.contains("after_free_exit=0"), "saving works again once space is freed: {stdout}");
-    let fin: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("final.json")).unwrap()).unwrap();
+    let fin: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("final.json")).unwrap()).unwrap();
     assert_eq!(fin["answers"].as_array().unwrap().len(), 2);
 }

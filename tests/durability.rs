@@ -40,7 +40,11 @@ fn writer(db: &Path, start: u64) {
     let id = match store.list_assessments().expect("list").first() {
         Some(a) => a.id,
         None => {
-            let company = store.create_company(&CompanyProfile { legal_name: "耐久テスト株式会社".into(), ..Default::default() }).unwrap();
+            let company = store
+                .create_company(&CompanyProfile {
+                    legal_name: "耐久テスト株式会社".into(), ..Default::default()
+                })
+                .unwrap();
             store.create_assessment(company.id, "FY2026").unwrap().id
         }
     };
@@ -107,7 +111,8 @@ fn kill_test() {
         child.kill().unwrap(); // SIGKILL
         let stdout = child.stdout.take().unwrap();
         child.wait().unwrap();
-        let acked: Vec<u64> = BufReader::new(stdout).lines().map_while(Result::ok).filter_map(|l| l.parse().ok()).collect();
+        let acked: Vec<u64> =
+            BufReader::new(stdout).lines().map_while(Result::ok).filter_map(|l| l.parse().ok()).collect();
         for &seq in &acked {
             acked_per_item.insert(items[(seq % items.len() as u64) as usize].clone(), seq);
             if seq % 7 == 0 {
@@ -125,11 +130,20 @@ fn kill_test() {
         next_start = attempted_max + 1;
         verify(&db, &items, &acked_per_item, last_acked_co2, attempted_max, round);
     }
-    println!("durability: {total_acked} acknowledged saves, {kills_mid_write} kills during a run of saves; all survived");
+    println!(
+        "durability: {total_acked} acknowledged saves, {kills_mid_write} kills during a run of saves; all survived"
+    );
     assert!(kills_mid_write >= rounds / 2, "most kills should land among saves ({kills_mid_write} of {rounds})");
 }
 
-fn verify(db: &Path, items: &[String], acked: &HashMap<String, u64>, co2: Option<u64>, attempted_max: u64, round: usize) {
+fn verify(
+    db: &Path,
+    items: &[String],
+    acked: &HashMap<String, u64>,
+    co2: Option<u64>,
+    attempted_max: u64,
+    round: usize,
+) {
     if !db.exists() {
         assert!(acked.is_empty(), "round {round}: acknowledged saves but no database");
         return;
@@ -156,10 +170,15 @@ fn verify(db: &Path, items: &[String], acked: &HashMap<String, u64>, co2: Option
         })
         .collect();
     for (item, &seq) in acked {
-        let found = *stored.get(item).unwrap_or_else(|| panic!("round {round}: acknowledged {item} (seq {seq}) is missing"));
+        let found =
+            *stored.get(item).unwrap_or_else(|| panic!("round {round}: acknowledged {item} (seq {seq}) is missing"));
         assert!(found >= seq, "round {round}: {item} holds seq {found}, older than acknowledged {seq}");
         assert!(found <= attempted_max, "round {round}: {item} holds seq {found}, never attempted");
-        assert_eq!(&items[(found % items.len() as u64) as usize], item, "round {round}: seq {found} under the wrong item");
+        assert_eq!(
+            &items[(found % items.len() as u64) as usize],
+            item,
+            "round {round}: seq {found} under the wrong item"
+        );
     }
     if let Some(seq) = co2 {
         let p = store.part2_answers(assessment).unwrap();

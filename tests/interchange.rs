@@ -62,7 +62,8 @@ fn exports_follow_the_published_schema() {
     let (_dir2, mut store) = temp_store();
     let c = store.create_company(&Default::default()).unwrap();
     let a = store.create_assessment(c.id, "FY2026").unwrap();
-    let empty: Value = serde_json::from_str(&interchange::export(&store.record(a.id).unwrap(), Catalog::get())).unwrap();
+    let empty: Value =
+        serde_json::from_str(&interchange::export(&store.record(a.id).unwrap(), Catalog::get())).unwrap();
     assert!(validator.is_valid(&empty));
     // The schema's ids are the catalog's.
     let ids: Vec<String> = Catalog::get().items().map(|i| i.id.clone()).collect();
@@ -74,7 +75,7 @@ fn exports_follow_the_published_schema() {
 
 /// Imports `bytes`, expecting a refusal whose message contains every one of `needles`.
 fn refused(bytes: &[u8], needles: &[&str]) -> Error {
-    let err = interchange::import(bytes, Catalog::get()).err().expect("refused");
+    let err = interchange::import(bytes, Catalog::get()).expect_err("refused");
     let msg = err.to_string();
     for n in needles {
         assert!(msg.contains(n), "expected {n:?} in: {msg}");
@@ -107,13 +108,25 @@ fn malformed_and_hostile_files_are_refused_naming_the_place() {
     refused(&mutate(&text, |v| v["answers"][0]["item_id"] = json!("VIII-1")), &["answers[0].item_id", "VIII-1"]);
     refused(&mutate(&text, |v| v["answers"][1]["item_id"] = json!("I-1")), &["answers[1].item_id", "answered twice"]);
     refused(&mutate(&text, |v| v["part2"][0]["policy_id"] = json!("tax")), &["part2[0].policy_id"]);
-    refused(&mutate(&text, |v| v["part2"][1]["policy_id"] = json!("business-continuity")), &["part2[1].policy_id", "twice"]);
-    refused(&mutate(&text, |v| v["part2"][0]["disclosures"]["bcp_status"] = json!("maybe")), &["part2[0]", "not one of the offered answers"]);
+    refused(
+        &mutate(&text, |v| v["part2"][1]["policy_id"] = json!("business-continuity")),
+        &["part2[1].policy_id", "twice"],
+    );
+    refused(
+        &mutate(&text, |v| v["part2"][0]["disclosures"]["bcp_status"] = json!("maybe")),
+        &["part2[0]", "not one of the offered answers"],
+    );
     refused(&mutate(&text, |v| v["part2"][0]["disclosures"]["shoe_size"] = json!("42")), &["part2[0]", "shoe_size"]);
-    refused(&mutate(&text, |v| v["answers"][2]["evidence"][0]["date"] = json!("2025-02-30")), &["answers[2]", "not a calendar date"]);
+    refused(
+        &mutate(&text, |v| v["answers"][2]["evidence"][0]["date"] = json!("2025-02-30")),
+        &["answers[2]", "not a calendar date"],
+    );
     refused(&mutate(&text, |v| v["assessment"]["updated_at"] = json!("yesterday")), &["assessment.updated_at"]);
     refused(&mutate(&text, |v| v["assessment"]["period"] = json!("")), &["assessment.period"]);
-    refused(&mutate(&text, |v| v["answers"][0]["description"] = json!("x".repeat(60_000))), &["answers[0]", "at most 50000"]);
+    refused(
+        &mutate(&text, |v| v["answers"][0]["description"] = json!("x".repeat(60_000))),
+        &["answers[0]", "at most 50000"],
+    );
     refused(&mutate(&text, |v| v["answers"][0]["description"] = json!("bell\u{7}")), &["control characters"]);
     refused(
         &mutate(&text, |v| {

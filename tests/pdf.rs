@@ -46,7 +46,9 @@ fn body_text(text: &str, record: &AssessmentRecord, sub: &pdf::Submission) -> St
     text.lines()
         .filter(|l| {
             let l = l.trim();
-            !((l.starts_with(&header) && (l.ends_with("Supply-Chain CSR Self-Assessment") || l.ends_with("サプライチェーンCSR セルフアセスメント")))
+            !((l.starts_with(&header)
+                && (l.ends_with("Supply-Chain CSR Self-Assessment")
+                    || l.ends_with("サプライチェーンCSR セルフアセスメント")))
                 || l.contains(&sub.sha256[..16]) && (l.starts_with("Data fingerprint") || l.starts_with("データ指紋"))
                 || (l.starts_with("Page ") && l.contains(" of ")))
         })
@@ -69,10 +71,15 @@ fn check_pages(path: &Path, text: &str, lang: &str) {
     let info = tool("pdfinfo", &[path.to_str().unwrap()]);
     let pages: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
     for n in 1..=pages {
-        let footer = if lang == "ja" { format!("{pages} ページ中 {n} ページ") } else { format!("Page {n} of {pages}") };
+        let footer =
+            if lang == "ja" { format!("{pages} ページ中 {n} ページ") } else { format!("Page {n} of {pages}") };
         assert!(text.contains(&footer), "footer \"{footer}\" is printed");
     }
-    let beyond = if lang == "ja" { format!("{pages} ページ中 {} ページ", pages + 1) } else { format!("Page {} of {pages}", pages + 1) };
+    let beyond = if lang == "ja" {
+        format!("{pages} ページ中 {} ページ", pages + 1)
+    } else {
+        format!("Page {} of {pages}", pages + 1)
+    };
     assert!(!text.contains(&beyond));
     assert!(text.contains("Page 1 of") || text.contains("ページ中 1 ページ"));
 }
@@ -105,7 +112,11 @@ fn an_empty_assessment() {
     check_fonts(&path);
     check_pages(&path, &text, "en");
     for item in Catalog::get().items() {
-        assert!(text.contains(&format!("{}  ", item.id)) || text.contains(&format!("{} ", item.id)), "{} is listed", item.id);
+        assert!(
+            text.contains(&format!("{}  ", item.id)) || text.contains(&format!("{} ", item.id)),
+            "{} is listed",
+            item.id
+        );
     }
     assert!(text.contains("Not answered"));
     assert!(text.contains("This self-assessment is not complete yet"));
@@ -172,7 +183,11 @@ fn a_very_long_description_and_thirty_evidence_entries_are_printed_whole() {
     a.rating = Some(Rating::Mostly);
     a.description = long.clone();
     a.evidence = (1..=30)
-        .map(|i| Evidence { name: format!("点検記録 第{i}号 (inspection record {i})"), location: format!("工場棚 {i}-B"), date: Some(format!("2025-{:02}-15", i % 12 + 1)) })
+        .map(|i| Evidence {
+            name: format!("点検記録 第{i}号 (inspection record {i})"),
+            location: format!("工場棚 {i}-B"),
+            date: Some(format!("2025-{:02}-15", i % 12 + 1)),
+        })
         .collect();
     a.action_plan.what = "手順書の改訂".into();
     a.action_plan.who = "安全衛生推進者".into();
@@ -189,7 +204,11 @@ fn a_very_long_description_and_thirty_evidence_entries_are_printed_whole() {
     assert!(body.contains(&folded(&long)), "10,000 characters, whole and in order");
     assert!(text.matches('\u{c}').count() >= 3, "the text flows over several pages");
     for e in &record.answer("III-2").unwrap().evidence {
-        assert!(body.contains(&folded(&format!("{} — {} — {}", e.name, e.location, e.date.as_deref().unwrap()))), "{}", e.name);
+        assert!(
+            body.contains(&folded(&format!("{} — {} — {}", e.name, e.location, e.date.as_deref().unwrap()))),
+            "{}",
+            e.name
+        );
     }
     check_attachment_round_trip(&path, &record, &sub);
 }

@@ -37,7 +37,8 @@ fn png_size(path: &Path) -> (u32, u32) {
 #[test]
 fn every_icon_the_bundlers_want_exists_at_its_size() {
     let c = config();
-    let icons: Vec<PathBuf> = c["bundle"]["icon"].as_array().unwrap().iter().map(|p| root().join(p.as_str().unwrap())).collect();
+    let icons: Vec<PathBuf> =
+        c["bundle"]["icon"].as_array().unwrap().iter().map(|p| root().join(p.as_str().unwrap())).collect();
     for icon in &icons {
         assert!(icon.is_file(), "{icon:?}");
     }
@@ -78,7 +79,17 @@ fn the_release_workflow_lints_clean() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = std::fs::read_to_string(&workflow).unwrap();
-    for needle in ["tauri-apps/tauri-action", "windows-latest", "macos-latest", "universal-apple-darwin", "nsis", "dmg", "deb,appimage", "APPLE_CERTIFICATE", "WINDOWS_CERTIFICATE"] {
+    for needle in [
+        "tauri-apps/tauri-action",
+        "windows-latest",
+        "macos-latest",
+        "universal-apple-darwin",
+        "nsis",
+        "dmg",
+        "deb,appimage",
+        "APPLE_CERTIFICATE",
+        "WINDOWS_CERTIFICATE",
+    ] {
         assert!(text.contains(needle), "the workflow covers {needle}");
     }
 }

@@ -43,7 +43,10 @@ fn another_programs_database_is_refused_and_left_alone() {
     let path = dir.path().join("other.sqlite3");
     {
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE invoices(id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);").unwrap();
+        conn.execute_batch(
+            "CREATE TABLE invoices(id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);",
+        )
+        .unwrap();
     }
     let before = bytes(&path);
     let err = Store::open(&path).err().expect("refused");

@@ -56,7 +56,12 @@ fn memory(root: u32) -> (f64, f64) {
         let kb = |file: &str, key: &str| -> f64 {
             std::fs::read_to_string(format!("/proc/{pid}/{file}"))
                 .ok()
-                .and_then(|t| t.lines().find_map(|l| l.strip_prefix(key).map(|v| v.trim().trim_end_matches(" kB").trim().parse::<f64>().unwrap_or(0.0))))
+                .and_then(|t| {
+                    t.lines().find_map(|l| {
+                        l.strip_prefix(key)
+                            .map(|v| v.trim().trim_end_matches(" kB").trim().parse::<f64>().unwrap_or(0.0))
+                    })
+                })
                 .unwrap_or(0.0)
         };
         rss += kb("status", "VmRSS:");
@@ -105,7 +110,10 @@ async fn measure(name: &str, program: &str, walk: bool) {
     println!("{name}");
     println!("  binary (stripped, release)          {size:>8.1} MB");
     println!("  start to first interactive screen   {:>8.0} ms (median of 5; ±10 ms)", median(startups));
-    println!("  memory after start                  {:>8.0} MB RSS, {:.0} MB PSS (whole process tree)", after_start.0, after_start.1);
+    println!(
+        "  memory after start                  {:>8.0} MB RSS, {:.0} MB PSS (whole process tree)",
+        after_start.0, after_start.1
+    );
     for (n, (rss, pss)) in after_walks.iter().enumerate() {
         println!("  memory after walking all 47 items ({}×) {rss:>6.0} MB RSS, {pss:.0} MB PSS", n + 1);
     }
@@ -114,7 +122,9 @@ async fn measure(name: &str, program: &str, walk: bool) {
 #[tokio::main]
 async fn main() {
     if std::env::var_os("DISPLAY").is_none() {
-        eprintln!("Run under a display: xvfb-run -a dbus-run-session -- cargo bench -p csr-self-assessment-app --bench app");
+        eprintln!(
+            "Run under a display: xvfb-run -a dbus-run-session -- cargo bench -p csr-self-assessment-app --bench app"
+        );
         std::process::exit(2);
     }
     measure("this app (csr-self-assessment)", support::APP, true).await;

@@ -59,7 +59,10 @@ mod tests {
         assert!(existing_file("a.json", "json").is_err(), "relative");
         assert!(existing_file(dir.path().join("missing.json").to_str().unwrap(), "json").is_err());
         assert!(existing_file("", "json").is_err());
-        assert!(new_file(dir.path().join("new.JSON").to_str().unwrap(), "json").is_ok(), "extension case does not matter");
+        assert!(
+            new_file(dir.path().join("new.JSON").to_str().unwrap(), "json").is_ok(),
+            "extension case does not matter"
+        );
         assert!(new_file(dir.path().join("no/such/folder/x.json").to_str().unwrap(), "json").is_err());
         let folder = dir.path().join("folder.json");
         std::fs::create_dir(&folder).unwrap();

@@ -22,10 +22,11 @@ impl AppState {
     /// fatal: the UI shows it with what to do, and the file is left untouched.
     pub fn open() -> AppState {
         let path = csr_core::store::default_path();
-        let (store, startup_error) = match path.as_ref().map_err(|e| e.to_string()).and_then(|p| Store::open(p).map_err(|e| e.to_string())) {
-            Ok(store) => (Some(store), None),
-            Err(message) => (None, Some(ShellError::StoreUnavailable(message))),
-        };
+        let (store, startup_error) =
+            match path.as_ref().map_err(|e| e.to_string()).and_then(|p| Store::open(p).map_err(|e| e.to_string())) {
+                Ok(store) => (Some(store), None),
+                Err(message) => (None, Some(ShellError::StoreUnavailable(message))),
+            };
         AppState { store: Mutex::new(store), db_path: path.ok(), startup_error, last_pdf: Mutex::new(None) }
     }
 

@@ -15,7 +15,7 @@ fn without_export_time(text: &str) -> serde_json::Value {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn carry_forward_export_and_import() {
-    let _one = serial();
+    let _one = serial().await;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite3");
     let last_year = seed::completed_assessment(&db, "FY2025");
@@ -70,7 +70,7 @@ async fn carry_forward_export_and_import() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_malformed_file_shows_a_readable_message_and_changes_nothing() {
-    let _one = serial();
+    let _one = serial().await;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite3");
     let id = seed::completed_assessment(&db, "FY2025");
@@ -98,7 +98,7 @@ async fn a_malformed_file_shows_a_readable_message_and_changes_nothing() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_database_that_is_not_ours_is_shown_as_a_clear_error_and_left_alone() {
-    let _one = serial();
+    let _one = serial().await;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("not-a-database.sqlite3");
     std::fs::write(&db, "This is a text file someone saved here.\n").unwrap();

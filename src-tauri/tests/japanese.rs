@@ -14,7 +14,7 @@ fn has_japanese(s: &str) -> bool {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_screen_in_japanese_has_no_untranslated_string() {
-    let _one = serial();
+    let _one = serial().await;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite3");
     let done = seed::completed_assessment(&db, "2025年度");
@@ -58,7 +58,10 @@ async fn every_screen_in_japanese_has_no_untranslated_string() {
         let text = app.page_text().await;
         assert!(!text.contains('⟦'), "{hash}: an untranslated string: {text}");
         let h1 = app.text("main h1").await;
-        assert!(has_japanese(&h1) || hash.contains("/item/") || hash.contains("/part2/"), "{hash}: heading in Japanese: {h1}");
+        assert!(
+            has_japanese(&h1) || hash.contains("/item/") || hash.contains("/part2/"),
+            "{hash}: heading in Japanese: {h1}"
+        );
         assert!(has_japanese(&app.text("header").await), "{hash}: header in Japanese");
         if hash.contains("/item/") || hash.contains("/part2/") {
             assert_eq!(app.find(".guideline div[lang='en']").await.attr("lang").await.unwrap().as_deref(), Some("en"));
@@ -66,14 +69,29 @@ async fn every_screen_in_japanese_has_no_untranslated_string() {
             assert!(has_japanese(&app.text(".advice").await), "{hash}: our advice is in Japanese");
             assert!(has_japanese(&app.text(".answer").await), "{hash}: the answer form is in Japanese");
         }
-        let name = ["ja-welcome", "ja-profile", "ja-assessments", "ja-item", "ja-item-essential", "ja-item-no-section",
-            "ja-part2", "ja-part2-not-relevant", "ja-review", "ja-declaration", "ja-submit"][n];
+        let name = [
+            "ja-welcome",
+            "ja-profile",
+            "ja-assessments",
+            "ja-item",
+            "ja-item-essential",
+            "ja-item-no-section",
+            "ja-part2",
+            "ja-part2-not-relevant",
+            "ja-review",
+            "ja-declaration",
+            "ja-submit",
+        ][n];
         if ["ja-item-essential", "ja-review", "ja-submit", "ja-assessments"].contains(&name) {
             app.screenshot(name).await;
         }
     }
     assert!(app.text("[data-testid='readiness']").await.contains("完了が必要な点"));
-    assert_eq!(app.script("return window.cspViolations", vec![]).await, serde_json::json!([]), "content security policy violations");
+    assert_eq!(
+        app.script("return window.cspViolations", vec![]).await,
+        serde_json::json!([]),
+        "content security policy violations"
+    );
     app.close().await;
 
     // The language is remembered.

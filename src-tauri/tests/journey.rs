@@ -16,7 +16,7 @@ fn rating_of(n: usize) -> &'static str {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_whole_journey_in_english_with_japanese_answers() {
-    let _one = serial();
+    let _one = serial().await;
     let dir = tempfile::tempdir().unwrap();
     let (env, opened_log) = support::recording_opener(dir.path());
     let app = App::start_with(dir.path(), &dir.path().join("db.sqlite3"), &env).await;
@@ -67,11 +67,15 @@ async fn the_whole_journey_in_english_with_japanese_answers() {
     let items: Vec<_> = Catalog::get().items().cloned().collect();
     for (n, item) in items.iter().enumerate() {
         app.wait_hash(&format!("#/a/1/item/{}", item.id)).await;
-        app.wait_for(&format!("#item-title .item-id")).await;
+        app.wait_for("#item-title .item-id").await;
         assert_eq!(app.text("#item-title .item-id").await, item.id);
         let rating = rating_of(n);
         app.click(&format!("input[data-field='rating'][value='{rating}']")).await;
-        app.type_into("[data-field='description']", &format!("{}：規程を定め、年1回見直しています。担当は総務部です。", item.id)).await;
+        app.type_into(
+            "[data-field='description']",
+            &format!("{}：規程を定め、年1回見直しています。担当は総務部です。", item.id),
+        )
+        .await;
         if rating == "not_applicable" {
             app.type_into("[data-field='na_reason']", "当社は該当する業務を行っていません。").await;
         }
@@ -110,7 +114,9 @@ async fn the_whole_journey_in_english_with_japanese_answers() {
         for f in Catalog::get().disclosure_fields(&p.id) {
             let css = format!("[data-field='d.{}']", f.id);
             match f.kind {
-                csr_core::catalog::FieldKind::Choice => app.click(&format!("input{css}[value='{}']", f.options[0].id)).await,
+                csr_core::catalog::FieldKind::Choice => {
+                    app.click(&format!("input{css}[value='{}']", f.options[0].id)).await
+                }
                 csr_core::catalog::FieldKind::Number => app.type_into(&css, "125.4").await,
                 csr_core::catalog::FieldKind::Year => app.type_into(&css, "2025").await,
                 csr_core::catalog::FieldKind::Date => app.set_date(&css, "2025-10-01").await,
@@ -132,7 +138,12 @@ async fn the_whole_journey_in_english_with_japanese_answers() {
         match rating_of(n) {
             "not_applicable" => na += 1,
             r => {
-                points += match r { "full" => 3, "mostly" => 2, "partly" => 1, _ => 0 };
+                points += match r {
+                    "full" => 3,
+                    "mostly" => 2,
+                    "partly" => 1,
+                    _ => 0,
+                };
                 max += 3;
             }
         }
@@ -145,7 +156,10 @@ async fn the_whole_journey_in_english_with_japanese_answers() {
     let iv = app.text("[data-testid='group-scores'] tr[data-group='IV'] td").await;
     assert_eq!(iv, "83%");
     let gaps = app.find_all("[data-testid='gaps'] tbody tr").await;
-    assert_eq!(gaps.len(), (0..items.len()).filter(|n| ["mostly", "partly", "not_yet"].contains(&rating_of(*n))).count());
+    assert_eq!(
+        gaps.len(),
+        (0..items.len()).filter(|n| ["mostly", "partly", "not_yet"].contains(&rating_of(*n))).count()
+    );
     assert!(app.text("[data-testid='gaps'] tbody tr").await.contains("VI-"), "essential gaps come first");
     app.screenshot("06-review").await;
     assert!(na > 0);
@@ -200,7 +214,10 @@ async fn the_whole_journey_in_english_with_japanese_answers() {
     assert_eq!(record.company.legal_name, "株式会社さくら精密工業");
     assert_eq!(record.company.employees, Some(38));
     assert_eq!(record.answers.len(), 47);
-    assert_eq!(record.answers[10].description, format!("{}：規程を定め、年1回見直しています。担当は総務部です。", items[10].id));
+    assert_eq!(
+        record.answers[10].description,
+        format!("{}：規程を定め、年1回見直しています。担当は総務部です。", items[10].id)
+    );
     assert_eq!(record.answers[0].evidence[0].name, "CSR方針（2025年版）");
     let vi2 = record.answer("VI-2").unwrap();
     assert_eq!(vi2.action_plan.due.as_deref(), Some("2026-09-30"));

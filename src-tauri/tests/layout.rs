@@ -26,7 +26,7 @@ async fn visit(app: &App, hash: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn readable_at_1024_by_700_and_at_200_percent_zoom() {
-    let _one = serial();
+    let _one = serial().await;
     let dir = tempfile::tempdir().unwrap();
     let id = seed::completed_assessment(&dir.path().join("db.sqlite3"), "FY2025");
     let app = App::start(dir.path()).await;
@@ -53,7 +53,10 @@ async fn readable_at_1024_by_700_and_at_200_percent_zoom() {
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
     let css_width = app.script("return window.innerWidth", vec![]).await.as_f64().unwrap();
-    assert!((480.0..=560.0).contains(&css_width), "at 200 % a 1024 px window is about 512 CSS px wide, got {css_width}");
+    assert!(
+        (480.0..=560.0).contains(&css_width),
+        "at 200 % a 1024 px window is about 512 CSS px wide, got {css_width}"
+    );
     for hash in &screens {
         visit(&app, hash).await;
         assert_no_horizontal_overflow(&app, hash).await;
@@ -76,7 +79,7 @@ async fn readable_at_1024_by_700_and_at_200_percent_zoom() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_keyboard_reaches_everything_with_a_visible_focus() {
-    let _one = serial();
+    let _one = serial().await;
     let dir = tempfile::tempdir().unwrap();
     let id = seed::completed_assessment(&dir.path().join("db.sqlite3"), "FY2025");
     let app = App::start(dir.path()).await;

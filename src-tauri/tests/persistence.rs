@@ -8,7 +8,7 @@ use support::{serial, App};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn closing_mid_typing_loses_nothing_and_reopening_resumes_at_the_same_item() {
-    let _one = serial();
+    let _one = serial().await;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite3");
     let (_, id) = seed::company_with_empty_assessment(&db, "FY2026");

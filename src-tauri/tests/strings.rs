@@ -94,7 +94,17 @@ fn every_key_the_ui_uses_is_in_the_tables() {
     for s in ["part2", "review", "declaration", "submit"] {
         needed.insert(format!("step.{s}"));
     }
-    needed.extend(["item.condition.essential", "item.condition.recommended", "save.saving", "save.saved", "item.plan.hint", "item.plan.hint_essential"].map(String::from));
+    needed.extend(
+        [
+            "item.condition.essential",
+            "item.condition.recommended",
+            "save.saving",
+            "save.saved",
+            "item.plan.hint",
+            "item.plan.hint_essential",
+        ]
+        .map(String::from),
+    );
     let mut kinds = kinds_in("src/error.rs");
     kinds.extend(kinds_in("src-tauri/src/error.rs").into_iter().filter(|k| !k.is_empty()));
     kinds.push("internal".into());
@@ -114,8 +124,13 @@ fn every_key_the_ui_uses_is_in_the_tables() {
 
 #[test]
 fn the_app_identifier_is_the_cores() {
-    let conf: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root().join("tauri.conf.json")).unwrap()).unwrap();
-    assert_eq!(conf["identifier"], csr_core::store::APP_IDENTIFIER, "the CLI and the app must use the same data folder");
+    let conf: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("tauri.conf.json")).unwrap()).unwrap();
+    assert_eq!(
+        conf["identifier"],
+        csr_core::store::APP_IDENTIFIER,
+        "the CLI and the app must use the same data folder"
+    );
 }
 
 #[test]
@@ -125,9 +140,19 @@ fn the_built_app_carries_its_capability() {
     let built = std::fs::read_to_string(root().join("gen/schemas/capabilities.json")).expect("tauri-build ran");
     let caps: serde_json::Value = serde_json::from_str(&built).unwrap();
     let default = &caps["default"];
-    let permissions: Vec<&str> = default["permissions"].as_array().expect("the default capability is built in").iter().filter_map(|p| p.as_str()).collect();
-    for needed in ["dialog:allow-open", "dialog:allow-save", "core:window:allow-destroy", "core:webview:allow-set-webview-zoom"] {
+    let permissions: Vec<&str> = default["permissions"]
+        .as_array()
+        .expect("the default capability is built in")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    for needed in
+        ["dialog:allow-open", "dialog:allow-save", "core:window:allow-destroy", "core:webview:allow-set-webview-zoom"]
+    {
         assert!(permissions.contains(&needed), "{needed} in {permissions:?}");
     }
-    assert!(!permissions.iter().any(|p| p.starts_with("opener:") || p.starts_with("fs:") || p.starts_with("shell:")), "nothing more than needed");
+    assert!(
+        !permissions.iter().any(|p| p.starts_with("opener:") || p.starts_with("fs:") || p.starts_with("shell:")),
+        "nothing more than needed"
+    );
 }

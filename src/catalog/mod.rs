@@ -11,12 +11,10 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use guideline::{
-    Block, ComplianceBaseline, Condition, CoreSubject, Definition, Edition, Group, Guideline, Item,
-    Part2, Policy, Relevance,
+    Block, ComplianceBaseline, Condition, CoreSubject, Definition, Edition, Group, Guideline, Item, Part2, Policy,
+    Relevance,
 };
-pub use ours::{
-    Advice, AdviceBook, DisclosureBook, DisclosureField, FieldKind, FieldOption, Localized,
-};
+pub use ours::{Advice, AdviceBook, DisclosureBook, DisclosureField, FieldKind, FieldOption, Localized};
 
 const GUIDELINE_JSON: &str = include_str!("../../catalog/guideline.json");
 const DISCLOSURES_JSON: &str = include_str!("../../catalog/disclosures.json");
@@ -48,8 +46,8 @@ impl Catalog {
     pub fn parse() -> Result<Catalog, String> {
         let guideline: Guideline =
             serde_json::from_str(GUIDELINE_JSON).map_err(|e| format!("catalog/guideline.json: {e}"))?;
-        let disclosures: DisclosureBook = serde_json::from_str(DISCLOSURES_JSON)
-            .map_err(|e| format!("catalog/disclosures.json: {e}"))?;
+        let disclosures: DisclosureBook =
+            serde_json::from_str(DISCLOSURES_JSON).map_err(|e| format!("catalog/disclosures.json: {e}"))?;
         let mut advice = AdviceBook { items: Default::default(), policies: Default::default() };
         for (name, text) in ADVICE_JSON {
             #[derive(serde::Deserialize)]

@@ -59,7 +59,9 @@ fn check_depth(text: &str) -> Result<()> {
                     let (line, column) = position(&text.as_bytes()[..i]);
                     return Err(Error::Import {
                         location: format!("line {line}, column {column}"),
-                        message: format!("the data is nested more than {MAX_DEPTH} levels deep, which an assessment file never is."),
+                        message: format!(
+                            "the data is nested more than {MAX_DEPTH} levels deep, which an assessment file never is."
+                        ),
                     });
                 }
             }

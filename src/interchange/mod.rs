@@ -82,7 +82,10 @@ fn at_line(e: &serde_json::Error) -> String {
 fn check_header(text: &str) -> Result<()> {
     let not_json = |e: serde_json::Error| Error::Import {
         location: at_line(&e),
-        message: format!("the file is not valid JSON ({}). Choose the .json file the app exported, unchanged.", strip_position(&e)),
+        message: format!(
+            "the file is not valid JSON ({}). Choose the .json file the app exported, unchanged.",
+            strip_position(&e)
+        ),
     };
     // Serde would read a struct from a JSON array too; our files are objects.
     if !text.trim_start().starts_with('{') {
@@ -143,12 +146,18 @@ fn check_document(doc: &Document, catalog: &Catalog) -> Result<()> {
     ] {
         if let Some(v) = value {
             if !clock::is_timestamp(v) {
-                return Err(Error::Import { location: field.into(), message: format!("\"{v}\" is not a date and time (RFC 3339).") });
+                return Err(Error::Import {
+                    location: field.into(),
+                    message: format!("\"{v}\" is not a date and time (RFC 3339)."),
+                });
             }
         }
     }
     if doc.assessment.status == Status::Submitted && doc.assessment.submitted_at.is_none() {
-        return Err(Error::Import { location: "assessment.submitted_at".into(), message: "a submitted assessment must say when it was submitted.".into() });
+        return Err(Error::Import {
+            location: "assessment.submitted_at".into(),
+            message: "a submitted assessment must say when it was submitted.".into(),
+        });
     }
     doc.company.validate().map_err(|e| fail("company".into(), e))?;
     validate_period(&doc.assessment.period).map_err(|e| fail("assessment.period".into(), e))?;
@@ -163,7 +172,10 @@ fn check_document(doc: &Document, catalog: &Catalog) -> Result<()> {
     for (i, a) in doc.answers.iter().enumerate() {
         let location = format!("answers[{i}].item_id");
         if catalog.item(&a.item_id).is_none() {
-            return Err(Error::Import { location, message: format!("\"{}\" is not an action item of the guideline.", a.item_id) });
+            return Err(Error::Import {
+                location,
+                message: format!("\"{}\" is not an action item of the guideline.", a.item_id),
+            });
         }
         if !seen.insert(a.item_id.as_str()) {
             return Err(Error::Import { location, message: format!("item {} is answered twice.", a.item_id) });
@@ -171,7 +183,10 @@ fn check_document(doc: &Document, catalog: &Catalog) -> Result<()> {
         a.validate().map_err(|e| fail(format!("answers[{i}]"), e))?;
         if let Some(t) = &a.updated_at {
             if !clock::is_timestamp(t) {
-                return Err(Error::Import { location: format!("answers[{i}].updated_at"), message: format!("\"{t}\" is not a date and time (RFC 3339).") });
+                return Err(Error::Import {
+                    location: format!("answers[{i}].updated_at"),
+                    message: format!("\"{t}\" is not a date and time (RFC 3339)."),
+                });
             }
         }
     }
@@ -179,7 +194,10 @@ fn check_document(doc: &Document, catalog: &Catalog) -> Result<()> {
     for (i, p) in doc.part2.iter().enumerate() {
         let location = format!("part2[{i}].policy_id");
         if catalog.policy(&p.policy_id).is_none() {
-            return Err(Error::Import { location, message: format!("\"{}\" is not a Part 2 policy of the guideline.", p.policy_id) });
+            return Err(Error::Import {
+                location,
+                message: format!("\"{}\" is not a Part 2 policy of the guideline.", p.policy_id),
+            });
         }
         if !seen.insert(p.policy_id.as_str()) {
             return Err(Error::Import { location, message: format!("policy {} is answered twice.", p.policy_id) });

@@ -22,8 +22,7 @@ pub enum Rating {
 }
 
 impl Rating {
-    pub const ALL: [Rating; 5] =
-        [Rating::Full, Rating::Mostly, Rating::Partly, Rating::NotYet, Rating::NotApplicable];
+    pub const ALL: [Rating; 5] = [Rating::Full, Rating::Mostly, Rating::Partly, Rating::NotYet, Rating::NotApplicable];
 
     /// Points on the 0–3 scale; `None` for not applicable.
     pub fn points(self) -> Option<u32> {
@@ -144,7 +143,10 @@ impl Answer {
         if self.evidence.len() > MAX_EVIDENCE {
             return Err(Error::invalid(
                 format!("{at} evidence"),
-                format!("has {} entries; at most {MAX_EVIDENCE} are accepted. List a folder instead of each file.", self.evidence.len()),
+                format!(
+                    "has {} entries; at most {MAX_EVIDENCE} are accepted. List a folder instead of each file.",
+                    self.evidence.len()
+                ),
             ));
         }
         for (n, e) in self.evidence.iter().enumerate() {

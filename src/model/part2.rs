@@ -85,13 +85,19 @@ impl Part2Answer {
         let fields = catalog.disclosure_fields(p);
         for (id, value) in &self.disclosures {
             let Some(field) = fields.iter().find(|f| &f.id == id) else {
-                return Err(Error::invalid(format!("{p} disclosures"), format!("\"{id}\" is not a question of this policy.")));
+                return Err(Error::invalid(
+                    format!("{p} disclosures"),
+                    format!("\"{id}\" is not a question of this policy."),
+                ));
             };
             let name = format!("{p} {id}");
             match field.kind {
                 FieldKind::Choice if !value.is_empty() && field.option(value).is_none() => {
                     let offered: Vec<&str> = field.options.iter().map(|o| o.id.as_str()).collect();
-                    return Err(Error::invalid(name, format!("\"{value}\" is not one of the offered answers ({}).", offered.join(", "))));
+                    return Err(Error::invalid(
+                        name,
+                        format!("\"{value}\" is not one of the offered answers ({}).", offered.join(", ")),
+                    ));
                 }
                 FieldKind::Date if !value.is_empty() => checks::date(&name, &Some(value.clone()))?,
                 FieldKind::Text => checks::text(&name, value, MEDIUM_TEXT)?,

@@ -57,15 +57,8 @@ pub struct FieldProblem {
 }
 
 /// Fields a submission must have.
-pub const REQUIRED_FIELDS: [&str; 7] = [
-    "legal_name",
-    "address",
-    "country",
-    "representative",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-];
+pub const REQUIRED_FIELDS: [&str; 7] =
+    ["legal_name", "address", "country", "representative", "contact_name", "contact_email", "contact_phone"];
 
 impl CompanyProfile {
     /// Refuses impossible values (absurd length, absurd employee count).
@@ -159,10 +152,8 @@ pub fn looks_like_phone(s: &str) -> bool {
     let s = s.trim();
     let digits = s.chars().filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count();
     let rest_ok = s.chars().all(|c| {
-        c.is_ascii_digit()
-            || ('０'..='９').contains(&c)
-            || " +-().‐－（）ー/".contains(c)
-            || c.is_ascii_alphabetic() // "ext. 12"
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || " +-().‐－（）ー/".contains(c) || c.is_ascii_alphabetic()
+        // "ext. 12"
     });
     digits >= 5 && rest_ok
 }

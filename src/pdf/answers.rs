@@ -59,8 +59,10 @@ fn item_block(c: &mut Canvas, ctx: &Context, item: &crate::catalog::Item) {
             .iter()
             .enumerate()
             .map(|(n, e)| {
-                let parts: Vec<&str> =
-                    [e.name.trim(), e.location.trim(), e.date.as_deref().unwrap_or("")].into_iter().filter(|s| !s.is_empty()).collect();
+                let parts: Vec<&str> = [e.name.trim(), e.location.trim(), e.date.as_deref().unwrap_or("")]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect();
                 format!("{}. {}", n + 1, parts.join(" — "))
             })
             .collect();

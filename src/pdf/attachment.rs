@@ -105,7 +105,8 @@ pub fn load(pdf: &[u8]) -> Result<Document> {
     if !pdf.starts_with(b"%PDF-") {
         return Err(Error::Pdf("This file is not a PDF. Choose the PDF submission made by this app.".into()));
     }
-    Document::load_mem(pdf).map_err(|e| Error::Pdf(format!("This PDF cannot be read ({e}). It may be damaged; ask for a new copy.")))
+    Document::load_mem(pdf)
+        .map_err(|e| Error::Pdf(format!("This PDF cannot be read ({e}). It may be damaged; ask for a new copy.")))
 }
 
 fn resolve<'a>(doc: &'a Document, obj: &'a Object) -> Option<&'a Object> {
@@ -136,8 +137,14 @@ fn name_tree<'a>(doc: &'a Document, node: &'a Dictionary, out: &mut Vec<(Vec<u8>
 /// The attached assessment JSON.
 pub fn extract(doc: &Document) -> Result<String> {
     let catalog = doc.catalog().map_err(|_| no_data())?;
-    let names = catalog.get(b"Names").ok().and_then(|o| resolve(doc, o)).and_then(|o| o.as_dict().ok()).ok_or_else(no_data)?;
-    let tree = names.get(b"EmbeddedFiles").ok().and_then(|o| resolve(doc, o)).and_then(|o| o.as_dict().ok()).ok_or_else(no_data)?;
+    let names =
+        catalog.get(b"Names").ok().and_then(|o| resolve(doc, o)).and_then(|o| o.as_dict().ok()).ok_or_else(no_data)?;
+    let tree = names
+        .get(b"EmbeddedFiles")
+        .ok()
+        .and_then(|o| resolve(doc, o))
+        .and_then(|o| o.as_dict().ok())
+        .ok_or_else(no_data)?;
     let mut entries = Vec::new();
     name_tree(doc, tree, &mut entries, 0);
     let spec = entries

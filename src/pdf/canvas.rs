@@ -2,8 +2,8 @@
 //! header and footer added once the number of pages is known ("page N of M").
 
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect,
-    TextItem, TextRenderingMode, WindingOrder,
+    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect, TextItem,
+    TextRenderingMode, WindingOrder,
 };
 
 use super::font::Metrics;
@@ -184,7 +184,8 @@ impl Canvas {
                     Some(r) => format!("{r} {label}"),
                     None => label.to_string(),
                 };
-                let again = wrap(&again, label_width - 6.0, LABEL.size, &self.metrics).into_iter().next().unwrap_or_default();
+                let again =
+                    wrap(&again, label_width - 6.0, LABEL.size, &self.metrics).into_iter().next().unwrap_or_default();
                 self.text_at(LEFT, y, &again, LABEL);
             }
             self.text_at(x, y, line, BODY);
@@ -235,7 +236,10 @@ impl Canvas {
             Op::SetOutlineThickness { pt: Pt(weight) },
             Op::DrawLine {
                 line: Line {
-                    points: vec![LinePoint { p: pt_point(x1, y1), bezier: false }, LinePoint { p: pt_point(x2, y2), bezier: false }],
+                    points: vec![
+                        LinePoint { p: pt_point(x1, y1), bezier: false },
+                        LinePoint { p: pt_point(x2, y2), bezier: false },
+                    ],
                     is_closed: false,
                 },
             },
@@ -258,7 +262,14 @@ impl Canvas {
             ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
         }
         ops.push(Op::DrawRectangle {
-            rectangle: Rect { x: Pt(x), y: Pt(y), width: Pt(width), height: Pt(height), mode: Some(mode), winding_order: Some(WindingOrder::NonZero) },
+            rectangle: Rect {
+                x: Pt(x),
+                y: Pt(y),
+                width: Pt(width),
+                height: Pt(height),
+                mode: Some(mode),
+                winding_order: Some(WindingOrder::NonZero),
+            },
         });
     }
 

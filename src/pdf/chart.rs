@@ -1,7 +1,7 @@
 //! The score per group as horizontal bars, drawn with PDF vector operations; greys only,
 //! so it prints the same in black and white.
 
-use super::canvas::{Canvas, SMALL, LEFT, WIDTH};
+use super::canvas::{Canvas, LEFT, SMALL, WIDTH};
 
 /// rows: (label, score 0–100 or None)
 pub fn bars(c: &mut Canvas, rows: &[(String, Option<u32>)], no_score: &str) {

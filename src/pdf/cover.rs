@@ -38,7 +38,15 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
         (l.status, ctx.status(a.status)),
         (l.generated, &ctx.generated_at),
         (l.guideline, &format!("{} — {} ({}...)", g.title, g.edition, &g.source_sha256[..16])),
-        (l.catalog, &format!("{} ({} {})", ctx.catalog.version(), l.app, concat!("CSR Self-Assessment ", env!("CARGO_PKG_VERSION")))),
+        (
+            l.catalog,
+            &format!(
+                "{} ({} {})",
+                ctx.catalog.version(),
+                l.app,
+                concat!("CSR Self-Assessment ", env!("CARGO_PKG_VERSION"))
+            ),
+        ),
     ];
     for (label, value) in rows {
         c.labelled(label, ctx.or_none(value), 130.0);

@@ -40,9 +40,13 @@ fn load() -> std::result::Result<ParsedFont, String> {
         let list: Vec<String> = tried.iter().map(|p| p.display().to_string()).collect();
         format!("The font for the PDF ({FONT_FILE}) is missing (looked in {}). Reinstall the app.", list.join(", "))
     })?;
-    let bytes = std::fs::read(path).map_err(|e| format!("The font for the PDF ({}) cannot be read: {e}. Reinstall the app.", path.display()))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("The font for the PDF ({}) cannot be read: {e}. Reinstall the app.", path.display()))?;
     if super::sha256_hex(&bytes) != FONT_SHA256 {
-        return Err(format!("The font for the PDF ({}) is damaged or not the one shipped with the app. Reinstall the app.", path.display()));
+        return Err(format!(
+            "The font for the PDF ({}) is damaged or not the one shipped with the app. Reinstall the app.",
+            path.display()
+        ));
     }
     ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
         .ok_or_else(|| format!("The font for the PDF ({}) cannot be read. Reinstall the app.", path.display()))

@@ -121,8 +121,15 @@ pub fn verify(pdf: &[u8]) -> Result<Verification> {
     let printed = texts.iter().find_map(|t| find_sha256(t));
     let short = &attached[..16];
     let pages_with_fingerprint = texts.iter().filter(|t| t.contains(short)).count();
-    let matches = printed.as_deref() == Some(attached.as_str()) && pages_with_fingerprint == texts.len() && !texts.is_empty();
-    Ok(Verification { attached_sha256: attached, printed_sha256: printed, pages: texts.len(), pages_with_fingerprint, matches })
+    let matches =
+        printed.as_deref() == Some(attached.as_str()) && pages_with_fingerprint == texts.len() && !texts.is_empty();
+    Ok(Verification {
+        attached_sha256: attached,
+        printed_sha256: printed,
+        pages: texts.len(),
+        pages_with_fingerprint,
+        matches,
+    })
 }
 
 /// The first run of exactly 64 lowercase hex digits.
@@ -153,7 +160,15 @@ pub fn file_name(record: &AssessmentRecord) -> String {
         let s: String = s
             .trim()
             .chars()
-            .map(|c| if c.is_control() || "\\/:*?\"<>|".contains(c) { '_' } else if c.is_whitespace() { '-' } else { c })
+            .map(|c| {
+                if c.is_control() || "\\/:*?\"<>|".contains(c) {
+                    '_'
+                } else if c.is_whitespace() {
+                    '-'
+                } else {
+                    c
+                }
+            })
             .collect();
         s.trim_matches(['.', '-', '_']).chars().take(60).collect()
     };

@@ -15,7 +15,11 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
     c.heading(l.summary, H1, 60.0);
     let detail = fill(
         l.completeness_detail,
-        &[("answered", &o.answered.to_string()), ("applicable", &o.applicable.to_string()), ("na", &o.not_applicable.to_string())],
+        &[
+            ("answered", &o.answered.to_string()),
+            ("applicable", &o.applicable.to_string()),
+            ("na", &o.not_applicable.to_string()),
+        ],
     );
     c.labelled(l.completeness, &format!("{}% — {detail}", o.completeness), 150.0);
     let overall = o.score.map_or_else(|| l.no_score.to_string(), |v| format!("{v}%"));
@@ -27,7 +31,13 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
         .filter(|i| i.is_essential())
         .map(|i| format!("{} {}", i.id, ctx.rating(ctx.record.answer(&i.id).and_then(|a| a.rating))))
         .collect();
-    let full = ctx.catalog.items().filter(|i| i.is_essential() && ctx.record.answer(&i.id).and_then(|a| a.rating) == Some(crate::model::Rating::Full)).count();
+    let full = ctx
+        .catalog
+        .items()
+        .filter(|i| {
+            i.is_essential() && ctx.record.answer(&i.id).and_then(|a| a.rating) == Some(crate::model::Rating::Full)
+        })
+        .count();
     c.labelled(l.essential_summary, &format!("{full} / {} — {}", essential.len(), essential.join("; ")), 150.0);
 
     c.heading(l.score_by_group, H3, 150.0);
@@ -107,13 +117,19 @@ fn describe(ctx: &Context, p: &Problem) -> String {
     let list = |ids: &[String]| ids.join(", ");
     let problem = |p: &str| if p == "missing" { l.missing } else { l.malformed };
     let fields = |f: &[crate::model::FieldProblem]| {
-        f.iter().map(|x| format!("{} ({})", profile_label(l, &x.field), problem(&x.problem))).collect::<Vec<_>>().join(", ")
+        f.iter()
+            .map(|x| format!("{} ({})", profile_label(l, &x.field), problem(&x.problem)))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let disclosure = |policy: &str, f: &[crate::model::FieldProblem]| {
         let questions = ctx.catalog.disclosure_fields(policy);
         f.iter()
             .map(|x| {
-                let label = questions.iter().find(|q| q.id == x.field).map_or(x.field.as_str(), |q| q.label.get(l.lang).as_str());
+                let label = questions
+                    .iter()
+                    .find(|q| q.id == x.field)
+                    .map_or(x.field.as_str(), |q| q.label.get(l.lang).as_str());
                 format!("{label} ({})", problem(&x.problem))
             })
             .collect::<Vec<_>>()
@@ -124,7 +140,9 @@ fn describe(ctx: &Context, p: &Problem) -> String {
         Problem::Unanswered { items } => fill(l.problem_unanswered, &[("list", &list(items))]),
         Problem::NotApplicableWithoutReason { items } => fill(l.problem_na_reason, &[("list", &list(items))]),
         Problem::EssentialGapWithoutPlan { items } => fill(l.problem_essential_plan, &[("list", &list(items))]),
-        Problem::ToReconfirm { items, policies } => fill(l.problem_reconfirm, &[("list", &list(&[items.clone(), policies.clone()].concat()))]),
+        Problem::ToReconfirm { items, policies } => {
+            fill(l.problem_reconfirm, &[("list", &list(&[items.clone(), policies.clone()].concat()))])
+        }
         Problem::PoliciesNotAcknowledged { policies } => {
             let titles: Vec<String> =
                 policies.iter().map(|p| ctx.catalog.policy(p).map_or(p.clone(), |x| x.short_title.clone())).collect();

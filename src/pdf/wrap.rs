@@ -7,7 +7,8 @@
 use super::font::Metrics;
 
 /// Characters that may not begin a line (kinsoku shori).
-const NO_LINE_START: &str = "、。，．,.・：；？！?!)）」』】〕〉》］｝〙〗ー～…‥ゝゞぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ％%‰℃";
+const NO_LINE_START: &str =
+    "、。，．,.・：；？！?!)）」』】〕〉》］｝〙〗ー～…‥ゝゞぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ％%‰℃";
 /// Characters that may not end a line.
 const NO_LINE_END: &str = "(（「『【〔〈《［｛〘〖$＄￥¥";
 
@@ -86,7 +87,8 @@ mod tests {
     #[test]
     fn latin_breaks_at_spaces_and_keeps_every_word() {
         let m = metrics();
-        let text = "Suppliers are requested to employ all employees on a voluntary basis, and not to commit forced labor.";
+        let text =
+            "Suppliers are requested to employ all employees on a voluntary basis, and not to commit forced labor.";
         let lines = wrap(text, 150.0, 10.0, &m);
         assert!(lines.len() > 2);
         assert!(lines.iter().all(|l| m.width(l, 10.0) <= 150.0 + 0.01), "{lines:?}");

@@ -43,7 +43,10 @@ impl Store {
     /// longer "to re-confirm". An answer with nothing in it is removed.
     pub fn save_answer(&mut self, assessment_id: i64, answer: &Answer) -> Result<SaveReceipt> {
         if Catalog::get().item(&answer.item_id).is_none() {
-            return Err(Error::invalid("item", format!("\"{}\" is not an action item of this catalog.", answer.item_id)));
+            return Err(Error::invalid(
+                "item",
+                format!("\"{}\" is not an action item of this catalog.", answer.item_id),
+            ));
         }
         answer.validate()?;
         let now = clock::now();

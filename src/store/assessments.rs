@@ -137,7 +137,8 @@ impl Store {
     /// Undoes [`Store::delete_assessment`].
     pub fn restore_assessment(&mut self, id: i64) -> Result<Assessment> {
         self.write(|tx| {
-            let n = tx.execute("UPDATE assessment SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", [id])?;
+            let n =
+                tx.execute("UPDATE assessment SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", [id])?;
             if n == 0 {
                 return Err(Error::not_found(format!("Deleted assessment {id}")));
             }
@@ -207,7 +208,10 @@ impl Store {
         let catalog = Catalog::get();
         for a in &record.answers {
             if catalog.item(&a.item_id).is_none() {
-                return Err(Error::invalid("item", format!("\"{}\" is not an action item of this catalog.", a.item_id)));
+                return Err(Error::invalid(
+                    "item",
+                    format!("\"{}\" is not an action item of this catalog.", a.item_id),
+                ));
             }
             a.validate()?;
         }
@@ -239,7 +243,13 @@ impl Store {
             )?;
             let id = tx.last_insert_rowid();
             for answer in &record.answers {
-                super::answers::upsert_answer(tx, id, answer, answer.to_reconfirm, answer.updated_at.as_deref().unwrap_or(&now))?;
+                super::answers::upsert_answer(
+                    tx,
+                    id,
+                    answer,
+                    answer.to_reconfirm,
+                    answer.updated_at.as_deref().unwrap_or(&now),
+                )?;
             }
             for p in &record.part2 {
                 super::answers::upsert_part2(tx, id, p, p.to_reconfirm, p.updated_at.as_deref().unwrap_or(&now))?;

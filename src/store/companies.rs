@@ -51,10 +51,7 @@ impl Store {
 
 pub(super) fn insert_company(tx: &Transaction, profile: &CompanyProfile, now: &str) -> Result<i64> {
     let json = serde_json::to_string(profile).expect("profiles serialize");
-    tx.execute(
-        "INSERT INTO company(profile, created_at, updated_at) VALUES (?1, ?2, ?2)",
-        params![json, now],
-    )?;
+    tx.execute("INSERT INTO company(profile, created_at, updated_at) VALUES (?1, ?2, ?2)", params![json, now])?;
     Ok(tx.last_insert_rowid())
 }
 

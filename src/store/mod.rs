@@ -78,10 +78,7 @@ impl Store {
 
     /// A stored setting (UI language, last open assessment).
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?)
+        Ok(self.conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?)
     }
 
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {

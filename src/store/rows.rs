@@ -8,17 +8,12 @@ use crate::model::{Assessment, Cascade, Rating, Status};
 /// A JSON column; errors become `FromSqlConversionFailure` so the caller maps them.
 pub fn json<T: DeserializeOwned>(row: &Row, idx: usize) -> rusqlite::Result<T> {
     let text: String = row.get(idx)?;
-    serde_json::from_str(&text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
-    })
+    serde_json::from_str(&text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
 }
 
 fn bad_value(idx: usize, what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        idx,
-        rusqlite::types::Type::Text,
-        format!("unknown {what}").into(),
-    )
+    rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, format!("unknown {what}").into())
 }
 
 pub fn status(row: &Row, idx: usize) -> rusqlite::Result<Status> {

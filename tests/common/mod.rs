@@ -51,7 +51,8 @@ pub fn full_answers() -> Vec<Answer> {
             let rating = ratings[n % ratings.len()];
             let mut a = Answer::new(&item.id);
             a.rating = Some(rating);
-            a.description = format!("{}について：当社では手順書を定め、年1回見直しています。担当は総務部です。", item.id);
+            a.description =
+                format!("{}について：当社では手順書を定め、年1回見直しています。担当は総務部です。", item.id);
             a.evidence = vec![Evidence {
                 name: format!("{} 手順書 第{}版", item.id, n + 1),
                 location: "本社 総務キャビネット B-3".into(),
@@ -61,7 +62,11 @@ pub fn full_answers() -> Vec<Answer> {
                 a.na_reason = "当社は製品の設計を行っていないため該当しません。".into();
             }
             if rating.is_gap() {
-                a.action_plan = ActionPlan { what: "規程を作成し全従業員に周知する".into(), who: "総務部長 鈴木".into(), due: Some("2026-03-31".into()) };
+                a.action_plan = ActionPlan {
+                    what: "規程を作成し全従業員に周知する".into(),
+                    who: "総務部長 鈴木".into(),
+                    due: Some("2026-03-31".into()),
+                };
             }
             a.marked_for_review = n % 11 == 0;
             a

@@ -18,7 +18,8 @@ pub async fn export_assessment(state: State<'_, AppState>, id: i64, path: String
 #[tauri::command]
 pub async fn import_assessment(state: State<'_, AppState>, path: String) -> Result<i64> {
     let path = paths::existing_file(&path, "json")?;
-    let bytes = std::fs::read(&path).map_err(|e| csr_core::Error::Io { action: "read", path: path.clone(), source: e })?;
+    let bytes =
+        std::fs::read(&path).map_err(|e| csr_core::Error::Io { action: "read", path: path.clone(), source: e })?;
     let record = interchange::import(&bytes, Catalog::get())?;
     state.with_store(|s| s.insert_record(&record))
 }

@@ -84,7 +84,9 @@ pub fn show_pdf_in_folder(app: tauri::AppHandle, state: State<'_, AppState>) -> 
 #[tauri::command]
 pub fn compose_email(app: tauri::AppHandle, to: String, subject: String, body: String) -> Result<()> {
     let url = mail::mailto(&to, &subject, &body)?;
-    app.opener()
-        .open_url(url, None::<&str>)
-        .map_err(|e| ShellError::Opener(format!("The mail program could not be opened ({e}). Write the email yourself and attach the PDF.")))
+    app.opener().open_url(url, None::<&str>).map_err(|e| {
+        ShellError::Opener(format!(
+            "The mail program could not be opened ({e}). Write the email yourself and attach the PDF."
+        ))
+    })
 }

@@ -73,7 +73,15 @@ pub fn completed_assessment(db: &Path, period: &str) -> i64 {
         store.save_part2(id, &a).unwrap();
     }
     store
-        .save_declaration(id, &Declaration { signer_name: "田中 一郎".into(), signer_title: "代表取締役".into(), date: Some("2025-05-01".into()), confirmed: true })
+        .save_declaration(
+            id,
+            &Declaration {
+                signer_name: "田中 一郎".into(),
+                signer_title: "代表取締役".into(),
+                date: Some("2025-05-01".into()),
+                confirmed: true,
+            },
+        )
         .unwrap();
     id
 }

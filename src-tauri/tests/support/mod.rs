@@ -5,7 +5,6 @@
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -14,11 +13,12 @@ use serde_json::{json, Value};
 
 pub const APP: &str = env!("CARGO_BIN_EXE_csr-self-assessment");
 
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-/// Holds the lock that keeps end-to-end tests from running side by side.
-pub fn serial() -> MutexGuard<'static, ()> {
-    ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner())
+/// Holds the lock that keeps end-to-end tests from running side by side (each test has its
+/// own runtime; this async lock works across them).
+pub async fn serial() -> tokio::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().await
 }
 
 fn free_port() -> u16 {
@@ -109,9 +109,12 @@ impl App {
         std::fs::read_dir("/proc").unwrap().flatten().find_map(|p| {
             let pid: u32 = p.file_name().to_str()?.parse().ok()?;
             let env = std::fs::read(p.path().join("environ")).ok()?;
-            let is_child_of_driver = std::fs::read_to_string(p.path().join("cmdline")).ok()?.contains("WebKitWebDriver");
-            (!is_child_of_driver && env.split(|b| *b == 0).any(|kv| kv == needle.as_bytes())
-                && std::fs::read_link(p.path().join("exe")).is_ok_and(|e| !e.ends_with("tauri-driver") && !e.ends_with("WebKitWebDriver")))
+            let is_child_of_driver =
+                std::fs::read_to_string(p.path().join("cmdline")).ok()?.contains("WebKitWebDriver");
+            (!is_child_of_driver
+                && env.split(|b| *b == 0).any(|kv| kv == needle.as_bytes())
+                && std::fs::read_link(p.path().join("exe"))
+                    .is_ok_and(|e| !e.ends_with("tauri-driver") && !e.ends_with("WebKitWebDriver")))
             .then_some(pid)
         })
     }
@@ -260,7 +263,8 @@ impl App {
     pub async fn wait_saved(&self) {
         self.wait_for("save-status[data-status='saved']").await;
         let deadline = Instant::now() + Duration::from_secs(10);
-        while self.script("return document.querySelector('save-status').dataset.status", vec![]).await != json!("saved") {
+        while self.script("return document.querySelector('save-status').dataset.status", vec![]).await != json!("saved")
+        {
             assert!(Instant::now() < deadline, "changes were not saved");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -277,7 +281,11 @@ impl App {
 
     /// A screenshot of the top of the page.
     pub async fn screenshot(&self, name: &str) {
-        self.script("window.scrollTo(0, 0); document.activeElement?.blur?.()", vec![]).await;
+        self.script(
+            "window.scrollTo(0, 0); document.activeElement?.blur?.(); document.querySelectorAll('.answer, .sidebar').forEach((e) => { e.scrollTop = 0; });",
+            vec![],
+        )
+        .await;
         tokio::time::sleep(Duration::from_millis(150)).await;
         self.screenshot_here(name).await;
     }
@@ -302,7 +310,8 @@ pub fn app_pid(dir: &Path) -> Option<u32> {
     std::fs::read_dir("/proc").unwrap().flatten().find_map(|p| {
         let pid: u32 = p.file_name().to_str()?.parse().ok()?;
         let ours = std::fs::read_link(p.path().join("exe")).is_ok_and(|exe| exe.ends_with("csr-self-assessment"))
-            && std::fs::read(p.path().join("environ")).is_ok_and(|env| env.split(|b| *b == 0).any(|kv| kv == needle.as_bytes()));
+            && std::fs::read(p.path().join("environ"))
+                .is_ok_and(|env| env.split(|b| *b == 0).any(|kv| kv == needle.as_bytes()));
         ours.then_some(pid)
     })
 }

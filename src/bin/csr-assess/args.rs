@@ -20,7 +20,9 @@ pub fn yes_no(value: &str, option: &str) -> Result<bool, Failure> {
 
 /// A whole-number id.
 pub fn id(value: &str, what: &str) -> Result<i64, Failure> {
-    value.parse().map_err(|_| Failure::Usage(format!("{what} must be a number (see `csr-assess list`), not \"{value}\"")))
+    value
+        .parse()
+        .map_err(|_| Failure::Usage(format!("{what} must be a number (see `csr-assess list`), not \"{value}\"")))
 }
 
 /// Reads a file named on the command line, or standard input for "-".
@@ -28,11 +30,12 @@ pub fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
     use std::io::Read;
     let mut bytes = Vec::new();
     if path == "-" {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Failure::Core(csr_core::Error::Io { action: "read", path: "standard input".into(), source: e }))?;
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+            Failure::Core(csr_core::Error::Io { action: "read", path: "standard input".into(), source: e })
+        })?;
     } else {
-        bytes = std::fs::read(path).map_err(|e| Failure::Core(csr_core::Error::Io { action: "read", path: path.into(), source: e }))?;
+        bytes = std::fs::read(path)
+            .map_err(|e| Failure::Core(csr_core::Error::Io { action: "read", path: path.into(), source: e }))?;
     }
     Ok(bytes)
 }

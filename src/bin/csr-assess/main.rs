@@ -59,7 +59,11 @@ fn run() -> Outcome {
                 return Ok(());
             }
             Some(Short('V') | Long("version")) => {
-                crate::say!("csr-assess {} (catalog {})", env!("CARGO_PKG_VERSION"), csr_core::Catalog::get().version());
+                crate::say!(
+                    "csr-assess {} (catalog {})",
+                    env!("CARGO_PKG_VERSION"),
+                    csr_core::Catalog::get().version()
+                );
                 return Ok(());
             }
             Some(Value(verb)) => {

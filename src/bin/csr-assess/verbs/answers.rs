@@ -13,7 +13,9 @@ pub fn answer(ctx: &mut Context) -> Outcome {
     let id = args::id(&ctx.positional("the assessment id", help::ANSWER)?, "the assessment id")?;
     let item = ctx.positional("the item id", help::ANSWER)?;
     if Catalog::get().item(&item).is_none() {
-        return Err(Failure::Usage(format!("\"{item}\" is not an action item; `csr-assess catalog` lists them (I-1 … VII-8)")));
+        return Err(Failure::Usage(format!(
+            "\"{item}\" is not an action item; `csr-assess catalog` lists them (I-1 … VII-8)"
+        )));
     }
     let mut store = ctx.store()?;
     let mut answer = store.answers(id)?.into_iter().find(|a| a.item_id == item).unwrap_or_else(|| Answer::new(&item));
@@ -76,8 +78,11 @@ pub fn part2(ctx: &mut Context) -> Outcome {
         return Err(Failure::Usage(format!("\"{policy}\" is not a Part 2 policy; `csr-assess catalog` lists them")));
     }
     let mut store = ctx.store()?;
-    let mut answer =
-        store.part2_answers(id)?.into_iter().find(|a| a.policy_id == policy).unwrap_or_else(|| Part2Answer::new(&policy));
+    let mut answer = store
+        .part2_answers(id)?
+        .into_iter()
+        .find(|a| a.policy_id == policy)
+        .unwrap_or_else(|| Part2Answer::new(&policy));
     while let Some(arg) = ctx.parser.next()? {
         match arg {
             Long("ack") => answer.acknowledged = yes_no(&text(ctx.parser.value()?, "--ack")?, "--ack")?,

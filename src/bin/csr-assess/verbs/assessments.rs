@@ -108,7 +108,11 @@ pub fn show(ctx: &mut Context) -> Outcome {
     let d = &a.declaration;
     crate::say!(
         "\nDeclaration: {}",
-        if d.is_complete() { format!("signed by {} ({}) on {}", d.signer_name, d.signer_title, d.date.as_deref().unwrap_or("")) } else { "not signed".into() }
+        if d.is_complete() {
+            format!("signed by {} ({}) on {}", d.signer_name, d.signer_title, d.date.as_deref().unwrap_or(""))
+        } else {
+            "not signed".into()
+        }
     );
     Ok(())
 }
@@ -116,7 +120,8 @@ pub fn show(ctx: &mut Context) -> Outcome {
 pub fn status(ctx: &mut Context) -> Outcome {
     let id = args::id(&ctx.positional("the assessment id", help::STATUS)?, "the assessment id")?;
     let value = ctx.positional("the status", help::STATUS)?;
-    let status = Status::parse(&value).ok_or_else(|| Failure::Usage(format!("the status is draft, ready or submitted, not \"{value}\"")))?;
+    let status = Status::parse(&value)
+        .ok_or_else(|| Failure::Usage(format!("the status is draft, ready or submitted, not \"{value}\"")))?;
     ctx.store()?.set_status(id, status)?;
     crate::say!("Assessment {id} is now {}.", status.as_str());
     Ok(())

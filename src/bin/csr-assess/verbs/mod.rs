@@ -88,7 +88,9 @@ pub fn dispatch(verb: &str, ctx: &mut Context) -> Outcome {
         "help" => match ctx.parser.next()? {
             Some(lexopt::Arg::Value(v)) => {
                 let v = v.to_string_lossy().to_string();
-                return help_for(&v).map(show_help).unwrap_or_else(|| Err(Failure::Usage(format!("there is no command \"{v}\""))));
+                return help_for(&v)
+                    .map(show_help)
+                    .unwrap_or_else(|| Err(Failure::Usage(format!("there is no command \"{v}\""))));
             }
             _ => show_help(help::MAIN),
         },

@@ -74,14 +74,30 @@ pub fn pick_company(store: &Store, id: Option<i64>) -> Result<Option<Company>, F
     match all.len() {
         0 => Ok(None),
         1 => Ok(all.pop()),
-        n => Err(Failure::Usage(format!("there are {n} companies; say which with --company ID (see `csr-assess profile`)"))),
+        n => Err(Failure::Usage(format!(
+            "there are {n} companies; say which with --company ID (see `csr-assess profile`)"
+        ))),
     }
 }
 
 const FIELDS: [&str; 17] = [
-    "legal-name", "name-latin", "address", "country", "representative", "contact-name", "contact-email",
-    "contact-phone", "supplier-code", "nec-contact-name", "nec-contact-email", "employees", "products", "sites",
-    "construction", "chemicals", "goods",
+    "legal-name",
+    "name-latin",
+    "address",
+    "country",
+    "representative",
+    "contact-name",
+    "contact-email",
+    "contact-phone",
+    "supplier-code",
+    "nec-contact-name",
+    "nec-contact-email",
+    "employees",
+    "products",
+    "sites",
+    "construction",
+    "chemicals",
+    "goods",
 ];
 
 fn apply(p: &mut CompanyProfile, name: &str, value: String) -> Result<(), Failure> {
@@ -100,7 +116,9 @@ fn apply(p: &mut CompanyProfile, name: &str, value: String) -> Result<(), Failur
         "nec-contact-email" => p.nec_contact_email = value,
         "employees" if value.is_empty() => p.employees = None,
         "employees" => {
-            p.employees = Some(value.parse().map_err(|_| Failure::Usage(format!("{option} takes a whole number, not \"{value}\"")))?)
+            p.employees = Some(
+                value.parse().map_err(|_| Failure::Usage(format!("{option} takes a whole number, not \"{value}\"")))?,
+            )
         }
         "products" => p.products = value,
         "sites" => p.sites = value,
@@ -134,7 +152,13 @@ fn print_company(c: &Company) {
         crate::say!("  {label:<22} {value}");
     }
     crate::say!("  {:<22} {}", "Employees", p.employees.map_or("-".into(), |n| n.to_string()));
-    crate::say!("  {:<22} construction: {}, chemicals: {}, goods: {}", "Work", yes(p.does_construction), yes(p.handles_chemicals), yes(p.supplies_goods));
+    crate::say!(
+        "  {:<22} construction: {}, chemicals: {}, goods: {}",
+        "Work",
+        yes(p.does_construction),
+        yes(p.handles_chemicals),
+        yes(p.supplies_goods)
+    );
     for problem in p.problems() {
         crate::say!("  ! {} is {}", problem.field, problem.problem);
     }

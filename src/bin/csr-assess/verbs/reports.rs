@@ -32,7 +32,12 @@ pub fn score(ctx: &mut Context) -> Outcome {
     let t = &score.overall;
     crate::say!(
         "{:<6} {:<36} {:>6} {:>7}/{:<5} {:>9}",
-        "All", "", output::percent(t.score), t.answered, t.applicable, t.not_applicable
+        "All",
+        "",
+        output::percent(t.score),
+        t.answered,
+        t.applicable,
+        t.not_applicable
     );
     crate::say!("Completeness: {}%", t.completeness);
     if !score.gaps.is_empty() {
@@ -92,11 +97,15 @@ fn describe(p: &Problem) -> String {
         ),
         Problem::Unanswered { items } => format!("Not answered yet: {}", list(items)),
         Problem::NotApplicableWithoutReason { items } => format!("Not applicable without a reason: {}", list(items)),
-        Problem::EssentialGapWithoutPlan { items } => format!("Essential items not fully in place need an action plan (what, who, due date): {}", list(items)),
+        Problem::EssentialGapWithoutPlan { items } => {
+            format!("Essential items not fully in place need an action plan (what, who, due date): {}", list(items))
+        }
         Problem::ToReconfirm { items, policies } => {
             format!("Carried over, still to re-confirm: {}", list(&[items.clone(), policies.clone()].concat()))
         }
-        Problem::PoliciesNotAcknowledged { policies } => format!("Part 2 policies not acknowledged: {}", list(policies)),
+        Problem::PoliciesNotAcknowledged { policies } => {
+            format!("Part 2 policies not acknowledged: {}", list(policies))
+        }
         Problem::Disclosures { policy, fields } => format!(
             "Part 2 {policy}: {}",
             fields.iter().map(|f| format!("{} {}", f.field, f.problem)).collect::<Vec<_>>().join(", ")

@@ -33,17 +33,22 @@ pub fn pdf(ctx: &mut Context) -> Outcome {
     if mark {
         store.set_status(id, Status::Submitted)?;
     }
-    crate::say!("Wrote {path} ({} KB). SHA-256 of the attached data: {}", submission.pdf.len().div_ceil(1024), submission.sha256);
+    crate::say!(
+        "Wrote {path} ({} KB). SHA-256 of the attached data: {}",
+        submission.pdf.len().div_ceil(1024),
+        submission.sha256
+    );
     Ok(())
 }
 
 pub fn extract(ctx: &mut Context) -> Outcome {
     let path = ctx.positional("the PDF file", help::EXTRACT)?;
-    while let Some(arg) = ctx.parser.next()? {
-        match arg {
-            Short('h') | Long("help") => return show_help(help::EXTRACT),
-            _ => return Err(arg.unexpected().into()),
-        }
+    // Nothing but --help may follow the file.
+    if let Some(arg) = ctx.parser.next()? {
+        return match arg {
+            Short('h') | Long("help") => show_help(help::EXTRACT),
+            _ => Err(arg.unexpected().into()),
+        };
     }
     let json = pdf::extract(&args::read_input(&path)?)?;
     crate::say_raw!("{json}");
@@ -64,7 +69,11 @@ pub fn verify(ctx: &mut Context) -> Outcome {
     if json {
         output::json(&v);
     } else if v.matches {
-        crate::say!("OK: the attached data matches the fingerprint printed in the PDF ({}), on all {} pages.", v.attached_sha256, v.pages);
+        crate::say!(
+            "OK: the attached data matches the fingerprint printed in the PDF ({}), on all {} pages.",
+            v.attached_sha256,
+            v.pages
+        );
     } else {
         crate::say!("MISMATCH: the attached data (SHA-256 {}) is not the data this PDF prints.", v.attached_sha256);
         crate::say!("  Printed SHA-256: {}", v.printed_sha256.as_deref().unwrap_or("(none found)"));
