@@ -9,13 +9,24 @@ export function blocks(list) {
     : html`<p>${b.text}</p>`));
 }
 
-/** The heading of the guideline panel, with "English original" in other languages. */
-export function guidelineHeading(id, key) {
-  return html`<h2 id="${id}">${t(key)}</h2><p class="source-note">${t('guideline.source_note')}</p>`;
+/**
+ * The reading side of a step: the guideline's own words (`quoted`, marked as English), our
+ * remarks about them in the UI language (`notes`), and our advice beneath.
+ */
+export function guidelinePanel(quoted, notes, advice) {
+  return html`<div class="step-read">
+    <section class="guideline" aria-labelledby="gl-heading">
+      <h2 id="gl-heading">${t('guideline.title')}</h2>
+      <p class="source-note">${t('guideline.source_note')}</p>
+      <div lang="en">${quoted}</div>
+      ${notes}
+    </section>
+    ${advicePanel(advice, 'advice-heading')}
+  </div>`;
 }
 
 /** Our advice ({summary, steps, evidence} in the UI language), labelled as ours. */
-export function advicePanel(advice, headingId) {
+function advicePanel(advice, headingId) {
   if (!advice) return '';
   return html`<section class="advice" aria-labelledby="${headingId}">
     <h2 id="${headingId}">${t('advice.title')}</h2>

@@ -6,7 +6,7 @@ import { html, render } from '../html.js';
 import { t, pick } from '../i18n.js';
 import { state, itemById, answerFor, putAnswer } from '../state.js';
 import { textField, textArea, checkbox, radioGroup, valueOf } from './fields.js';
-import { blocks, guidelineHeading, advicePanel } from './guideline-text.js';
+import { blocks, guidelinePanel } from './guideline-text.js';
 import { reconfirmBanner, hideReconfirm } from './reconfirm.js';
 import { stepNav } from './step-nav.js';
 
@@ -48,21 +48,16 @@ export function item(main, params, app) {
       </header>
       ${reconfirmBanner(answer.to_reconfirm)}
       <div class="step-grid">
-        <div class="step-read">
-          <section class="guideline" aria-labelledby="gl-heading">
-            ${guidelineHeading('gl-heading', 'guideline.title')}
-            <div lang="en">
-              ${it.section_heading ? html`<p class="section-heading">${t('guideline.section_heading')} <strong>${it.section_heading}</strong></p>` : ''}
-              ${it.condition ? html`<p class="condition-statement">${it.condition === 'essential' ? 'Essential Condition' : `${it.id} is Recommended Condition`}</p>` : ''}
-              ${it.request ? html`<p class="request">${it.request}</p>` : ''}
-              ${blocks(it.explanation)}
-            </div>
-            ${it.has_section === false ? html`<p class="no-section">${t('guideline.no_section')}</p>` : ''}
-            ${it.has_section !== false && !it.request && !(it.explanation ?? []).length ? html`<p class="no-section">${t('guideline.condition_only')}</p>` : ''}
-            ${group.intro?.length ? html`<details class="group-intro"><summary>${t('guideline.group_intro', { group: group.id })}</summary><div lang="en">${blocks(group.intro)}</div></details>` : ''}
-          </section>
-          ${advicePanel(pick(state.catalog.advice.items[it.id]), 'advice-heading')}
-        </div>
+        ${guidelinePanel(
+    html`${it.section_heading ? html`<p class="section-heading">${t('guideline.section_heading')} <strong>${it.section_heading}</strong></p>` : ''}
+      ${it.condition ? html`<p class="condition-statement">${it.condition === 'essential' ? 'Essential Condition' : `${it.id} is Recommended Condition`}</p>` : ''}
+      ${it.request ? html`<p class="request">${it.request}</p>` : ''}
+      ${blocks(it.explanation)}`,
+    html`${it.has_section === false ? html`<p class="no-section">${t('guideline.no_section')}</p>` : ''}
+      ${it.has_section !== false && !it.request && !(it.explanation ?? []).length ? html`<p class="no-section">${t('guideline.condition_only')}</p>` : ''}
+      ${group.intro?.length ? html`<details class="group-intro"><summary>${t('guideline.group_intro', { group: group.id })}</summary><div lang="en">${blocks(group.intro)}</div></details>` : ''}`,
+    pick(state.catalog.advice.items[it.id]),
+  )}
         <section class="answer card" aria-labelledby="answer-heading">
           <h2 id="answer-heading">${t('item.your_answer')}</h2>
           ${radioGroup('rating', t('item.rating'), RATINGS.map((r) => ({ value: r, label: t(`rating.${r}`), description: t(`rating.${r}.description`) })), answer.rating)}

@@ -6,7 +6,7 @@ import { html, render } from '../html.js';
 import { t, pick } from '../i18n.js';
 import { state, policyById, part2For, putPart2, isRelevant } from '../state.js';
 import { textField, textArea, checkbox, radioGroup, valueOf } from './fields.js';
-import { blocks, guidelineHeading, advicePanel } from './guideline-text.js';
+import { blocks, guidelinePanel } from './guideline-text.js';
 import { reconfirmBanner, hideReconfirm } from './reconfirm.js';
 import { stepNav } from './step-nav.js';
 
@@ -44,17 +44,13 @@ export function part2(main, params, app) {
       </header>
       ${reconfirmBanner(answer.to_reconfirm)}
       <div class="step-grid">
-        <div class="step-read">
-          <section class="guideline" aria-labelledby="gl-heading">
-            ${guidelineHeading('gl-heading', 'guideline.title')}
-            <div lang="en">
-              ${blocks(policy.statement)}
-              <p class="request">${policy.request}</p>
-              ${policy.definition ? html`<p class="definition"><span>${policy.definition.label}</span> <strong>${policy.definition.term}</strong>: ${policy.definition.text}</p>` : ''}
-            </div>
-          </section>
-          ${advicePanel(pick(state.catalog.advice.policies[policy.id]), 'advice-heading')}
-        </div>
+        ${guidelinePanel(
+    html`${blocks(policy.statement)}
+      <p class="request">${policy.request}</p>
+      ${policy.definition ? html`<p class="definition"><span>${policy.definition.label}</span> <strong>${policy.definition.term}</strong>: ${policy.definition.text}</p>` : ''}`,
+    '',
+    pick(state.catalog.advice.policies[policy.id]),
+  )}
         <section class="answer card" aria-labelledby="answer-heading">
           <h2 id="answer-heading">${t('item.your_answer')}</h2>
           ${relevant ? '' : html`<p class="note">${t('part2.not_relevant_note')}</p>`}
