@@ -35,12 +35,12 @@ Exit status: 0 on success, 1 when the work failed (the message says why), 2 on a
 ";
 
 pub const CATALOG: &str = "\
-Usage: csr-assess catalog [--json] [--lang en|ja]
+Usage: csr-assess catalog [--json]
 
 Lists the 47 action items of Table 4-1 by group, with ISO 26000 clauses and the essential or
 recommended condition of group VI, then the six Part 2 policies.
-  --json         Print the whole catalog (guideline text, our advice, disclosure questions) as JSON
-  --lang en|ja   Language of our advice in the JSON (the guideline text is English)
+  --json   Print the whole catalog as JSON: the guideline text (English), our advice (English
+           and Japanese) and the Part 2 disclosure questions
 ";
 
 pub const PROFILE: &str = "\

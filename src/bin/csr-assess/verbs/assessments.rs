@@ -41,14 +41,7 @@ pub fn new(ctx: &mut Context) -> Outcome {
 }
 
 pub fn list(ctx: &mut Context) -> Outcome {
-    let mut json = false;
-    while let Some(arg) = ctx.parser.next()? {
-        match arg {
-            Long("json") => json = true,
-            Short('h') | Long("help") => return show_help(help::LIST),
-            _ => return Err(arg.unexpected().into()),
-        }
-    }
+    let json = ctx.json_flag(help::LIST)?;
     let list = ctx.store()?.list_assessments()?;
     if json {
         output::json(&list);

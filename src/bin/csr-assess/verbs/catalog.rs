@@ -2,24 +2,12 @@
 
 use csr_core::catalog::Condition;
 use csr_core::Catalog;
-use lexopt::prelude::*;
 
-use super::{show_help, Context};
+use super::Context;
 use crate::{help, output, Outcome};
 
 pub fn run(ctx: &mut Context) -> Outcome {
-    let mut json = false;
-    while let Some(arg) = ctx.parser.next()? {
-        match arg {
-            Long("json") => json = true,
-            // Advice is bilingual in the JSON; the option is accepted for symmetry with the app.
-            Long("lang") => {
-                ctx.parser.value()?;
-            }
-            Short('h') | Long("help") => return show_help(help::CATALOG),
-            _ => return Err(arg.unexpected().into()),
-        }
-    }
+    let json = ctx.json_flag(help::CATALOG)?;
     let catalog = Catalog::get();
     if json {
         output::json(&serde_json::json!({

@@ -27,8 +27,13 @@ impl Context {
 
     /// Reads the assessment id and the common `--json` flag.
     pub fn id_and_json(&mut self, help_text: &str) -> Result<(i64, bool), Failure> {
-        use lexopt::prelude::*;
         let id = crate::args::id(&self.positional("the assessment id", help_text)?, "the assessment id")?;
+        Ok((id, self.json_flag(help_text)?))
+    }
+
+    /// Reads the rest of the line for a verb whose only option is `--json`.
+    pub fn json_flag(&mut self, help_text: &str) -> Result<bool, Failure> {
+        use lexopt::prelude::*;
         let mut json = false;
         while let Some(arg) = self.parser.next()? {
             match arg {
@@ -40,7 +45,7 @@ impl Context {
                 _ => return Err(arg.unexpected().into()),
             }
         }
-        Ok((id, json))
+        Ok(json)
     }
 
     /// The next positional argument, or a usage error naming what was expected.

@@ -57,14 +57,7 @@ pub fn extract(ctx: &mut Context) -> Outcome {
 
 pub fn verify(ctx: &mut Context) -> Outcome {
     let path = ctx.positional("the PDF file", help::VERIFY)?;
-    let mut json = false;
-    while let Some(arg) = ctx.parser.next()? {
-        match arg {
-            Long("json") => json = true,
-            Short('h') | Long("help") => return show_help(help::VERIFY),
-            _ => return Err(arg.unexpected().into()),
-        }
-    }
+    let json = ctx.json_flag(help::VERIFY)?;
     let v = pdf::verify(&args::read_input(&path)?)?;
     if json {
         output::json(&v);

@@ -31,14 +31,7 @@ pub fn export(ctx: &mut Context) -> Outcome {
 
 pub fn import(ctx: &mut Context) -> Outcome {
     let path = ctx.positional("the file to import", help::IMPORT)?;
-    let mut json = false;
-    while let Some(arg) = ctx.parser.next()? {
-        match arg {
-            Long("json") => json = true,
-            Short('h') | Long("help") => return show_help(help::IMPORT),
-            _ => return Err(arg.unexpected().into()),
-        }
-    }
+    let json = ctx.json_flag(help::IMPORT)?;
     let bytes = args::read_input(&path)?;
     let record = interchange::import(&bytes, Catalog::get())?;
     let mut store = ctx.store()?;
