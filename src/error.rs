@@ -31,6 +31,11 @@ pub enum Error {
     #[error("The disk is full, so the last change could not be saved. Free some disk space and try again; what was saved before is safe.")]
     DiskFull,
 
+    /// The system names no folder for application data (no home folder), so there is no
+    /// default place for the database.
+    #[error("This computer reports no folder for application data, so the app does not know where to keep your assessments. Set the environment variable CSR_ASSESS_DB to the full path of a database file (for example on a USB drive) and start the app again.")]
+    NoDataFolder,
+
     /// Another program kept the database locked for longer than we wait.
     #[error("The assessment database is busy in another window or program. Close the other program and try again.")]
     Busy,
@@ -44,7 +49,7 @@ pub enum Error {
     Storage(#[source] rusqlite::Error),
 
     /// Reading or writing a file failed.
-    #[error("Could not {action} {path}: {source}. Check the file name and that you may use that folder.")]
+    #[error("Could not {action} {path}: {source}. Check the file name and that you may use that folder; if another program (a PDF viewer, for example) has the file open, close it and try again.")]
     Io {
         action: &'static str,
         path: PathBuf,
@@ -69,6 +74,10 @@ pub enum Error {
     #[error("This file was exported by a newer version of the app (format version {found}; this version reads up to {supported}). Install the newest version of the app to import it. Nothing was changed.")]
     NewerFormat { found: u64, supported: u64 },
 
+    /// The font the PDF is written in, installed beside the app, is missing or damaged.
+    #[error("The font for the PDF is missing or damaged ({detail}). Reinstall the app; your assessments are kept.")]
+    Font { detail: String },
+
     /// A PDF could not be generated or read.
     #[error("{0}")]
     Pdf(String),
@@ -84,6 +93,7 @@ impl Error {
             Error::CorruptDatabase { .. } => "corrupt_database",
             Error::NewerDatabase { .. } => "newer_database",
             Error::DiskFull => "disk_full",
+            Error::NoDataFolder => "no_data_folder",
             Error::Busy => "busy",
             Error::ReadOnly { .. } => "read_only",
             Error::Storage(_) => "storage",
@@ -92,6 +102,7 @@ impl Error {
             Error::Invalid { .. } => "invalid",
             Error::Import { .. } => "import",
             Error::NewerFormat { .. } => "newer_format",
+            Error::Font { .. } => "font",
             Error::Pdf(_) => "pdf",
         }
     }

@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Relevance};
-use crate::model::{checks, AssessmentRecord, CompanyProfile};
-use crate::scoring;
+use crate::model::{AssessmentRecord, CompanyProfile};
+use crate::scoring::{self, Score};
 
 /// Whether a problem blocks a complete submission or is only worth a look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -78,7 +78,11 @@ pub fn is_relevant(relevance: Relevance, profile: &CompanyProfile) -> bool {
 
 /// Checks an assessment for submission.
 pub fn check(record: &AssessmentRecord, catalog: &Catalog) -> Readiness {
-    let score = scoring::score(record, catalog);
+    check_scored(record, catalog, &scoring::score(record, catalog))
+}
+
+/// Checks an assessment for submission, given its score (for callers that show both).
+pub fn check_scored(record: &AssessmentRecord, catalog: &Catalog, score: &Score) -> Readiness {
     let mut problems = Vec::new();
 
     let fields = record.company.problems();
@@ -127,20 +131,7 @@ pub fn check(record: &AssessmentRecord, catalog: &Catalog) -> Readiness {
     }
     problems.extend(disclosures);
 
-    let d = &record.assessment.declaration;
-    let mut missing = Vec::new();
-    if checks::is_blank(&d.signer_name) {
-        missing.push("signer_name".to_string());
-    }
-    if checks::is_blank(&d.signer_title) {
-        missing.push("signer_title".to_string());
-    }
-    if d.date.is_none() {
-        missing.push("date".to_string());
-    }
-    if !d.confirmed {
-        missing.push("confirmed".to_string());
-    }
+    let missing: Vec<String> = record.assessment.declaration.missing().into_iter().map(String::from).collect();
     if !missing.is_empty() {
         problems.push(Problem::Declaration { missing });
     }

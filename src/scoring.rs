@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, Item};
+use crate::catalog::Catalog;
 use crate::model::{AssessmentRecord, Rating};
 
 /// Counts for a set of items (a group, or all).
@@ -21,6 +21,8 @@ pub struct Tally {
     pub applicable: usize,
     /// Applicable items that have a rating.
     pub answered: usize,
+    /// Items rated fully in place.
+    pub full: usize,
     pub points: u32,
     pub max_points: u32,
     /// Points as a share of the maximum, 0–100; `None` when no item applies.
@@ -37,6 +39,7 @@ impl Tally {
             Some(r) => {
                 self.applicable += 1;
                 self.answered += 1;
+                self.full += usize::from(r == Rating::Full);
                 self.points += r.points().unwrap_or(0);
                 self.max_points += 3;
             }
@@ -162,9 +165,4 @@ pub fn score(record: &AssessmentRecord, catalog: &Catalog) -> Score {
         marked_for_review,
         to_reconfirm,
     }
-}
-
-/// The points an item earns, for display; `None` when not applicable or unanswered.
-pub fn item_points(record: &AssessmentRecord, item: &Item) -> Option<u32> {
-    record.answer(&item.id).and_then(|a| a.rating).and_then(Rating::points)
 }

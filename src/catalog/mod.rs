@@ -48,17 +48,9 @@ impl Catalog {
             serde_json::from_str(GUIDELINE_JSON).map_err(|e| format!("catalog/guideline.json: {e}"))?;
         let disclosures: DisclosureBook =
             serde_json::from_str(DISCLOSURES_JSON).map_err(|e| format!("catalog/disclosures.json: {e}"))?;
-        let mut advice = AdviceBook { items: Default::default(), policies: Default::default() };
+        let mut advice = AdviceBook::default();
         for (name, text) in ADVICE_JSON {
-            #[derive(serde::Deserialize)]
-            #[serde(deny_unknown_fields)]
-            struct Part {
-                #[serde(default)]
-                items: std::collections::BTreeMap<String, Localized<Advice>>,
-                #[serde(default)]
-                policies: std::collections::BTreeMap<String, Localized<Advice>>,
-            }
-            let part: Part = serde_json::from_str(text).map_err(|e| format!("catalog/{name}: {e}"))?;
+            let part: AdviceBook = serde_json::from_str(text).map_err(|e| format!("catalog/{name}: {e}"))?;
             for (id, a) in part.items {
                 if advice.items.insert(id.clone(), a).is_some() {
                     return Err(format!("catalog/{name}: advice for {id} is given twice"));
@@ -118,14 +110,6 @@ impl Catalog {
 
     pub fn policy(&self, id: &str) -> Option<&Policy> {
         self.policies().iter().find(|p| p.id == id)
-    }
-
-    pub fn item_advice(&self, item_id: &str) -> Option<&Localized<Advice>> {
-        self.advice.items.get(item_id)
-    }
-
-    pub fn policy_advice(&self, policy_id: &str) -> Option<&Localized<Advice>> {
-        self.advice.policies.get(policy_id)
     }
 
     /// The disclosure questions under a policy (empty for an unknown id).

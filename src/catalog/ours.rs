@@ -36,11 +36,14 @@ pub struct Advice {
     pub evidence: Vec<String>,
 }
 
-/// `catalog/advice.json`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// Our advice by item and policy id: the files `catalog/advice/*.json` (each holds some of
+/// it), merged.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AdviceBook {
+    #[serde(default)]
     pub items: BTreeMap<String, Localized<Advice>>,
+    #[serde(default)]
     pub policies: BTreeMap<String, Localized<Advice>>,
 }
 

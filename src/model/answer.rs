@@ -161,10 +161,6 @@ impl Answer {
         Ok(())
     }
 
-    pub fn is_answered(&self) -> bool {
-        self.rating.is_some()
-    }
-
     /// Whether the answer holds anything at all (an untouched answer need not be stored).
     pub fn is_empty(&self) -> bool {
         self.rating.is_none()

@@ -62,10 +62,20 @@ impl Declaration {
 
     /// Complete when named, titled, dated and confirmed.
     pub fn is_complete(&self) -> bool {
-        !checks::is_blank(&self.signer_name)
-            && !checks::is_blank(&self.signer_title)
-            && self.date.is_some()
-            && self.confirmed
+        self.missing().is_empty()
+    }
+
+    /// The parts still missing, by field name (`signer_name`, `signer_title`, `date`, `confirmed`).
+    pub fn missing(&self) -> Vec<&'static str> {
+        [
+            ("signer_name", checks::is_blank(&self.signer_name)),
+            ("signer_title", checks::is_blank(&self.signer_title)),
+            ("date", self.date.is_none()),
+            ("confirmed", !self.confirmed),
+        ]
+        .into_iter()
+        .filter_map(|(name, missing)| missing.then_some(name))
+        .collect()
     }
 }
 
@@ -114,6 +124,7 @@ pub struct AssessmentSummary {
     pub total: usize,
     /// Share of applicable items answered, 0–100.
     pub completeness: u32,
+    /// Item answers and Part 2 policies carried over and not yet re-confirmed.
     pub to_reconfirm: usize,
     pub created_at: String,
     pub updated_at: String,

@@ -52,12 +52,13 @@ pub fn render_at(record: &AssessmentRecord, catalog: &Catalog, lang: &str, now: 
     let json = interchange::export(record, catalog);
     let sha256 = sha256_hex(json.as_bytes());
     let labels = labels::for_language(lang);
+    let score = scoring::score(record, catalog);
     let ctx = context::Context {
         record,
         catalog,
         labels,
-        score: scoring::score(record, catalog),
-        readiness: readiness::check(record, catalog),
+        readiness: readiness::check_scored(record, catalog, &score),
+        score,
         generated_at: now.format(format_description!("[year]-[month]-[day] [hour]:[minute] UTC")).expect("formats"),
         sha256: sha256.clone(),
     };

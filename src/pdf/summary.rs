@@ -31,14 +31,8 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
         .filter(|i| i.is_essential())
         .map(|i| format!("{} {}", i.id, ctx.rating(ctx.record.answer(&i.id).and_then(|a| a.rating))))
         .collect();
-    let full = ctx
-        .catalog
-        .items()
-        .filter(|i| {
-            i.is_essential() && ctx.record.answer(&i.id).and_then(|a| a.rating) == Some(crate::model::Rating::Full)
-        })
-        .count();
-    c.labelled(l.essential_summary, &format!("{full} / {} — {}", essential.len(), essential.join("; ")), 150.0);
+    let e = &s.essential;
+    c.labelled(l.essential_summary, &format!("{} / {} — {}", e.full, e.items, essential.join("; ")), 150.0);
 
     c.heading(l.score_by_group, H3, 150.0);
     let rows: Vec<(String, Option<u32>)> = s

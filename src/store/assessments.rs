@@ -74,6 +74,7 @@ impl Store {
                         AND x.rating IS NOT NULL AND x.rating <> 'not_applicable'),
                     (SELECT count(*) FROM answer x WHERE x.assessment_id = a.id AND x.rating = 'not_applicable'),
                     (SELECT count(*) FROM answer x WHERE x.assessment_id = a.id AND x.to_reconfirm = 1)
+                  + (SELECT count(*) FROM part2_answer x WHERE x.assessment_id = a.id AND x.to_reconfirm = 1)
              FROM assessment a JOIN company c ON c.id = a.company_id
              WHERE a.deleted_at IS NULL
              ORDER BY a.updated_at DESC, a.id DESC",

@@ -32,9 +32,7 @@ pub fn default_path() -> Result<PathBuf> {
     if let Some(p) = std::env::var_os(DB_ENV_VAR).filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(p));
     }
-    let base = dirs::data_dir().ok_or_else(|| Error::ReadOnly {
-        detail: "this system reports no folder for application data; start the app with --db PATH".into(),
-    })?;
+    let base = dirs::data_dir().ok_or(Error::NoDataFolder)?;
     Ok(base.join(APP_IDENTIFIER).join(DB_FILE_NAME))
 }
 
@@ -60,11 +58,6 @@ impl Store {
         let path = path.as_ref().to_path_buf();
         let conn = open::open(&path)?;
         Ok(Store { conn, path })
-    }
-
-    /// Opens the database at [`default_path`].
-    pub fn open_default() -> Result<Store> {
-        Store::open(default_path()?)
     }
 
     pub fn path(&self) -> &Path {
@@ -104,8 +97,16 @@ impl Store {
         result.map_err(|e| open::explain(&self.conn, e))
     }
 
-    /// A JSON column that does not parse means the file was changed behind our back.
-    fn damaged(&self, detail: impl std::fmt::Display) -> Error {
-        Error::CorruptDatabase { path: self.path.clone(), detail: detail.to_string() }
+    /// Sorts a failed read: a column that does not convert (JSON that does not parse, a
+    /// number where text belongs) means the file was changed behind our back; anything else
+    /// (busy, I/O, an unplugged drive) keeps its own kind, so a good file is never called
+    /// damaged.
+    fn damaged(&self, e: rusqlite::Error) -> Error {
+        match e {
+            rusqlite::Error::FromSqlConversionFailure(..) | rusqlite::Error::InvalidColumnType(..) => {
+                Error::CorruptDatabase { path: self.path.clone(), detail: e.to_string() }
+            }
+            other => Error::from(other),
+        }
     }
 }

@@ -36,5 +36,6 @@ pub struct Evaluation {
 pub async fn evaluate(state: State<'_, AppState>, id: i64) -> Result<Evaluation> {
     let record = state.with_store(|s| s.record(id))?;
     let catalog = Catalog::get();
-    Ok(Evaluation { score: scoring::score(&record, catalog), readiness: readiness::check(&record, catalog) })
+    let score = scoring::score(&record, catalog);
+    Ok(Evaluation { readiness: readiness::check_scored(&record, catalog, &score), score })
 }

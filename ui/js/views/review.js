@@ -29,7 +29,7 @@ export async function review(main, _params, app) {
         <div class="card stat"><span class="stat-value" data-testid="overall-score">${pct(o.score)}</span>
           <span class="stat-label">${t('review.overall')}</span>
           <span class="stat-detail">${t('review.points', { points: o.points, max: o.max_points })}</span></div>
-        <div class="card stat"><span class="stat-value">${t('review.essential_value', { full: essentialItems.filter((e) => state.record.answers.find((a) => a.item_id === e.item.id)?.rating === 'full').length, total: essentialItems.length })}</span>
+        <div class="card stat"><span class="stat-value">${t('review.essential_value', { full: score.essential.full, total: score.essential.items })}</span>
           <span class="stat-label">${t('review.essential')}</span>
           <span class="stat-detail">${essentialItems.map((e) => e.item.id).join(', ')}</span></div>
       </section>
