@@ -89,6 +89,11 @@ fn the_release_workflow_lints_clean() {
         "deb,appimage",
         "APPLE_CERTIFICATE",
         "WINDOWS_CERTIFICATE",
+        // Tauri signs on Windows only with the thumbprint in its configuration.
+        "certificateThumbprint",
+        "digestAlgorithm = 'sha256'",
+        "timestampUrl",
+        "${{ steps.signing.outputs.config }}",
     ] {
         assert!(text.contains(needle), "the workflow covers {needle}");
     }
