@@ -10,7 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 APT_PACKAGES=(
   build-essential pkg-config curl wget file ca-certificates libssl-dev libxdo-dev
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev
-  xvfb xauth dbus-x11 webkit2gtk-driver poppler-utils imagemagick python3-xlib python3-venv
+  xvfb xauth dbus-x11 webkit2gtk-driver poppler-utils imagemagick python3-xlib python3-venv xdotool
 )
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -19,7 +19,7 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tests the .deb as a user gets it: installs it with apt, starts the installed app under
-# Xvfb and checks its window appears, checks the desktop entry and icons, uninstalls, and
+# Xvfb and checks its window appears (xdotool, from scripts/setup.sh), checks the desktop entry and icons, uninstalls, and
 # checks the user's data folder is left alone. Run after scripts/build-deb.sh (as root or
 # with sudo). Prints the package's figures.
 set -euo pipefail
