@@ -122,6 +122,8 @@ fn malformed_and_hostile_files_are_refused_naming_the_place() {
         &["answers[2]", "not a calendar date"],
     );
     refused(&mutate(&text, |v| v["assessment"]["updated_at"] = json!("yesterday")), &["assessment.updated_at"]);
+    refused(&mutate(&text, |v| v["answers"][5]["updated_at"] = json!("soon")), &["answers[5].updated_at"]);
+    refused(&mutate(&text, |v| v["part2"][1]["updated_at"] = json!("soon")), &["part2[1].updated_at"]);
     refused(&mutate(&text, |v| v["assessment"]["period"] = json!("")), &["assessment.period"]);
     refused(
         &mutate(&text, |v| v["answers"][0]["description"] = json!("x".repeat(60_000))),
@@ -180,6 +182,10 @@ fn a_refused_import_changes_nothing_in_the_store() {
     record.answers[46].item_id = "XX-1".into();
     let mut store = store;
     assert!(store.insert_record(&record).is_err());
+    // ... and refuses an item answered twice (which would otherwise silently keep one).
+    record.answers[46].item_id = "I-1".into();
+    let e = store.insert_record(&record).unwrap_err();
+    assert!(e.to_string().contains("answers[46].item_id") && e.to_string().contains("twice"), "{e}");
     assert_eq!((store.list_assessments().unwrap(), store.companies().unwrap()), before);
 }
 

@@ -6,15 +6,13 @@
 mod document;
 mod guard;
 
-use std::collections::HashSet;
-
 pub use document::{AssessmentPart, CatalogRef, Document, FORMAT, FORMAT_VERSION};
 pub use guard::{MAX_BYTES, MAX_DEPTH};
 
 use crate::catalog::Catalog;
 use crate::clock;
 use crate::error::{Error, Result};
-use crate::model::{validate_period, Assessment, AssessmentRecord, Status};
+use crate::model::{Assessment, AssessmentRecord};
 
 /// Writes an assessment as an interchange document (pretty JSON, UTF-8, final newline).
 pub fn export(record: &AssessmentRecord, catalog: &Catalog) -> String {
@@ -52,9 +50,8 @@ pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<AssessmentRecord> {
     let text = guard::check(bytes)?;
     check_header(text)?;
     let doc = parse(text)?;
-    check_document(&doc, catalog)?;
     let a = doc.assessment;
-    Ok(AssessmentRecord {
+    let record = AssessmentRecord {
         company: doc.company,
         assessment: Assessment {
             id: 0,
@@ -71,7 +68,9 @@ pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<AssessmentRecord> {
         },
         answers: doc.answers,
         part2: doc.part2,
-    })
+    };
+    check_record(&doc.exported_at, &record, catalog)?;
+    Ok(record)
 }
 
 fn at_line(e: &serde_json::Error) -> String {
@@ -132,77 +131,20 @@ fn parse(text: &str) -> Result<Document> {
     })
 }
 
-/// Checks what types cannot: known and unique ids, real dates, sane sizes.
-fn check_document(doc: &Document, catalog: &Catalog) -> Result<()> {
-    let fail = |location: String, e: Error| match e {
-        Error::Invalid { field, message } => Error::Import { location, message: format!("{field} {message}") },
+/// Checks what types cannot (known and unique ids, real dates, sane sizes), naming the
+/// place in the file.
+fn check_record(exported_at: &str, record: &AssessmentRecord, catalog: &Catalog) -> Result<()> {
+    if !clock::is_timestamp(exported_at) {
+        return Err(Error::Import {
+            location: "exported_at".into(),
+            message: format!("\"{exported_at}\" is not a date and time (RFC 3339)."),
+        });
+    }
+    record.validate(catalog).map_err(|m| match m.error {
+        Error::Invalid { field, message } if field == m.location => Error::Import { location: m.location, message },
+        Error::Invalid { field, message } => {
+            Error::Import { location: m.location, message: format!("{field} {message}") }
+        }
         other => other,
-    };
-    for (field, value) in [
-        ("exported_at", Some(&doc.exported_at)),
-        ("assessment.created_at", Some(&doc.assessment.created_at)),
-        ("assessment.updated_at", Some(&doc.assessment.updated_at)),
-        ("assessment.submitted_at", doc.assessment.submitted_at.as_ref()),
-    ] {
-        if let Some(v) = value {
-            if !clock::is_timestamp(v) {
-                return Err(Error::Import {
-                    location: field.into(),
-                    message: format!("\"{v}\" is not a date and time (RFC 3339)."),
-                });
-            }
-        }
-    }
-    if doc.assessment.status == Status::Submitted && doc.assessment.submitted_at.is_none() {
-        return Err(Error::Import {
-            location: "assessment.submitted_at".into(),
-            message: "a submitted assessment must say when it was submitted.".into(),
-        });
-    }
-    doc.company.validate().map_err(|e| fail("company".into(), e))?;
-    validate_period(&doc.assessment.period).map_err(|e| fail("assessment.period".into(), e))?;
-    doc.assessment.declaration.validate().map_err(|e| fail("assessment.declaration".into(), e))?;
-    if doc.answers.len() > catalog.item_count() {
-        return Err(Error::Import {
-            location: "answers".into(),
-            message: format!("there are {} answers but only {} action items.", doc.answers.len(), catalog.item_count()),
-        });
-    }
-    let mut seen = HashSet::new();
-    for (i, a) in doc.answers.iter().enumerate() {
-        let location = format!("answers[{i}].item_id");
-        if catalog.item(&a.item_id).is_none() {
-            return Err(Error::Import {
-                location,
-                message: format!("\"{}\" is not an action item of the guideline.", a.item_id),
-            });
-        }
-        if !seen.insert(a.item_id.as_str()) {
-            return Err(Error::Import { location, message: format!("item {} is answered twice.", a.item_id) });
-        }
-        a.validate().map_err(|e| fail(format!("answers[{i}]"), e))?;
-        if let Some(t) = &a.updated_at {
-            if !clock::is_timestamp(t) {
-                return Err(Error::Import {
-                    location: format!("answers[{i}].updated_at"),
-                    message: format!("\"{t}\" is not a date and time (RFC 3339)."),
-                });
-            }
-        }
-    }
-    let mut seen = HashSet::new();
-    for (i, p) in doc.part2.iter().enumerate() {
-        let location = format!("part2[{i}].policy_id");
-        if catalog.policy(&p.policy_id).is_none() {
-            return Err(Error::Import {
-                location,
-                message: format!("\"{}\" is not a Part 2 policy of the guideline.", p.policy_id),
-            });
-        }
-        if !seen.insert(p.policy_id.as_str()) {
-            return Err(Error::Import { location, message: format!("policy {} is answered twice.", p.policy_id) });
-        }
-        p.validate(catalog).map_err(|e| fail(format!("part2[{i}]"), e))?;
-    }
-    Ok(())
+    })
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::checks::{self, LONG_TEXT, MAX_EVIDENCE, MEDIUM_TEXT, SHORT_TEXT};
+use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 
 /// How far an item is in place. The scale and its points are explained in docs/scoring.md.
@@ -135,8 +136,19 @@ impl Answer {
         }
     }
 
-    /// Refuses impossible values. `at` names the answer in messages (e.g. "II-3").
-    pub fn validate(&self) -> Result<()> {
+    /// Refuses an item id that is not in the catalog.
+    pub fn check_item(&self, catalog: &Catalog) -> Result<()> {
+        match catalog.item(&self.item_id) {
+            Some(_) => Ok(()),
+            None => {
+                Err(Error::invalid("item", format!("\"{}\" is not an action item of the guideline.", self.item_id)))
+            }
+        }
+    }
+
+    /// Refuses impossible values: an unknown item, absurd lengths, dates not in the calendar.
+    pub fn validate(&self, catalog: &Catalog) -> Result<()> {
+        self.check_item(catalog)?;
         let at = &self.item_id;
         checks::text(&format!("{at} reason for not applicable"), &self.na_reason, MEDIUM_TEXT)?;
         checks::text(&format!("{at} description"), &self.description, LONG_TEXT)?;

@@ -74,14 +74,23 @@ impl Part2Answer {
         }
     }
 
+    /// Refuses a policy id that is not in the catalog.
+    pub fn check_policy(&self, catalog: &Catalog) -> Result<()> {
+        match catalog.policy(&self.policy_id) {
+            Some(_) => Ok(()),
+            None => Err(Error::invalid(
+                "policy",
+                format!("\"{}\" is not a Part 2 policy of the guideline.", self.policy_id),
+            )),
+        }
+    }
+
     /// Refuses impossible values: an unknown policy or question, a choice that is not offered,
     /// a date not in the calendar, absurd lengths. Typed numbers are kept as typed and only
     /// reported by [`Part2Answer::problems`].
     pub fn validate(&self, catalog: &Catalog) -> Result<()> {
+        self.check_policy(catalog)?;
         let p = &self.policy_id;
-        if catalog.policy(p).is_none() {
-            return Err(Error::invalid("policy", format!("\"{p}\" is not a Part 2 policy of this catalog.")));
-        }
         let fields = catalog.disclosure_fields(p);
         for (id, value) in &self.disclosures {
             let Some(field) = fields.iter().find(|f| &f.id == id) else {

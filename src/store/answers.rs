@@ -7,7 +7,7 @@ use super::rows;
 use super::{SaveReceipt, Store};
 use crate::catalog::Catalog;
 use crate::clock;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Answer, Part2Answer};
 
 impl Store {
@@ -42,13 +42,7 @@ impl Store {
     /// Saves one item's answer in one transaction. Saving is touching: the answer is no
     /// longer "to re-confirm". An answer with nothing in it is removed.
     pub fn save_answer(&mut self, assessment_id: i64, answer: &Answer) -> Result<SaveReceipt> {
-        if Catalog::get().item(&answer.item_id).is_none() {
-            return Err(Error::invalid(
-                "item",
-                format!("\"{}\" is not an action item of this catalog.", answer.item_id),
-            ));
-        }
-        answer.validate()?;
+        answer.validate(Catalog::get())?;
         let now = clock::now();
         self.write(|tx| {
             let receipt = touch(tx, assessment_id, &now)?;

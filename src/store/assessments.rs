@@ -9,6 +9,7 @@ use super::{SaveReceipt, Store};
 use crate::catalog::Catalog;
 use crate::clock;
 use crate::error::{Error, Result};
+use crate::model::Misfit;
 use crate::model::{
     validate_period, Assessment, AssessmentRecord, AssessmentSummary, CompanyProfile, Declaration, Status,
 };
@@ -203,22 +204,7 @@ impl Store {
     /// the existing one with exactly this profile, or a new one: an import never changes a
     /// profile already here. Returns the new assessment's id.
     pub fn insert_record(&mut self, record: &AssessmentRecord) -> Result<i64> {
-        record.company.validate()?;
-        validate_period(&record.assessment.period)?;
-        record.assessment.declaration.validate()?;
-        let catalog = Catalog::get();
-        for a in &record.answers {
-            if catalog.item(&a.item_id).is_none() {
-                return Err(Error::invalid(
-                    "item",
-                    format!("\"{}\" is not an action item of this catalog.", a.item_id),
-                ));
-            }
-            a.validate()?;
-        }
-        for p in &record.part2 {
-            p.validate(catalog)?;
-        }
+        record.validate(Catalog::get()).map_err(Misfit::into_error)?;
         let now = clock::now();
         self.write(|tx| {
             let company_id = match find_company(tx, &record.company)? {
