@@ -63,11 +63,8 @@ pub const REQUIRED_FIELDS: [&str; 7] =
 impl CompanyProfile {
     /// Refuses impossible values (absurd length, absurd employee count).
     pub fn validate(&self) -> Result<()> {
-        for (field, value) in self.short_fields() {
-            checks::text(field, value, SHORT_TEXT)?;
-        }
-        for (field, value) in [("address", &self.address), ("products", &self.products), ("sites", &self.sites)] {
-            checks::text(field, value, MEDIUM_TEXT)?;
+        for (field, value, limit) in self.text_fields() {
+            checks::text(field, value, limit)?;
         }
         if let Some(n) = self.employees {
             if n > 10_000_000 {
@@ -77,39 +74,30 @@ impl CompanyProfile {
         Ok(())
     }
 
-    fn short_fields(&self) -> [(&'static str, &String); 10] {
+    /// Every text field by name, with its length limit.
+    fn text_fields(&self) -> [(&'static str, &String, usize); 13] {
         [
-            ("nec_contact_name", &self.nec_contact_name),
-            ("nec_contact_email", &self.nec_contact_email),
-            ("legal_name", &self.legal_name),
-            ("name_latin", &self.name_latin),
-            ("country", &self.country),
-            ("representative", &self.representative),
-            ("contact_name", &self.contact_name),
-            ("contact_email", &self.contact_email),
-            ("contact_phone", &self.contact_phone),
-            ("supplier_code", &self.supplier_code),
+            ("legal_name", &self.legal_name, SHORT_TEXT),
+            ("name_latin", &self.name_latin, SHORT_TEXT),
+            ("address", &self.address, MEDIUM_TEXT),
+            ("country", &self.country, SHORT_TEXT),
+            ("representative", &self.representative, SHORT_TEXT),
+            ("contact_name", &self.contact_name, SHORT_TEXT),
+            ("contact_email", &self.contact_email, SHORT_TEXT),
+            ("contact_phone", &self.contact_phone, SHORT_TEXT),
+            ("supplier_code", &self.supplier_code, SHORT_TEXT),
+            ("nec_contact_name", &self.nec_contact_name, SHORT_TEXT),
+            ("nec_contact_email", &self.nec_contact_email, SHORT_TEXT),
+            ("products", &self.products, MEDIUM_TEXT),
+            ("sites", &self.sites, MEDIUM_TEXT),
         ]
-    }
-
-    fn field(&self, name: &str) -> &str {
-        match name {
-            "legal_name" => &self.legal_name,
-            "address" => &self.address,
-            "country" => &self.country,
-            "representative" => &self.representative,
-            "contact_name" => &self.contact_name,
-            "contact_email" => &self.contact_email,
-            "contact_phone" => &self.contact_phone,
-            _ => "",
-        }
     }
 
     /// What a submission would miss: empty required fields, a malformed email or phone.
     pub fn problems(&self) -> Vec<FieldProblem> {
         let mut out = Vec::new();
-        for f in REQUIRED_FIELDS {
-            if checks::is_blank(self.field(f)) {
+        for (f, value, _) in self.text_fields() {
+            if REQUIRED_FIELDS.contains(&f) && checks::is_blank(value) {
                 out.push(FieldProblem { field: f.into(), problem: "missing".into() });
             }
         }
@@ -156,4 +144,17 @@ pub fn looks_like_phone(s: &str) -> bool {
         // "ext. 12"
     });
     digits >= 5 && rest_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_required_field_is_a_text_field() {
+        let names: Vec<&str> = CompanyProfile::default().text_fields().iter().map(|f| f.0).collect();
+        for f in REQUIRED_FIELDS {
+            assert!(names.contains(&f), "{f} is required but not among the text fields");
+        }
+    }
 }
