@@ -10,16 +10,29 @@ pub enum ShellError {
     Core(#[from] csr_core::Error),
 
     /// The database could not be opened when the app started, so nothing can be read or saved.
-    #[error("{0}")]
-    StoreUnavailable(String),
+    /// `kind` is the core's (e.g. "newer_database"), so the UI can say what to do about it.
+    #[error("{message}")]
+    StoreUnavailable { kind: &'static str, message: String },
 
     /// A file path from the UI that the app will not use (relative, wrong type, missing folder).
     #[error("{path}: {reason}")]
     BadPath { path: String, reason: String },
 
-    /// The system could not open a file, a folder or the mail program.
+    /// The system could not open a file or a folder.
     #[error("{0}")]
     Opener(String),
+
+    /// The PDF written in this session is no longer where it was saved.
+    #[error("{0}")]
+    PdfMissing(String),
+
+    /// A failure of the shell itself (a background task that did not finish).
+    #[error("{0}")]
+    Internal(String),
+
+    /// The system has no mail program to write the email with.
+    #[error("{0}")]
+    NoMailProgram(String),
 }
 
 impl ShellError {
@@ -27,9 +40,12 @@ impl ShellError {
     pub fn kind(&self) -> &'static str {
         match self {
             ShellError::Core(e) => e.kind(),
-            ShellError::StoreUnavailable(_) => "store_unavailable",
+            ShellError::StoreUnavailable { kind, .. } => kind,
             ShellError::BadPath { .. } => "bad_path",
             ShellError::Opener(_) => "opener",
+            ShellError::PdfMissing(_) => "pdf_missing",
+            ShellError::NoMailProgram(_) => "no_mail_program",
+            ShellError::Internal(_) => "internal",
         }
     }
 }
@@ -40,6 +56,13 @@ impl serde::Serialize for ShellError {
         s.serialize_field("kind", self.kind())?;
         s.serialize_field("message", &self.to_string())?;
         s.end()
+    }
+}
+
+impl ShellError {
+    /// The same failure again (the start-up error is reported on every command).
+    pub fn unavailable(&self) -> ShellError {
+        ShellError::StoreUnavailable { kind: self.kind(), message: self.to_string() }
     }
 }
 

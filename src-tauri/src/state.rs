@@ -21,13 +21,15 @@ impl AppState {
     /// Opens the database at its usual place (or `$CSR_ASSESS_DB`). A failure is kept, not
     /// fatal: the UI shows it with what to do, and the file is left untouched.
     pub fn open() -> AppState {
-        let path = csr_core::store::default_path();
-        let (store, startup_error) =
-            match path.as_ref().map_err(|e| e.to_string()).and_then(|p| Store::open(p).map_err(|e| e.to_string())) {
-                Ok(store) => (Some(store), None),
-                Err(message) => (None, Some(ShellError::StoreUnavailable(message))),
-            };
-        AppState { store: Mutex::new(store), db_path: path.ok(), startup_error, last_pdf: Mutex::new(None) }
+        let (opened, db_path) = match csr_core::store::default_path() {
+            Ok(p) => (Store::open(&p), Some(p)),
+            Err(e) => (Err(e), None),
+        };
+        let (store, startup_error) = match opened {
+            Ok(store) => (Some(store), None),
+            Err(e) => (None, Some(ShellError::StoreUnavailable { kind: e.kind(), message: e.to_string() })),
+        };
+        AppState { store: Mutex::new(store), db_path, startup_error, last_pdf: Mutex::new(None) }
     }
 
     /// Runs `f` on the store.
@@ -35,9 +37,11 @@ impl AppState {
         let mut guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         match guard.as_mut() {
             Some(store) => Ok(f(store)?),
-            None => Err(ShellError::StoreUnavailable(
-                self.startup_error.as_ref().map(|e| e.to_string()).unwrap_or_default(),
-            )),
+            None => Err(self
+                .startup_error
+                .as_ref()
+                .map(ShellError::unavailable)
+                .unwrap_or(ShellError::StoreUnavailable { kind: "store_unavailable", message: String::new() })),
         }
     }
 }

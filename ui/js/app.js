@@ -69,8 +69,12 @@ export const app = {
     return state.evaluation;
   },
 
-  /** After a save: note a status change, and refresh the progress shortly. */
-  afterSave(receipt) {
+  /**
+   * After a save: note a status change; with `reevaluate` (a rating or a mark shown in the
+   * sidebar changed), refresh the score and the sidebar shortly. Typing in a text field
+   * changes neither; the review and submission screens evaluate when they open.
+   */
+  afterSave(receipt, { reevaluate = false } = {}) {
     const a = state.record?.assessment;
     if (!a) return;
     if (receipt.reverted_from) {
@@ -78,6 +82,7 @@ export const app = {
     }
     a.status = receipt.status;
     a.updated_at = receipt.updated_at;
+    if (!reevaluate) return;
     clearTimeout(evaluateTimer);
     evaluateTimer = setTimeout(async () => {
       if (!state.record) return;

@@ -8,12 +8,22 @@ const queues = new Map();
 const listeners = new Set();
 let lastError = null;
 
-export function onSaveStatus(fn) { listeners.add(fn); return () => listeners.delete(fn); }
-
-function emit() {
+/** 'error' when a save failed (and is still to be retried), 'saving' while one waits or runs, else 'saved'. */
+export function saveStatus() {
   const busy = [...queues.values()].some((q) => q.timer || q.running);
   const failed = [...queues.values()].some((q) => q.failed);
-  const status = failed ? 'error' : busy ? 'saving' : 'saved';
+  return failed ? 'error' : busy ? 'saving' : 'saved';
+}
+
+/** Calls `fn(status, error)` now and on every change. Returns the unsubscribe function. */
+export function onSaveStatus(fn) {
+  listeners.add(fn);
+  fn(saveStatus(), lastError);
+  return () => listeners.delete(fn);
+}
+
+function emit() {
+  const status = saveStatus();
   listeners.forEach((fn) => fn(status, lastError));
 }
 
@@ -34,16 +44,18 @@ async function run(key) {
   const q = queues.get(key);
   if (!q) return;
   q.timer = null;
-  if (q.running) { await q.running.catch(() => {}); }
+  // One save at a time per key. Several callers may wait here for the same save; the first
+  // to wake takes the pending value, the others wait for that save to finish.
+  while (q.running) await q.running.catch(() => {});
   if (!q.pending) { emit(); return; }
   const { save, onDone } = q.pending;
   q.pending = null;
   q.running = (async () => {
+    let result;
     try {
-      const result = await save();
+      result = await save();
       q.failed = false;
       if (!q.pending && [...queues.values()].every((o) => !o.failed)) lastError = null;
-      onDone?.(result);
     } catch (e) {
       q.failed = true;
       lastError = e;
@@ -53,6 +65,9 @@ async function run(key) {
       q.running = null;
       emit();
     }
+    // What the view does with the result is not part of the save: its failure must not
+    // mark the save failed (and have it sent again forever).
+    try { onDone?.(result); } catch (e) { console.error('after save', e); }
   })();
   emit();
   await q.running.catch(() => {});
@@ -60,12 +75,20 @@ async function run(key) {
 
 /** Saves everything pending now. Resolves true when all is saved, false if a save failed. */
 export async function flushAll() {
-  for (const [key, q] of queues) {
-    clearTimeout(q.timer);
-    q.timer = null;
-    if (q.pending || q.running) await run(key);
+  // Until nothing waits or runs: a save finishing may leave a newer value pending, and a
+  // failed save stays pending (tried again once per flush, then reported).
+  const gaveUp = new Set();
+  for (;;) {
+    const todo = [...queues].filter(([key, q]) => q.running || (q.pending && !gaveUp.has(key)));
+    if (!todo.length) break;
+    await Promise.all(todo.map(async ([key, q]) => {
+      clearTimeout(q.timer);
+      q.timer = null;
+      await run(key);
+      if (q.failed) gaveUp.add(key);
+    }));
   }
-  const ok = [...queues.values()].every((q) => !q.failed && !q.pending);
+  const ok = [...queues.values()].every((q) => !q.failed && !q.pending && !q.running);
   emit();
   return ok;
 }

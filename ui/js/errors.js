@@ -5,15 +5,18 @@ import { t } from './i18n.js';
 const KNOWN = new Set([
   'not_a_database', 'foreign_database', 'corrupt_database', 'newer_database', 'disk_full', 'busy',
   'read_only', 'storage', 'io', 'not_found', 'invalid', 'import', 'newer_format', 'pdf',
-  'store_unavailable', 'bad_path', 'opener',
+  'store_unavailable', 'bad_path', 'opener', 'no_data_folder', 'font', 'pdf_missing', 'no_mail_program',
 ]);
 
-/** {title, advice, details}: what happened, what to do, and the technical message. */
-export function describe(error) {
-  const kind = KNOWN.has(error?.kind) ? error.kind : 'internal';
+/**
+ * {title, advice, details}: what happened, what to do, and the technical message. An unknown
+ * kind is told as `fallback`; `error.params` fill the advice's placeholders.
+ */
+export function describe(error, fallback = 'internal') {
+  const kind = KNOWN.has(error?.kind) ? error.kind : fallback;
   return {
     title: t(`error.${kind}.title`),
-    advice: t(`error.${kind}.advice`),
+    advice: t(`error.${kind}.advice`, error?.params ?? {}),
     details: error?.message ?? String(error),
   };
 }

@@ -29,8 +29,3 @@ export function html(strings, ...values) {
 export function render(element, safe) {
   element.innerHTML = part(safe);
 }
-
-/** Text with line breaks kept, escaped. */
-export function multiline(text) {
-  return new SafeHtml(escape(text).replace(/\n/g, '<br>'));
-}

@@ -9,6 +9,9 @@ const listeners = new Set();
 
 export const LANGUAGES = ['en', 'ja'];
 
+/** Each language's name in itself, for the language switches. */
+export const LANGUAGE_NAMES = { en: 'English', ja: '日本語' };
+
 export function language() { return current; }
 
 export function setLanguage(lang) {
@@ -41,11 +44,4 @@ export function formatDateTime(iso) {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(current === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(d);
-}
-
-export function formatDate(isoDate) {
-  if (!isoDate) return '';
-  const d = new Date(`${isoDate}T00:00:00`);
-  if (Number.isNaN(d.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(current === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'long' }).format(d);
 }

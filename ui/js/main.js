@@ -9,7 +9,7 @@ import { renderSidebar } from './components/sidebar.js';
 import { describe } from './errors.js';
 import { html, render } from './html.js';
 import { t, setLanguage, language, onLanguageChange } from './i18n.js';
-import { route, start, dispatch, go } from './router.js';
+import { route, start, dispatch, go, currentPath } from './router.js';
 import { state, setCatalog, onStateChange } from './state.js';
 import { assessments } from './views/assessments.js';
 import { declaration } from './views/declaration.js';
@@ -42,11 +42,17 @@ function areaOf(view) {
   return null;
 }
 
+/** The page's own texts: the window title, the skip link, the sidebar's name. */
+function drawDocument() {
+  document.title = t('app.name');
+  document.querySelector('.skip-link').textContent = t('nav.skip');
+  nav.setAttribute('aria-label', t('sidebar.sections'));
+}
+
 function drawFrame() {
   renderHeader(header, { hasCompany: state.companies.length > 0 });
   markCurrent(header, areaOf(current.view));
-  document.title = t('app.name');
-  document.querySelector('.skip-link').textContent = t('nav.skip');
+  drawDocument();
   if (state.record && current.step) {
     nav.hidden = false;
     renderSidebar(nav, current.step);
@@ -56,7 +62,31 @@ function drawFrame() {
   }
 }
 
+let navigation = 0;
+let firstShown = false;
+
+/**
+ * Draws the screen of `path` (the route as the hash gives it, without '#', e.g.
+ * "/a/3/item/VI-2"). Once drawn, `main[data-path]` holds that path (tests wait for it);
+ * it is removed while a navigation is under way.
+ */
 async function show(view, params, path) {
+  const seq = ++navigation;
+  delete main.dataset.path;
+  // A newer navigation started meanwhile (a view or a redirect went elsewhere): it draws.
+  const superseded = () => seq !== navigation || currentPath() !== path;
+  await draw(view, params, path, superseded);
+  if (superseded()) return;
+  main.dataset.path = path;
+  if (!firstShown) {
+    firstShown = true;
+    document.body.dataset.ready = 'true';
+    // When the first screen became usable, for the start-up benchmark (src-tauri/benches/app.rs).
+    document.body.dataset.readyAt = String(Date.now());
+  }
+}
+
+async function draw(view, params, path, superseded) {
   await flushAll();
   if (!view) { go('/'); return; }
   if (params.id) {
@@ -65,6 +95,7 @@ async function show(view, params, path) {
     if (!loaded) { go('/assessments'); return; }
     if (view === resumeView) { await app.resume(id); return; }
   }
+  if (superseded()) return;
   const step = params.id ? stepOf(view, params) : null;
   current = { view, params, step, path };
   if (step && state.record) {
@@ -79,6 +110,7 @@ async function show(view, params, path) {
     render(main, html`<section class="fatal" role="alert"><h1>${d.title}</h1><p>${d.advice}</p>
       <details class="error-details"><summary>${t('error.details')}</summary><p class="technical">${d.details}</p></details></section>`);
   }
+  if (superseded()) return;
   window.scrollTo(0, 0);
   main.querySelector('h1')?.setAttribute('tabindex', '-1');
   main.querySelector('h1')?.focus({ preventScroll: true });
@@ -89,7 +121,8 @@ async function home() {
   if (state.companies.length === 0) { go('/welcome'); return; }
   const last = Number(await api.getSetting('last_assessment').catch(() => null));
   if (last) {
-    const ok = await api.record(last).then(() => true, () => false);
+    // Loaded once here; resuming then finds it loaded.
+    const ok = await app.load(last).then(() => true, () => false);
     if (ok) { await app.resume(last); return; }
   }
   go('/assessments');
@@ -156,6 +189,7 @@ async function about() {
 }
 
 function drawStartupError() {
+  drawDocument();
   renderHeader(header, { hasCompany: false });
   nav.hidden = true;
   startupError(main, state.startupError, state.info);
@@ -176,9 +210,6 @@ async function boot() {
   state.companies = await api.listCompanies();
   start(show);
   dispatch();
-  document.body.dataset.ready = 'true';
-  // When the first screen became usable, for the start-up benchmark (src-tauri/benches/app.rs).
-  document.body.dataset.readyAt = String(Date.now());
 }
 
 boot().catch(async (e) => {

@@ -15,8 +15,13 @@ export function start(handler) {
   window.addEventListener('hashchange', dispatch);
 }
 
+/** The route in the address, without '#': "/a/12/item/II-3"; "/" when there is none. */
+export function currentPath() {
+  return decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
+}
+
 export function dispatch() {
-  const path = decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
+  const path = currentPath();
   for (const r of routes) {
     const m = path.match(r.regex);
     if (m) {

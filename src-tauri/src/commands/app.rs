@@ -11,7 +11,7 @@ use crate::state::AppState;
 /// Whether the database opened; if not, why (the UI shows it with what to do).
 #[tauri::command]
 pub fn startup_status(state: State<'_, AppState>) -> Option<crate::error::ShellError> {
-    state.startup_error.as_ref().map(|e| crate::error::ShellError::StoreUnavailable(e.to_string()))
+    state.startup_error.as_ref().map(crate::error::ShellError::unavailable)
 }
 
 /// Versions and where the data is, for the About box.

@@ -32,8 +32,14 @@ pub async fn suggested_pdf_name(state: State<'_, AppState>, id: i64) -> Result<S
 pub async fn create_pdf(state: State<'_, AppState>, id: i64, path: String, lang: String) -> Result<CreatedPdf> {
     let path = paths::new_file(&path, "pdf")?;
     let record = state.with_store(|s| s.record(id))?;
-    let submission = pdf::render(&record, Catalog::get(), &lang)?;
-    write_atomic(&path, &submission.pdf)?;
+    // Rendering and the synced write take a while: off the async runtime's threads.
+    let (path, submission) = tauri::async_runtime::spawn_blocking(move || -> Result<_> {
+        let submission = pdf::render(&record, Catalog::get(), &lang)?;
+        write_atomic(&path, &submission.pdf)?;
+        Ok((path, submission))
+    })
+    .await
+    .map_err(|e| ShellError::Internal(e.to_string()))??;
     let assessment = state.with_store(|s| s.set_status(id, Status::Submitted))?;
     *state.last_pdf.lock().unwrap_or_else(|p| p.into_inner()) = Some(path.clone());
     Ok(CreatedPdf {
@@ -53,7 +59,7 @@ fn last_pdf(state: &AppState) -> Result<PathBuf> {
         .unwrap_or_else(|p| p.into_inner())
         .clone()
         .filter(|p| p.is_file())
-        .ok_or_else(|| ShellError::Opener("The PDF is no longer where it was saved. Create it again.".into()))
+        .ok_or_else(|| ShellError::PdfMissing("The PDF is no longer where it was saved. Create it again.".into()))
 }
 
 fn could_not_open(what: &std::path::Path, e: impl std::fmt::Display) -> ShellError {
@@ -85,8 +91,8 @@ pub fn show_pdf_in_folder(app: tauri::AppHandle, state: State<'_, AppState>) -> 
 pub fn compose_email(app: tauri::AppHandle, to: String, subject: String, body: String) -> Result<()> {
     let url = mail::mailto(&to, &subject, &body)?;
     app.opener().open_url(url, None::<&str>).map_err(|e| {
-        ShellError::Opener(format!(
-            "The mail program could not be opened ({e}). Write the email yourself and attach the PDF."
+        ShellError::NoMailProgram(format!(
+            "The mail program could not be opened ({e}). Write the email to {to} yourself and attach the PDF."
         ))
     })
 }

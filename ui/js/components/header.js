@@ -1,10 +1,8 @@
 // The window's header: where you are, the save indicator, the language switch, About.
 
 import { html, render } from '../html.js';
-import { t, language, LANGUAGES } from '../i18n.js';
+import { t, language, LANGUAGES, LANGUAGE_NAMES } from '../i18n.js';
 import './save-status.js';
-
-const LANGUAGE_NAMES = { en: 'English', ja: '日本語' };
 
 export function renderHeader(el, { hasCompany }) {
   render(el, html`

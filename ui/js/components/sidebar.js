@@ -4,12 +4,12 @@
 import { pathOf } from '../flow.js';
 import { html, render } from '../html.js';
 import { t } from '../i18n.js';
-import { state, answerFor, part2For, isRelevant } from '../state.js';
+import { state, answerFor, part2For, isRelevant, companyOfRecord } from '../state.js';
 
 function itemMark(itemId) {
-  const a = state.record.answers.find((x) => x.item_id === itemId);
-  if (a?.to_reconfirm) return { cls: 'reconfirm', label: t('status.to_reconfirm') };
-  if (!a?.rating) return { cls: 'open', label: t('status.unanswered') };
+  const a = answerFor(itemId);
+  if (a.to_reconfirm) return { cls: 'reconfirm', label: t('status.to_reconfirm') };
+  if (!a.rating) return { cls: 'open', label: t('status.unanswered') };
   if (a.rating === 'not_applicable') return { cls: 'na', label: t('rating.not_applicable') };
   if (a.rating === 'full') return { cls: 'done', label: t('rating.full') };
   return { cls: 'gap', label: t(`rating.${a.rating}`) };
@@ -41,7 +41,7 @@ export function renderSidebar(el, step) {
           <span class="item-id">${item.id}</span> <span class="item-title">${item.title}</span></a></li>`)}</ol>` : ''}
     </li>`;
   });
-  const profile = state.companies.find((c) => c.id === record.assessment.company_id)?.profile;
+  const profile = companyOfRecord()?.profile;
   const policies = state.policies.map((p) => {
     const a = part2For(p.id);
     const m = a.to_reconfirm ? { cls: 'reconfirm', label: t('status.to_reconfirm') }
@@ -55,7 +55,7 @@ export function renderSidebar(el, step) {
       <span class="group-title">${t(`step.${s}`)}</span></a></li>`);
   const overall = evaluation?.score.overall;
   render(el, html`
-    <button type="button" class="sidebar-toggle button small" aria-expanded="false" aria-controls="sidebar-content">${t('sidebar.sections')}</button>
+    <button type="button" class="sidebar-toggle button small" aria-expanded="${el.classList.contains('expanded') ? 'true' : 'false'}" aria-controls="sidebar-content">${t('sidebar.sections')}</button>
     <div id="sidebar-content" class="sidebar-content">
       <div class="sidebar-head">
         <div class="sidebar-period">${record.assessment.period}</div>

@@ -318,6 +318,15 @@ export default {
   "error.bad_path.advice": "Choose the file again in the file dialog.",
   "error.opener.title": "The file could not be opened.",
   "error.opener.advice": "Open it yourself from its folder; the details show where it is.",
+  "error.no_data_folder.title": "This computer names no folder for application data.",
+  "error.no_data_folder.advice": "The app does not know where to keep your assessments. Set the environment variable CSR_ASSESS_DB to the full path of a database file (for example on a USB drive), then start the app again.",
+  "error.font.title": "The font for the PDF is missing or damaged.",
+  "error.font.advice": "Reinstall the app, then create the PDF again. Your assessments are kept.",
+  "error.pdf_missing.title": "The PDF is no longer where it was saved.",
+  "error.pdf_missing.advice": "It was moved or deleted. Create it again with the button above.",
+  "error.no_mail_program.title": "No mail program could be opened.",
+  "error.no_mail_program.advice": "Write the email to NEC yourself, to {to}, and attach the PDF.",
+  "toast.dismiss": "Dismiss",
   "error.internal.title": "Something went wrong.",
   "error.internal.advice": "Try again. If it keeps happening, restart the app; your saved answers are safe."
 };

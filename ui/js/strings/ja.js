@@ -318,6 +318,15 @@ export default {
   "error.bad_path.advice": "ファイルの選択画面で、もう一度ファイルを選んでください。",
   "error.opener.title": "ファイルを開けませんでした。",
   "error.opener.advice": "保存先のフォルダーから直接開いてください。場所は詳細に示されています。",
+  "error.no_data_folder.title": "このコンピューターにはアプリのデータ用フォルダーがありません。",
+  "error.no_data_folder.advice": "アセスメントの保存先が決められません。環境変数 CSR_ASSESS_DB にデータベースファイルのフルパス（USB ドライブ上など）を設定してから、アプリを再起動してください。",
+  "error.font.title": "PDF 用のフォントが見つからないか、破損しています。",
+  "error.font.advice": "アプリを再インストールしてから、もう一度 PDF を作成してください。アセスメントは失われません。",
+  "error.pdf_missing.title": "PDF が保存した場所にありません。",
+  "error.pdf_missing.advice": "移動または削除されたようです。上のボタンで PDF をもう一度作成してください。",
+  "error.no_mail_program.title": "メールソフトを開けませんでした。",
+  "error.no_mail_program.advice": "NEC 宛てのメール（宛先：{to}）をご自身で作成し、PDF を添付してください。",
+  "toast.dismiss": "閉じる",
   "error.internal.title": "問題が発生しました。",
   "error.internal.advice": "もう一度お試しください。繰り返す場合はアプリを再起動してください。保存済みの回答は失われません。"
 };

@@ -101,7 +101,14 @@ export async function assessments(main, _params, app) {
     if (action === 'open') { e.preventDefault(); await app.resume(id); }
     if (action === 'rename') {
       const period = await prompt(t('assessments.rename_title'), t('assessments.period'), summary.period);
-      if (period) await app.guard(async () => { await api.renameAssessment(id, period); app.refresh(); });
+      if (period) {
+        await app.guard(async () => {
+          await api.renameAssessment(id, period);
+          // The open assessment's name shows in the sidebar and the email to NEC.
+          if (state.record?.assessment.id === id) state.record.assessment.period = period;
+          app.refresh();
+        });
+      }
     }
     if (action === 'export') await app.exportFile(id, summary.period, summary.company_id);
     if (action === 'delete') {
@@ -114,7 +121,7 @@ export async function assessments(main, _params, app) {
         app.refresh();
         toast(t('assessments.deleted', { period: summary.period }), {
           action: { label: t('common.undo'), run: () => app.guard(async () => { await api.restoreAssessment(id); app.refresh(); }) },
-          seconds: 15,
+          seconds: null,
         });
       });
     }

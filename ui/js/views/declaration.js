@@ -8,7 +8,11 @@ import { state } from '../state.js';
 import { textField, checkbox, valueOf } from './fields.js';
 import { stepNav } from './step-nav.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today's date where the user is, as YYYY-MM-DD. */
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 export function declaration(main, _params, app) {
   const id = state.record.assessment.id;

@@ -83,17 +83,25 @@ export function item(main, params, app) {
       </div>
       ${stepNav(id, `item:${it.id}`)}
     </article>`);
+  const article = main.querySelector('article');
+  // What the sidebar and the score show of this answer: only its change is worth re-evaluating.
+  const shown = (reconfirm) => [answer.rating, answer.marked_for_review, reconfirm].join();
+  let lastShown = shown(answer.to_reconfirm);
 
   const save = (immediate = false) => {
     putAnswer(answer);
+    const saved = shown(false); // saving clears the re-confirm mark
     schedule(`answer:${it.id}`, () => api.saveAnswer(id, answer), {
       immediate,
       onDone: (receipt) => {
+        // The save may finish after the user moved on, even to another assessment.
+        if (state.record?.assessment.id !== id) return;
         answer.to_reconfirm = false;
         answer.updated_at = receipt.updated_at;
         putAnswer(answer);
-        hideReconfirm(main);
-        app.afterSave(receipt);
+        hideReconfirm(article);
+        app.afterSave(receipt, { reevaluate: saved !== lastShown });
+        lastShown = saved;
       },
     });
   };

@@ -63,16 +63,24 @@ export function part2(main, params, app) {
       </div>
       ${stepNav(id, `part2:${policy.id}`)}
     </article>`);
+  const article = main.querySelector('article');
+  // What the sidebar and the score show of this answer: only its change is worth re-evaluating.
+  const shown = (reconfirm) => [answer.acknowledged, reconfirm].join();
+  let lastShown = shown(answer.to_reconfirm);
 
   const save = (immediate) => {
     putPart2(answer);
+    const saved = shown(false); // saving clears the re-confirm mark
     schedule(`part2:${policy.id}`, () => api.savePart2(id, answer), {
       immediate,
       onDone: (receipt) => {
+        // The save may finish after the user moved on, even to another assessment.
+        if (state.record?.assessment.id !== id) return;
         answer.to_reconfirm = false;
         putPart2(answer);
-        hideReconfirm(main);
-        app.afterSave(receipt);
+        hideReconfirm(article);
+        app.afterSave(receipt, { reevaluate: saved !== lastShown });
+        lastShown = saved;
       },
     });
   };

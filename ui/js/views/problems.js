@@ -2,7 +2,7 @@
 
 import { pathOf } from '../flow.js';
 import { html } from '../html.js';
-import { t } from '../i18n.js';
+import { t, pick } from '../i18n.js';
 import { state, policyById } from '../state.js';
 import { itemLinks, policyLink } from './links.js';
 
@@ -12,7 +12,7 @@ function fieldList(fields, prefix) {
 
 function disclosureLabel(policyId, fieldId) {
   const f = state.catalog.disclosures.policies[policyId]?.find((x) => x.id === fieldId);
-  return f ? (f.label[document.documentElement.lang] ?? f.label.en) : fieldId;
+  return f ? pick(f.label) : fieldId;
 }
 
 export function findingItem(f) {

@@ -16,7 +16,7 @@ const EMPTY = {
 };
 
 // The same rules as the core's submission check (model/profile.rs), to show them as you type.
-const looksLikeEmail = (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.trim()) && !s.trim().endsWith('.');
+export const looksLikeEmail = (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.trim()) && !s.trim().endsWith('.');
 const looksLikePhone = (s) => (s.match(/[0-9０-９]/g) ?? []).length >= 5 && /^[0-9０-９ +\-().‐－（）ー/a-zA-Z]+$/.test(s.trim());
 
 function problemOf(field, value, { touched }) {
@@ -38,7 +38,6 @@ export function profile(main, _params, app) {
   const company = currentCompany();
   const p = { ...EMPTY, ...(company?.profile ?? {}) };
   let companyId = company?.id ?? null;
-  let creating = null;
   const touched = !!company;
   const problem = (f) => problemOf(f, p[f] ?? '', { touched });
   const backTo = !!state.record;
@@ -85,13 +84,13 @@ export function profile(main, _params, app) {
       savedEmployees = p.employees === '' || p.employees === null ? null : Number(String(p.employees).trim());
     }
     const profileToSave = { ...p, employees: savedEmployees };
+    // Saves under one key run one at a time, so the company is created once; a failed
+    // attempt is simply tried again.
     if (companyId === null) {
-      creating ??= api.createCompany(profileToSave);
-      const created = await creating;
+      const created = await api.createCompany(profileToSave);
       companyId = created.id;
       state.companies.push(created);
-      // Changes typed while the company was being created are saved next.
-      return api.saveCompany(companyId, profileToSave);
+      return created;
     }
     return api.saveCompany(companyId, profileToSave);
   }

@@ -11,7 +11,8 @@ export function reconfirmBanner(show) {
   </div>`;
 }
 
-/** Hides the note once the answer has been saved. */
+/** Hides the note once the answer has been saved (if `root`, the step drawn, has one). */
 export function hideReconfirm(root) {
-  root.querySelector('.reconfirm-banner').hidden = true;
+  const banner = root.querySelector('.reconfirm-banner');
+  if (banner) banner.hidden = true;
 }

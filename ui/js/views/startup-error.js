@@ -5,8 +5,11 @@ import { describe } from '../errors.js';
 import { html, render } from '../html.js';
 import { t } from '../i18n.js';
 
+// The kinds whose advice fits a store that did not open; any other is told in general terms.
+const AT_START = new Set(['not_a_database', 'foreign_database', 'corrupt_database', 'newer_database', 'no_data_folder', 'busy', 'read_only']);
+
 export function startupError(main, error, info) {
-  const d = describe(error);
+  const d = describe(AT_START.has(error?.kind) ? error : { message: error?.message ?? String(error) }, 'store_unavailable');
   render(main, html`
     <section class="fatal" role="alert">
       <h1>${t('startup.title')}</h1>

@@ -3,12 +3,11 @@
 import { api, dialogs } from '../api.js';
 import { flushAll, schedule } from '../autosave.js';
 import { html, render } from '../html.js';
-import { t, language } from '../i18n.js';
+import { t, language, LANGUAGE_NAMES } from '../i18n.js';
 import { state, changed } from '../state.js';
 import { textField, setProblem } from './fields.js';
+import { looksLikeEmail } from './profile.js';
 
-const LANGUAGE_NAMES = { en: 'English', ja: '日本語' };
-const looksLikeEmail = (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.trim());
 
 export function submissionPanel(el, readiness, app) {
   const a = state.record.assessment;
@@ -80,7 +79,12 @@ function showResult(box, created, app) {
       sha: created.sha256,
       completeness: state.evaluation?.score.overall.completeness ?? '',
     };
-    await app.guard(() => api.composeEmail(to.value.trim(), t('pdf.email_subject', values), t('pdf.email_body', values)));
+    const address = to.value.trim();
+    await app.guard(() => api.composeEmail(address, t('pdf.email_subject', values), t('pdf.email_body', values)).catch((e) => {
+      // Without a mail program, the advice names the address to write to.
+      e.params = { to: address };
+      throw e;
+    }));
   });
   box.querySelector('[data-action="open-pdf"]').focus();
 }

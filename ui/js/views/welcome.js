@@ -1,9 +1,7 @@
 // First start: what this is, the language, and the way in.
 
 import { html, render } from '../html.js';
-import { t, language, LANGUAGES } from '../i18n.js';
-
-const NAMES = { en: 'English', ja: '日本語' };
+import { t, language, LANGUAGES, LANGUAGE_NAMES } from '../i18n.js';
 
 export function welcome(main, _params, app) {
   render(main, html`
@@ -14,7 +12,7 @@ export function welcome(main, _params, app) {
       <div class="welcome-language" role="group" aria-labelledby="welcome-lang">
         <h2 id="welcome-lang">${t('welcome.language')}</h2>
         ${LANGUAGES.map((l) => html`<button type="button" class="button big" data-lang="${l}" lang="${l}"
-          aria-pressed="${l === language() ? 'true' : 'false'}">${NAMES[l]}</button>`)}
+          aria-pressed="${l === language() ? 'true' : 'false'}">${LANGUAGE_NAMES[l]}</button>`)}
       </div>
       <div class="welcome-actions">
         <a class="button primary big" href="#/profile" data-testid="start">${t('welcome.start')}</a>
