@@ -5,6 +5,7 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use csr_core::model::{Answer, Rating};
@@ -29,13 +30,44 @@ fn time<T>(f: impl FnOnce() -> T) -> (Duration, T) {
     (start.elapsed(), out)
 }
 
+/// Where the database goes: `$BENCH_DIR`, else under the build folder (`$CARGO_TARGET_DIR`,
+/// else the folder this benchmark was built into), which is on a real disk. Not the system's
+/// temporary folder: where /tmp is a tmpfs, fsync costs nothing and the save figure means little.
+fn bench_parent() -> PathBuf {
+    let parent = std::env::var_os("BENCH_DIR").map(PathBuf::from).unwrap_or_else(|| {
+        let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| {
+            // target/release/deps/core-<hash>
+            let exe = std::env::current_exe().unwrap();
+            exe.ancestors().nth(3).map(PathBuf::from).unwrap_or_else(|| exe.parent().unwrap().to_path_buf())
+        });
+        target.join("bench-core")
+    });
+    std::fs::create_dir_all(&parent).unwrap_or_else(|e| panic!("{parent:?}: {e}"));
+    parent
+}
+
+/// The type of the file system holding `path` (the longest mount point above it).
+fn file_system(path: &Path) -> String {
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let mounts = std::fs::read_to_string("/proc/self/mounts").unwrap_or_default();
+    mounts
+        .lines()
+        .filter_map(|l| {
+            let mut f = l.split(' ');
+            let (point, kind) = (f.nth(1)?, f.next()?);
+            path.starts_with(point).then(|| (point.len(), kind.to_string()))
+        })
+        .max()
+        .map_or_else(|| "unknown".to_string(), |(_, kind)| kind)
+}
+
 fn main() {
-    let dir =
-        tempfile::tempdir_in(std::env::var_os("BENCH_DIR").unwrap_or_else(|| std::env::temp_dir().into())).unwrap();
+    let dir = tempfile::tempdir_in(bench_parent()).unwrap();
     println!(
-        "csr-assess core benchmark ({} build), database in {}",
+        "csr-assess core benchmark ({} build), database in {} ({}; set BENCH_DIR to choose)",
         if cfg!(debug_assertions) { "debug" } else { "release" },
-        dir.path().display()
+        dir.path().display(),
+        file_system(dir.path())
     );
 
     stats("catalog: parse embedded JSON", (0..200).map(|_| time(|| Catalog::parse().unwrap()).0).collect());

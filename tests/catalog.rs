@@ -51,10 +51,9 @@ fn ids_are_unique_complete_and_in_table_order() {
         .iter()
         .flat_map(|(g, n)| (1..=*n).map(move |i| format!("{g}-{i}")))
         .collect();
+    // Equal to a list built without repeats: so the ids are unique, all 47, in table order.
     assert_eq!(ids_of(c), expected);
     assert_eq!(c.item_count(), 47);
-    let unique: BTreeSet<_> = ids_of(c).into_iter().collect();
-    assert_eq!(unique.len(), 47, "item ids are unique");
     let groups: Vec<(&str, usize)> = c.groups().iter().map(|g| (g.id.as_str(), g.items.len())).collect();
     assert_eq!(groups, [("I", 3), ("II", 9), ("III", 8), ("IV", 2), ("V", 3), ("VI", 14), ("VII", 8)]);
     for g in c.groups() {

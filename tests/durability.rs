@@ -101,18 +101,37 @@ fn kill_test() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        // From "before the database is even open" to "well into a run of saves".
+        // Every acknowledgement, read as it comes; the first one is signalled.
+        let stdout = child.stdout.take().unwrap();
+        let (first_ack, first_ack_seen) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            let mut acked = Vec::new();
+            for seq in BufReader::new(stdout).lines().map_while(Result::ok).filter_map(|l| l.parse::<u64>().ok()) {
+                if acked.is_empty() {
+                    let _ = first_ack.send(());
+                }
+                acked.push(seq);
+            }
+            acked
+        });
+        // One round in five kills during start-up (sometimes before the database is even
+        // open); the others wait for the first acknowledged save, however slow the disk,
+        // and kill at a random moment in the run of saves that follows.
         let delay = match rng.next() % 10 {
             0 => 0,
             1 => rng.next() % 3_000,
-            _ => rng.next() % 40_000,
+            _ => {
+                if let Err(e) = first_ack_seen.recv_timeout(Duration::from_secs(60)) {
+                    let _ = child.kill();
+                    panic!("round {round}: the writer acknowledged no save ({e})");
+                }
+                rng.next() % 40_000
+            }
         };
         std::thread::sleep(Duration::from_micros(delay));
         child.kill().unwrap(); // SIGKILL
-        let stdout = child.stdout.take().unwrap();
         child.wait().unwrap();
-        let acked: Vec<u64> =
-            BufReader::new(stdout).lines().map_while(Result::ok).filter_map(|l| l.parse().ok()).collect();
+        let acked = reader.join().unwrap();
         for &seq in &acked {
             acked_per_item.insert(items[(seq % items.len() as u64) as usize].clone(), seq);
             if seq % 7 == 0 {

@@ -112,8 +112,11 @@ fn every_earlier_schema_version_upgrades_and_keeps_its_data() {
     // Databases written by released versions (tests/fixtures/schema-vN.sqlite3), opened
     // from a copy so the fixture itself never changes.
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for entry in std::fs::read_dir(&fixtures).into_iter().flatten().flatten() {
+    let mut opened = 0;
+    for entry in std::fs::read_dir(&fixtures).unwrap_or_else(|e| panic!("{fixtures:?}: {e}")) {
+        let entry = entry.unwrap();
         if entry.path().extension().is_some_and(|e| e == "sqlite3") {
+            opened += 1;
             let dir = tempfile::tempdir().unwrap();
             let copy = dir.path().join("fixture.sqlite3");
             std::fs::copy(entry.path(), &copy).unwrap();
@@ -127,6 +130,7 @@ fn every_earlier_schema_version_upgrades_and_keeps_its_data() {
             assert!(record.assessment.declaration.is_complete());
         }
     }
+    assert!(opened >= 1, "no schema-vN.sqlite3 fixture in {fixtures:?}");
 }
 
 #[test]
