@@ -42,7 +42,8 @@ fn folded(s: &str) -> String {
 /// The text without each page's header and footer (which pdftotext puts between the parts
 /// of a text that flows across pages).
 fn body_text(text: &str, record: &AssessmentRecord, sub: &pdf::Submission) -> String {
-    let header = format!("{} — {}", record.company.display_name(), record.assessment.period);
+    let name = record.company.display_name();
+    let header = format!("{} — {}", if name.is_empty() { "—" } else { name }, record.assessment.period);
     text.lines()
         .filter(|l| {
             let l = l.trim();
@@ -54,6 +55,26 @@ fn body_text(text: &str, record: &AssessmentRecord, sub: &pdf::Submission) -> St
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Every page prints something besides its header and footer (no page is left blank before
+/// a section that starts on a new page).
+fn check_no_blank_pages(text: &str, record: &AssessmentRecord, sub: &pdf::Submission) {
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    // pdftotext ends every page, the last one too, with a form feed.
+    let pages = &pages[..pages.len() - 1];
+    assert!(!pages.is_empty());
+    for (n, page) in pages.iter().enumerate() {
+        let lines = page.lines().filter(|l| !l.trim().is_empty()).count();
+        assert!(lines >= 3, "page {} has its header and footer: {page}", n + 1);
+        assert!(!body_text(page, record, sub).trim().is_empty(), "page {} is blank but for header and footer", n + 1);
+    }
+}
+
+/// Whether a line of `pdftotext -layout` output starts with `id` as a word ("I-1" is not
+/// found in "II-1" or "VII-1").
+fn line_starts_with_id(text: &str, id: &str) -> bool {
+    text.lines().any(|l| l.trim_start().strip_prefix(id).is_some_and(|rest| rest.starts_with(' ')))
 }
 
 fn check_fonts(path: &Path) {
@@ -111,12 +132,9 @@ fn an_empty_assessment() {
     let (path, text, sub) = render(&record, "en", "empty", dir.path());
     check_fonts(&path);
     check_pages(&path, &text, "en");
+    check_no_blank_pages(&text, &record, &sub);
     for item in Catalog::get().items() {
-        assert!(
-            text.contains(&format!("{}  ", item.id)) || text.contains(&format!("{} ", item.id)),
-            "{} is listed",
-            item.id
-        );
+        assert!(line_starts_with_id(&text, &item.id), "{} is listed", item.id);
     }
     assert!(text.contains("Not answered"));
     assert!(text.contains("This self-assessment is not complete yet"));
@@ -132,9 +150,10 @@ fn a_fully_answered_assessment_in_english_and_in_japanese() {
         let (path, text, sub) = render(&record, lang, &format!("full-{lang}"), dir.path());
         check_fonts(&path);
         check_pages(&path, &text, lang);
+        check_no_blank_pages(&text, &record, &sub);
         let all = folded(&body_text(&text, &record, &sub));
         for item in Catalog::get().items() {
-            assert!(text.contains(&item.id), "{} is listed", item.id);
+            assert!(line_starts_with_id(&text, &item.id), "{} is listed", item.id);
         }
         for a in &record.answers {
             assert!(all.contains(&folded(&a.description)), "{}: the description is whole", a.item_id);
@@ -160,6 +179,23 @@ fn a_fully_answered_assessment_in_english_and_in_japanese() {
             assert!(text.contains("Declaration") && text.contains("Company seal") && text.contains("Score by group"));
         }
         assert!(!text.contains("not complete yet") && !text.contains("まだ完了していません"));
+        // The outline lists the sections and groups in the order they are printed.
+        let groups = Catalog::get().groups().iter().map(|g| format!("{} {}", g.id, g.title));
+        let expected: Vec<String> = if lang == "ja" {
+            ["サプライチェーンCSR セルフアセスメント", "概要", "回答"]
+                .map(String::from)
+                .into_iter()
+                .chain(groups)
+                .chain(["パート 2：上流の取引先へ展開する方針", "宣誓"].map(String::from))
+        } else {
+            ["Supply-Chain CSR Self-Assessment", "Summary", "Answers"]
+                .map(String::from)
+                .into_iter()
+                .chain(groups)
+                .chain(["Part 2: Policies passed on to upstream suppliers", "Declaration"].map(String::from))
+        }
+        .collect();
+        assert_eq!(outline_titles(&sub.pdf), expected);
         check_attachment_round_trip(&path, &record, &sub);
     }
 }
@@ -197,6 +233,7 @@ fn a_very_long_description_and_thirty_evidence_entries_are_printed_whole() {
     let (path, text, sub) = render(&record, "ja", "long", dir.path());
     check_fonts(&path);
     check_pages(&path, &text, "ja");
+    check_no_blank_pages(&text, &record, &sub);
     // Where the description continues on a new page, its item and label are repeated.
     let continued = "III-2 当社の取り組み";
     assert!(text.matches(continued).count() >= 2, "continuation pages name the item");
@@ -242,6 +279,31 @@ fn verify_catches_a_swapped_attachment() {
     assert!(e.contains("not a PDF"), "{e}");
 }
 
+/// The titles of the PDF's outline, first to last.
+fn outline_titles(pdf: &[u8]) -> Vec<String> {
+    use lopdf::{Document, Object};
+    let doc = Document::load_mem(pdf).unwrap();
+    let get = |d: &lopdf::Dictionary, key: &[u8]| -> Option<lopdf::ObjectId> { d.get(key).ok()?.as_reference().ok() };
+    let root = get(doc.catalog().unwrap(), b"Outlines").expect("an outline");
+    let mut next = get(doc.get_dictionary(root).unwrap(), b"First");
+    let mut titles = Vec::new();
+    while let Some(id) = next {
+        let item = doc.get_dictionary(id).unwrap();
+        let Ok(Object::String(bytes, _)) = item.get(b"Title") else { panic!("a title") };
+        let title = match bytes.strip_prefix(&[0xFE, 0xFF]) {
+            Some(utf16) => {
+                String::from_utf16(&utf16.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect::<Vec<_>>())
+                    .unwrap()
+            }
+            None => String::from_utf8(bytes.clone()).unwrap(),
+        };
+        titles.push(title);
+        next = get(item, b"Next");
+        assert!(titles.len() <= 100, "the outline ends");
+    }
+    titles
+}
+
 /// `base` with the embedded-file stream of `donor` (both made by this app, same structure).
 fn swap_attachment(base: &[u8], donor: &[u8]) -> Vec<u8> {
     use lopdf::{Document, Object};
@@ -271,4 +333,23 @@ fn file_names_are_safe_and_keep_japanese() {
     record.company.legal_name = "A/B: C*D?".into();
     record.assessment.period = "FY 2026".into();
     assert_eq!(pdf::file_name(&record), "CSR-self-assessment_A_B_-C_D_FY-2026.pdf");
+}
+
+#[test]
+fn no_blank_page_when_the_last_answer_ends_at_the_bottom_of_a_page() {
+    let (dir, mut store) = temp_store();
+    let id = fully_answered(&mut store);
+    let last = Catalog::get().items().last().unwrap().id.clone();
+    // The last answer one line longer each time: one of these lengths ends it right at the
+    // bottom of a page (with this catalog and layout, 2 lines did leave a blank page before
+    // Part 2).
+    for lines in 1..=6 {
+        let mut a = store.record(id).unwrap().answer(&last).cloned().unwrap();
+        a.description = (1..=lines).map(|i| format!("Line {i} of the description.")).collect::<Vec<_>>().join("\n");
+        store.save_answer(id, &a).unwrap();
+        let record = store.record(id).unwrap();
+        let (path, text, sub) = render(&record, "en", &format!("last-answer-{lines}-lines"), dir.path());
+        check_pages(&path, &text, "en");
+        check_no_blank_pages(&text, &record, &sub);
+    }
 }

@@ -1,7 +1,7 @@
 //! Every action item in catalog order with the supplier's answer, whole: rating, what the
 //! company does, evidence, action plan. Long texts wrap and flow across pages.
 
-use super::canvas::{Canvas, BODY, H1, H2, H3, LEFT, SMALL, WIDTH};
+use super::canvas::{Canvas, H2, SMALL};
 use super::context::Context;
 use crate::model::Rating;
 
@@ -9,9 +9,8 @@ const LABEL_WIDTH: f32 = 95.0;
 
 pub fn draw(c: &mut Canvas, ctx: &Context) {
     let l = ctx.labels;
-    c.bookmark(l.answers);
-    c.heading(l.answers, H1, 40.0);
-    c.paragraph_at(LEFT, WIDTH, l.titles_note, SMALL);
+    c.section(l.answers, 40.0);
+    c.paragraph(l.titles_note, SMALL);
     for group in ctx.catalog.groups() {
         c.gap(6.0);
         c.heading(&format!("{} {}", group.id, group.title), H2, 60.0);
@@ -27,8 +26,6 @@ fn item_block(c: &mut Canvas, ctx: &Context, item: &crate::catalog::Item) {
     let answer = ctx.record.answer(&item.id);
     let rating = answer.and_then(|a| a.rating);
     c.running = Some(item.id.clone());
-    // Keep the item's heading with its rating and the first lines of its answer.
-    c.heading(&format!("{}  {}", item.id, item.title), H3, BODY.leading * 3.0);
     let mut facts = vec![format!("{}: {}", l.iso, item.iso26000.join(" / "))];
     match item.condition {
         Some(crate::catalog::Condition::Essential) => facts.push(l.essential.to_string()),
@@ -41,7 +38,7 @@ fn item_block(c: &mut Canvas, ctx: &Context, item: &crate::catalog::Item) {
     if answer.is_some_and(|a| a.to_reconfirm) {
         facts.push(l.to_reconfirm.to_string());
     }
-    c.paragraph_at(LEFT, WIDTH, &facts.join("  ·  "), SMALL);
+    c.item_heading(&format!("{}  {}", item.id, item.title), &facts);
     c.labelled(l.rating, ctx.rating(rating), LABEL_WIDTH);
     let Some(a) = answer else {
         c.gap(4.0);

@@ -22,9 +22,17 @@ pub struct Info<'a> {
     pub lang: &'a str,
 }
 
+/// What to do when making the PDF fails for a reason of the PDF library's.
+const TRY_AGAIN: &str = "Try again; if it keeps happening, export the assessment (.json) and send it to support.";
+
 fn pdf_err(e: lopdf::Error) -> Error {
-    Error::Pdf(format!("The PDF could not be assembled: {e}"))
+    Error::Pdf(format!("The PDF could not be assembled: {e}. {TRY_AGAIN}"))
 }
+
+/// Most bytes a page's content (and the fonts its text is read with) may unpack to when
+/// `verify` reads the text of a PDF received from others; a page this app makes is far
+/// smaller.
+const MAX_PAGE_BYTES: usize = 16 << 20;
 
 /// A PDF text string: PDFDocEncoding-safe ASCII as is, anything else as UTF-16BE with a BOM.
 fn text(s: &str) -> Object {
@@ -39,9 +47,9 @@ fn text(s: &str) -> Object {
     }
 }
 
-/// Adds `json` to the PDF as its associated data file and sets the document information.
-pub fn embed(pdf: &[u8], json: &str, info: &Info) -> Result<Vec<u8>> {
-    let mut doc = Document::load_mem(pdf).map_err(pdf_err)?;
+/// Adds `json` to the PDF as its associated data file, the outline (title, page index) in
+/// the order given, and the document information; returns the PDF written.
+pub fn embed(mut doc: Document, json: &str, info: &Info, bookmarks: &[(String, usize)]) -> Result<Vec<u8>> {
     // Associated files and UTF-16 text strings are PDF 1.7 / 2.0 features.
     doc.version = "1.7".into();
     let mut file = Stream::new(
@@ -68,6 +76,7 @@ pub fn embed(pdf: &[u8], json: &str, info: &Info) -> Result<Vec<u8>> {
         // content of the pages.
         "AFRelationship" => "Alternative",
     });
+    let outlines = outline(&mut doc, bookmarks);
     let catalog = doc.catalog_mut().map_err(pdf_err)?;
     let tree = dictionary! { "Names" => vec![text(FILE_NAME), Object::Reference(spec_id)] };
     match catalog.get_mut(b"Names") {
@@ -75,6 +84,10 @@ pub fn embed(pdf: &[u8], json: &str, info: &Info) -> Result<Vec<u8>> {
         _ => catalog.set("Names", dictionary! { "EmbeddedFiles" => tree }),
     }
     catalog.set("AF", vec![Object::Reference(spec_id)]);
+    if let Some(outlines) = outlines {
+        catalog.set("Outlines", outlines);
+        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    }
     catalog.set("Lang", text(info.lang));
     let info_id = doc.add_object(dictionary! {
         "Title" => text(info.title),
@@ -87,9 +100,45 @@ pub fn embed(pdf: &[u8], json: &str, info: &Info) -> Result<Vec<u8>> {
         "ModDate" => text(info.date),
     });
     doc.trailer.set("Info", info_id);
-    let mut out = Vec::with_capacity(pdf.len() + json.len());
-    doc.save_to(&mut out).map_err(|e| Error::Pdf(format!("The PDF could not be written: {e}")))?;
+    let mut out = Vec::new();
+    doc.save_to(&mut out).map_err(|e| Error::Pdf(format!("The PDF could not be written: {e}. {TRY_AGAIN}")))?;
     Ok(out)
+}
+
+/// The outline (bookmarks), flat and in the order given: printpdf would sort entries on the
+/// same page by title, which lists "I CSR General Requirement" before "回答" in Japanese.
+fn outline(doc: &mut Document, bookmarks: &[(String, usize)]) -> Option<Object> {
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    let entries: Vec<(&str, lopdf::ObjectId)> =
+        bookmarks.iter().filter_map(|(title, page)| Some((title.as_str(), *pages.get(*page)?))).collect();
+    if entries.is_empty() {
+        return None;
+    }
+    let root = doc.new_object_id();
+    let ids: Vec<lopdf::ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
+    for (i, (title, page)) in entries.iter().enumerate() {
+        let mut item = dictionary! {
+            "Title" => text(title),
+            "Parent" => root,
+            "Dest" => vec![Object::Reference(*page), "XYZ".into(), Object::Null, Object::Null, Object::Null],
+        };
+        if i > 0 {
+            item.set("Prev", ids[i - 1]);
+        }
+        if let Some(next) = ids.get(i + 1) {
+            item.set("Next", *next);
+        }
+        doc.objects.insert(ids[i], Object::Dictionary(item));
+    }
+    let first = ids[0];
+    let last = ids[ids.len() - 1];
+    doc.objects.insert(
+        root,
+        Object::Dictionary(dictionary! {
+            "Type" => "Outlines", "First" => first, "Last" => last, "Count" => ids.len() as i64,
+        }),
+    );
+    Some(Object::Reference(root))
 }
 
 fn no_data() -> Error {
@@ -168,5 +217,7 @@ pub fn extract(doc: &Document) -> Result<String> {
 /// The text of each page, as a PDF reader extracts it.
 pub fn page_texts(doc: &Document) -> Vec<String> {
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    pages.iter().map(|n| doc.extract_text(&[*n]).unwrap_or_default()).collect()
+    // Unpacking is bounded: the PDF comes from someone else. A page over the bound reads
+    // as no text (so it carries no fingerprint and `verify` reports a mismatch).
+    pages.iter().map(|n| doc.extract_text_with_limit(&[*n], MAX_PAGE_BYTES).unwrap_or_default()).collect()
 }

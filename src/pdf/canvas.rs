@@ -64,8 +64,12 @@ impl Canvas {
         self.pages.len() - 1
     }
 
+    /// Starts a new page, unless nothing is drawn on this one yet (a section that starts on
+    /// a new page right after text that filled the last one leaves no blank page).
     pub fn new_page(&mut self) {
-        self.pages.push(Vec::new());
+        if !self.ops().is_empty() {
+            self.pages.push(Vec::new());
+        }
         self.cursor = TOP;
     }
 
@@ -162,6 +166,22 @@ impl Canvas {
         self.cursor -= style.leading * 0.3;
         self.paragraph(text, style);
         self.cursor -= style.leading * 0.1;
+    }
+
+    /// A section: its H1 heading, kept with `keep` points of what follows, and its entry in
+    /// the outline. Nothing from an earlier section is repeated on its continuation pages.
+    pub fn section(&mut self, title: &str, keep: f32) {
+        self.running = None;
+        self.ensure(H1.leading * 1.4 + keep);
+        self.bookmark(title);
+        self.heading(title, H1, keep);
+    }
+
+    /// The heading of an item or policy, with a small line of facts about it under it
+    /// ("Essential  ·  To re-confirm"), kept with the first lines of the answer.
+    pub fn item_heading(&mut self, title: &str, facts: &[String]) {
+        self.heading(title, H3, BODY.leading * 3.0);
+        self.paragraph(&facts.join("  ·  "), SMALL);
     }
 
     /// A label in the left column and its value wrapped beside it; the label is printed on

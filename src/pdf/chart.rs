@@ -2,9 +2,10 @@
 //! so it prints the same in black and white.
 
 use super::canvas::{Canvas, LEFT, SMALL, WIDTH};
+use super::context::Context;
 
 /// rows: (label, score 0–100 or None)
-pub fn bars(c: &mut Canvas, rows: &[(String, Option<u32>)], no_score: &str) {
+pub fn bars(c: &mut Canvas, ctx: &Context, rows: &[(String, Option<u32>)]) {
     let row_h = 17.0;
     let label_w = 200.0;
     let bar_x = LEFT + label_w;
@@ -31,7 +32,7 @@ pub fn bars(c: &mut Canvas, rows: &[(String, Option<u32>)], no_score: &str) {
                 c.rect(bar_x, y + 3.0, w, row_h - 6.0, Some(0.35), None);
             }
         }
-        let value = score.map_or_else(|| no_score.to_string(), |s| format!("{s}%"));
+        let value = ctx.percent(*score);
         c.text_at(bar_x + bar_w + 6.0, y + 5.0, &value, SMALL);
     }
     c.advance(height + 6.0);

@@ -7,6 +7,11 @@ use crate::scoring::Score;
 
 use super::labels::Labels;
 
+/// The start of a SHA-256 (hex) that every footer prints and `verify` looks for.
+pub fn short_fingerprint(sha256: &str) -> &str {
+    &sha256[..16]
+}
+
 pub struct Context<'a> {
     pub record: &'a AssessmentRecord,
     pub catalog: &'a Catalog,
@@ -22,7 +27,12 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// The short fingerprint printed in every footer.
     pub fn short_fingerprint(&self) -> &str {
-        &self.sha256[..16]
+        short_fingerprint(&self.sha256)
+    }
+
+    /// A score as printed: "85%", or "no score" in the PDF's language.
+    pub fn percent(&self, score: Option<u32>) -> String {
+        score.map_or_else(|| self.labels.no_score.to_string(), |v| format!("{v}%"))
     }
 
     pub fn company_name(&self) -> &str {

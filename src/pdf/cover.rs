@@ -2,6 +2,7 @@
 
 use super::canvas::{Canvas, BODY, H2, LEFT, SMALL, TITLE, WIDTH};
 use super::context::Context;
+use super::wrap::wrap;
 
 pub fn draw(c: &mut Canvas, ctx: &Context) {
     let l = ctx.labels;
@@ -57,9 +58,12 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
     c.paragraph(l.fingerprint_full, super::canvas::LABEL);
     c.paragraph(&ctx.sha256, BODY);
     c.gap(4.0);
-    c.paragraph_at(LEFT, WIDTH, l.attachment_note, SMALL);
+    c.paragraph(l.attachment_note, SMALL);
     if !ctx.readiness.ready {
         c.gap(14.0);
+        // The box and the note in it on one page: room first, then where its top is.
+        let lines = wrap(l.incomplete_note, WIDTH - 20.0, BODY.size, &c.metrics).len();
+        c.ensure(lines as f32 * BODY.leading + 8.0);
         let top = c.cursor();
         c.paragraph_at(LEFT + 10.0, WIDTH - 20.0, l.incomplete_note, BODY);
         let bottom = c.cursor();

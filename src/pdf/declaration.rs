@@ -1,20 +1,20 @@
 //! The declaration: the statement, who confirmed it, and spaces for a handwritten signature
 //! and the company seal (for those who print, sign and scan).
 
-use super::canvas::{Canvas, BODY, H1, LEFT, RIGHT, SMALL, WIDTH};
+use super::canvas::{Canvas, BODY, LEFT, RIGHT, SMALL, WIDTH};
 use super::context::Context;
+use super::wrap::wrap;
 use crate::model::DECLARATION_TEXT;
 
 pub fn draw(c: &mut Canvas, ctx: &Context) {
     let l = ctx.labels;
     let d = &ctx.record.assessment.declaration;
     c.ensure(330.0);
-    c.bookmark(l.declaration);
-    c.heading(l.declaration, H1, 200.0);
+    c.section(l.declaration, 200.0);
     c.paragraph(DECLARATION_TEXT.get(l.lang), BODY);
     if l.lang != "en" {
         c.gap(2.0);
-        c.paragraph_at(LEFT, WIDTH, DECLARATION_TEXT.en, SMALL);
+        c.paragraph(DECLARATION_TEXT.en, SMALL);
     }
     c.gap(10.0);
     c.labelled(l.signer, ctx.or_none(&d.signer_name), 110.0);
@@ -22,11 +22,15 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
     c.labelled(l.date, d.date.as_deref().unwrap_or(l.none), 110.0);
     c.labelled(l.confirmed, if d.confirmed { l.confirmed_yes } else { l.confirmed_no }, 110.0);
     c.gap(26.0);
-    c.paragraph_at(LEFT, WIDTH, l.handwritten_note, SMALL);
-    c.gap(34.0);
-    // Signature and date lines on the left, a square for the seal on the right.
-    let y = c.cursor();
+    // The note, the signature and date lines on the left and a square for the seal on the
+    // right (from 20 points above the first line to below the seal's caption) stay together
+    // and off the footer, however long the signer's name and title above them are.
     let seal = 85.0;
+    let note = wrap(l.handwritten_note, WIDTH, SMALL.size, &c.metrics).len() as f32 * SMALL.leading;
+    c.ensure(note + 34.0 + seal + 10.0);
+    c.paragraph(l.handwritten_note, SMALL);
+    c.gap(34.0);
+    let y = c.cursor();
     c.line(LEFT, y, LEFT + 250.0, y, 0.7, 0.0);
     c.text_at(LEFT, y - 11.0, l.signature, SMALL);
     c.line(LEFT, y - 48.0, LEFT + 250.0, y - 48.0, 0.7, 0.0);

@@ -34,28 +34,24 @@ fn candidates() -> Vec<PathBuf> {
     list
 }
 
+/// The font, or what is wrong with it ([`Error::Font`] adds "reinstall the app").
 fn load() -> std::result::Result<ParsedFont, String> {
     let tried = candidates();
     let path = tried.iter().find(|p| p.is_file()).ok_or_else(|| {
         let list: Vec<String> = tried.iter().map(|p| p.display().to_string()).collect();
-        format!("The font for the PDF ({FONT_FILE}) is missing (looked in {}). Reinstall the app.", list.join(", "))
+        format!("{FONT_FILE} is not in {}", list.join(", "))
     })?;
-    let bytes = std::fs::read(path)
-        .map_err(|e| format!("The font for the PDF ({}) cannot be read: {e}. Reinstall the app.", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("{} cannot be read: {e}", path.display()))?;
     if super::sha256_hex(&bytes) != FONT_SHA256 {
-        return Err(format!(
-            "The font for the PDF ({}) is damaged or not the one shipped with the app. Reinstall the app.",
-            path.display()
-        ));
+        return Err(format!("{} is damaged or not the one shipped with the app", path.display()));
     }
-    ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
-        .ok_or_else(|| format!("The font for the PDF ({}) cannot be read. Reinstall the app.", path.display()))
+    ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()).ok_or_else(|| format!("{} cannot be parsed", path.display()))
 }
 
 /// The parsed font, loaded once per process.
 pub fn font() -> Result<&'static ParsedFont> {
     static FONT: OnceLock<std::result::Result<ParsedFont, String>> = OnceLock::new();
-    FONT.get_or_init(load).as_ref().map_err(|message| Error::Pdf(message.clone()))
+    FONT.get_or_init(load).as_ref().map_err(|detail| Error::Font { detail: detail.clone() })
 }
 
 /// Measures text in points at a size.
@@ -83,5 +79,23 @@ impl Metrics {
 
     pub fn width(&self, text: &str, size: f32) -> f32 {
         text.chars().map(|c| self.char_width(c, size)).sum()
+    }
+
+    /// `text` as is if it fits in `width`, else as much of it as fits followed by "…".
+    pub fn shorten(&self, text: &str, size: f32, width: f32) -> String {
+        if self.width(text, size) <= width {
+            return text.to_string();
+        }
+        let mut room = width - self.width("…", size);
+        let mut out: String = text
+            .chars()
+            .take_while(|&c| {
+                room -= self.char_width(c, size);
+                room >= 0.0
+            })
+            .collect();
+        out.truncate(out.trim_end().len());
+        out.push('…');
+        out
     }
 }

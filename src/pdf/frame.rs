@@ -6,7 +6,10 @@ use super::labels::fill;
 
 pub fn draw(c: &mut Canvas, ctx: &Context, page: usize, total: usize) {
     let l = ctx.labels;
+    // Company and period, shortened to end before the title (the cover has them whole).
     let left = format!("{} — {}", ctx.company_name(), ctx.record.assessment.period);
+    let room = RIGHT - LEFT - c.metrics.width(l.doc_title, SMALL.size) - 12.0;
+    let left = c.metrics.shorten(&left, SMALL.size, room);
     c.text_at(LEFT, HEADER_Y, &left, SMALL);
     c.text_right(RIGHT, HEADER_Y, l.doc_title, SMALL);
     c.line(LEFT, HEADER_RULE_Y, RIGHT, HEADER_RULE_Y, 0.5, 0.4);

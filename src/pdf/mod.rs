@@ -42,13 +42,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Renders the submission with labels in `lang` ("en" or "ja").
+/// Renders the submission with labels in `lang` ("en" or "ja"), dated now (the cover's
+/// "generated" line and the document information's dates).
 pub fn render(record: &AssessmentRecord, catalog: &Catalog, lang: &str) -> Result<Submission> {
-    render_at(record, catalog, lang, OffsetDateTime::now_utc())
-}
-
-/// As [`render`], at a given time (tests and benchmarks fix it).
-pub fn render_at(record: &AssessmentRecord, catalog: &Catalog, lang: &str, now: OffsetDateTime) -> Result<Submission> {
+    let now = OffsetDateTime::now_utc();
     let json = interchange::export(record, catalog);
     let sha256 = sha256_hex(json.as_bytes());
     let labels = labels::for_language(lang);
@@ -76,12 +73,12 @@ pub fn render_at(record: &AssessmentRecord, catalog: &Catalog, lang: &str, now: 
     declaration::draw(&mut c, &ctx);
     let (pages, bookmarks) = c.finish(|c, n, m| frame::draw(c, &ctx, n, m));
     doc.with_pages(pages);
-    for (title, page) in bookmarks {
-        doc.add_bookmark(&title, page + 1);
-    }
+    // printpdf's document as lopdf's (the same lopdf), compressed as printpdf's own `save`
+    // does; `embed` adds the attachment, the outline and the information and writes it once.
     let mut warnings = Vec::new();
     let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
-    let bytes = doc.save(&opts, &mut warnings);
+    let mut pdf = doc.to_lopdf_document(&opts, &mut warnings);
+    pdf.compress();
     let date = now.format(format_description!("D:[year][month][day][hour][minute][second]Z")).expect("formats");
     let info = attachment::Info {
         title: &format!("{} — {} — {}", labels.doc_title, ctx.company_name(), record.assessment.period),
@@ -91,7 +88,7 @@ pub fn render_at(record: &AssessmentRecord, catalog: &Catalog, lang: &str, now: 
         date: &date,
         lang: if lang == "ja" { "ja-JP" } else { "en-US" },
     };
-    let pdf = attachment::embed(&bytes, &json, &info)?;
+    let pdf = attachment::embed(pdf, &json, &info, &bookmarks)?;
     Ok(Submission { pdf, json, sha256 })
 }
 
@@ -120,7 +117,7 @@ pub fn verify(pdf: &[u8]) -> Result<Verification> {
     let attached = sha256_hex(json.as_bytes());
     let texts = attachment::page_texts(&doc);
     let printed = texts.iter().find_map(|t| find_sha256(t));
-    let short = &attached[..16];
+    let short = context::short_fingerprint(&attached);
     let pages_with_fingerprint = texts.iter().filter(|t| t.contains(short)).count();
     let matches =
         printed.as_deref() == Some(attached.as_str()) && pages_with_fingerprint == texts.len() && !texts.is_empty();

@@ -1,7 +1,7 @@
 //! Part 2: each policy, whether it concerns the supplier, acknowledgement, passing it on,
 //! and the disclosures.
 
-use super::canvas::{Canvas, BODY, H1, H3, LEFT, SMALL, WIDTH};
+use super::canvas::{Canvas, SMALL};
 use super::context::Context;
 use crate::catalog::FieldKind;
 use crate::readiness::is_relevant;
@@ -10,18 +10,18 @@ const LABEL_WIDTH: f32 = 150.0;
 
 pub fn draw(c: &mut Canvas, ctx: &Context) {
     let l = ctx.labels;
-    c.bookmark(l.part2);
-    c.heading(l.part2, H1, 40.0);
-    c.paragraph_at(LEFT, WIDTH, l.part2_intro, SMALL);
+    c.section(l.part2, 40.0);
+    c.paragraph(l.part2_intro, SMALL);
     for policy in ctx.catalog.policies() {
         let answer = ctx.record.part2_answer(&policy.id);
-        c.heading(&policy.title, H3, BODY.leading * 3.0);
+        // Continuation pages name the policy.
+        c.running = Some(policy.short_title.clone());
         let relevant = is_relevant(policy.relevance, &ctx.record.company);
         let mut facts = vec![if relevant { l.concerns } else { l.does_not_concern }.to_string()];
         if answer.is_some_and(|a| a.to_reconfirm) {
             facts.push(l.to_reconfirm.to_string());
         }
-        c.paragraph_at(LEFT, WIDTH, &facts.join("  ·  "), SMALL);
+        c.item_heading(&policy.title, &facts);
         c.labelled(l.acknowledged, ctx.yes_no(answer.is_some_and(|a| a.acknowledged)), LABEL_WIDTH);
         c.labelled(l.cascaded, ctx.cascade(answer.and_then(|a| a.cascaded)), LABEL_WIDTH);
         for field in ctx.catalog.disclosure_fields(&policy.id) {

@@ -1,7 +1,7 @@
 //! The summary: completeness, scores (with the chart), gaps, not-applicable items, and the
 //! points the submission check still finds open.
 
-use super::canvas::{Canvas, BODY, H1, H3, LABEL, LEFT, SMALL, WIDTH};
+use super::canvas::{Canvas, BODY, H3, LABEL, LEFT, SMALL};
 use super::chart;
 use super::context::Context;
 use super::labels::fill;
@@ -11,8 +11,7 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
     let l = ctx.labels;
     let s = &ctx.score;
     let o = &s.overall;
-    c.bookmark(l.summary);
-    c.heading(l.summary, H1, 60.0);
+    c.section(l.summary, 60.0);
     let detail = fill(
         l.completeness_detail,
         &[
@@ -22,7 +21,7 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
         ],
     );
     c.labelled(l.completeness, &format!("{}% — {detail}", o.completeness), 150.0);
-    let overall = o.score.map_or_else(|| l.no_score.to_string(), |v| format!("{v}%"));
+    let overall = ctx.percent(o.score);
     let points = fill(l.points, &[("points", &o.points.to_string()), ("max", &o.max_points.to_string())]);
     c.labelled(l.overall, &format!("{overall} — {points}"), 150.0);
     let essential: Vec<String> = ctx
@@ -43,7 +42,7 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
             (format!("{} {title}", g.group_id), g.tally.score)
         })
         .collect();
-    chart::bars(c, &rows, l.no_score);
+    chart::bars(c, ctx, &rows);
     c.row(&[
         (l.group, LEFT, 250.0, LABEL, false),
         (l.score, LEFT + 260.0, 60.0, LABEL, true),
@@ -51,7 +50,7 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
         (l.not_applicable_short, LEFT + 410.0, 70.0, LABEL, true),
     ]);
     for (g, (label, score)) in s.groups.iter().zip(&rows) {
-        let score = score.map_or_else(|| l.no_score.to_string(), |v| format!("{v}%"));
+        let score = ctx.percent(*score);
         let answered = format!("{}/{}", g.tally.answered, g.tally.applicable);
         let na = g.tally.not_applicable.to_string();
         c.row(&[
@@ -62,7 +61,7 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
         ]);
     }
     c.gap(4.0);
-    c.paragraph_at(LEFT, WIDTH, l.method, SMALL);
+    c.paragraph(l.method, SMALL);
 
     c.heading(l.gaps, H3, 30.0);
     if s.gaps.is_empty() {
