@@ -36,6 +36,26 @@ fn every_verb_has_help() {
         assert_eq!(ok(&db, &["help", verb]), help);
     }
     assert!(!db.exists(), "asking for help creates no database");
+    for status in ["3 when `check`", "4 when `verify`"] {
+        assert!(main.contains(status), "main help gives exit status {status}");
+    }
+}
+
+#[test]
+fn a_pdf_is_not_written_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite3");
+    let id = ok(&db, &["new", "--period", "FY2026"]).trim().to_string();
+    let out = Command::new(BIN)
+        .current_dir(dir.path())
+        .args(["--db", db.to_str().unwrap(), "pdf", &id, "-o", "-"])
+        .env_remove("CSR_ASSESS_DB")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("a PDF must go to a file"));
+    assert!(out.stdout.is_empty());
+    assert!(!dir.path().join("-").exists(), "no file named \"-\"");
 }
 
 #[test]

@@ -31,7 +31,8 @@ Options:
   -h, --help      Show this help; `csr-assess <command> --help` shows a command's help
   -V, --version   Show the version and the catalog version
 
-Exit status: 0 on success, 1 when the work failed (the message says why), 2 on a usage mistake.
+Exit status: 0 on success, 1 when the work failed (the message says why), 2 on a usage mistake,
+3 when `check` finds the assessment not ready to submit, 4 when `verify` finds a mismatch.
 ";
 
 pub const CATALOG: &str = "\
@@ -164,6 +165,7 @@ Writes the PDF submission of assessment ID (default name:
 CSR-self-assessment_<company>_<period>.pdf). Labels are in --lang (default en); the
 guideline's text is quoted in English; the answers as written. The assessment data is
 attached as assessment.json and its SHA-256 printed on the cover and in every footer.
+  -o, --output FILE  Write to FILE (a file: \"-\" for standard output is refused)
   --mark-submitted   Also mark the assessment as submitted
 ";
 

@@ -10,7 +10,7 @@ use crate::args::{self, text, yes_no};
 use crate::{help, Failure, Outcome};
 
 pub fn answer(ctx: &mut Context) -> Outcome {
-    let id = args::id(&ctx.positional("the assessment id", help::ANSWER)?, "the assessment id")?;
+    let id = ctx.assessment_id(help::ANSWER)?;
     let item = ctx.positional("the item id", help::ANSWER)?;
     if Catalog::get().item(&item).is_none() {
         return Err(Failure::Usage(format!(
@@ -72,7 +72,7 @@ fn non_empty(s: String) -> Option<String> {
 }
 
 pub fn part2(ctx: &mut Context) -> Outcome {
-    let id = args::id(&ctx.positional("the assessment id", help::PART2)?, "the assessment id")?;
+    let id = ctx.assessment_id(help::PART2)?;
     let policy = ctx.positional("the policy id", help::PART2)?;
     if Catalog::get().policy(&policy).is_none() {
         return Err(Failure::Usage(format!("\"{policy}\" is not a Part 2 policy; `csr-assess catalog` lists them")));
@@ -113,7 +113,7 @@ pub fn part2(ctx: &mut Context) -> Outcome {
 }
 
 pub fn declare(ctx: &mut Context) -> Outcome {
-    let id = args::id(&ctx.positional("the assessment id", help::DECLARE)?, "the assessment id")?;
+    let id = ctx.assessment_id(help::DECLARE)?;
     let mut store = ctx.store()?;
     let mut d: Declaration = store.assessment(id)?.declaration;
     while let Some(arg) = ctx.parser.next()? {

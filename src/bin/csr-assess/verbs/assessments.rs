@@ -111,7 +111,7 @@ pub fn show(ctx: &mut Context) -> Outcome {
 }
 
 pub fn status(ctx: &mut Context) -> Outcome {
-    let id = args::id(&ctx.positional("the assessment id", help::STATUS)?, "the assessment id")?;
+    let id = ctx.assessment_id(help::STATUS)?;
     let value = ctx.positional("the status", help::STATUS)?;
     let status = Status::parse(&value)
         .ok_or_else(|| Failure::Usage(format!("the status is draft, ready or submitted, not \"{value}\"")))?;
@@ -121,7 +121,7 @@ pub fn status(ctx: &mut Context) -> Outcome {
 }
 
 pub fn rename(ctx: &mut Context) -> Outcome {
-    let id = args::id(&ctx.positional("the assessment id", help::RENAME)?, "the assessment id")?;
+    let id = ctx.assessment_id(help::RENAME)?;
     let period = ctx.positional("the new period", help::RENAME)?;
     let renamed = ctx.store()?.rename_assessment(id, &period)?;
     crate::say!("Assessment {id} is now called {}.", renamed.period);
@@ -129,7 +129,7 @@ pub fn rename(ctx: &mut Context) -> Outcome {
 }
 
 pub fn delete(ctx: &mut Context) -> Outcome {
-    let id = args::id(&ctx.positional("the assessment id", help::DELETE)?, "the assessment id")?;
+    let id = ctx.assessment_id(help::DELETE)?;
     let mut yes = false;
     while let Some(arg) = ctx.parser.next()? {
         match arg {
@@ -147,7 +147,7 @@ pub fn delete(ctx: &mut Context) -> Outcome {
 }
 
 pub fn restore(ctx: &mut Context) -> Outcome {
-    let id = args::id(&ctx.positional("the assessment id", help::RESTORE)?, "the assessment id")?;
+    let id = ctx.assessment_id(help::RESTORE)?;
     let restored = ctx.store()?.restore_assessment(id)?;
     crate::say!("Assessment {id} ({}) is back.", restored.period);
     Ok(())

@@ -25,9 +25,14 @@ impl Context {
         Ok(Store::open(crate::db_path(&self.db)?)?)
     }
 
+    /// Reads the assessment id, the first argument of most verbs.
+    pub fn assessment_id(&mut self, help_text: &str) -> Result<i64, Failure> {
+        crate::args::id(&self.positional("the assessment id", help_text)?, "the assessment id")
+    }
+
     /// Reads the assessment id and the common `--json` flag.
     pub fn id_and_json(&mut self, help_text: &str) -> Result<(i64, bool), Failure> {
-        let id = crate::args::id(&self.positional("the assessment id", help_text)?, "the assessment id")?;
+        let id = self.assessment_id(help_text)?;
         Ok((id, self.json_flag(help_text)?))
     }
 

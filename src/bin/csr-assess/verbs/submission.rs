@@ -9,11 +9,20 @@ use crate::args::{self, text};
 use crate::{help, output, Failure, Outcome};
 
 pub fn pdf(ctx: &mut Context) -> Outcome {
-    let id = args::id(&ctx.positional("the assessment id", help::PDF)?, "the assessment id")?;
+    let id = ctx.assessment_id(help::PDF)?;
     let (mut out, mut lang, mut mark) = (None, "en".to_string(), false);
     while let Some(arg) = ctx.parser.next()? {
         match arg {
-            Short('o') | Long("output") => out = Some(text(ctx.parser.value()?, "--output")?),
+            Short('o') | Long("output") => {
+                let path = text(ctx.parser.value()?, "--output")?;
+                if path == "-" {
+                    // Unlike `export -o -`: a PDF is binary, for a file, not a terminal.
+                    return Err(Failure::Usage(
+                        "a PDF must go to a file: give --output a file name, not \"-\" (standard output)".into(),
+                    ));
+                }
+                out = Some(path);
+            }
             Long("lang") => {
                 lang = text(ctx.parser.value()?, "--lang")?;
                 if !["en", "ja"].contains(&lang.as_str()) {

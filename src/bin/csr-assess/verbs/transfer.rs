@@ -8,7 +8,7 @@ use crate::args::{self, text};
 use crate::{help, output, Outcome};
 
 pub fn export(ctx: &mut Context) -> Outcome {
-    let id = args::id(&ctx.positional("the assessment id", help::EXPORT)?, "the assessment id")?;
+    let id = ctx.assessment_id(help::EXPORT)?;
     let mut out: Option<String> = None;
     while let Some(arg) = ctx.parser.next()? {
         match arg {
