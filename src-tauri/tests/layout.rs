@@ -3,25 +3,36 @@
 mod seed;
 mod support;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use support::{serial, App};
 
 /// No screen may need sideways scrolling.
-async fn assert_no_horizontal_overflow(app: &App, hash: &str) {
+async fn assert_no_horizontal_overflow(app: &App, path: &str) {
     let overflow = app
         .script("return document.documentElement.scrollWidth - document.documentElement.clientWidth", vec![])
         .await
         .as_f64()
         .unwrap();
-    assert!(overflow <= 1.0, "{hash}: {overflow} px wider than the window");
+    assert!(overflow <= 1.0, "{path}: {overflow} px wider than the window");
 }
 
-async fn visit(app: &App, hash: &str) {
-    app.script("location.hash = arguments[0]", vec![serde_json::json!(hash)]).await;
-    app.wait_hash(hash).await;
-    app.wait_for("main h1").await;
-    tokio::time::sleep(Duration::from_millis(250)).await;
+async fn inner_width(app: &App) -> f64 {
+    app.script("return window.innerWidth", vec![]).await.as_f64().unwrap()
+}
+
+/// Waits until the window is `range` CSS pixels wide (a resize or a zoom takes effect a
+/// little later); returns the width.
+async fn wait_width(app: &App, range: std::ops::RangeInclusive<f64>, what: &str) -> f64 {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let width = inner_width(app).await;
+        if range.contains(&width) {
+            return width;
+        }
+        assert!(Instant::now() < deadline, "{what}: the window is {width} CSS px wide, expected {range:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -31,50 +42,58 @@ async fn readable_at_1024_by_700_and_at_200_percent_zoom() {
     let id = seed::completed_assessment(&dir.path().join("db.sqlite3"), "FY2025");
     let app = App::start(dir.path()).await;
     app.client.set_window_size(1024, 700).await.unwrap();
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    wait_width(&app, 960.0..=1024.0, "after resizing to 1024×700").await;
     let screens = [
-        "#/profile".to_string(),
-        "#/assessments".into(),
-        format!("#/a/{id}/item/VI-2"),
-        format!("#/a/{id}/part2/climate-change"),
-        format!("#/a/{id}/review"),
-        format!("#/a/{id}/submit"),
+        "/profile".to_string(),
+        "/assessments".into(),
+        format!("/a/{id}/item/VI-2"),
+        format!("/a/{id}/part2/climate-change"),
+        format!("/a/{id}/review"),
+        format!("/a/{id}/submit"),
     ];
-    for hash in &screens {
-        visit(&app, hash).await;
-        assert_no_horizontal_overflow(&app, hash).await;
+    for path in &screens {
+        app.goto(path).await;
+        assert_no_horizontal_overflow(&app, path).await;
     }
-    visit(&app, &screens[2]).await;
+    app.goto(&screens[2]).await;
     app.screenshot("12-item-1024x700").await;
 
-    // 200 %: five presses of Ctrl+= (the zoom hotkeys, 20 % a step).
-    for _ in 0..5 {
+    // 200 %: five presses of Ctrl+= (the zoom hotkeys, 20 % a step), each taking effect
+    // (the window gets narrower in CSS pixels) before the next.
+    for step in 1..=5 {
+        let before = inner_width(&app).await;
         app.find("body").await.send_keys("\u{E009}=\u{E000}").await.unwrap();
-        tokio::time::sleep(Duration::from_millis(150)).await;
+        wait_width(&app, 0.0..=before - 1.0, &format!("zoom step {step}")).await;
     }
-    let css_width = app.script("return window.innerWidth", vec![]).await.as_f64().unwrap();
-    assert!(
-        (480.0..=560.0).contains(&css_width),
-        "at 200 % a 1024 px window is about 512 CSS px wide, got {css_width}"
-    );
-    for hash in &screens {
-        visit(&app, hash).await;
-        assert_no_horizontal_overflow(&app, hash).await;
+    // At 200 % a 1024 px window is about 512 CSS px wide.
+    wait_width(&app, 480.0..=560.0, "at 200 %").await;
+    for path in &screens {
+        app.goto(path).await;
+        assert_no_horizontal_overflow(&app, path).await;
     }
     // The sidebar folds behind a button; the answer is reachable below the guideline.
-    visit(&app, &screens[2]).await;
+    app.goto(&screens[2]).await;
     assert!(app.find(".sidebar-toggle").await.is_displayed().await.unwrap());
     app.screenshot("13-item-zoom-200").await;
     // WebKitWebDriver misplaces clicks under page zoom; a person can still click, and the
-    // keyboard path is the one checked here: focus the choice and press Space.
-    app.script("document.querySelector(\"input[data-field='rating'][value='full']\").focus()", vec![]).await;
-    app.client.active_element().await.unwrap().send_keys(" ").await.unwrap();
+    // keyboard path is the one checked here. VI-2 is seeded "full": from there, ArrowDown
+    // chooses "mostly"; Space on a focused choice chooses it.
+    let rating = |value: &str| format!("input[data-field='rating'][value='{value}']");
+    assert!(app.find(&rating("full")).await.is_selected().await.unwrap(), "VI-2 is seeded as full");
+    app.script("document.querySelector(arguments[0]).focus()", vec![serde_json::json!(rating("full"))]).await;
+    app.press('\u{E015}').await; // ArrowDown
+    assert!(app.find(&rating("mostly")).await.is_selected().await.unwrap(), "ArrowDown chose mostly");
+    assert!(!app.find(&rating("full")).await.is_selected().await.unwrap());
+    app.script("document.querySelector(arguments[0]).focus()", vec![serde_json::json!(rating("partly"))]).await;
+    app.press(' ').await;
+    assert!(app.find(&rating("partly")).await.is_selected().await.unwrap(), "Space chose partly");
     app.wait_saved().await;
-    assert!(app.find("input[data-field='rating'][value='full']").await.is_selected().await.unwrap());
     app.script("document.querySelector('.sidebar-toggle').focus()", vec![]).await;
     app.client.active_element().await.unwrap().send_keys("\u{E007}").await.unwrap(); // Enter
     assert!(app.find(".sidebar-content a[href$='/item/VI-3']").await.is_displayed().await.unwrap());
     app.close().await;
+    let record = csr_core::Store::open(dir.path().join("db.sqlite3")).unwrap().record(id).unwrap();
+    assert_eq!(record.answer("VI-2").unwrap().rating, Some(csr_core::model::Rating::Partly), "the keyboard's choice");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -83,7 +102,7 @@ async fn the_keyboard_reaches_everything_with_a_visible_focus() {
     let dir = tempfile::tempdir().unwrap();
     let id = seed::completed_assessment(&dir.path().join("db.sqlite3"), "FY2025");
     let app = App::start(dir.path()).await;
-    visit(&app, &format!("#/a/{id}/item/II-3")).await;
+    app.goto(&format!("/a/{id}/item/II-3")).await;
     // Tab from the top of the page until "Next"; note what is passed.
     app.script("document.activeElement.blur(); window.scrollTo(0, 0)", vec![]).await;
     let mut seen = Vec::new();

@@ -24,8 +24,24 @@ async fn closing_mid_typing_loses_nothing_and_reopening_resumes_at_the_same_item
     app.click("a[href$='/item/III-4']").await;
     app.wait_hash(&format!("#/a/{id}/item/III-4")).await;
     app.click("input[data-field='rating'][value='partly']").await;
-    // Type and close at once, inside the autosave pause: closing must save it first.
+    app.wait_saved().await;
+    // Type and close inside the autosave pause: closing must save the text first. So that
+    // the pause cannot end before the close request arrives (a slow machine), the page's
+    // timers of 300 ms and more are held back from here on: only the close can save it.
+    app.script(
+        "const later = window.setTimeout; let id = 1e9;
+         window.setTimeout = (fn, ms, ...args) => (ms >= 300 ? ++id : later(fn, ms, ...args));",
+        vec![],
+    )
+    .await;
     app.type_into("[data-field='description']", "労災の記録簿を作成中。閉じる直前に入力した文。").await;
+    let before_close = Store::open(&db).unwrap().record(id).unwrap();
+    assert_eq!(
+        before_close.answer("III-4").map(|a| a.description.as_str()),
+        Some(""),
+        "before the close, the rating is saved and the text is not"
+    );
+    assert_ne!(app.script("return document.querySelector('save-status').dataset.status", vec![]).await, "saved");
     app.close_like_a_user().await;
 
     let store = Store::open(&db).unwrap();

@@ -2,9 +2,13 @@
 //! needs to (a company, a completed assessment) without clicking its way there.
 #![allow(dead_code)]
 
+// The core's test helpers: one place for the Part 2 answers and the declaration.
+#[path = "../../../tests/common/mod.rs"]
+mod common;
+
 use std::path::Path;
 
-use csr_core::model::{Answer, Cascade, CompanyProfile, Declaration, Part2Answer, Rating};
+use csr_core::model::{Answer, CompanyProfile, Rating};
 use csr_core::{Catalog, Store};
 
 pub fn profile() -> CompanyProfile {
@@ -56,32 +60,9 @@ pub fn completed_assessment(db: &Path, period: &str) -> i64 {
         }
         store.save_answer(id, &a).unwrap();
     }
-    for p in Catalog::get().policies() {
-        let mut a = Part2Answer::new(&p.id);
-        a.acknowledged = true;
-        a.cascaded = Some(Cascade::Done);
-        for f in Catalog::get().disclosure_fields(&p.id) {
-            let v = match f.kind {
-                csr_core::catalog::FieldKind::Choice => f.options[0].id.clone(),
-                csr_core::catalog::FieldKind::Number => "42".into(),
-                csr_core::catalog::FieldKind::Year => "2025".into(),
-                csr_core::catalog::FieldKind::Date => "2025-01-10".into(),
-                csr_core::catalog::FieldKind::Text => "総務 高橋".into(),
-            };
-            a.disclosures.insert(f.id.clone(), v);
-        }
-        store.save_part2(id, &a).unwrap();
+    for p in common::full_part2() {
+        store.save_part2(id, &p).unwrap();
     }
-    store
-        .save_declaration(
-            id,
-            &Declaration {
-                signer_name: "田中 一郎".into(),
-                signer_title: "代表取締役".into(),
-                date: Some("2025-05-01".into()),
-                confirmed: true,
-            },
-        )
-        .unwrap();
+    store.save_declaration(id, &common::declaration()).unwrap();
     id
 }

@@ -21,8 +21,12 @@ pub async fn serial() -> tokio::sync::MutexGuard<'static, ()> {
     ONE_AT_A_TIME.lock().await
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+/// Two distinct free ports: both listeners are held until both ports are read, so the
+/// system cannot hand out the same port twice.
+fn two_free_ports() -> (u16, u16) {
+    let a = TcpListener::bind("127.0.0.1:0").unwrap();
+    let b = TcpListener::bind("127.0.0.1:0").unwrap();
+    (a.local_addr().unwrap().port(), b.local_addr().unwrap().port())
 }
 
 fn tauri_driver() -> PathBuf {
@@ -40,6 +44,8 @@ pub struct App {
     driver: Child,
     driver_stopped: bool,
     pub dir: PathBuf,
+    /// The program the driver started (the app, or the benchmark's empty app).
+    program: PathBuf,
 }
 
 /// Where screenshots go: `$CSR_SCREENSHOTS` (docs/screenshots when updating them), else the
@@ -66,7 +72,7 @@ impl App {
     /// Starts any Tauri program (the benchmark also starts an empty app) under the driver.
     pub async fn start_program(program: &str, dir: &Path, db: &Path, env: &[(&str, String)]) -> App {
         std::fs::create_dir_all(dir.join("xdg")).unwrap();
-        let (port, native) = (free_port(), free_port());
+        let (port, native) = two_free_ports();
         let driver = Command::new(tauri_driver())
             .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
             .env("CSR_ASSESS_DB", db)
@@ -93,7 +99,7 @@ impl App {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("a WebDriver session with the app");
-        let app = App { client, driver, driver_stopped: false, dir: dir.to_path_buf() };
+        let app = App { client, driver, driver_stopped: false, dir: dir.to_path_buf(), program: program.into() };
         app.wait_ready().await;
         app
     }
@@ -105,18 +111,7 @@ impl App {
 
     /// The pid of the program started on this data folder.
     pub fn pid(&self) -> Option<u32> {
-        let needle = format!("XDG_DATA_HOME={}", self.dir.join("xdg/data").display());
-        std::fs::read_dir("/proc").unwrap().flatten().find_map(|p| {
-            let pid: u32 = p.file_name().to_str()?.parse().ok()?;
-            let env = std::fs::read(p.path().join("environ")).ok()?;
-            let is_child_of_driver =
-                std::fs::read_to_string(p.path().join("cmdline")).ok()?.contains("WebKitWebDriver");
-            (!is_child_of_driver
-                && env.split(|b| *b == 0).any(|kv| kv == needle.as_bytes())
-                && std::fs::read_link(p.path().join("exe"))
-                    .is_ok_and(|e| !e.ends_with("tauri-driver") && !e.ends_with("WebKitWebDriver")))
-            .then_some(pid)
-        })
+        pid_of(&self.dir, &self.program)
     }
 
     /// Stops the program without the close request (for programs that do not handle one).
@@ -136,7 +131,7 @@ impl App {
     /// (WM_DELETE_WINDOW), waits for the app to exit, then stops the driver.
     pub async fn close_like_a_user(mut self) {
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/wm_close.py");
-        let pid = app_pid(&self.dir).expect("the app is running");
+        let pid = self.pid().expect("the app is running");
         let deadline = Instant::now() + Duration::from_secs(15);
         // Without a window manager, GTK now and then drops a close request before the app
         // sees it (the app logs no CloseRequested); a person would click again, so do we.
@@ -145,15 +140,15 @@ impl App {
                 .args([script, "CSR Self-Assessment", &pid.to_string()])
                 .output()
                 .expect("python3 with python3-xlib");
-            if !app_running(&self.dir) {
+            if self.pid().is_none() {
                 break;
             }
             assert!(out.status.success(), "the close request was sent: {}", String::from_utf8_lossy(&out.stderr));
             let retry_at = Instant::now() + Duration::from_millis(1500);
-            while app_running(&self.dir) && Instant::now() < retry_at {
+            while self.pid().is_some() && Instant::now() < retry_at {
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
-            if !app_running(&self.dir) {
+            if self.pid().is_none() {
                 break;
             }
             if Instant::now() > deadline {
@@ -246,17 +241,30 @@ impl App {
         self.script("return location.hash", vec![]).await.as_str().unwrap_or("").to_string()
     }
 
-    /// Waits until the location hash equals `hash`.
+    /// Waits until the screen for `hash` ("#/a/1/item/I-1") is drawn: the hash alone
+    /// changes before the screen does.
     pub async fn wait_hash(&self, hash: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let now = self.hash().await;
-            if now == hash {
-                return;
-            }
-            assert!(Instant::now() < deadline, "expected {hash}, at {now}");
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        let path = hash.strip_prefix('#').unwrap_or_else(|| panic!("{hash} starts with '#'"));
+        self.wait_path(path).await;
+    }
+
+    /// Waits until the screen of the route `path` ("/a/1/item/I-1") is drawn: the UI sets
+    /// `main[data-path]` once it is, and removes it when a navigation starts.
+    pub async fn wait_path(&self, path: &str) {
+        let css = format!("main[data-path=\"{}\"]", path.replace('\\', "\\\\").replace('"', "\\\""));
+        if self.client.wait().at_most(Duration::from_secs(15)).for_element(Locator::Css(&css)).await.is_err() {
+            let at = self
+                .script("return [location.hash, document.querySelector('main')?.dataset.path ?? null]", vec![])
+                .await;
+            panic!("the screen of {path} was not drawn; at [hash, drawn path] = {at}");
         }
+    }
+
+    /// Goes to the route `path` ("/a/1/item/I-1") as a link would, and waits until its
+    /// screen is drawn.
+    pub async fn goto(&self, path: &str) {
+        self.script("location.hash = arguments[0]", vec![json!(format!("#{path}"))]).await;
+        self.wait_path(path).await;
     }
 
     /// Waits until every change is saved (the header says so).
@@ -304,20 +312,22 @@ impl App {
     }
 }
 
-/// The process id of the app started on this data folder (its environment names it).
-pub fn app_pid(dir: &Path) -> Option<u32> {
+/// The process id of `program` started on the data folder `dir`: the one process whose
+/// executable is `program` and whose environment names `dir` (WebKit's helper processes
+/// inherit the environment, not the executable).
+pub fn pid_of(dir: &Path, program: &Path) -> Option<u32> {
+    let program = std::fs::canonicalize(program).unwrap_or_else(|_| program.to_path_buf());
     let needle = format!("XDG_DATA_HOME={}", dir.join("xdg/data").display());
-    std::fs::read_dir("/proc").unwrap().flatten().find_map(|p| {
+    std::fs::read_dir("/proc").ok()?.flatten().find_map(|p| {
         let pid: u32 = p.file_name().to_str()?.parse().ok()?;
-        let ours = std::fs::read_link(p.path().join("exe")).is_ok_and(|exe| exe.ends_with("csr-self-assessment"))
+        let exe = std::fs::read_link(p.path().join("exe")).ok()?;
+        // A binary rebuilt while it runs shows as "<path> (deleted)".
+        let exe = exe.to_str().map_or(exe.clone(), |e| PathBuf::from(e.trim_end_matches(" (deleted)")));
+        let ours = exe == program
             && std::fs::read(p.path().join("environ"))
                 .is_ok_and(|env| env.split(|b| *b == 0).any(|kv| kv == needle.as_bytes()));
         ours.then_some(pid)
     })
-}
-
-pub fn app_running(dir: &Path) -> bool {
-    app_pid(dir).is_some()
 }
 
 /// A stand-in for `xdg-open`, first on PATH: records what the app asks the system to open
