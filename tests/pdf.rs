@@ -353,3 +353,42 @@ fn no_blank_page_when_the_last_answer_ends_at_the_bottom_of_a_page() {
         check_no_blank_pages(&text, &record, &sub);
     }
 }
+
+#[test]
+fn long_names_and_notes_stay_in_their_place() {
+    let (dir, mut store) = temp_store();
+    let id = fully_answered(&mut store);
+    let mut record = store.record(id).unwrap();
+    // The longest the app takes: 300 characters of company name, signer name and title.
+    record.company.legal_name = "Sakura Precision Industries Long Name ".repeat(8).chars().take(300).collect();
+    record.assessment.declaration.signer_name = "Hanako Sato-Yamada ".repeat(16).chars().take(300).collect();
+    record.assessment.declaration.signer_title = "Head of Sustainability ".repeat(14).chars().take(300).collect();
+    // Notes of the first policy long enough to continue on a new page.
+    let policy = Catalog::get().policies()[0].clone();
+    record.part2[0].notes = (1..=80).map(|i| format!("Note line {i}.")).collect::<Vec<_>>().join("\n");
+    assert_eq!(record.part2[0].policy_id, policy.id);
+    let (path, text, sub) = render(&record, "en", "long-names", dir.path());
+    check_pages(&path, &text, "en");
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    for page in &pages[..pages.len() - 1] {
+        // The header: the name shortened with "…", then the title, apart.
+        let header = page.lines().find(|l| !l.trim().is_empty()).unwrap().trim();
+        assert!(header.starts_with("Sakura Precision") && header.contains('…'), "{header}");
+        assert!(header.ends_with("   Supply-Chain CSR Self-Assessment"), "{header}");
+    }
+    // The notes' continuation names the policy, not the last action item.
+    let last = Catalog::get().items().last().unwrap().id.clone();
+    assert!(!text.contains(&format!("{last} Notes")) && !text.contains(&format!("{last} Note")));
+    assert!(
+        text.lines().any(|l| l.trim_start().starts_with(&policy.short_title.chars().take(8).collect::<String>())),
+        "a continuation line names {}",
+        policy.short_title
+    );
+    // The signature block and seal stay on one page, above its footer.
+    let page = pages.iter().find(|p| p.contains("Company seal")).unwrap();
+    let lines: Vec<&str> = page.lines().collect();
+    let at = |s: &str| lines.iter().position(|l| l.contains(s)).unwrap_or_else(|| panic!("{s} on the page"));
+    assert!(at("Signature") < at("Company seal") && at("Company seal") < at("Data fingerprint"), "{page}");
+    assert!(!lines[at("Company seal")].contains("Data fingerprint"));
+    check_attachment_round_trip(&path, &record, &sub);
+}
