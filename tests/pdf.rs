@@ -374,6 +374,8 @@ fn long_names_and_notes_stay_in_their_place() {
         // The header: the name shortened with "…", then the title, apart.
         let header = page.lines().find(|l| !l.trim().is_empty()).unwrap().trim();
         assert!(header.starts_with("Sakura Precision") && header.contains('…'), "{header}");
+        // ... and the period kept whole.
+        assert!(header.contains(&format!("… — {}", record.assessment.period)), "{header}");
         assert!(header.ends_with("   Supply-Chain CSR Self-Assessment"), "{header}");
     }
     // The notes' continuation names the policy, not the last action item.
