@@ -88,9 +88,11 @@ async fn readable_at_1024_by_700_and_at_200_percent_zoom() {
     app.press(' ').await;
     assert!(app.find(&rating("partly")).await.is_selected().await.unwrap(), "Space chose partly");
     app.wait_saved().await;
+    // The sidebar follows: VI-2 is now marked as a gap.
+    app.wait_for(".sidebar-content a[href$='/item/VI-2'] .mark-gap").await;
     app.script("document.querySelector('.sidebar-toggle').focus()", vec![]).await;
     app.client.active_element().await.unwrap().send_keys("\u{E007}").await.unwrap(); // Enter
-    assert!(app.find(".sidebar-content a[href$='/item/VI-3']").await.is_displayed().await.unwrap());
+    assert!(app.is_displayed(".sidebar-content a[href$='/item/VI-3']").await);
     app.close().await;
     let record = csr_core::Store::open(dir.path().join("db.sqlite3")).unwrap().record(id).unwrap();
     assert_eq!(record.answer("VI-2").unwrap().rating, Some(csr_core::model::Rating::Partly), "the keyboard's choice");

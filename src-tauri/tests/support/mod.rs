@@ -183,6 +183,19 @@ impl App {
         self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("finding {css}: {e}"))
     }
 
+    /// Whether `css` is shown, once it is there; an element re-drawn between finding and
+    /// asking (the sidebar follows the progress) is found again.
+    pub async fn is_displayed(&self, css: &str) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            match self.wait_for(css).await.is_displayed().await {
+                Ok(shown) => return shown,
+                Err(e) if Instant::now() < deadline => eprintln!("{css} was re-drawn ({e}); finding it again"),
+                Err(e) => panic!("{css}: {e}"),
+            }
+        }
+    }
+
     pub async fn find_all(&self, css: &str) -> Vec<Element> {
         self.client.find_all(Locator::Css(css)).await.unwrap()
     }

@@ -19,7 +19,16 @@ function mark(m, flagged) {
   return html`<span class="mark mark-${m.cls}" aria-hidden="true"></span><span class="visually-hidden">${m.label}${flagged ? `, ${t('status.marked_for_review')}` : ''}</span>${flagged ? html`<span class="flag" aria-hidden="true">⚑</span>` : ''}`;
 }
 
+/** A selector for the focused control, to find its new copy after a re-draw. */
+function focusSelector(el) {
+  if (el.classList.contains('sidebar-toggle')) return '.sidebar-toggle';
+  const href = el.getAttribute('href');
+  return href ? `a[href="${CSS.escape(href)}"]` : null;
+}
+
 export function renderSidebar(el, step) {
+  // The sidebar is re-drawn when the progress changes: the keyboard focus stays where it was.
+  const focused = el.contains(document.activeElement) ? focusSelector(document.activeElement) : null;
   const { record, evaluation } = state;
   const id = record.assessment.id;
   const currentItem = step.startsWith('item:') ? step.slice(5) : null;
@@ -77,4 +86,5 @@ export function renderSidebar(el, step) {
     e.currentTarget.setAttribute('aria-expanded', String(open));
     el.classList.toggle('expanded', open);
   });
+  if (focused) el.querySelector(focused)?.focus({ preventScroll: true });
 }
