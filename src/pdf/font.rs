@@ -4,6 +4,8 @@
 //! the installer's resource folder), else `$CSR_ASSESS_FONT`, else `fonts/ipaexg.ttf` beside
 //! the executable, else the source tree's `fonts/` (builds run from the repository).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -58,22 +60,27 @@ pub fn font() -> Result<&'static ParsedFont> {
 pub struct Metrics {
     font: &'static ParsedFont,
     units_per_em: f32,
+    /// Advance widths in font units by character. The font's own lookup (cmap, then hmtx)
+    /// costs tens of microseconds a character, and a PDF measures the same few hundred
+    /// characters thousands of times.
+    advances: RefCell<HashMap<char, f32>>,
 }
 
 impl Metrics {
     pub fn new() -> Result<Metrics> {
         let font = font()?;
         let units_per_em = f32::from(font.pdf_font_metrics.units_per_em.max(1));
-        Ok(Metrics { font, units_per_em })
+        Ok(Metrics { font, units_per_em, advances: RefCell::default() })
     }
 
     /// Advance width of one character; characters the font lacks count as a full em
     /// (they print as the font's missing-glyph box).
     pub fn char_width(&self, c: char, size: f32) -> f32 {
-        let units = match self.font.lookup_glyph_index(c as u32) {
-            Some(gid) => f32::from(self.font.get_horizontal_advance(gid)),
-            None => self.units_per_em,
-        };
+        let units =
+            *self.advances.borrow_mut().entry(c).or_insert_with(|| match self.font.lookup_glyph_index(c as u32) {
+                Some(gid) => f32::from(self.font.get_horizontal_advance(gid)),
+                None => self.units_per_em,
+            });
         units * size / self.units_per_em
     }
 
