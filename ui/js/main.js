@@ -89,6 +89,8 @@ async function show(view, params, path) {
 async function draw(view, params, path, superseded) {
   await flushAll();
   if (!view) { go('/'); return; }
+  // "/" only decides where to go: drawing a frame first would cost a paint before the screen.
+  if (view === home) { await home(); return; }
   if (params.id) {
     const id = Number(params.id);
     const loaded = await app.guard(() => app.load(id));
@@ -203,11 +205,14 @@ async function boot() {
     drawStartupError();
     return;
   }
-  const lang = await api.getSetting('language').catch(() => null);
+  // Independent start-up reads, at once rather than one after another.
+  const [lang, catalog, companies] = await Promise.all([
+    api.getSetting('language').catch(() => null), api.catalog(), api.listCompanies(),
+  ]);
   if (lang) setLanguage(lang);
   else if ((navigator.language || '').startsWith('ja')) setLanguage('ja');
-  setCatalog(await api.catalog());
-  state.companies = await api.listCompanies();
+  setCatalog(catalog);
+  state.companies = companies;
   start(show);
   dispatch();
 }
