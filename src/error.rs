@@ -81,6 +81,11 @@ pub enum Error {
     /// A PDF could not be generated or read.
     #[error("{0}")]
     Pdf(String),
+
+    /// The workbook of collected submissions could not be written (a failure of the Excel
+    /// writer other than the disk's).
+    #[error("The workbook {path} could not be written ({detail}). Try again, or write CSV files instead (a file name ending in .csv).")]
+    Workbook { path: PathBuf, detail: String },
 }
 
 impl Error {
@@ -104,6 +109,7 @@ impl Error {
             Error::NewerFormat { .. } => "newer_format",
             Error::Font { .. } => "font",
             Error::Pdf(_) => "pdf",
+            Error::Workbook { .. } => "workbook",
         }
     }
 

@@ -16,6 +16,7 @@
 
 pub mod catalog;
 pub mod clock;
+pub mod collect;
 mod error;
 mod files;
 pub mod interchange;

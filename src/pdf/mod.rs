@@ -112,8 +112,20 @@ pub struct Verification {
 }
 
 pub fn verify(pdf: &[u8]) -> Result<Verification> {
+    read(pdf).map(|(_, verification)| verification)
+}
+
+/// The attached JSON and its verification, reading the PDF once (`collect` reads thousands).
+pub fn read(pdf: &[u8]) -> Result<(String, Verification)> {
     let doc = attachment::load(pdf)?;
     let json = attachment::extract(&doc)?;
+    let pages = doc.get_pages().len();
+    if pages > MAX_PAGES {
+        return Err(crate::Error::Pdf(format!(
+            "This PDF has {pages} pages; a submission of this app has far fewer (at most {MAX_PAGES} are read). \
+             Ask the supplier for the original PDF."
+        )));
+    }
     let attached = sha256_hex(json.as_bytes());
     let texts = attachment::page_texts(&doc);
     let printed = texts.iter().find_map(|t| find_sha256(t));
@@ -121,14 +133,18 @@ pub fn verify(pdf: &[u8]) -> Result<Verification> {
     let pages_with_fingerprint = texts.iter().filter(|t| t.contains(short)).count();
     let matches =
         printed.as_deref() == Some(attached.as_str()) && pages_with_fingerprint == texts.len() && !texts.is_empty();
-    Ok(Verification {
+    let verification = Verification {
         attached_sha256: attached,
         printed_sha256: printed,
         pages: texts.len(),
         pages_with_fingerprint,
         matches,
-    })
+    };
+    Ok((json, verification))
 }
+
+/// More pages than any submission has: a PDF beyond it is not read page by page.
+const MAX_PAGES: usize = 1000;
 
 /// The first run of exactly 64 lowercase hex digits.
 fn find_sha256(text: &str) -> Option<String> {

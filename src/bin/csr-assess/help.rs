@@ -25,6 +25,7 @@ Commands:
   pdf         Write the PDF submission for NEC
   extract     Print the assessment data attached to a submission PDF
   verify      Check that a PDF's attached data matches its printed fingerprint
+  collect     (NEC staff) Verify a folder of received submissions into one workbook
 
 Options:
   --db PATH       Use this database file (default: $CSR_ASSESS_DB, else the app's data folder)
@@ -181,4 +182,25 @@ Usage: csr-assess verify FILE.pdf [--json]
 
 Checks that the data attached to the PDF is the data whose SHA-256 the PDF prints on its
 cover and, shortened, in every footer. Exit status 0 when it matches, 4 when it does not.
+";
+
+pub const COLLECT: &str = "\
+Usage: csr-assess collect PATH... --output FILE [--lang en|ja] [--previous PATH...] [--jobs N]
+
+For NEC's procurement staff. Reads every PDF and .json file in the files and folders given
+(folders are searched with their subfolders), verifies each (the attached data is this app's,
+valid, of a known format version, and matches the fingerprint printed on every page), and
+writes one table of all of them. It does not use the assessment database.
+  -o, --output FILE  An Excel workbook (FILE.xlsx) with three sheets: one row per submission,
+                     one row per answer (for pivot tables), and the files that failed with the
+                     reason; or, for FILE.csv, three CSV files FILE-submissions.csv,
+                     FILE-answers.csv and FILE-failures.csv (UTF-8 with a byte-order mark)
+  --lang en|ja       Language of the headings and values (default en)
+  --previous PATH... Earlier submissions (for example last year's folder): adds each
+                     supplier's change in score and the essential conditions that got worse.
+                     Give it last, or once per path
+  --jobs N           Files read at once (default: one per processor core)
+When a supplier sent several submissions for one period, the newest (by submission date) is
+kept and the others are named in the column \"Older submissions left out\".
+Exit status 0 when the table was written, even if some files failed (they are listed).
 ";

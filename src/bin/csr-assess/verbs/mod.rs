@@ -3,6 +3,7 @@
 mod answers;
 mod assessments;
 mod catalog;
+mod collect;
 mod profile;
 mod reports;
 mod submission;
@@ -95,6 +96,7 @@ pub fn dispatch(verb: &str, ctx: &mut Context) -> Outcome {
         "pdf" => submission::pdf(ctx),
         "extract" => submission::extract(ctx),
         "verify" => submission::verify(ctx),
+        "collect" => collect::run(ctx),
         "help" => match ctx.parser.next()? {
             Some(lexopt::Arg::Value(v)) => {
                 let v = v.to_string_lossy().to_string();
@@ -133,6 +135,7 @@ fn help_for(verb: &str) -> Option<&'static str> {
         "pdf" => help::PDF,
         "extract" => help::EXTRACT,
         "verify" => help::VERIFY,
+        "collect" => help::COLLECT,
         _ => return None,
     })
 }
