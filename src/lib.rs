@@ -10,7 +10,8 @@
 //! - [`model`]: company profile, assessment, answers, Part 2 answers, declaration;
 //! - [`store`]: one SQLite file with append-only migrations; every save one transaction;
 //! - [`scoring`] and [`readiness`]: the score, the gaps, and what blocks a submission;
-//! - [`interchange`]: the versioned JSON file that moves an assessment between computers.
+//! - [`interchange`]: the versioned JSON file that moves an assessment between computers;
+//! - [`collect`]: NEC's side, a folder of received submissions verified into one workbook.
 //!
 //! Errors are one enum, [`Error`], whose messages say what to do.
 

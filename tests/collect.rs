@@ -168,6 +168,33 @@ fn keeps_the_newest_good_submission_of_each_supplier_and_lists_every_failed_file
     assert_eq!(a.sha256, pdf::verify(&std::fs::read(&a.file).unwrap()).unwrap().attached_sha256);
 }
 
+#[test]
+fn a_compressed_bomb_attached_to_a_pdf_is_a_failure_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = render(&record("NEC-SUP-000009", "株式会社ばくだん", "FY2025", "2026-05-01T09:00:00Z", 0), "en");
+    // 40 MB of spaces, about 40 KB packed: more than any attachment may unpack to.
+    let mut doc = lopdf::Document::load_mem(&good).unwrap();
+    for obj in doc.objects.values_mut() {
+        if let lopdf::Object::Stream(s) = obj {
+            if s.dict.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"EmbeddedFile".as_slice()) {
+                s.dict.remove(b"Filter");
+                s.set_content(vec![b' '; 40 << 20]);
+                s.compress().unwrap();
+            }
+        }
+    }
+    let mut bomb = Vec::new();
+    doc.save_to(&mut bomb).unwrap();
+    assert!(bomb.len() < 1 << 20, "the bomb is small on disk ({} bytes)", bomb.len());
+    std::fs::write(dir.path().join("bomb.pdf"), bomb).unwrap();
+    std::fs::write(dir.path().join("good.pdf"), &good).unwrap();
+    let c = run(&[dir.path().to_path_buf()], &[]);
+    assert_eq!(c.submissions.len(), 1);
+    assert_eq!(c.failures.len(), 1);
+    assert_eq!(c.failures[0].problem, Problem::NotSubmission);
+    assert!(c.failures[0].detail.contains("cannot be unpacked"), "{}", c.failures[0].detail);
+}
+
 /// The text of a cell as a spreadsheet shows it.
 fn text(d: &Data) -> String {
     match d {

@@ -49,7 +49,8 @@ pub struct Collection {
     pub submissions: Vec<Submission>,
     /// Files that failed, sorted by file name.
     pub failures: Vec<Failure>,
-    /// Files found (PDF and .json) and read.
+    /// Files found (PDF and .json) and read; earlier submissions (`previous`) not counted, and
+    /// their failures not listed.
     pub files: usize,
     /// Submissions left out because a newer one of the same supplier and period was kept.
     pub superseded: usize,
@@ -82,7 +83,6 @@ pub fn collect(
     let mut current = aggregate::Newest::default();
     let mut earlier = aggregate::Newest::default();
     let mut failures = Vec::new();
-    let done = AtomicUsize::new(0);
     // The current files first, then the earlier ones; a worker per core reads and verifies,
     // this thread aggregates. The channel is bounded, so a slow consumer holds back readers
     // instead of piling up results.
@@ -91,6 +91,7 @@ pub fn collect(
     let jobs = if jobs == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { jobs };
     let next = AtomicUsize::new(0);
     let mut spool_error = None;
+    let mut done = 0;
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::sync_channel(jobs * 2);
         for _ in 0..jobs.min(all.len().max(1)) {
@@ -119,8 +120,8 @@ pub fn collect(
                     }
                 }
             }
-            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            progress(Progress { done: n, total });
+            done += 1;
+            progress(Progress { done, total });
         }
     });
     if let Some(e) = spool_error {
