@@ -36,6 +36,7 @@ pub fn get_catalog() -> Value {
         "guideline": c.guideline,
         "advice": c.advice,
         "disclosures": c.disclosures,
+        "translations": { "ja": c.japanese },
         "declaration_text": DECLARATION_TEXT,
     })
 }
