@@ -239,7 +239,7 @@ export default {
   "problem.policies": "貴社が対象となるパート2の方針のうち、まだ確認していないもの：",
   "problem.disclosures": "パート2「{policy}」で未回答の質問：",
   "problem.declaration": "誓約で未入力の項目：",
-  "problem.marked_for_review": "見直し予定にした項目：",
+  "problem.marked_for_review": "「あとで見直す」にした項目：",
   "problem.malformed": "形式を確認してください",
 
   "pdf.title": "NEC提出用のPDFを作成",
