@@ -28,6 +28,7 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 echo "== core"; quiet cargo bench --locked --bench core
 echo "== PDF"; quiet cargo bench --locked --bench pdf
+echo "== collect (NEC side: 1,000 submissions)"; quiet cargo bench --locked --bench collect
 echo "== app"
 quiet cargo build --release --locked --manifest-path benches/empty-tauri-app/Cargo.toml
 quiet xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
