@@ -397,7 +397,7 @@ pub fn recording_opener(dir: &Path) -> (Vec<(&'static str, String)>, PathBuf) {
 
 /// Waits until the recorded opener log has `lines` lines; returns them.
 pub async fn opened(log: &Path, lines: usize) -> Vec<String> {
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         let text = std::fs::read_to_string(log).unwrap_or_default();
         let got: Vec<String> = text.lines().map(String::from).collect();
