@@ -69,18 +69,22 @@ async fn journey(lang: &str) {
         ("address", "神奈川県横浜市神奈川区栄町5-1"),
         ("country", "日本"),
         ("representative", "代表取締役 山田 太郎"),
-        ("employees", employees),
+
         ("products", "精密板金部品"),
         ("contact_name", "佐藤 花子"),
-        ("contact_email", email),
-        ("contact_phone", phone),
     ] {
         app.type_into(&format!("[data-field='{field}']"), value).await;
+    }
+    for (field, value) in [("employees", employees), ("contact_email", email), ("contact_phone", phone)] {
+        app.commit_text(&format!("[data-field='{field}']"), value).await;
     }
     app.click("[data-field='supplies_goods']").await;
     app.click("[data-field='handles_chemicals']").await;
     app.wait_saved().await;
-    assert!(app.find_all(".field-problem:not([hidden])").await.is_empty(), "no problems left");
+    let problems = app
+        .script("return [...document.querySelectorAll('.field-problem:not([hidden])')].map((p) => p.parentElement.innerText)", vec![])
+        .await;
+    assert_eq!(problems, serde_json::json!([]), "no problems left");
     // Once saved and left, the fields show what was stored (half-width).
     app.wait_saved().await;
     for (field, stored) in [("employees", "38"), ("contact_email", "hanako.sato@sakura.example.jp"), ("contact_phone", "045-123-4567")] {
@@ -237,6 +241,8 @@ async fn journey(lang: &str) {
     assert_eq!(support::opened(&opened_log, 1).await[0], pdf_path.to_str().unwrap());
     app.type_into("[data-field='nec_contact_email']", "buyer@nec.example").await;
     app.click("[data-action='email']").await;
+    // Shown only when the test fails: what the screen said (an error box, say).
+    eprintln!("after the e-mail button: {}", app.page_text().await);
     let mail = support::opened(&opened_log, 2).await[1].clone();
     assert!(mail.starts_with("mailto:buyer@nec.example?subject="), "{mail}");
     if lang == "en" {
@@ -263,6 +269,8 @@ async fn journey(lang: &str) {
     let record = store.record(1).unwrap();
     assert_eq!(record.company.legal_name, "株式会社さくら精密工業");
     assert_eq!(record.company.employees, Some(38));
+    assert_eq!(record.company.name_latin, "Sakura Precision Industries Co., Ltd.", "typed as is");
+    assert_eq!(record.company.supplier_code, "NEC-SUP-004711");
     assert_eq!(record.company.contact_email, "hanako.sato@sakura.example.jp", "stored half-width");
     assert_eq!(record.company.contact_phone, "045-123-4567", "stored half-width");
     assert_eq!(record.answers.len(), 47);

@@ -124,7 +124,7 @@ export default {
   "guideline.view.original": "英語の原文",
   "guideline.condition.essential": "必須条件",
   "guideline.condition.recommended": "{id}は推奨条件",
-  "screen.failed_list": "評価の一覧へ戻る",
+  "screen.failed_list": "アセスメント一覧へ戻る",
   "advice.title": "本アプリによる中小企業向けアドバイス",
   "advice.note": "NECのガイドラインの文言ではありません。本アプリの作成者が独自にまとめた参考情報です。",
   "advice.steps": "取り組めること",
