@@ -29,7 +29,7 @@ async fn legal_notes_follow_the_profile_in_english_and_japanese() {
     assert!(app.text(".advice h2").await.starts_with("Our advice"), "the advice is labelled as ours");
     let law = app.text(".advice-law").await;
     for expected in [
-        "The law in Japan, as we read it",
+        "Legal notes: the law in Japan, as we read it",
         "With 24 employees you are below the threshold of this rule (50 or more workers): it does not apply to you. Counted per workplace (事業場).",
         "Source: Industrial Safety and Health Act (労働安全衛生法), Art. 66-10 · as of 2026-11",
         // The 2025 amendment's rule concerns workplaces under 50: all of them, here.
@@ -50,7 +50,7 @@ async fn legal_notes_follow_the_profile_in_english_and_japanese() {
     assert_eq!(app.text(".advice h2").await, "本アプリ作成者による中小企業向けアドバイス");
     let law = app.text(".advice-law").await;
     for expected in [
-        "日本の法令（私たちの理解）",
+        "法令メモ：日本の法令（私たちの理解）",
         "従業員24人の貴社は、この規定の基準（50人以上）を下回るため対象外です。人数は事業場ごとに数えます。",
         "出典： 労働安全衛生法 第66条の10 · 2026年11月時点",
     ] {

@@ -121,7 +121,7 @@ export default {
   "advice.note": "From the makers of this app, not part of NEC's guideline.",
   "advice.steps": "What you can do",
   "advice.evidence": "Records you could keep as evidence",
-  "advice.law.title": "The law in Japan, as we read it",
+  "advice.law.title": "Legal notes: the law in Japan, as we read it",
   "advice.law.note": "Our summary of the rules behind this advice, with where each is written and when we checked it. Laws change: check the source before you rely on it.",
   "advice.law.abroad": "Your company profile gives {country} as your country. The Japanese rules below are examples only: the law of your country applies, and the Japanese thresholds do not.",
   "advice.law.source": "Source:",
