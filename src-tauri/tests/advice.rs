@@ -7,9 +7,10 @@ mod support;
 
 use support::{serial, App};
 
-/// Scrolls the legal notes into view and takes a screenshot of them.
+/// Scrolls the legal notes' heading to the middle of the view (clear of the sticky header)
+/// and takes a screenshot of them.
 async fn shot_of_law(app: &App, name: &str) {
-    app.script("document.querySelector('.advice-law').scrollIntoView({block: 'start'})", vec![]).await;
+    app.script("document.querySelector('.advice-law h3').scrollIntoView({block: 'center'})", vec![]).await;
     tokio::time::sleep(std::time::Duration::from_millis(150)).await;
     app.screenshot_here(name).await;
 }
