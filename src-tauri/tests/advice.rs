@@ -48,7 +48,7 @@ async fn legal_notes_follow_the_profile_in_english_and_japanese() {
     app.click("button[data-lang='ja']").await;
     app.wait_for("html[lang='ja']").await;
     app.goto(&item).await;
-    assert_eq!(app.text(".advice h2").await, "本アプリ作成者による中小企業向けアドバイス");
+    assert_eq!(app.text(".advice h2").await, "本アプリによる中小企業向けアドバイス");
     let law = app.text(".advice-law").await;
     for expected in [
         "法令メモ：日本の法令（私たちの理解）",
