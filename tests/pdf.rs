@@ -170,6 +170,16 @@ fn a_fully_answered_assessment_in_english_and_in_japanese() {
         for p in &record.part2 {
             assert!(all.contains(&folded(&p.notes)));
         }
+        // Part 2 opens with the guideline's own words, labelled as a quotation, not with our
+        // paraphrase of them under the guideline's name.
+        for block in &Catalog::get().guideline.part2.intro {
+            if let csr_core::catalog::Block::Paragraph { text: quoted } = block {
+                assert!(all.contains(&folded(quoted)), "{lang}: the guideline's Part 2 introduction is quoted whole");
+            }
+        }
+        let quote_label = if lang == "ja" { "「5. Request for Suppliers (Part-2)」からの引用（英語原文）" } else { "Quoted from the guideline" };
+        assert!(all.contains(&folded(quote_label)), "{lang}: the quotation is labelled as the guideline's");
+        assert!(!all.contains(&folded("The guideline asks suppliers to cascade")) && !all.contains(&folded("ガイドラインは、これらの方針")));
         assert!(text.contains("株式会社さくら精密工業"));
         assert!(text.contains(&sub.sha256), "the full SHA-256 is printed");
         assert!(text.contains("山田 太郎"), "the signer");

@@ -63,7 +63,7 @@ export function item(main, params, app) {
     html`${it.has_section === false ? html`<p class="no-section">${t('guideline.no_section')}</p>` : ''}
       ${it.has_section !== false && !it.request && !(it.explanation ?? []).length ? html`<p class="no-section">${t('guideline.condition_only')}</p>` : ''}
       ${group.intro?.length ? html`<details class="group-intro"><summary>${t('guideline.group_intro', { group: group.id })}</summary>${quotedText((tr) => blocks(group.intro, tr), false)}</details>` : ''}`,
-    pick(state.catalog.advice.items[it.id]),
+    state.catalog.advice.items[it.id],
   )}
         <section class="answer card" aria-labelledby="answer-heading">
           <h2 id="answer-heading">${t('item.your_answer')}</h2>

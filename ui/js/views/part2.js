@@ -50,7 +50,7 @@ export function part2(main, params, app) {
       <p class="request">${tr(policy.request)}</p>
       ${policy.definition ? html`<p class="definition"><span>${tr(policy.definition.label)}</span> <strong>${tr(policy.definition.term)}</strong>: ${tr(policy.definition.text)}</p>` : ''}`,
     '',
-    pick(state.catalog.advice.policies[policy.id]),
+    state.catalog.advice.policies[policy.id],
   )}
         <section class="answer card" aria-labelledby="answer-heading">
           <h2 id="answer-heading">${t('item.your_answer')}</h2>
