@@ -16,6 +16,7 @@
 
 pub mod catalog;
 pub mod clock;
+pub mod contract;
 mod error;
 mod files;
 pub mod interchange;
@@ -27,6 +28,6 @@ pub mod scoring;
 pub mod store;
 
 pub use catalog::Catalog;
-pub use error::{Error, Result};
+pub use error::{Error, ImportFault, Result};
 pub use files::write_atomic;
 pub use store::Store;

@@ -94,15 +94,20 @@ fn malformed_and_hostile_files_are_refused_naming_the_place() {
     let (_dir, _store, _id, text) = exported();
     refused(b"", &["the whole file", "empty"]);
     refused(b" \n\t ", &["empty"]);
-    refused(b"hello", &["line 1, column 1", "not valid JSON"]);
-    refused(b"[1, 2, 3]", &["not an assessment file"]);
-    refused(br#"{"format": "something-else", "format_version": 1}"#, &["\"format\"", "not a CSR self-assessment file"]);
+    // A damaged file and an unrelated one are told apart (the UI says which).
+    assert_eq!(refused(b"hello", &["line 1, column 1", "not valid JSON"]).kind(), "import_damaged");
+    assert_eq!(refused(&text.as_bytes()[..text.len() / 2], &["not valid JSON"]).kind(), "import_damaged");
+    assert_eq!(refused(b"[1, 2, 3]", &["not an assessment file"]).kind(), "import_not_assessment");
+    let other = refused(br#"{"format": "something-else", "format_version": 1}"#, &["\"format\"", "not a CSR self-assessment file"]);
+    assert_eq!(other.kind(), "import_not_assessment");
+    assert_eq!(refused(br#"{"name": "a package.json", "version": "1.0.0"}"#, &["\"format\""]).kind(), "import_not_assessment");
     let newer = mutate(&text, |v| v["format_version"] = json!(2));
     assert!(matches!(refused(&newer, &["newer version"]), Error::NewerFormat { found: 2, supported: 1 }));
     refused(&mutate(&text, |v| v["format_version"] = json!("1")), &["format_version"]);
     // Wrong type: the JSON path and the line.
     let e = refused(&mutate(&text, |v| v["answers"][3]["rating"] = json!(5)), &["answers[3].rating", "line "]);
     assert!(matches!(e, Error::Import { .. }));
+    assert_eq!(e.kind(), "import", "a fault in the content");
     refused(&mutate(&text, |v| v["company"]["employees"] = json!(-3)), &["company.employees"]);
     refused(&mutate(&text, |v| v["company"]["favourite_colour"] = json!("blue")), &["company", "unknown field"]);
     refused(&mutate(&text, |v| v["answers"][0]["item_id"] = json!("VIII-1")), &["answers[0].item_id", "VIII-1"]);

@@ -35,6 +35,9 @@ pub enum ShellError {
     NoMailProgram(String),
 }
 
+/// The shell's own kinds, after the core's in the UI's contract (`commands::contract`).
+pub const KINDS: [&str; 5] = ["bad_path", "opener", "pdf_missing", "no_mail_program", "internal"];
+
 impl ShellError {
     /// A stable name the UI maps to a translated sentence.
     pub fn kind(&self) -> &'static str {

@@ -25,6 +25,17 @@ pub async fn save_declaration(state: State<'_, AppState>, id: i64, declaration: 
     state.with_store(|s| s.save_declaration(id, &declaration))
 }
 
+/// Confirms carried-over answers unchanged ("still true"), a whole group at once.
+#[tauri::command]
+pub async fn confirm_unchanged(
+    state: State<'_, AppState>,
+    id: i64,
+    items: Vec<String>,
+    policies: Vec<String>,
+) -> Result<SaveReceipt> {
+    state.with_store(|s| s.confirm_unchanged(id, &items, &policies))
+}
+
 /// The score and the submission check, from one read of the assessment.
 #[derive(serde::Serialize)]
 pub struct Evaluation {

@@ -22,9 +22,17 @@ pub struct CreatedPdf {
     status: Status,
 }
 
+/// Where the save dialog proposes the PDF: the suggested name in the user's Documents
+/// folder (else the home folder), not the folder the app happened to start in.
 #[tauri::command]
-pub async fn suggested_pdf_name(state: State<'_, AppState>, id: i64) -> Result<String> {
-    Ok(pdf::file_name(&state.with_store(|s| s.record(id))?))
+pub async fn suggested_pdf_name(app: tauri::AppHandle, state: State<'_, AppState>, id: i64) -> Result<String> {
+    use tauri::Manager;
+    let name = pdf::file_name(&state.with_store(|s| s.record(id))?);
+    let folder = app.path().document_dir().or_else(|_| app.path().home_dir()).ok().filter(|d| d.is_dir());
+    Ok(match folder {
+        Some(folder) => folder.join(name).to_string_lossy().into_owned(),
+        None => name,
+    })
 }
 
 /// Renders the submission, writes it atomically to `path` and marks the assessment submitted.

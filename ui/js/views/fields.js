@@ -66,9 +66,3 @@ export function setProblem(input, problem) {
   field.classList.toggle('has-problem', !!problem);
   if (problem) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
 }
-
-/** The value of a [data-field] control. */
-export function valueOf(input) {
-  if (input.type === 'checkbox') return input.checked;
-  return input.value;
-}

@@ -1,17 +1,23 @@
 // One action item: what the guideline asks, our advice, and the answer (saved as typed).
 
 import { api } from '../api.js';
-import { schedule } from '../autosave.js';
+import { autosaveForm } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t, pick } from '../i18n.js';
 import { state, itemById, answerFor, putAnswer } from '../state.js';
-import { textField, textArea, checkbox, radioGroup, valueOf } from './fields.js';
+import { textField, textArea, checkbox, radioGroup } from './fields.js';
 import { blocks, guidelinePanel } from './guideline-text.js';
 import { reconfirmBanner, hideReconfirm } from './reconfirm.js';
 import { stepNav } from './step-nav.js';
 
 const RATINGS = ['full', 'mostly', 'partly', 'not_yet', 'not_applicable'];
 const GAPS = ['mostly', 'partly', 'not_yet'];
+
+/** The action plan shows for a gap, or while it still holds something (so nothing typed is hidden). */
+export function showsPlan(answer) {
+  const plan = answer.action_plan;
+  return GAPS.includes(answer.rating) || !!(plan.what || plan.who || plan.due);
+}
 
 function subjectName(clause) {
   return state.catalog.guideline.iso26000_core_subjects.find((s) => s.clause === clause)?.name ?? '';
@@ -71,7 +77,7 @@ export function item(main, params, app) {
             <div class="evidence-slot">${evidenceRows(answer.evidence)}</div>
             <button type="button" class="button small" data-action="add-evidence">${t('item.evidence.add')}</button>
           </fieldset>
-          <fieldset class="plan field ${essential ? 'essential' : ''}" ${GAPS.includes(answer.rating) || answer.action_plan.what || answer.action_plan.who || answer.action_plan.due ? '' : html`hidden`}>
+          <fieldset class="plan field ${essential ? 'essential' : ''}" ${showsPlan(answer) ? '' : html`hidden`}>
             <legend class="field-label">${t('item.plan')}${essential ? html` <span class="required">${t('item.plan.required')}</span>` : ''}</legend>
             <span class="field-hint">${t(essential ? 'item.plan.hint_essential' : 'item.plan.hint')}</span>
             ${textArea('plan.what', t('item.plan.what'), answer.action_plan.what, { rows: 2, max: 4000 })}
@@ -88,48 +94,39 @@ export function item(main, params, app) {
   const shown = (reconfirm) => [answer.rating, answer.marked_for_review, reconfirm].join();
   let lastShown = shown(answer.to_reconfirm);
 
-  const save = (immediate = false) => {
-    putAnswer(answer);
-    const saved = shown(false); // saving clears the re-confirm mark
-    schedule(`answer:${it.id}`, () => api.saveAnswer(id, answer), {
-      immediate,
-      onDone: (receipt) => {
-        // The save may finish after the user moved on, even to another assessment.
-        if (state.record?.assessment.id !== id) return;
-        answer.to_reconfirm = false;
-        answer.updated_at = receipt.updated_at;
-        putAnswer(answer);
-        hideReconfirm(article);
-        app.afterSave(receipt, { reevaluate: saved !== lastShown });
-        lastShown = saved;
-      },
-    });
-  };
-
   const updateVisibility = () => {
     main.querySelector('.na-slot').hidden = answer.rating !== 'not_applicable';
-    const plan = answer.action_plan;
-    main.querySelector('fieldset.plan').hidden = !(GAPS.includes(answer.rating) || plan.what || plan.who || plan.due);
+    main.querySelector('fieldset.plan').hidden = !showsPlan(answer);
     main.querySelectorAll('.radio-option').forEach((o) => o.classList.toggle('selected', o.querySelector('input').checked));
   };
 
-  const onInput = (e) => {
-    const input = e.target.closest('[data-field]');
-    if (!input) return;
-    const field = input.dataset.field;
-    const value = valueOf(input);
-    const [head, n, key] = field.split('.');
-    if (field === 'rating') answer.rating = value;
-    else if (field === 'na_reason' || field === 'description') answer[field] = value;
-    else if (field === 'marked_for_review') answer.marked_for_review = value;
-    else if (head === 'plan') answer.action_plan[n] = n === 'due' ? (value || null) : value;
-    else if (head === 'evidence') answer.evidence[Number(n)][key] = key === 'date' ? (value || null) : value;
-    else return;
-    updateVisibility();
-    save(input.type === 'radio' || input.type === 'checkbox' || input.type === 'date');
-  };
-  main.querySelector('.answer').addEventListener('input', onInput);
-  main.querySelector('.answer').addEventListener('change', (e) => { if (e.target.type === 'date') onInput(e); });
+  let saving = shown(false);
+  const form = autosaveForm(main.querySelector('.answer'), {
+    key: `answer:${it.id}`,
+    apply: (field, value) => {
+      const [head, n, key] = field.split('.');
+      if (field === 'rating' || field === 'na_reason' || field === 'description' || field === 'marked_for_review') answer[field] = value;
+      else if (head === 'plan') answer.action_plan[n] = value;
+      else if (head === 'evidence') answer.evidence[Number(n)][key] = value;
+      else return false;
+      updateVisibility();
+      putAnswer(answer);
+      saving = shown(false); // saving clears the re-confirm mark
+      return true;
+    },
+    save: () => api.saveAnswer(id, answer),
+    onDone: (receipt) => {
+      // The save may finish after the user moved on, even to another assessment.
+      if (state.record?.assessment.id !== id) return;
+      answer.to_reconfirm = false;
+      answer.updated_at = receipt.updated_at;
+      putAnswer(answer);
+      hideReconfirm(article);
+      app.afterSave(receipt, { reevaluate: saving !== lastShown });
+      lastShown = saving;
+    },
+  });
+  const save = (immediate) => { putAnswer(answer); saving = shown(false); form.save(immediate); };
 
   const redrawEvidence = (focusIndex) => {
     render(main.querySelector('.evidence-slot'), evidenceRows(answer.evidence));

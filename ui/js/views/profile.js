@@ -2,30 +2,40 @@
 // to the field.
 
 import { api } from '../api.js';
-import { schedule } from '../autosave.js';
+import { CONTRACT } from '../contract.js';
+import { autosaveForm } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t } from '../i18n.js';
 import { state, changed } from '../state.js';
-import { textField, textArea, checkbox, setProblem, valueOf } from './fields.js';
+import { textField, textArea, checkbox, setProblem } from './fields.js';
 
-const REQUIRED = ['legal_name', 'address', 'country', 'representative', 'contact_name', 'contact_email', 'contact_phone'];
+const REQUIRED = CONTRACT.profile_fields.filter((f) => f.required).map((f) => f.name);
 const EMPTY = {
   legal_name: '', name_latin: '', address: '', country: '', representative: '', contact_name: '', contact_email: '',
   contact_phone: '', supplier_code: '', nec_contact_name: '', nec_contact_email: '', employees: null, products: '', sites: '', does_construction: false,
   handles_chemicals: false, supplies_goods: false,
 };
 
-// The same rules as the core's submission check (model/profile.rs), to show them as you type.
-export const looksLikeEmail = (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.trim()) && !s.trim().endsWith('.');
-const looksLikePhone = (s) => (s.match(/[0-9０-９]/g) ?? []).length >= 5 && /^[0-9０-９ +\-().‐－（）ー/a-zA-Z]+$/.test(s.trim());
+/** Whether the employee count is a whole number the core accepts (or empty). */
+export function employeesProblem(value) {
+  const v = String(value ?? '').trim();
+  if (v === '') return null;
+  return /^\d{1,8}$/.test(v) && Number(v) <= CONTRACT.max_employees ? null : 'profile.problem.employees';
+}
 
-function problemOf(field, value, { touched }) {
-  const v = typeof value === 'string' ? value.trim() : value;
-  if (REQUIRED.includes(field) && !v) return touched ? t('profile.problem.required') : null;
-  if ((field === 'contact_email' || field === 'nec_contact_email') && v && !looksLikeEmail(v)) return t('profile.problem.email');
-  if (field === 'contact_phone' && v && !looksLikePhone(v)) return t('profile.problem.phone');
-  if (field === 'employees' && v !== '' && v !== null && !/^\d{1,8}$/.test(String(v).trim())) return t('profile.problem.employees');
-  return null;
+/**
+ * The message beside each field, from the core's check (`problems`, as the submission
+ * check reports them): a missing required field only once `touched` (the user has been
+ * there), a malformed e-mail or phone number always.
+ */
+export function fieldMessages(problems, touched) {
+  const out = {};
+  for (const f of problems) {
+    if (f.problem === 'missing' && !touched(f.field)) continue;
+    out[f.field] = f.problem === 'missing' ? 'profile.problem.required'
+      : f.field.endsWith('email') ? 'profile.problem.email' : 'profile.problem.phone';
+  }
+  return out;
 }
 
 /** The company being edited: the open assessment's, else the first. */
@@ -34,12 +44,17 @@ function currentCompany() {
   return state.companies.find((c) => c.id === id) ?? state.companies[0] ?? null;
 }
 
-export function profile(main, _params, app) {
+export async function profile(main, params, app) {
   const company = currentCompany();
   const p = { ...EMPTY, ...(company?.profile ?? {}) };
   let companyId = company?.id ?? null;
-  const touched = !!company;
-  const problem = (f) => problemOf(f, p[f] ?? '', { touched });
+  // A field the user has been in (or every field, for a profile saved before) shows
+  // "needed" once empty; a first-time visitor is not greeted by a page of warnings.
+  const touchedFields = new Set(company ? REQUIRED : []);
+  const touched = (f) => touchedFields.has(f);
+  let messages = fieldMessages(await app.guard(() => api.profileProblems(p)) ?? [], touched);
+  const problem = (f) => (f === 'employees' ? (employeesProblem(p.employees) && t('profile.problem.employees'))
+    : messages[f] ? t(messages[f]) : null);
   const backTo = !!state.record;
   // An impossible employee count stays on screen, marked, and the last good one is saved.
   let savedEmployees = p.employees;
@@ -80,40 +95,57 @@ export function profile(main, _params, app) {
     </section>`);
 
   async function save() {
-    if (!problemOf('employees', p.employees ?? '', { touched: true })) {
+    if (!employeesProblem(p.employees)) {
       savedEmployees = p.employees === '' || p.employees === null ? null : Number(String(p.employees).trim());
     }
     const profileToSave = { ...p, employees: savedEmployees };
     // Saves under one key run one at a time, so the company is created once; a failed
     // attempt is simply tried again.
-    if (companyId === null) {
-      const created = await api.createCompany(profileToSave);
-      companyId = created.id;
-      state.companies.push(created);
-      return created;
-    }
-    return api.saveCompany(companyId, profileToSave);
+    const saved = companyId === null ? await api.createCompany(profileToSave) : await api.saveCompany(companyId, profileToSave);
+    if (companyId === null) { companyId = saved.id; state.companies.push(saved); }
+    return saved;
   }
 
   const form = main.querySelector('form');
-  const onChange = (e) => {
-    const input = e.target.closest('[data-field]');
-    if (!input) return;
-    const field = input.dataset.field;
-    p[field] = valueOf(input);
-    setProblem(input, problemOf(field, p[field], { touched: e.type === 'change' || !!p[field] }));
-    schedule('profile', save, {
-      immediate: input.type === 'checkbox',
-      onDone: (saved) => {
-        const i = state.companies.findIndex((c) => c.id === saved.id);
-        if (i >= 0) state.companies[i] = saved;
-        if (state.record && state.record.assessment.company_id === saved.id) state.record.company = saved.profile;
-        changed('company');
-      },
+  /** Shows the core's verdict beside every text field (after each change, as typed). */
+  let checking = 0;
+  const showProblems = async () => {
+    const seq = ++checking;
+    const problems = await api.profileProblems({ ...p, employees: savedEmployees }).catch(() => null);
+    if (!problems || seq !== checking) return;
+    messages = fieldMessages(problems, touched);
+    form.querySelectorAll('[data-field]').forEach((input) => {
+      const f = input.dataset.field;
+      if (input.type !== 'checkbox') setProblem(input, problem(f));
     });
   };
-  form.addEventListener('input', onChange);
-  form.addEventListener('change', onChange);
+  autosaveForm(form, {
+    key: 'profile',
+    apply: (field, value) => {
+      p[field] = value;
+      touchedFields.add(field);
+      if (field === 'employees') setProblem(form.querySelector('[data-field="employees"]'), problem('employees'));
+      showProblems();
+      return true;
+    },
+    save,
+    onDone: (saved) => {
+      const i = state.companies.findIndex((c) => c.id === saved.id);
+      if (i >= 0) state.companies[i] = saved;
+      if (state.record && state.record.assessment.company_id === saved.id) state.record.company = saved.profile;
+      changed('company');
+    },
+  });
+  // Leaving a required field empty marks it, as typing in it and clearing it does.
+  form.addEventListener('focusout', (e) => {
+    const f = e.target.dataset?.field;
+    if (f && REQUIRED.includes(f) && !touched(f)) { touchedFields.add(f); showProblems(); }
+  });
   main.querySelector('[data-action="continue"]')?.addEventListener('click', () => app.go('/assessments'));
   main.querySelector('[data-action="back"]')?.addEventListener('click', () => app.resume(state.record.assessment.id));
+  // A link from the submission check names the field: go straight to it.
+  const target = params.field && form.querySelector(`[data-field="${CSS.escape(params.field)}"]`);
+  if (target) {
+    requestAnimationFrame(() => { target.scrollIntoView({ block: 'center' }); target.focus(); });
+  }
 }

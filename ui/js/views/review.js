@@ -5,6 +5,8 @@ import { barChart } from '../components/chart.js';
 import { html, render } from '../html.js';
 import { t } from '../i18n.js';
 import { state } from '../state.js';
+import { pathOf } from '../flow.js';
+import { essentialNotInPlace } from '../finder.js';
 import { itemLink, itemLinks } from './links.js';
 import { stepNav } from './step-nav.js';
 
@@ -18,7 +20,8 @@ export async function review(main, _params, app) {
     label: `${g.group_id} ${groups.find((x) => x.id === g.group_id).title}`,
     score: g.tally.score,
   }));
-  const essentialItems = state.items.filter((e) => e.item.condition === 'essential');
+  // The essential conditions still to do: the ones the card is there to point at.
+  const essentialOpen = essentialNotInPlace(state.items, state.record.answers);
   render(main, html`
     <article class="step review-step" aria-labelledby="review-title">
       <header class="step-head"><h1 id="review-title">${t('step.review')}</h1></header>
@@ -31,7 +34,9 @@ export async function review(main, _params, app) {
           <span class="stat-detail">${t('review.points', { points: o.points, max: o.max_points })}</span></div>
         <div class="card stat"><span class="stat-value">${t('review.essential_value', { full: score.essential.full, total: score.essential.items })}</span>
           <span class="stat-label">${t('review.essential')}</span>
-          <span class="stat-detail">${essentialItems.map((e) => e.item.id).join(', ')}</span></div>
+          <span class="stat-detail" data-testid="essential-open">${essentialOpen.length
+    ? html`${t('review.essential_open')} ${essentialOpen.map((id, i) => html`${i ? ', ' : ''}<a href="#${pathOf(state.record.assessment.id, `item:${id}`)}">${id}</a>`)}`
+    : t('review.essential_all')}</span></div>
       </section>
       <section class="card" aria-labelledby="chart-title">
         <h2 id="chart-title">${t('review.by_group')}</h2>
