@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Sets up the machine if needed, then runs every test: the core's unit, integration,
+# Sets up the machine if needed, then runs every test: the UI's unit tests (node --test),
+# the core's unit, integration,
 # durability (kill) and disk-full tests, and the desktop app's end-to-end tests, which drive
 # the real app through tauri-driver and WebKitWebDriver under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 . scripts/env.sh
+# The UI's logic without a browser (autosave, html, flow, i18n, finder, the form controller).
+node --test ui/tests/
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- cargo test --workspace --locked "$@"
