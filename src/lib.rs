@@ -15,6 +15,7 @@
 //! Errors are one enum, [`Error`], whose messages say what to do.
 
 pub mod catalog;
+pub mod changes;
 pub mod clock;
 pub mod contract;
 mod error;

@@ -394,3 +394,35 @@ fn long_names_and_notes_stay_in_their_place() {
     assert!(!lines[at("Company seal")].contains("Data fingerprint"));
     check_attachment_round_trip(&path, &record, &sub);
 }
+
+#[test]
+fn a_carried_forward_assessment_prints_its_changes_first_in_both_languages() {
+    let (dir, mut store) = temp_store();
+    let last_year = fully_answered(&mut store);
+    store.set_status(last_year, csr_core::model::Status::Submitted).unwrap();
+    let last_period = store.record(last_year).unwrap().assessment.period;
+    let id = store.create_assessment_from(last_year, "FY2026").unwrap().id;
+    let mut up = store.record(id).unwrap().answer("VI-2").unwrap().clone();
+    let before = up.rating;
+    up.rating = Some(Rating::NotYet);
+    up.evidence.push(Evidence { name: "Training record 2026".into(), location: String::new(), date: None });
+    store.save_answer(id, &up).unwrap();
+    let record = store.record(id).unwrap();
+    let changes = csr_core::changes::since_carried_from(&store, &record, Catalog::get()).unwrap().unwrap();
+    assert_eq!(changes.items.len(), 1, "only VI-2 changed");
+    for (lang, title, moved) in [
+        ("en", format!("Changes since the submission of {last_period}"), "Evidence added: Training record 2026"),
+        ("ja", format!("{last_period} の提出からの変更点"), "証拠書類を追加: Training record 2026"),
+    ] {
+        let sub = pdf::render_with_changes(&record, Catalog::get(), lang, Some(&changes)).unwrap();
+        let path = out_dir(dir.path()).join(format!("changes-{lang}.pdf"));
+        std::fs::write(&path, &sub.pdf).unwrap();
+        let page2 = tool("pdftotext", &["-layout", "-enc", "UTF-8", "-f", "2", "-l", "2", path.to_str().unwrap(), "-"]);
+        assert!(page2.contains(&title), "{lang}: page 2 is the changes page: {page2}");
+        assert!(page2.contains("VI-2") && folded(&page2).contains(&folded(moved)), "{lang}: {page2}");
+        let rating_words = if lang == "en" { "Rating down" } else { "評価が低下" };
+        assert!(page2.contains(rating_words), "{lang}: {before:?} → not yet is down: {page2}");
+        assert!(!line_starts_with_id(&page2, "VI-3"), "{lang}: unchanged items are not listed");
+        assert!(pdf::verify(&sub.pdf).unwrap().matches, "{lang}: the footers still carry the fingerprint");
+    }
+}

@@ -1,5 +1,6 @@
 //! Saving answers, Part 2 answers and the declaration; scoring and the submission check.
 
+use csr_core::changes::{self, Changes};
 use csr_core::model::{Answer, Declaration, Part2Answer};
 use csr_core::readiness::{self, Readiness};
 use csr_core::scoring::{self, Score};
@@ -41,6 +42,8 @@ pub async fn confirm_unchanged(
 pub struct Evaluation {
     score: Score,
     readiness: Readiness,
+    /// What changed since the assessment this one was carried forward from, if any.
+    changes: Option<Changes>,
 }
 
 #[tauri::command]
@@ -48,5 +51,6 @@ pub async fn evaluate(state: State<'_, AppState>, id: i64) -> Result<Evaluation>
     let record = state.with_store(|s| s.record(id))?;
     let catalog = Catalog::get();
     let score = scoring::score(&record, catalog);
-    Ok(Evaluation { readiness: readiness::check_scored(&record, catalog, &score), score })
+    let changes = state.with_store(|s| changes::since_carried_from(s, &record, catalog))?;
+    Ok(Evaluation { readiness: readiness::check_scored(&record, catalog, &score), score, changes })
 }

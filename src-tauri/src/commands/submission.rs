@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use csr_core::model::Status;
-use csr_core::{mail, pdf, write_atomic, Catalog};
+use csr_core::{changes, mail, pdf, write_atomic, Catalog};
 use tauri::State;
 use tauri_plugin_opener::OpenerExt;
 
@@ -40,9 +40,10 @@ pub async fn suggested_pdf_name(app: tauri::AppHandle, state: State<'_, AppState
 pub async fn create_pdf(state: State<'_, AppState>, id: i64, path: String, lang: String) -> Result<CreatedPdf> {
     let path = paths::new_file(&path, "pdf")?;
     let record = state.with_store(|s| s.record(id))?;
+    let changes = state.with_store(|s| changes::since_carried_from(s, &record, Catalog::get()))?;
     // Rendering and the synced write take a while: off the async runtime's threads.
     let (path, submission) = tauri::async_runtime::spawn_blocking(move || -> Result<_> {
-        let submission = pdf::render(&record, Catalog::get(), &lang)?;
+        let submission = pdf::render_with_changes(&record, Catalog::get(), &lang, changes.as_ref())?;
         write_atomic(&path, &submission.pdf)?;
         Ok((path, submission))
     })
