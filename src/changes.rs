@@ -35,6 +35,8 @@ pub struct ItemChange {
     /// Names of evidence documents listed now and not before, and the other way round.
     pub evidence_added: Vec<String>,
     pub evidence_removed: Vec<String>,
+    /// Names of evidence past its valid-until date now.
+    pub evidence_expired: Vec<String>,
 }
 
 /// The changes since an earlier assessment.
@@ -80,6 +82,7 @@ fn evidence_names(a: Option<&Answer>) -> Vec<String> {
 /// What changed from `before` to `now`, item by item.
 pub fn compare(now: &AssessmentRecord, before: &AssessmentRecord, catalog: &Catalog) -> Changes {
     let mut items = Vec::new();
+    let today = crate::clock::today();
     for item in catalog.items() {
         let (b, n) = (before.answer(&item.id), now.answer(&item.id));
         let (rb, rn) = (b.and_then(|a| a.rating), n.and_then(|a| a.rating));
@@ -92,11 +95,15 @@ pub fn compare(now: &AssessmentRecord, before: &AssessmentRecord, catalog: &Cata
             text_changed: texts(b) != texts(n) || b.map(|a| &a.action_plan.due) != n.map(|a| &a.action_plan.due),
             evidence_added: en.iter().filter(|x| !eb.contains(x)).cloned().collect(),
             evidence_removed: eb.iter().filter(|x| !en.contains(x)).cloned().collect(),
+            evidence_expired: n
+                .map(|a| a.evidence.iter().filter(|e| e.is_expired(&today)).map(|e| e.name.trim().to_string()).collect())
+                .unwrap_or_default(),
         };
         if change.rating_move.is_some()
             || change.text_changed
             || !change.evidence_added.is_empty()
             || !change.evidence_removed.is_empty()
+            || !change.evidence_expired.is_empty()
         {
             items.push(change);
         }
@@ -161,7 +168,7 @@ mod tests {
         let mut now = before.clone();
         now.assessment.period = "FY2026".into();
         now.answers[0].rating = Some(Rating::Full);
-        now.answers[0].evidence.push(Evidence { name: "CSR policy 2026".into(), location: String::new(), date: None });
+        now.answers[0].evidence.push(Evidence { name: "CSR policy 2026".into(), ..Default::default() });
         let c = compare(&now, &before, catalog);
         assert_eq!(c.since_period, "FY2025");
         assert_eq!(c.items.len(), 1, "I-2 did not change");

@@ -223,6 +223,7 @@ fn a_very_long_description_and_thirty_evidence_entries_are_printed_whole() {
             name: format!("点検記録 第{i}号 (inspection record {i})"),
             location: format!("工場棚 {i}-B"),
             date: Some(format!("2025-{:02}-15", i % 12 + 1)),
+            ..Default::default()
         })
         .collect();
     a.action_plan.what = "手順書の改訂".into();
@@ -405,7 +406,7 @@ fn a_carried_forward_assessment_prints_its_changes_first_in_both_languages() {
     let mut up = store.record(id).unwrap().answer("VI-2").unwrap().clone();
     let before = up.rating;
     up.rating = Some(Rating::NotYet);
-    up.evidence.push(Evidence { name: "Training record 2026".into(), location: String::new(), date: None });
+    up.evidence.push(Evidence { name: "Training record 2026".into(), ..Default::default() });
     store.save_answer(id, &up).unwrap();
     let record = store.record(id).unwrap();
     let changes = csr_core::changes::since_carried_from(&store, &record, Catalog::get()).unwrap().unwrap();

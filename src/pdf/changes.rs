@@ -18,6 +18,7 @@ struct Words {
     text_changed: &'static str,
     evidence_added: &'static str,
     evidence_removed: &'static str,
+    evidence_expired: &'static str,
 }
 
 const EN: Words = Words {
@@ -31,6 +32,7 @@ const EN: Words = Words {
     text_changed: "Description or action plan rewritten",
     evidence_added: "Evidence added",
     evidence_removed: "Evidence removed",
+    evidence_expired: "Evidence expired",
 };
 
 const JA: Words = Words {
@@ -44,6 +46,7 @@ const JA: Words = Words {
     text_changed: "取り組みの説明または改善計画を書き直し",
     evidence_added: "証拠書類を追加",
     evidence_removed: "証拠書類を削除",
+    evidence_expired: "証拠書類の期限切れ",
 };
 
 pub fn draw(c: &mut Canvas, ctx: &Context, changes: &Changes) {
@@ -75,6 +78,9 @@ pub fn draw(c: &mut Canvas, ctx: &Context, changes: &Changes) {
         }
         if !change.evidence_removed.is_empty() {
             facts.push(format!("{}: {}", w.evidence_removed, change.evidence_removed.join(", ")));
+        }
+        if !change.evidence_expired.is_empty() {
+            facts.push(format!("{}: {}", w.evidence_expired, change.evidence_expired.join(", ")));
         }
         c.item_heading(&format!("{} {title}", change.item_id), &facts);
     }

@@ -10,6 +10,7 @@ mod chart;
 mod context;
 mod cover;
 mod declaration;
+mod evidence;
 mod font;
 mod frame;
 mod labels;

@@ -84,3 +84,18 @@ export function toReconfirm(record) {
   const policies = (record?.part2 ?? []).filter((p) => p.to_reconfirm).map((p) => p.policy_id);
   return { items, policies, total: items.length + policies.length };
 }
+
+/** Today where the user is, as YYYY-MM-DD. */
+export function localToday(d = new Date()) {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Whether an evidence entry was valid only until a day before `today` (as the core decides). */
+export function isExpired(evidence, today) {
+  return !!evidence.valid_until && evidence.valid_until < today;
+}
+
+/** The items with expired evidence, in the order of `answers`. */
+export function itemsWithExpiredEvidence(answers, today) {
+  return answers.filter((a) => (a.evidence ?? []).some((e) => isExpired(e, today))).map((a) => a.item_id);
+}

@@ -64,3 +64,13 @@ test('what is left to re-confirm counts items and policies', () => {
   assert.deepEqual(left, { items: ['I-1'], policies: ['reach'], total: 2 });
   assert.equal(toReconfirm(null).total, 0);
 });
+
+test('expired evidence: valid until a day before today', async () => {
+  const { isExpired, itemsWithExpiredEvidence, localToday } = await import('../js/finder.js');
+  assert.equal(localToday(new Date(2026, 0, 5)), '2026-01-05');
+  assert.ok(isExpired({ valid_until: '2026-01-04' }, '2026-01-05'));
+  assert.ok(!isExpired({ valid_until: '2026-01-05' }, '2026-01-05'), 'valid through its last day');
+  assert.ok(!isExpired({ valid_until: null }, '2026-01-05'));
+  const answers = [answer('I-1', 'full', { evidence: [{ name: 'ISO 14001', valid_until: '2025-12-31' }] }), answer('I-2', 'full')];
+  assert.deepEqual(itemsWithExpiredEvidence(answers, '2026-01-05'), ['I-1']);
+});

@@ -5,8 +5,10 @@ import { autosaveForm } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t, pick } from '../i18n.js';
 import { state, itemById, answerFor, putAnswer } from '../state.js';
-import { textField, textArea, checkbox, radioGroup } from './fields.js';
+import { textField, textArea, checkbox, radioGroup, setProblem } from './fields.js';
 import { blocks, guidelinePanel } from './guideline-text.js';
+import { isExpired, localToday } from '../finder.js';
+import { itemChangeNote } from './changes-note.js';
 import { reconfirmBanner, hideReconfirm } from './reconfirm.js';
 import { stepNav } from './step-nav.js';
 
@@ -29,6 +31,11 @@ function evidenceRows(evidence) {
     ${textField(`evidence.${i}.name`, t('item.evidence.name'), e.name, { hint: i === 0 ? t('item.evidence.name.hint') : null })}
     ${textField(`evidence.${i}.location`, t('item.evidence.location'), e.location)}
     ${textField(`evidence.${i}.date`, t('item.evidence.date'), e.date ?? '', { type: 'date', max: 10 })}
+    ${textField(`evidence.${i}.valid_until`, t('item.evidence.valid_until'), e.valid_until ?? '', {
+    type: 'date', max: 10, hint: i === 0 ? t('item.evidence.valid_until.hint') : null,
+    problem: isExpired(e, localToday()) ? t('item.evidence.expired', { date: e.valid_until }) : null })}
+    ${checkbox(`evidence.${i}.not_attached`, t('item.evidence.not_attached'), e.not_attached)}
+    ${checkbox(`evidence.${i}.confidential`, t('item.evidence.confidential'), e.confidential, { hint: i === 0 ? t('item.evidence.confidential.hint') : null })}
     <button type="button" class="button small danger" data-action="remove-evidence" data-index="${i}"
       aria-label="${t('item.evidence.remove_named', { n: i + 1 })}">${t('item.evidence.remove')}</button>
   </li>`)}</ol>`;
@@ -49,10 +56,12 @@ export function item(main, params, app) {
         <h1 id="item-title"><span class="item-id">${it.id}</span> <span lang="en">${it.title}</span></h1>
         <div class="badges">
           ${it.condition ? html`<span class="badge condition-${it.condition}">${t(`item.condition.${it.condition}`)}</span>` : ''}
+          ${answer.evidence.some((e) => isExpired(e, localToday())) ? html`<span class="badge condition-essential" data-testid="expired-badge">${t('item.evidence.expired_badge')}</span>` : ''}
           <span class="badge iso">${t('item.iso26000')} ${it.iso26000.map((c) => `${c} ${subjectName(c)}`).join(' / ')}</span>
         </div>
       </header>
       ${reconfirmBanner(answer.to_reconfirm)}
+      ${itemChangeNote(it.id)}
       <div class="step-grid">
         ${guidelinePanel(
     html`${it.section_heading ? html`<p class="section-heading">${t('guideline.section_heading')} <strong>${it.section_heading}</strong></p>` : ''}
@@ -107,8 +116,13 @@ export function item(main, params, app) {
       const [head, n, key] = field.split('.');
       if (field === 'rating' || field === 'na_reason' || field === 'description' || field === 'marked_for_review') answer[field] = value;
       else if (head === 'plan') answer.action_plan[n] = value;
-      else if (head === 'evidence') answer.evidence[Number(n)][key] = value;
-      else return false;
+      else if (head === 'evidence') {
+        answer.evidence[Number(n)][key] = value;
+        if (key === 'valid_until') {
+          const input = main.querySelector(`[data-field="evidence.${n}.valid_until"]`);
+          setProblem(input, isExpired(answer.evidence[Number(n)], localToday()) ? t('item.evidence.expired', { date: value }) : null);
+        }
+      } else return false;
       updateVisibility();
       putAnswer(answer);
       saving = shown(false); // saving clears the re-confirm mark
@@ -134,7 +148,7 @@ export function item(main, params, app) {
     else main.querySelector('[data-action="add-evidence"]').focus();
   };
   main.querySelector('[data-action="add-evidence"]').addEventListener('click', () => {
-    answer.evidence.push({ name: '', location: '', date: null });
+    answer.evidence.push({ name: '', location: '', date: null, valid_until: null, not_attached: false, confidential: false });
     redrawEvidence(answer.evidence.length - 1);
   });
   main.querySelector('.evidence').addEventListener('click', (e) => {

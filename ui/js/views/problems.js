@@ -32,6 +32,7 @@ export function findingItem(f) {
       <a href="#${pathOf(id, `part2:${f.policy}`)}">${f.fields.map((x) => disclosureLabel(f.policy, x.field) + (x.problem === 'malformed' ? ` (${t('problem.malformed')})` : '')).join('; ')}</a></p>`;
     case 'declaration': return html`<p>${t('problem.declaration')} <a href="#${pathOf(id, 'declaration')}">${f.missing.map((m) => t(`declaration.missing.${m}`)).join(', ')}</a></p>`;
     case 'marked_for_review': return html`<p>${t('problem.marked_for_review')}</p>${itemLinks(f.items)}`;
+    case 'expired_evidence': return html`<p>${t('problem.expired_evidence')}</p>${itemLinks(f.items)}`;
     default: return html`<p>${f.kind}</p>`;
   }
 }

@@ -6,7 +6,8 @@ import { html, render } from '../html.js';
 import { t } from '../i18n.js';
 import { state } from '../state.js';
 import { pathOf } from '../flow.js';
-import { essentialNotInPlace } from '../finder.js';
+import { essentialNotInPlace, itemsWithExpiredEvidence, localToday } from '../finder.js';
+import { changesSection } from './changes-note.js';
 import { itemLink, itemLinks } from './links.js';
 import { stepNav } from './step-nav.js';
 
@@ -22,6 +23,7 @@ export async function review(main, _params, app) {
   }));
   // The essential conditions still to do: the ones the card is there to point at.
   const essentialOpen = essentialNotInPlace(state.items, state.record.answers);
+  const expired = itemsWithExpiredEvidence(state.record.answers, localToday());
   render(main, html`
     <article class="step review-step" aria-labelledby="review-title">
       <header class="step-head"><h1 id="review-title">${t('step.review')}</h1></header>
@@ -38,6 +40,7 @@ export async function review(main, _params, app) {
     ? html`${t('review.essential_open')} ${essentialOpen.map((id, i) => html`${i ? ', ' : ''}<a href="#${pathOf(state.record.assessment.id, `item:${id}`)}">${id}</a>`)}`
     : t('review.essential_all')}</span></div>
       </section>
+      ${changesSection()}
       <section class="card" aria-labelledby="chart-title">
         <h2 id="chart-title">${t('review.by_group')}</h2>
         ${barChart(rows, { title: t('review.by_group') })}
@@ -58,6 +61,7 @@ export async function review(main, _params, app) {
         </table>` : html`<p class="empty">${t('review.no_gaps')}</p>`}
       </section>
       ${score.unanswered.length ? html`<section class="card"><h2>${t('review.unanswered', { n: score.unanswered.length })}</h2>${itemLinks(score.unanswered)}</section>` : ''}
+      ${expired.length ? html`<section class="card" data-testid="expired-evidence"><h2>${t('review.expired_evidence', { n: expired.length })}</h2>${itemLinks(expired)}</section>` : ''}
       ${score.marked_for_review.length ? html`<section class="card"><h2>${t('review.marked', { n: score.marked_for_review.length })}</h2>${itemLinks(score.marked_for_review)}</section>` : ''}
       ${score.to_reconfirm.length ? html`<section class="card"><h2>${t('review.reconfirm', { n: score.to_reconfirm.length })}</h2>${itemLinks(score.to_reconfirm)}</section>` : ''}
       ${score.not_applicable.length ? html`<section class="card"><h2>${t('review.not_applicable', { n: score.not_applicable.length })}</h2>
