@@ -1,6 +1,7 @@
 // One action item: what the guideline asks, our advice, and the answer (saved as typed).
 
 import { api } from '../api.js';
+import { CONTRACT } from '../contract.js';
 import { autosaveForm } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t, pick } from '../i18n.js';
@@ -12,8 +13,9 @@ import { itemChangeNote } from './changes-note.js';
 import { reconfirmBanner, hideReconfirm } from './reconfirm.js';
 import { stepNav } from './step-nav.js';
 
-const RATINGS = ['full', 'mostly', 'partly', 'not_yet', 'not_applicable'];
-const GAPS = ['mostly', 'partly', 'not_yet'];
+// The ratings and which of them are gaps: the core's lists (src/contract.rs).
+const RATINGS = CONTRACT.ratings;
+const GAPS = CONTRACT.gap_ratings;
 
 /** The action plan shows for a gap, or while it still holds something (so nothing typed is hidden). */
 export function showsPlan(answer) {

@@ -1,6 +1,7 @@
 // One Part 2 policy: NEC's text, our advice, acknowledgement, passing it on, disclosures.
 
 import { api } from '../api.js';
+import { CONTRACT } from '../contract.js';
 import { autosaveForm } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t, pick } from '../i18n.js';
@@ -10,7 +11,7 @@ import { blocks, guidelinePanel } from './guideline-text.js';
 import { reconfirmBanner, hideReconfirm } from './reconfirm.js';
 import { stepNav } from './step-nav.js';
 
-const CASCADE = ['done', 'partly', 'not_yet', 'no_upstream'];
+const CASCADE = CONTRACT.cascades; // the core's list (src/contract.rs)
 
 function disclosureField(f, value) {
   const label = pick(f.label);
