@@ -427,3 +427,35 @@ fn a_carried_forward_assessment_prints_its_changes_first_in_both_languages() {
         assert!(pdf::verify(&sub.pdf).unwrap().matches, "{lang}: the footers still carry the fingerprint");
     }
 }
+
+#[test]
+fn confidential_evidence_is_printed_by_name_only_and_expiry_is_marked() {
+    let (dir, mut store) = temp_store();
+    let id = fully_answered(&mut store);
+    let mut a = store.record(id).unwrap().answer("I-2").unwrap().clone();
+    a.evidence = vec![
+        Evidence {
+            name: "ISO 14001 certificate".into(),
+            location: "社長室の金庫".into(),
+            valid_until: Some("2020-01-31".into()),
+            confidential: true,
+            ..Default::default()
+        },
+        Evidence { name: "Fire drill record".into(), location: "総務棚".into(), not_attached: true, ..Default::default() },
+    ];
+    store.save_answer(id, &a).unwrap();
+    let record = store.record(id).unwrap();
+    for (lang, confidential, expired, not_attached) in [
+        ("en", "confidential: kept by the company", "valid until 2020-01-31 (EXPIRED)", "exists, not attached"),
+        ("ja", "機密：社内で保管", "有効期限 2020-01-31 (期限切れ)", "保管あり・添付なし"),
+    ] {
+        let (_, text, sub) = render(&record, lang, &format!("evidence-{lang}"), dir.path());
+        let all = folded(&body_text(&text, &record, &sub));
+        assert!(!all.contains(&folded("社長室の金庫")), "{lang}: where a confidential document is kept is not printed");
+        assert!(all.contains(&folded(&format!("ISO 14001 certificate — {confidential}"))), "{lang}");
+        assert!(all.contains(&folded(expired)), "{lang}: {expired}");
+        assert!(all.contains(&folded(&format!("Fire drill record — 総務棚 — {not_attached}"))), "{lang}");
+        let summary = if lang == "en" { "Evidence past its valid-until date: I-2" } else { "有効期限を過ぎた証拠書類がある項目：I-2" };
+        assert!(all.contains(&folded(summary)), "{lang}: the open points name it");
+    }
+}

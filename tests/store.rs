@@ -225,7 +225,7 @@ fn a_whole_group_is_confirmed_still_true_at_once_and_nothing_else_changes() {
     let id = store.create_assessment_from(last_year, "FY2026").unwrap().id;
     let before = store.answers(id).unwrap();
     let group_i: Vec<String> = before.iter().filter(|a| a.item_id.starts_with("I-")).map(|a| a.item_id.clone()).collect();
-    assert!(group_i.len() > 3);
+    assert!(group_i.len() > 1, "group I has several items");
     let policy = store.part2_answers(id).unwrap()[0].policy_id.clone();
     store.confirm_unchanged(id, &group_i, &[policy.clone()]).unwrap();
     let after = store.answers(id).unwrap();

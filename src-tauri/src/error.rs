@@ -36,6 +36,7 @@ pub enum ShellError {
 }
 
 /// The shell's own kinds, after the core's in the UI's contract (`commands::contract`).
+#[cfg(test)]
 pub const KINDS: [&str; 5] = ["bad_path", "opener", "pdf_missing", "no_mail_program", "internal"];
 
 impl ShellError {
@@ -70,3 +71,22 @@ impl ShellError {
 }
 
 pub type Result<T> = std::result::Result<T, ShellError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The contract lists the shell's kinds from `KINDS`: every variant's own kind is there.
+    #[test]
+    fn every_own_kind_is_listed() {
+        let s = String::new;
+        let own = [
+            ShellError::BadPath { path: s(), reason: s() },
+            ShellError::Opener(s()),
+            ShellError::PdfMissing(s()),
+            ShellError::NoMailProgram(s()),
+            ShellError::Internal(s()),
+        ];
+        assert_eq!(own.iter().map(ShellError::kind).collect::<Vec<_>>(), KINDS);
+    }
+}

@@ -6,7 +6,7 @@
 mod seed;
 mod support;
 
-use csr_core::model::{CompanyProfile, Rating};
+use csr_core::model::{CompanyProfile, Evidence, Rating};
 use csr_core::{interchange, Catalog, Store};
 use serde_json::json;
 use support::{serial, App};
@@ -27,6 +27,16 @@ async fn the_first_years_defects_are_gone() {
         let company = store.companies().unwrap()[0].clone();
         let profile = CompanyProfile { nec_contact_email: "a@.b.c".into(), ..company.profile };
         store.save_company(company.id, &profile).unwrap();
+        // A certificate that expired, kept confidential.
+        let mut a = store.record(id).unwrap().answer("I-2").unwrap().clone();
+        a.evidence.push(Evidence {
+            name: "ISO 14001 certificate".into(),
+            location: "社長室の金庫".into(),
+            valid_until: Some("2020-01-31".into()),
+            confidential: true,
+            ..Default::default()
+        });
+        store.save_answer(id, &a).unwrap();
     }
     let record = Store::open(&db).unwrap().record(id).unwrap();
     let full = record.answers.iter().find(|a| a.rating == Some(Rating::Full)).unwrap().item_id.clone();
@@ -72,8 +82,16 @@ async fn the_first_years_defects_are_gone() {
         assert_eq!(named, !in_place, "{e} (fully in place: {in_place}) in {open_text:?}");
     }
 
+    // Expired evidence is flagged on the item, in the review and in the submission check.
+    assert!(app.text("[data-testid='expired-evidence']").await.contains("I-2"));
+    app.goto(&format!("/a/{id}/item/I-2")).await;
+    assert!(app.is_displayed("[data-testid='expired-badge']").await);
+    let flagged = app.text("[data-field$='.valid_until'][aria-invalid='true'] ~ .field-problem").await;
+    assert!(flagged.contains("2020-01-31"), "{flagged}");
+
     // The submission check names which e-mail field, and its link opens that very field.
     app.goto(&format!("/a/{id}/submit")).await;
+    assert!(app.text("[data-kind='expired_evidence']").await.contains("I-2"));
     let link = app.text("[data-field-link='nec_contact_email']").await;
     assert_eq!(link, "Email address of your contact at NEC");
     let entry = app.text("[data-kind='profile']").await;
@@ -214,6 +232,17 @@ async fn a_returning_user_reconfirms_group_by_group_and_finds_what_is_left() {
     app.type_into("[data-item='II-2'] .reconfirm-edit textarea[data-field='description']", "今年は規程を改定しました").await;
     app.wait_saved().await;
     app.wait_for(".reconfirm-row.confirmed[data-item='II-2']").await;
+
+    // What changed since last year shows on the item and in the review.
+    app.goto(&format!("/a/{id}/item/II-2")).await;
+    let note = app.text("[data-testid='change-note']").await;
+    assert!(note.contains("2025年度 からの変更点") && note.contains("説明を変更"), "{note}");
+    assert!(app.find_all(&format!("[data-testid='change-note']")).await.len() == 1);
+    app.goto(&format!("/a/{id}/item/II-1")).await;
+    assert!(app.find_all("[data-testid='change-note']").await.is_empty(), "II-1 was confirmed unchanged");
+    app.goto(&format!("/a/{id}/review")).await;
+    let listed = app.text("[data-testid='changes']").await;
+    assert!(listed.contains("II-2") && !listed.contains("II-1 "), "{listed}");
 
     // Search from anywhere with "/": the user's own words find the item.
     app.goto(&format!("/a/{id}/item/III-1")).await;

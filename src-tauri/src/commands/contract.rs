@@ -2,15 +2,19 @@
 //! `ui/js/contract.js` so the UI loads it like any module; and the core's profile check,
 //! which the UI asks instead of keeping rules of its own.
 
+#[cfg(test)]
 use csr_core::contract::{contract, Contract};
 use csr_core::model::{CompanyProfile, FieldProblem};
 
 /// The contract the UI is built against: the core's lists and the shell's error kinds.
+/// (Used when the module is written and checked, by the test below.)
+#[cfg(test)]
 pub fn ui_contract() -> Contract {
     contract(&crate::error::KINDS)
 }
 
 /// The text of `ui/js/contract.js`.
+#[cfg(test)]
 pub fn contract_module() -> String {
     let json = serde_json::to_string_pretty(&ui_contract()).expect("the contract serializes");
     format!(
