@@ -21,6 +21,7 @@ pub mod contract;
 mod error;
 mod files;
 pub mod interchange;
+pub mod locale;
 pub mod mail;
 pub mod model;
 pub mod pdf;

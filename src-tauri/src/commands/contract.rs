@@ -26,10 +26,11 @@ pub fn contract_module() -> String {
 }
 
 /// What the submission check would report of this profile (missing and malformed fields),
-/// as the user types: the very check the submission uses.
+/// as the user types: the very check the submission uses, on the values as they will be
+/// stored (half-width, see `CompanyProfile::normalized`).
 #[tauri::command]
 pub fn profile_problems(profile: CompanyProfile) -> Vec<FieldProblem> {
-    profile.problems()
+    profile.normalized().problems()
 }
 
 #[cfg(test)]

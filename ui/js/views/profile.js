@@ -6,6 +6,7 @@ import { CONTRACT } from '../contract.js';
 import { autosaveForm } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t } from '../i18n.js';
+import { wholeNumber } from '../input.js';
 import { state, changed } from '../state.js';
 import { textField, textArea, checkbox, setProblem } from './fields.js';
 
@@ -18,9 +19,9 @@ const EMPTY = {
 
 /** Whether the employee count is a whole number the core accepts (or empty). */
 export function employeesProblem(value) {
-  const v = String(value ?? '').trim();
-  if (v === '') return null;
-  return /^\d{1,8}$/.test(v) && Number(v) <= CONTRACT.max_employees ? null : 'profile.problem.employees';
+  if (String(value ?? '').trim() === '') return null;
+  const n = wholeNumber(value); // "２０" and "1,200" as a Japanese input method types them
+  return n !== null && n <= CONTRACT.max_employees ? null : 'profile.problem.employees';
 }
 
 /**
@@ -76,12 +77,12 @@ export async function profile(main, params, app) {
         ${textArea('sites', t('profile.sites'), p.sites, { rows: 3, max: 4000, hint: t('profile.sites.hint') })}
         <h2>${t('profile.section.contact')}</h2>
         ${textField('contact_name', t('profile.contact_name'), p.contact_name, { required: true, problem: problem('contact_name'), attrs: html`autocomplete="name"` })}
-        ${textField('contact_email', t('profile.contact_email'), p.contact_email, { type: 'email', required: true, problem: problem('contact_email'), attrs: html`autocomplete="email"` })}
+        ${textField('contact_email', t('profile.contact_email'), p.contact_email, { type: 'text', required: true, problem: problem('contact_email'), attrs: html`autocomplete="email" inputmode="email" spellcheck="false"` })}
         ${textField('contact_phone', t('profile.contact_phone'), p.contact_phone, { type: 'tel', required: true, problem: problem('contact_phone'), attrs: html`autocomplete="tel"` })}
         <h2>${t('profile.section.nec')}</h2>
         <p class="field-hint">${t('profile.nec.intro')}</p>
         ${textField('nec_contact_name', t('profile.nec_contact_name'), p.nec_contact_name)}
-        ${textField('nec_contact_email', t('profile.nec_contact_email'), p.nec_contact_email, { type: 'email', problem: problem('nec_contact_email') })}
+        ${textField('nec_contact_email', t('profile.nec_contact_email'), p.nec_contact_email, { type: 'text', problem: problem('nec_contact_email'), attrs: html`inputmode="email" spellcheck="false"` })}
         <h2>${t('profile.section.work')}</h2>
         <p class="field-hint">${t('profile.work.intro')}</p>
         ${checkbox('supplies_goods', t('profile.supplies_goods'), p.supplies_goods, { hint: t('profile.supplies_goods.hint') })}
@@ -96,7 +97,7 @@ export async function profile(main, params, app) {
 
   async function save() {
     if (!employeesProblem(p.employees)) {
-      savedEmployees = p.employees === '' || p.employees === null ? null : Number(String(p.employees).trim());
+      savedEmployees = p.employees === '' || p.employees === null ? null : wholeNumber(p.employees);
     }
     const profileToSave = { ...p, employees: savedEmployees };
     // Saves under one key run one at a time, so the company is created once; a failed
@@ -107,6 +108,18 @@ export async function profile(main, params, app) {
   }
 
   const form = main.querySelector('form');
+  /** Fields the core stores in half-width form: the form shows the stored value once saved. */
+  const HALF_WIDTH_FIELDS = ['contact_email', 'nec_contact_email', 'contact_phone', 'supplier_code'];
+  // What was stored in half-width form replaces what was typed, once the user has left the
+  // field (never under the cursor), so they see what NEC will receive.
+  const showStored = (stored) => {
+    for (const f of [...HALF_WIDTH_FIELDS, 'employees']) {
+      const input = form.querySelector(`[data-field="${f}"]`);
+      const value = f === 'employees' ? (stored.employees ?? '') : stored[f];
+      if (!input || input === document.activeElement || problem(f)) continue;
+      if (String(input.value) !== String(value)) { input.value = value; p[f] = value; }
+    }
+  };
   /** Shows the core's verdict beside every text field (after each change, as typed). */
   let checking = 0;
   const showProblems = async () => {
@@ -133,6 +146,7 @@ export async function profile(main, params, app) {
       const i = state.companies.findIndex((c) => c.id === saved.id);
       if (i >= 0) state.companies[i] = saved;
       if (state.record && state.record.assessment.company_id === saved.id) state.record.company = saved.profile;
+      showStored(saved.profile);
       changed('company');
     },
   });

@@ -3,7 +3,8 @@
 
 import { barChart } from '../components/chart.js';
 import { html, render } from '../html.js';
-import { t } from '../i18n.js';
+import { t, gt } from '../i18n.js';
+import { translationLabel } from '../components/guideline-title.js';
 import { state } from '../state.js';
 import { pathOf } from '../flow.js';
 import { essentialNotInPlace, itemsWithExpiredEvidence, localToday } from '../finder.js';
@@ -18,7 +19,7 @@ export async function review(main, _params, app) {
   const o = score.overall;
   const groups = state.catalog.guideline.groups;
   const rows = score.groups.map((g) => ({
-    label: `${g.group_id} ${groups.find((x) => x.id === g.group_id).title}`,
+    label: `${g.group_id} ${gt(groups.find((x) => x.id === g.group_id).title)}`,
     score: g.tally.score,
   }));
   // The essential conditions still to do: the ones the card is there to point at.
@@ -66,6 +67,7 @@ export async function review(main, _params, app) {
       ${score.to_reconfirm.length ? html`<section class="card"><h2>${t('review.reconfirm', { n: score.to_reconfirm.length })}</h2>${itemLinks(score.to_reconfirm)}</section>` : ''}
       ${score.not_applicable.length ? html`<section class="card"><h2>${t('review.not_applicable', { n: score.not_applicable.length })}</h2>
         <ul class="link-list">${score.not_applicable.map((n) => html`<li>${itemLink(n.item_id)} — ${n.reason || html`<span class="warn">${t('review.no_reason')}</span>`}</li>`)}</ul></section>` : ''}
+      ${translationLabel('page-note')}
       ${stepNav(state.record.assessment.id, 'review')}
     </article>`);
 }
