@@ -31,8 +31,9 @@ export function normalize(text) {
   return String(text ?? '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
 }
 
-function blocksText(blocks) {
-  return (blocks ?? []).map((b) => (b.type === 'list' ? b.items.join(' ') : b.text)).join(' ');
+function blocksText(blocks, tr = (s) => s) {
+  const both = (s) => (tr(s) === s ? s : `${s} ${tr(s)}`);
+  return (blocks ?? []).map((b) => (b.type === 'list' ? b.items.map(both).join(' ') : both(b.text))).join(' ');
 }
 
 function adviceText(advice) {
@@ -44,15 +45,19 @@ function adviceText(advice) {
 /** Where a search hit was found, most telling first. */
 export const HIT_PLACES = ['id', 'title', 'answer', 'guideline', 'advice'];
 
-/** The texts of one item to search, by place. */
-export function searchable(entry, a, advice) {
+/**
+ * The texts of one item to search, by place; `tr` gives our translation of a guideline
+ * string (the guideline's own English is searched too).
+ */
+export function searchable(entry, a, advice, tr = (s) => s) {
   const it = entry.item;
+  const both = (s) => (s ? [s, tr(s)].filter((x, i, all) => all.indexOf(x) === i).join(' ') : '');
   return {
     id: it.id,
-    title: [it.title, it.title_ja].filter(Boolean).join(' '),
+    title: both(it.title),
     answer: a ? [a.description, a.na_reason, a.action_plan?.what, a.action_plan?.who,
       ...(a.evidence ?? []).flatMap((e) => [e.name, e.location])].filter(Boolean).join(' ') : '',
-    guideline: [it.section_heading, it.request, blocksText(it.explanation)].filter(Boolean).join(' '),
+    guideline: [both(it.section_heading), both(it.request), blocksText(it.explanation, tr)].filter(Boolean).join(' '),
     advice: adviceText(advice),
   };
 }
@@ -61,13 +66,13 @@ export function searchable(entry, a, advice) {
  * The items matching every word of `query` (anywhere in an item's texts), best first:
  * [{id, place}] where `place` is where the first word was found. An empty query finds nothing.
  */
-export function search(query, entries, answers, advice) {
+export function search(query, entries, answers, advice, tr = (s) => s) {
   const words = normalize(query).trim().split(' ').filter(Boolean);
   if (!words.length) return [];
   const byId = new Map(answers.map((a) => [a.item_id, a]));
   const hits = [];
   for (const entry of entries) {
-    const texts = searchable(entry, byId.get(entry.item.id), advice?.[entry.item.id]);
+    const texts = searchable(entry, byId.get(entry.item.id), advice?.[entry.item.id], tr);
     const norm = Object.fromEntries(HIT_PLACES.map((p) => [p, normalize(texts[p])]));
     const all = HIT_PLACES.map((p) => norm[p]).join(' \u0000 ');
     if (!words.every((w) => all.includes(w))) continue;

@@ -5,7 +5,8 @@
 import { FILTERS, passes, search } from '../finder.js';
 import { pathOf } from '../flow.js';
 import { html, render } from '../html.js';
-import { t } from '../i18n.js';
+import { t, gt } from '../i18n.js';
+import { glText } from './guideline-title.js';
 import { state, answerFor } from '../state.js';
 
 /** Kept across re-draws of the sidebar (it is drawn anew on every step). */
@@ -33,7 +34,7 @@ function resultLink(id, currentItem, place) {
   const a = answerFor(id);
   const rating = a.rating ? t(`rating.${a.rating}`) : t('status.unanswered');
   return html`<li><a href="#${pathOf(state.record.assessment.id, `item:${id}`)}" ${id === currentItem ? html`aria-current="step"` : ''}>
-    <span class="item-id">${id}</span> <span class="item-title">${entry.item.title}</span></a>
+    <span class="item-id">${id}</span> <span class="item-title">${glText(entry.item.title)}</span></a>
     <span class="finder-meta">${rating}${a.to_reconfirm ? ` · ${t('status.to_reconfirm')}` : ''}${place ? ` · ${t(`finder.place.${place}`)}` : ''}</span></li>`;
 }
 
@@ -43,7 +44,7 @@ export function finderResults(currentItem) {
   let ids = state.items.filter((e) => passes(view.filter, e, answers.find((a) => a.item_id === e.item.id))).map((e) => e.item.id);
   let places = {};
   if (view.query.trim()) {
-    const hits = search(view.query, state.items, answers, state.catalog.advice.items);
+    const hits = search(view.query, state.items, answers, state.catalog.advice.items, gt);
     places = Object.fromEntries(hits.map((h) => [h.id, h.place]));
     const allowed = new Set(ids);
     ids = hits.map((h) => h.id).filter((id) => allowed.has(id));

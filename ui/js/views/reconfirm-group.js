@@ -8,14 +8,16 @@ import { autosaveForm } from '../form-autosave.js';
 import { toReconfirm } from '../finder.js';
 import { pathOf, reconfirmGroups } from '../flow.js';
 import { html, render } from '../html.js';
-import { t } from '../i18n.js';
+import { t, gt } from '../i18n.js';
 import { state, answerFor, part2For, putAnswer, putPart2 } from '../state.js';
 import { radioGroup, textArea } from './fields.js';
+import { glText, translationLabel } from '../components/guideline-title.js';
 
 function groupTitle(groupId) {
   if (groupId === 'part2') return t('step.part2');
   const g = state.catalog.guideline.groups.find((x) => x.id === groupId);
-  return `${g.id} ${g.title}`;
+  // Plain text (it goes into a sentence); a translated title is labelled at the screen's foot.
+  return `${g.id} ${gt(g.title)}`;
 }
 
 /** Per group, how many answers are still to re-confirm. */
@@ -32,7 +34,7 @@ function itemRow(it) {
   const pending = a.to_reconfirm;
   return html`<li class="reconfirm-row card ${pending ? 'pending' : 'confirmed'}" data-item="${it.id}">
     <div class="reconfirm-row-head">
-      <a href="#${pathOf(state.record.assessment.id, `item:${it.id}`)}"><span class="item-id">${it.id}</span> <span lang="en">${it.title}</span></a>
+      <a href="#${pathOf(state.record.assessment.id, `item:${it.id}`)}"><span class="item-id">${it.id}</span> ${glText(it.title)}</a>
       <span class="badge ${a.rating === 'full' ? 'status-submitted' : a.rating ? 'status-draft' : ''}">${a.rating ? t(`rating.${a.rating}`) : t('status.unanswered')}</span>
       ${pending ? html`<span class="badge reconfirm">${t('status.to_reconfirm')}</span>` : html`<span class="badge status-submitted">${t('reconfirm.confirmed')}</span>`}
     </div>
@@ -52,7 +54,7 @@ function policyRow(p) {
   const a = part2For(p.id);
   return html`<li class="reconfirm-row card ${a.to_reconfirm ? 'pending' : 'confirmed'}" data-policy="${p.id}">
     <div class="reconfirm-row-head">
-      <a href="#${pathOf(state.record.assessment.id, `part2:${p.id}`)}" lang="en">${p.short_title}</a>
+      <a href="#${pathOf(state.record.assessment.id, `part2:${p.id}`)}">${glText(p.short_title)}</a>
       <span class="badge">${a.acknowledged ? t('part2.acknowledged') : t('status.unanswered')}</span>
       ${a.to_reconfirm ? html`<span class="badge reconfirm">${t('status.to_reconfirm')}</span>` : html`<span class="badge status-submitted">${t('reconfirm.confirmed')}</span>`}
     </div>
@@ -125,6 +127,7 @@ export function reconfirmGroup(main, params, app) {
           ${next ? html`<a class="button" href="#${pathOf(id, `reconfirm:${next}`)}" data-testid="reconfirm-next">${t('reconfirm.next_group', { group: groupTitle(next) })} →</a>` : ''}
         </div>
         <ol class="reconfirm-list">${groupId === 'part2' ? state.policies.map(policyRow) : inGroup.map(itemRow)}</ol>
+        ${translationLabel()}
       </article>`);
     main.querySelector('[data-action="confirm-group"]')?.addEventListener('click', () => confirm(pendingHere));
     // On the article, drawn anew each time (<main> itself outlives this screen).
