@@ -81,7 +81,10 @@ async fn journey(lang: &str) {
     app.click("[data-field='supplies_goods']").await;
     app.click("[data-field='handles_chemicals']").await;
     app.wait_saved().await;
-    assert!(app.find_all(".field-problem:not([hidden])").await.is_empty(), "no problems left");
+    let left = app
+        .script("return [...document.querySelectorAll('.field-problem:not([hidden])')].map((p) => { const i = p.closest('.field').querySelector('[data-field]'); return i.dataset.field + ' = ' + JSON.stringify(i.value) + ': ' + p.textContent; })", vec![])
+        .await;
+    assert_eq!(left, serde_json::json!([]), "no problems left");
     // Once saved and left, the fields show what was stored (half-width).
     app.wait_saved().await;
     for (field, stored) in [("employees", "38"), ("contact_email", "hanako.sato@sakura.example.jp"), ("contact_phone", "045-123-4567")] {

@@ -14,6 +14,7 @@ const SIZES: [(u32, u32); 2] = [(1280, 800), (1024, 700)];
 
 /// Checks the screen drawn now and takes its picture as `screens/<w>-<lang>-<name>`.
 async fn shoot(app: &App, width: u32, lang: &str, name: &str) {
+    app.screenshot(&format!("screens/{width}-{lang}-{name}")).await;
     let text = app.page_text().await;
     assert!(!text.contains('⟦'), "{name} ({lang}) shows a missing string: {text}");
     let overflow = app
@@ -22,7 +23,6 @@ async fn shoot(app: &App, width: u32, lang: &str, name: &str) {
     assert!(overflow.as_f64().unwrap() <= 1.0, "{name} ({lang}, {width} px) scrolls sideways by {overflow} px");
     let header = app.script("return document.querySelector('.app-header').getBoundingClientRect().height", vec![]).await;
     assert!(header.as_f64().unwrap() < 64.0, "{name} ({lang}, {width} px): the header wraps ({header} px high)");
-    app.screenshot(&format!("screens/{width}-{lang}-{name}")).await;
 }
 
 async fn set_size(app: &App, (w, h): (u32, u32)) {

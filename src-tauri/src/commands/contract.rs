@@ -56,5 +56,13 @@ mod tests {
         // The address the UI's own rule once accepted and the submission check refused.
         let p = CompanyProfile { contact_email: "a@.b.c".into(), ..Default::default() };
         assert!(profile_problems(p).iter().any(|f| f.field == "contact_email" && f.problem == "malformed"));
+        // Checked as it will be stored: a Japanese input method's full-width address is fine.
+        let p = CompanyProfile {
+            contact_email: "ｈａｎａｋｏ．ｓａｔｏ＠ｓａｋｕｒａ．ｅｘａｍｐｌｅ．ｊｐ".into(),
+            contact_phone: "０４５ー１２３ー４５６７".into(),
+            ..Default::default()
+        };
+        let problems = profile_problems(p);
+        assert!(!problems.iter().any(|f| f.problem == "malformed"), "{problems:?}");
     }
 }

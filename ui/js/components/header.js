@@ -7,8 +7,12 @@ import { t, language, LANGUAGES, LANGUAGE_NAMES } from '../i18n.js';
 import { state, onStateChange } from '../state.js';
 import './save-status.js';
 
-/** What is left to re-confirm of the open assessment, as a link to the next group to do. */
+/**
+ * What is left to re-confirm of the open assessment, as a link to the next group to do;
+ * shown on the assessment's own screens (the list shows it per assessment).
+ */
 function reconfirmCount() {
+  if (!location.hash.startsWith('#/a/')) return '';
   const left = toReconfirm(state.record);
   if (!left.total) return '';
   const group = left.items.length ? left.items[0].split('-')[0] : 'part2';

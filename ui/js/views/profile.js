@@ -126,10 +126,12 @@ export async function profile(main, params, app) {
     const seq = ++checking;
     const problems = await api.profileProblems({ ...p, employees: savedEmployees }).catch(() => null);
     if (!problems || seq !== checking) return;
+    const before = messages;
     messages = fieldMessages(problems, touched);
+    // Only where the verdict changed: the field being typed in is left alone otherwise.
     form.querySelectorAll('[data-field]').forEach((input) => {
       const f = input.dataset.field;
-      if (input.type !== 'checkbox') setProblem(input, problem(f));
+      if (input.type !== 'checkbox' && before[f] !== messages[f]) setProblem(input, problem(f));
     });
   };
   autosaveForm(form, {
