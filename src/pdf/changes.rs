@@ -44,9 +44,9 @@ const JA: Words = Words {
     down: "評価が低下",
     changed: "評価を変更",
     text_changed: "取り組みの説明または改善計画を書き直し",
-    evidence_added: "証拠書類を追加",
-    evidence_removed: "証拠書類を削除",
-    evidence_expired: "証拠書類の期限切れ",
+    evidence_added: "根拠資料を追加",
+    evidence_removed: "根拠資料を削除",
+    evidence_expired: "根拠資料の期限切れ",
 };
 
 pub fn draw(c: &mut Canvas, ctx: &Context, changes: &Changes) {

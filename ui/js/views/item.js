@@ -25,7 +25,7 @@ export function showsPlan(answer) {
 }
 
 function subjectName(clause) {
-  return state.catalog.guideline.iso26000_core_subjects.find((s) => s.clause === clause)?.name ?? '';
+  return gt(state.catalog.guideline.iso26000_core_subjects.find((s) => s.clause === clause)?.name ?? '');
 }
 
 function evidenceRows(evidence) {
