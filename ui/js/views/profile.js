@@ -120,7 +120,7 @@ export async function profile(main, params, app) {
       if (String(input.value) !== String(value)) { input.value = value; p[f] = value; }
     }
   };
-  /** Shows the core's verdict beside every text field (after each change, as typed). */
+  /** Shows the core's verdict beside every text field (after each pause in typing). */
   let checking = 0;
   const showProblems = async () => {
     const seq = ++checking;
@@ -140,7 +140,6 @@ export async function profile(main, params, app) {
       p[field] = value;
       touchedFields.add(field);
       if (field === 'employees') setProblem(form.querySelector('[data-field="employees"]'), problem('employees'));
-      showProblems();
       return true;
     },
     save,
@@ -149,6 +148,9 @@ export async function profile(main, params, app) {
       if (i >= 0) state.companies[i] = saved;
       if (state.record && state.record.assessment.company_id === saved.id) state.record.company = saved.profile;
       showStored(saved.profile);
+      // The core's verdict once typing pauses (the save waits for that pause): a message
+      // written beside a field while keys still arrive can lose what an input method types.
+      showProblems();
       changed('company');
     },
   });

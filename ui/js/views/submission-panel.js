@@ -58,17 +58,18 @@ function showResult(box, created, app) {
     const problems = await api.profileProblems({ ...company, nec_contact_email: to.value }).catch(() => []);
     return problems.some((f) => f.field === 'nec_contact_email') ? t('profile.problem.email') : null;
   };
-  to.addEventListener('input', async () => {
+  to.addEventListener('input', () => {
     company.nec_contact_email = to.value;
     sent.hidden = true;
-    const value = to.value;
-    const problem = value ? await addressProblem() : null;
-    if (to.value === value) setProblem(to, problem);
-    // The address is remembered in the company profile.
+    // The address is remembered in the company profile; the core's verdict is shown once
+    // typing pauses (after the save), never while keys still arrive.
     schedule('profile', () => api.saveCompany(state.record.assessment.company_id, company), {
-      onDone: (saved) => {
+      onDone: async (saved) => {
         const i = state.companies.findIndex((c) => c.id === saved.id);
         if (i >= 0) state.companies[i] = saved;
+        const value = to.value;
+        const problem = value.trim() ? await addressProblem() : null;
+        if (to.value === value) setProblem(to, problem);
       },
     });
   });
