@@ -47,7 +47,7 @@ async fn every_screen_in_both_languages_at_two_sizes() {
 
     // First start: the welcome and an empty profile.
     let first = dir.path().join("first");
-    std::fs::create_dir_all(&first).unwrap();
+    std::fs::create_dir_all(support::screenshot_dir(&first).join("screens")).unwrap();
     let app = App::start(&first).await;
     for size in SIZES {
         set_size(&app, size).await;
