@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up the machine if needed, then runs every test: the core's unit, integration,
+# Sets up the machine if needed, then runs every test: the UI's unit tests (node --test),
+# the core's unit, integration,
 # durability (kill) and disk-full tests, and the desktop app's end-to-end tests, which drive
 # the real app through tauri-driver and WebKitWebDriver under Xvfb.
 set -euo pipefail

@@ -66,9 +66,11 @@ pub enum Error {
     #[error("{field}: {message}")]
     Invalid { field: String, message: String },
 
-    /// An interchange file could not be imported; nothing was written.
+    /// An interchange file could not be imported; nothing was written. `fault` tells a
+    /// damaged file from one that is no assessment at all and from a fault in its content,
+    /// so the UI can say which (each is mended differently).
     #[error("This file cannot be imported, nothing was changed. At {location}: {message}")]
-    Import { location: String, message: String },
+    Import { location: String, message: String, fault: ImportFault },
 
     /// An interchange file was written by a newer version of the app.
     #[error("This file was exported by a newer version of the app (format version {found}; this version reads up to {supported}). Install the newest version of the app to import it. Nothing was changed.")]
@@ -88,6 +90,39 @@ pub enum Error {
     Workbook { path: PathBuf, detail: String },
 }
 
+/// What is wrong with a file that cannot be imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportFault {
+    /// Not readable as JSON at all: empty, not text, cut off or changed by hand.
+    Damaged,
+    /// Readable, but some other file: not an object, another format, far too large.
+    NotAnAssessment,
+    /// An assessment file whose content breaks a rule (a wrong type, an unknown id, a bad date).
+    Content,
+}
+
+/// Every kind `Error::kind` can give, for the UI's list of known kinds (see `contract`).
+pub const KINDS: [&str; 18] = [
+    "not_a_database",
+    "foreign_database",
+    "corrupt_database",
+    "newer_database",
+    "disk_full",
+    "no_data_folder",
+    "busy",
+    "read_only",
+    "storage",
+    "io",
+    "not_found",
+    "invalid",
+    "import",
+    "import_damaged",
+    "import_not_assessment",
+    "newer_format",
+    "font",
+    "pdf",
+];
+
 impl Error {
     /// A stable, machine-readable name for the kind of error, used by the UI to pick a
     /// translated sentence.
@@ -105,7 +140,9 @@ impl Error {
             Error::Io { .. } => "io",
             Error::NotFound { .. } => "not_found",
             Error::Invalid { .. } => "invalid",
-            Error::Import { .. } => "import",
+            Error::Import { fault: ImportFault::Damaged, .. } => "import_damaged",
+            Error::Import { fault: ImportFault::NotAnAssessment, .. } => "import_not_assessment",
+            Error::Import { fault: ImportFault::Content, .. } => "import",
             Error::NewerFormat { .. } => "newer_format",
             Error::Font { .. } => "font",
             Error::Pdf(_) => "pdf",
@@ -158,3 +195,38 @@ pub(crate) fn is_no_space(os_code: i32) -> bool {
 
 /// The core's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The UI knows the kinds from `KINDS` (through the contract): every variant's kind is listed.
+    #[test]
+    fn every_kind_is_listed() {
+        let p = PathBuf::from("x");
+        let io = || std::io::Error::other("x");
+        let s = String::new;
+        let all = [
+            Error::NotADatabase { path: p.clone() },
+            Error::ForeignDatabase { path: p.clone() },
+            Error::CorruptDatabase { path: p.clone(), detail: s() },
+            Error::NewerDatabase { path: p.clone(), found: 2, supported: 1 },
+            Error::DiskFull,
+            Error::NoDataFolder,
+            Error::Busy,
+            Error::ReadOnly { detail: s() },
+            Error::Storage(rusqlite::Error::InvalidQuery),
+            Error::Io { action: "read", path: p.clone(), source: io() },
+            Error::NotFound { what: s() },
+            Error::Invalid { field: s(), message: s() },
+            Error::Import { location: s(), message: s(), fault: ImportFault::Content },
+            Error::Import { location: s(), message: s(), fault: ImportFault::Damaged },
+            Error::Import { location: s(), message: s(), fault: ImportFault::NotAnAssessment },
+            Error::NewerFormat { found: 2, supported: 1 },
+            Error::Font { detail: s() },
+            Error::Pdf(s()),
+        ];
+        let kinds: Vec<&str> = all.iter().map(Error::kind).collect();
+        assert_eq!(kinds, KINDS, "KINDS lists each variant's kind, in this order");
+    }
+}

@@ -16,8 +16,10 @@
 //! Errors are one enum, [`Error`], whose messages say what to do.
 
 pub mod catalog;
+pub mod changes;
 pub mod clock;
 pub mod collect;
+pub mod contract;
 mod error;
 mod files;
 pub mod interchange;
@@ -30,6 +32,6 @@ pub mod scoring;
 pub mod store;
 
 pub use catalog::Catalog;
-pub use error::{Error, Result};
+pub use error::{Error, ImportFault, Result};
 pub use files::write_atomic;
 pub use store::Store;

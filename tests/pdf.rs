@@ -233,6 +233,7 @@ fn a_very_long_description_and_thirty_evidence_entries_are_printed_whole() {
             name: format!("点検記録 第{i}号 (inspection record {i})"),
             location: format!("工場棚 {i}-B"),
             date: Some(format!("2025-{:02}-15", i % 12 + 1)),
+            ..Default::default()
         })
         .collect();
     a.action_plan.what = "手順書の改訂".into();
@@ -403,4 +404,68 @@ fn long_names_and_notes_stay_in_their_place() {
     assert!(at("Signature") < at("Company seal") && at("Company seal") < at("Data fingerprint"), "{page}");
     assert!(!lines[at("Company seal")].contains("Data fingerprint"));
     check_attachment_round_trip(&path, &record, &sub);
+}
+
+#[test]
+fn a_carried_forward_assessment_prints_its_changes_first_in_both_languages() {
+    let (dir, mut store) = temp_store();
+    let last_year = fully_answered(&mut store);
+    store.set_status(last_year, csr_core::model::Status::Submitted).unwrap();
+    let last_period = store.record(last_year).unwrap().assessment.period;
+    let id = store.create_assessment_from(last_year, "FY2026").unwrap().id;
+    let mut up = store.record(id).unwrap().answer("VI-2").unwrap().clone();
+    let before = up.rating;
+    up.rating = Some(Rating::NotYet);
+    up.evidence.push(Evidence { name: "Training record 2026".into(), ..Default::default() });
+    store.save_answer(id, &up).unwrap();
+    let record = store.record(id).unwrap();
+    let changes = csr_core::changes::since_carried_from(&store, &record, Catalog::get()).unwrap().unwrap();
+    assert_eq!(changes.items.len(), 1, "only VI-2 changed");
+    for (lang, title, moved) in [
+        ("en", format!("Changes since the submission of {last_period}"), "Evidence added: Training record 2026"),
+        ("ja", format!("{last_period} の提出からの変更点"), "根拠資料を追加: Training record 2026"),
+    ] {
+        let sub = pdf::render_with_changes(&record, Catalog::get(), lang, Some(&changes)).unwrap();
+        let path = out_dir(dir.path()).join(format!("changes-{lang}.pdf"));
+        std::fs::write(&path, &sub.pdf).unwrap();
+        let page2 = tool("pdftotext", &["-layout", "-enc", "UTF-8", "-f", "2", "-l", "2", path.to_str().unwrap(), "-"]);
+        assert!(page2.contains(&title), "{lang}: page 2 is the changes page: {page2}");
+        assert!(page2.contains("VI-2") && folded(&page2).contains(&folded(moved)), "{lang}: {page2}");
+        let rating_words = if lang == "en" { "Rating down" } else { "評価が低下" };
+        assert!(page2.contains(rating_words), "{lang}: {before:?} → not yet is down: {page2}");
+        assert!(!line_starts_with_id(&page2, "VI-3"), "{lang}: unchanged items are not listed");
+        assert!(pdf::verify(&sub.pdf).unwrap().matches, "{lang}: the footers still carry the fingerprint");
+    }
+}
+
+#[test]
+fn confidential_evidence_is_printed_by_name_only_and_expiry_is_marked() {
+    let (dir, mut store) = temp_store();
+    let id = fully_answered(&mut store);
+    let mut a = store.record(id).unwrap().answer("I-2").unwrap().clone();
+    a.evidence = vec![
+        Evidence {
+            name: "ISO 14001 certificate".into(),
+            location: "社長室の金庫".into(),
+            valid_until: Some("2020-01-31".into()),
+            confidential: true,
+            ..Default::default()
+        },
+        Evidence { name: "Fire drill record".into(), location: "総務棚".into(), not_attached: true, ..Default::default() },
+    ];
+    store.save_answer(id, &a).unwrap();
+    let record = store.record(id).unwrap();
+    for (lang, confidential, expired, not_attached) in [
+        ("en", "confidential: kept by the company", "valid until 2020-01-31 (EXPIRED)", "exists, not attached"),
+        ("ja", "機密：社内で保管", "有効期限 2020-01-31 (期限切れ)", "保管あり・添付なし"),
+    ] {
+        let (_, text, sub) = render(&record, lang, &format!("evidence-{lang}"), dir.path());
+        let all = folded(&body_text(&text, &record, &sub));
+        assert!(!all.contains(&folded("社長室の金庫")), "{lang}: where a confidential document is kept is not printed");
+        assert!(all.contains(&folded(&format!("ISO 14001 certificate — {confidential}"))), "{lang}");
+        assert!(all.contains(&folded(expired)), "{lang}: {expired}");
+        assert!(all.contains(&folded(&format!("Fire drill record — 総務棚 — {not_attached}"))), "{lang}");
+        let summary = if lang == "en" { "Evidence past its valid-until date: I-2" } else { "有効期限を過ぎた根拠資料がある項目：I-2" };
+        assert!(all.contains(&folded(summary)), "{lang}: the open points name it");
+    }
 }

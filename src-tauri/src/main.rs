@@ -8,7 +8,7 @@ mod paths;
 mod state;
 mod ui_font;
 
-use commands::{answers, app, assessments, files, profile, submission};
+use commands::{answers, app, assessments, contract, files, profile, submission};
 use tauri::Manager;
 
 fn main() {
@@ -57,6 +57,8 @@ fn main() {
             submission::open_pdf,
             submission::show_pdf_in_folder,
             submission::compose_email,
+            contract::profile_problems,
+            answers::confirm_unchanged,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the app could not start its window");

@@ -1,7 +1,7 @@
 //! Checks on the raw bytes of a file before any parsing: size, emptiness, encoding, nesting.
 //! Each failure names the place (line and column) where it was found.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ImportFault, Result};
 
 /// No honest assessment file comes near this: a fully answered one is about 100 KB.
 pub const MAX_BYTES: usize = 16 * 1024 * 1024;
@@ -12,6 +12,7 @@ pub const MAX_DEPTH: usize = 32;
 pub fn check(bytes: &[u8]) -> Result<&str> {
     if bytes.len() > MAX_BYTES {
         return Err(Error::Import {
+            fault: ImportFault::NotAnAssessment,
             location: "the whole file".into(),
             message: format!(
                 "it is {:.1} MB; an assessment file is far smaller (at most {} MB). Choose the file the app exported.",
@@ -24,12 +25,14 @@ pub fn check(bytes: &[u8]) -> Result<&str> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = position(&bytes[..e.valid_up_to()]);
         Error::Import {
+            fault: ImportFault::Damaged,
             location: format!("line {line}, column {column}"),
             message: "the file is not UTF-8 text. Choose the .json file the app exported, unchanged.".into(),
         }
     })?;
     if text.trim().is_empty() {
         return Err(Error::Import {
+            fault: ImportFault::Damaged,
             location: "the whole file".into(),
             message: "the file is empty. Choose the .json file the app exported.".into(),
         });
@@ -58,6 +61,7 @@ fn check_depth(text: &str) -> Result<()> {
                 if depth > MAX_DEPTH {
                     let (line, column) = position(&text.as_bytes()[..i]);
                     return Err(Error::Import {
+                        fault: ImportFault::Damaged,
                         location: format!("line {line}, column {column}"),
                         message: format!(
                             "the data is nested more than {MAX_DEPTH} levels deep, which an assessment file never is."

@@ -68,6 +68,21 @@ pub struct Evidence {
     pub location: String,
     /// Date of the document, "YYYY-MM-DD".
     pub date: Option<String>,
+    /// Until when the document is valid (a certificate, a permit, a training), "YYYY-MM-DD";
+    /// none when it does not expire. Expired evidence is flagged on the item, in the review
+    /// and in the submission check. (Format version 2.)
+    pub valid_until: Option<String>,
+    /// The document exists and is kept, but is not handed over with the submission.
+    pub not_attached: bool,
+    /// Confidential: the PDF prints its name only, not where it is kept.
+    pub confidential: bool,
+}
+
+impl Evidence {
+    /// Whether it was valid only until a day before `today` ("YYYY-MM-DD").
+    pub fn is_expired(&self, today: &str) -> bool {
+        self.valid_until.as_deref().is_some_and(|d| d < today)
+    }
 }
 
 /// What will be done to close a gap, by whom, by when.
@@ -166,6 +181,7 @@ impl Answer {
             checks::text(&format!("{f} name"), &e.name, SHORT_TEXT)?;
             checks::text(&format!("{f} location"), &e.location, SHORT_TEXT)?;
             checks::date(&format!("{f} date"), &e.date)?;
+            checks::date(&format!("{f} valid until"), &e.valid_until)?;
         }
         checks::text(&format!("{at} action plan: what"), &self.action_plan.what, MEDIUM_TEXT)?;
         checks::text(&format!("{at} action plan: who"), &self.action_plan.who, SHORT_TEXT)?;

@@ -5,10 +5,12 @@
 mod answers;
 mod attachment;
 mod canvas;
+mod changes;
 mod chart;
 mod context;
 mod cover;
 mod declaration;
+mod evidence;
 mod font;
 mod frame;
 mod labels;
@@ -45,6 +47,17 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Renders the submission with labels in `lang` ("en" or "ja"), dated now (the cover's
 /// "generated" line and the document information's dates).
 pub fn render(record: &AssessmentRecord, catalog: &Catalog, lang: &str) -> Result<Submission> {
+    render_with_changes(record, catalog, lang, None)
+}
+
+/// Renders the submission as [`render`] does, with a page "Changes since the submission of
+/// <period>" after the cover when `changes` (from [`crate::changes`]) are given.
+pub fn render_with_changes(
+    record: &AssessmentRecord,
+    catalog: &Catalog,
+    lang: &str,
+    changes: Option<&crate::changes::Changes>,
+) -> Result<Submission> {
     let now = OffsetDateTime::now_utc();
     let json = interchange::export(record, catalog);
     let sha256 = sha256_hex(json.as_bytes());
@@ -64,6 +77,11 @@ pub fn render(record: &AssessmentRecord, catalog: &Catalog, lang: &str) -> Resul
     let mut c = canvas::Canvas::new(font::Metrics::new()?, font_id);
     cover::draw(&mut c, &ctx);
     c.new_page();
+    // What changed since last year comes first: the page NEC reads before the rest.
+    if let Some(changes) = changes {
+        changes::draw(&mut c, &ctx, changes);
+        c.new_page();
+    }
     summary::draw(&mut c, &ctx);
     c.new_page();
     answers::draw(&mut c, &ctx);

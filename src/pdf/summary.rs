@@ -147,6 +147,10 @@ fn describe(ctx: &Context, p: &Problem) -> String {
         }
         Problem::Declaration { missing } => fill(l.problem_declaration, &[("list", &list(missing))]),
         Problem::MarkedForReview { items } => fill(l.problem_review, &[("list", &list(items))]),
+        Problem::ExpiredEvidence { items } => {
+            let text = if l.lang == "ja" { "有効期限を過ぎた根拠資料がある項目：{list}" } else { "Evidence past its valid-until date: {list}" };
+            fill(text, &[("list", &list(items))])
+        }
     }
 }
 

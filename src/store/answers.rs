@@ -58,6 +58,39 @@ impl Store {
         })
     }
 
+    /// Confirms carried-over answers as still true, all in one transaction: `items` and
+    /// `policies` are no longer "to re-confirm", and nothing else in them changes. Ids that
+    /// are not carried over (already confirmed, or never answered) are left as they are;
+    /// an id the catalog does not know is refused before anything is written.
+    pub fn confirm_unchanged(&mut self, assessment_id: i64, items: &[String], policies: &[String]) -> Result<SaveReceipt> {
+        let catalog = Catalog::get();
+        if let Some(bad) = items.iter().find(|i| catalog.item_position(i).is_none()) {
+            return Err(crate::error::Error::not_found(format!("Action item {bad}")));
+        }
+        if let Some(bad) = policies.iter().find(|p| !catalog.policies().iter().any(|x| &x.id == *p)) {
+            return Err(crate::error::Error::not_found(format!("Part 2 policy {bad}")));
+        }
+        let now = clock::now();
+        self.write(|tx| {
+            let receipt = touch(tx, assessment_id, &now)?;
+            for item in items {
+                tx.execute(
+                    "UPDATE answer SET to_reconfirm = 0, updated_at = ?3
+                     WHERE assessment_id = ?1 AND item_id = ?2 AND to_reconfirm = 1",
+                    params![assessment_id, item, now],
+                )?;
+            }
+            for policy in policies {
+                tx.execute(
+                    "UPDATE part2_answer SET to_reconfirm = 0, updated_at = ?3
+                     WHERE assessment_id = ?1 AND policy_id = ?2 AND to_reconfirm = 1",
+                    params![assessment_id, policy, now],
+                )?;
+            }
+            Ok(receipt)
+        })
+    }
+
     /// The stored Part 2 answers of an assessment, in catalog order.
     pub fn part2_answers(&self, assessment_id: i64) -> Result<Vec<Part2Answer>> {
         let mut stmt = self.conn.prepare_cached(

@@ -57,6 +57,7 @@ pub fn full_answers() -> Vec<Answer> {
                 name: format!("{} 手順書 第{}版", item.id, n + 1),
                 location: "本社 総務キャビネット B-3".into(),
                 date: Some("2025-04-01".into()),
+                ..Default::default()
             }];
             if rating == Rating::NotApplicable {
                 a.na_reason = "当社は製品の設計を行っていないため該当しません。".into();

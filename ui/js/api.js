@@ -49,6 +49,8 @@ export const api = {
   openPdf: () => call('open_pdf'),
   showPdfInFolder: () => call('show_pdf_in_folder'),
   composeEmail: (to, subject, body) => call('compose_email', { to, subject, body }),
+  profileProblems: (profile) => call('profile_problems', { profile }),
+  confirmUnchanged: (id, items, policies) => call('confirm_unchanged', { id, items, policies }),
 };
 
 /** The system's file dialogs. Each returns a path, or null when the user cancels. */

@@ -1,5 +1,6 @@
 //! Saving answers, Part 2 answers and the declaration; scoring and the submission check.
 
+use csr_core::changes::{self, Changes};
 use csr_core::model::{Answer, Declaration, Part2Answer};
 use csr_core::readiness::{self, Readiness};
 use csr_core::scoring::{self, Score};
@@ -25,11 +26,24 @@ pub async fn save_declaration(state: State<'_, AppState>, id: i64, declaration: 
     state.with_store(|s| s.save_declaration(id, &declaration))
 }
 
+/// Confirms carried-over answers unchanged ("still true"), a whole group at once.
+#[tauri::command]
+pub async fn confirm_unchanged(
+    state: State<'_, AppState>,
+    id: i64,
+    items: Vec<String>,
+    policies: Vec<String>,
+) -> Result<SaveReceipt> {
+    state.with_store(|s| s.confirm_unchanged(id, &items, &policies))
+}
+
 /// The score and the submission check, from one read of the assessment.
 #[derive(serde::Serialize)]
 pub struct Evaluation {
     score: Score,
     readiness: Readiness,
+    /// What changed since the assessment this one was carried forward from, if any.
+    changes: Option<Changes>,
 }
 
 #[tauri::command]
@@ -37,5 +51,6 @@ pub async fn evaluate(state: State<'_, AppState>, id: i64) -> Result<Evaluation>
     let record = state.with_store(|s| s.record(id))?;
     let catalog = Catalog::get();
     let score = scoring::score(&record, catalog);
-    Ok(Evaluation { readiness: readiness::check_scored(&record, catalog, &score), score })
+    let changes = state.with_store(|s| changes::since_carried_from(s, &record, catalog))?;
+    Ok(Evaluation { readiness: readiness::check_scored(&record, catalog, &score), score, changes })
 }

@@ -64,6 +64,7 @@ fn parse_evidence(s: &str) -> Evidence {
         name: parts.next().unwrap_or_default(),
         location: parts.next().unwrap_or_default(),
         date: parts.next().and_then(non_empty),
+        ..Default::default()
     }
 }
 

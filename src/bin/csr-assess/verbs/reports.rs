@@ -112,5 +112,6 @@ fn describe(p: &Problem) -> String {
         ),
         Problem::Declaration { missing } => format!("Declaration incomplete: {}", list(missing)),
         Problem::MarkedForReview { items } => format!("Marked for review: {}", list(items)),
+        Problem::ExpiredEvidence { items } => format!("Evidence past its valid-until date: {}", list(items)),
     }
 }

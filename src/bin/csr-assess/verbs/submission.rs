@@ -36,7 +36,9 @@ pub fn pdf(ctx: &mut Context) -> Outcome {
     }
     let mut store = ctx.store()?;
     let record = store.record(id)?;
-    let submission = pdf::render(&record, Catalog::get(), &lang)?;
+    // The same page of changes since last year's assessment as the app prints.
+    let changes = csr_core::changes::since_carried_from(&store, &record, Catalog::get())?;
+    let submission = pdf::render_with_changes(&record, Catalog::get(), &lang, changes.as_ref())?;
     let path = out.unwrap_or_else(|| pdf::file_name(&record));
     write_atomic(std::path::Path::new(&path), &submission.pdf)?;
     if mark {
