@@ -6,6 +6,7 @@ const KNOWN = new Set([
   'not_a_database', 'foreign_database', 'corrupt_database', 'newer_database', 'disk_full', 'busy',
   'read_only', 'storage', 'io', 'not_found', 'invalid', 'import', 'newer_format', 'pdf',
   'store_unavailable', 'bad_path', 'opener', 'no_data_folder', 'font', 'pdf_missing', 'no_mail_program',
+  'conflict', 'file_in_use',
 ]);
 
 /**

@@ -5,6 +5,7 @@ import { schedule } from '../autosave.js';
 import { html, render } from '../html.js';
 import { t, pick } from '../i18n.js';
 import { state, itemById, answerFor, putAnswer } from '../state.js';
+import { resolvingConflicts, takeStored } from '../components/conflict.js';
 import { textField, textArea, checkbox, radioGroup, valueOf } from './fields.js';
 import { blocks, guidelinePanel } from './guideline-text.js';
 import { reconfirmBanner, hideReconfirm } from './reconfirm.js';
@@ -91,13 +92,19 @@ export function item(main, params, app) {
   const save = (immediate = false) => {
     putAnswer(answer);
     const saved = shown(false); // saving clears the re-confirm mark
-    schedule(`answer:${it.id}`, () => api.saveAnswer(id, answer), {
+    const guarded = resolvingConflicts(() => api.saveAnswer(id, answer), {
+      typed: () => answer,
+      load: async () => (await api.record(id)).answers.find((a) => a.item_id === it.id) ?? null,
+      useStored: (stored) => takeStored(answer, stored ?? answerFor('\u0000')),
+    });
+    schedule(`answer:${it.id}`, guarded, {
       immediate,
       onDone: (receipt) => {
         // The save may finish after the user moved on, even to another assessment.
         if (state.record?.assessment.id !== id) return;
         answer.to_reconfirm = false;
         answer.updated_at = receipt.updated_at;
+        answer.revision = receipt.revision ?? 0; // the next save is based on this one
         putAnswer(answer);
         hideReconfirm(article);
         app.afterSave(receipt, { reevaluate: saved !== lastShown });
