@@ -25,8 +25,9 @@ export function startupError(main, error, info) {
   if (DAMAGED.has(error?.kind)) offerNewestBackup(main.querySelector('#restore-offer'));
 }
 
-// The kinds a snapshot can repair: the file is ours but cannot be used as it is.
-const DAMAGED = new Set(['corrupt_database', 'not_a_database']);
+// The kind a snapshot can repair: the file is ours but damaged (another program's file or a
+// newer version's is never replaced).
+const DAMAGED = new Set(['corrupt_database']);
 
 /** Offers the newest snapshot that opens (the list holds only those) with one button. */
 async function offerNewestBackup(el) {
