@@ -57,11 +57,11 @@ async fn a_damaged_database_offers_the_newest_backup_and_restores_it() {
 
     let app = App::start(dir.path()).await;
     app.wait_for(".fatal").await;
-    let offer = app.wait_for("[data-action='restore-newest']").await;
+    app.wait_for("[data-action='restore-newest']").await;
     let text = app.text(".restore-offer").await;
     assert!(text.contains("A good backup") && text.contains("1 assessments"), "{text}");
     app.screenshot_here("storage-restore-offer").await;
-    offer.click().await.unwrap();
+    app.click("[data-action='restore-newest']").await;
     app.click("dialog.modal button[value='ok']").await;
     app.wait_for(&format!("tr[data-id='{id}']")).await;
     app.close().await;
