@@ -237,6 +237,8 @@ async fn journey(lang: &str) {
     assert_eq!(support::opened(&opened_log, 1).await[0], pdf_path.to_str().unwrap());
     app.type_into("[data-field='nec_contact_email']", "buyer@nec.example").await;
     app.click("[data-action='email']").await;
+    // Shown only when the test fails: what the screen said (an error box, say).
+    eprintln!("after the e-mail button: {}", app.page_text().await);
     let mail = support::opened(&opened_log, 2).await[1].clone();
     assert!(mail.starts_with("mailto:buyer@nec.example?subject="), "{mail}");
     if lang == "en" {

@@ -346,6 +346,10 @@ impl App {
 
     /// A screenshot of the page as it is scrolled now.
     pub async fn screenshot_here(&self, name: &str) {
+        // Two animation frames: the screen is painted, not only laid out (on a busy machine
+        // a snapshot taken at once can show the previous screen, or nothing).
+        self.script_async("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![]).await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
         let png = self.client.screenshot().await.unwrap();
         let dir = screenshot_dir(&self.dir);
         std::fs::create_dir_all(&dir).unwrap();
@@ -393,7 +397,7 @@ pub fn recording_opener(dir: &Path) -> (Vec<(&'static str, String)>, PathBuf) {
 
 /// Waits until the recorded opener log has `lines` lines; returns them.
 pub async fn opened(log: &Path, lines: usize) -> Vec<String> {
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         let text = std::fs::read_to_string(log).unwrap_or_default();
         let got: Vec<String> = text.lines().map(String::from).collect();

@@ -16,7 +16,7 @@ const RATINGS = ['full', 'mostly', 'partly', 'not_yet', 'not_applicable'];
 const GAPS = ['mostly', 'partly', 'not_yet'];
 
 function subjectName(clause) {
-  return state.catalog.guideline.iso26000_core_subjects.find((s) => s.clause === clause)?.name ?? '';
+  return gt(state.catalog.guideline.iso26000_core_subjects.find((s) => s.clause === clause)?.name ?? '');
 }
 
 function evidenceRows(evidence) {
