@@ -18,8 +18,10 @@ pub enum Error {
     #[error("{path} is a database of another program, not of this app. It was not changed. Choose another location for the assessment database.")]
     ForeignDatabase { path: PathBuf },
 
-    /// The database file is damaged (failed SQLite's integrity check). It is left untouched.
-    #[error("The assessment database {path} is damaged ({detail}). It was not changed. Restore it from a backup or an exported file; keep the damaged file for support.")]
+    /// The database file is damaged (a damaged header, a table that is gone, a value that is
+    /// not what was stored, or a failed integrity check). Nothing more is written to it in
+    /// this session.
+    #[error("The assessment database {path} is damaged ({detail}). Nothing more will be saved to it. Restore the newest backup (the app offers it; on the command line `csr-assess backups` and `restore-backup`) or import an exported file; the damaged file is kept for support.")]
     CorruptDatabase { path: PathBuf, detail: String },
 
     /// The database was written by a newer version of this app, whose layout this version
@@ -47,6 +49,15 @@ pub enum Error {
     /// Any other failure reported by SQLite.
     #[error("The assessment database reported an error: {0}. Try again; if it keeps happening, export your assessment and contact support.")]
     Storage(#[source] rusqlite::Error),
+
+    /// Another program (a PDF viewer, usually) has the file open, so it cannot be replaced.
+    #[error("{path} is open in another program (a PDF viewer, for example), so it cannot be replaced. Close the file in that program and try again, or choose another file name.")]
+    FileInUse { path: PathBuf },
+
+    /// The answer was changed elsewhere (another window, the command line) after this one
+    /// read it; saving would silently overwrite that change, so nothing was saved.
+    #[error("{what} was changed in another window or program after you opened it, so your change was not saved. Compare your text with the saved answer, then save again.")]
+    Conflict { what: String },
 
     /// Reading or writing a file failed.
     #[error("Could not {action} {path}: {source}. Check the file name and that you may use that folder; if another program (a PDF viewer, for example) has the file open, close it and try again.")]
@@ -102,7 +113,7 @@ pub enum ImportFault {
 }
 
 /// Every kind `Error::kind` can give, for the UI's list of known kinds (see `contract`).
-pub const KINDS: [&str; 18] = [
+pub const KINDS: [&str; 21] = [
     "not_a_database",
     "foreign_database",
     "corrupt_database",
@@ -121,6 +132,9 @@ pub const KINDS: [&str; 18] = [
     "newer_format",
     "font",
     "pdf",
+    "workbook",
+    "conflict",
+    "file_in_use",
 ];
 
 impl Error {
@@ -138,6 +152,8 @@ impl Error {
             Error::ReadOnly { .. } => "read_only",
             Error::Storage(_) => "storage",
             Error::Io { .. } => "io",
+            Error::FileInUse { .. } => "file_in_use",
+            Error::Conflict { .. } => "conflict",
             Error::NotFound { .. } => "not_found",
             Error::Invalid { .. } => "invalid",
             Error::Import { fault: ImportFault::Damaged, .. } => "import_damaged",

@@ -19,9 +19,9 @@ fn ok(db: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-const VERBS: [&str; 20] = [
+const VERBS: [&str; 23] = [
     "catalog", "profile", "new", "list", "show", "answer", "part2", "declare", "status", "rename", "delete", "restore",
-    "score", "check", "export", "import", "pdf", "extract", "verify", "collect",
+    "score", "check", "export", "import", "pdf", "extract", "verify", "collect", "backup", "backups", "restore-backup",
 ];
 
 #[test]

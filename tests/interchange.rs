@@ -169,7 +169,7 @@ fn byte_level_attacks_are_refused_before_parsing() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     refused(deep.as_bytes(), &["line 1, column 33", "nested more than 32"]);
     let huge = vec![b' '; interchange::MAX_BYTES + 1];
-    refused(&huge, &["16.0 MB", "at most 16 MB"]);
+    refused(&huge, &["larger than 16 MB", "at most 16 MB"]);
     // A byte-order mark, as Windows Notepad writes, is fine.
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend_from_slice(text.as_bytes());

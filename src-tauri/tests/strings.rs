@@ -94,6 +94,23 @@ fn every_key_the_ui_uses_is_in_the_tables() {
     for s in ["part2", "review", "declaration", "submit"] {
         needed.insert(format!("step.{s}"));
     }
+    for f in [
+        "rating",
+        "na_reason",
+        "description",
+        "evidence",
+        "action_plan",
+        "marked_for_review",
+        "acknowledged",
+        "cascaded",
+        "disclosures",
+        "notes",
+    ] {
+        needed.insert(format!("conflict.field.{f}"));
+    }
+    for r in ["daily", "manual", "before-update", "before-import", "before-delete", "before-restore"] {
+        needed.insert(format!("backups.reason.{r}"));
+    }
     needed.extend(
         [
             "item.condition.essential",

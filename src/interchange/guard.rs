@@ -15,8 +15,8 @@ pub fn check(bytes: &[u8]) -> Result<&str> {
             fault: ImportFault::NotAnAssessment,
             location: "the whole file".into(),
             message: format!(
-                "it is {:.1} MB; an assessment file is far smaller (at most {} MB). Choose the file the app exported.",
-                bytes.len() as f64 / 1_048_576.0,
+                "it is larger than {} MB; an assessment file is far smaller (at most {} MB). Choose the file the app exported.",
+                MAX_BYTES / 1_048_576,
                 MAX_BYTES / 1_048_576
             ),
         });

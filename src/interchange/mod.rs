@@ -12,7 +12,7 @@ pub use guard::{MAX_BYTES, MAX_DEPTH};
 use crate::catalog::Catalog;
 use crate::clock;
 use crate::error::{Error, ImportFault, Result};
-use crate::model::{Assessment, AssessmentRecord};
+use crate::model::{Answer, Assessment, AssessmentRecord, Part2Answer, Revision};
 
 /// Writes an assessment as an interchange document (pretty JSON, UTF-8, final newline).
 pub fn export(record: &AssessmentRecord, catalog: &Catalog) -> String {
@@ -37,8 +37,9 @@ pub fn export(record: &AssessmentRecord, catalog: &Catalog) -> String {
             position: a.position.clone(),
             declaration: a.declaration.clone(),
         },
-        answers: record.answers.clone(),
-        part2: record.part2.clone(),
+        // Revisions belong to this database, not to the exchanged data.
+        answers: record.answers.iter().cloned().map(|a| Answer { revision: Revision::default(), ..a }).collect(),
+        part2: record.part2.iter().cloned().map(|p| Part2Answer { revision: Revision::default(), ..p }).collect(),
     };
     let mut text = serde_json::to_string_pretty(&doc).expect("documents serialize");
     text.push('\n');
@@ -66,8 +67,8 @@ pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<AssessmentRecord> {
             position: a.position,
             declaration: a.declaration,
         },
-        answers: doc.answers,
-        part2: doc.part2,
+        answers: doc.answers.into_iter().map(|a| Answer { revision: Revision::default(), ..a }).collect(),
+        part2: doc.part2.into_iter().map(|p| Part2Answer { revision: Revision::default(), ..p }).collect(),
     };
     check_record(&doc.exported_at, &record, catalog)?;
     Ok(record)

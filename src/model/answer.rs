@@ -133,7 +133,32 @@ pub struct Answer {
     /// When the answer was last saved (set by the store).
     #[serde(default)]
     pub updated_at: Option<String>,
+    /// The stored revision this answer was read at (set by the store; not exported). A save
+    /// that carries it is refused when the stored answer has moved on since.
+    #[serde(default, skip_serializing_if = "Revision::is_none")]
+    pub revision: Revision,
 }
+
+/// The stored revision an answer was read at. It is this database's bookkeeping, not part
+/// of what the answer says: two answers with the same content are equal whatever their
+/// revisions (an exported and re-imported answer equals the stored one).
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Revision(pub Option<i64>);
+
+impl Revision {
+    pub fn is_none(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+impl PartialEq for Revision {
+    fn eq(&self, _: &Revision) -> bool {
+        true
+    }
+}
+
+impl Eq for Revision {}
 
 impl Answer {
     /// An empty answer to an item.
@@ -148,6 +173,7 @@ impl Answer {
             marked_for_review: false,
             to_reconfirm: false,
             updated_at: None,
+            revision: Revision::default(),
         }
     }
 

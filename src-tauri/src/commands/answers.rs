@@ -1,7 +1,7 @@
 //! Saving answers, Part 2 answers and the declaration; scoring and the submission check.
 
 use csr_core::changes::{self, Changes};
-use csr_core::model::{Answer, Declaration, Part2Answer};
+use csr_core::model::{Answer, Declaration, Part2Answer, Revision};
 use csr_core::readiness::{self, Readiness};
 use csr_core::scoring::{self, Score};
 use csr_core::store::SaveReceipt;
@@ -12,13 +12,20 @@ use crate::error::Result;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn save_answer(state: State<'_, AppState>, id: i64, answer: Answer) -> Result<SaveReceipt> {
-    state.with_store(|s| s.save_answer(id, &answer))
+/// `revision` is the stored revision the UI's answer was read at (0: none stored); a save
+/// based on an older one is refused (kind "conflict"), never silently overwriting.
+pub async fn save_answer(state: State<'_, AppState>, id: i64, answer: Answer, revision: i64) -> Result<SaveReceipt> {
+    state.with_store(|s| s.save_answer(id, &Answer { revision: Revision(Some(revision)), ..answer }))
 }
 
 #[tauri::command]
-pub async fn save_part2(state: State<'_, AppState>, id: i64, answer: Part2Answer) -> Result<SaveReceipt> {
-    state.with_store(|s| s.save_part2(id, &answer))
+pub async fn save_part2(
+    state: State<'_, AppState>,
+    id: i64,
+    answer: Part2Answer,
+    revision: i64,
+) -> Result<SaveReceipt> {
+    state.with_store(|s| s.save_part2(id, &Part2Answer { revision: Revision(Some(revision)), ..answer }))
 }
 
 #[tauri::command]

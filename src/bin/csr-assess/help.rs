@@ -18,6 +18,9 @@ Commands:
   rename      Rename an assessment's period
   delete      Move an assessment to the bin (restore undoes it)
   restore     Bring a deleted assessment back
+  backup      Take a snapshot of the database now (into backups/ beside it)
+  backups     List the snapshots in backups/
+  restore-backup  Put a snapshot back in place of the database
   score       Show scores per group and overall, and the gaps
   check       Show what still blocks a complete submission
   export      Write an assessment as an interchange (.json) file
@@ -130,6 +133,29 @@ Moves the assessment to the bin; `csr-assess restore ID` brings it back.
 
 pub const RESTORE: &str = "\
 Usage: csr-assess restore ID
+";
+
+pub const BACKUP: &str = "\
+Usage: csr-assess backup
+
+Takes a snapshot of the whole database now, checks it, and keeps it in the folder backups/
+beside the database. Snapshots are also taken automatically: at the first change of each day,
+before an import, before a delete, and before an update of the app changes the file.
+Kept: the newest day's, and the newest of each of the last 10 days and 12 months.
+";
+
+pub const BACKUPS: &str = "\
+Usage: csr-assess backups [--json]
+
+Lists the snapshots in backups/, newest first: name, when, why, assessments and answers in it.
+";
+
+pub const RESTORE_BACKUP: &str = "\
+Usage: csr-assess restore-backup NAME
+
+Puts the snapshot NAME (from `csr-assess backups`) in place of the database. The current
+database is snapshotted first, or, when it is damaged, moved into backups/ as it is, so a
+restore never loses anything. Close the app first.
 ";
 
 pub const SCORE: &str = "\

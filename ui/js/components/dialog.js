@@ -62,3 +62,6 @@ export async function alertBox(title, body, details, { showDetails = false } = {
     ${details && !showDetails ? html`<details class="error-details"><summary>${t('error.details')}</summary><p class="technical">${details}</p></details>` : ''}
     <div class="modal-actions"><button type="button" value="ok" class="button primary">${t('common.ok')}</button></div>`);
 }
+
+/** The bare dialog for components with their own buttons: resolves the pressed button's value. */
+export { open as openDialog };

@@ -7,6 +7,7 @@ import { html, render } from '../html.js';
 import { t, pick, gt } from '../i18n.js';
 import { glText, glTitleWithOriginal } from '../components/guideline-title.js';
 import { state, itemById, answerFor, putAnswer } from '../state.js';
+import { resolvingConflicts, takeStored } from '../components/conflict.js';
 import { textField, textArea, checkbox, radioGroup, setProblem } from './fields.js';
 import { blocks, guidelinePanel, quotedText } from './guideline-text.js';
 import { isExpired, localToday } from '../finder.js';
@@ -137,12 +138,19 @@ export function item(main, params, app) {
       saving = shown(false); // saving clears the re-confirm mark
       return true;
     },
-    save: () => api.saveAnswer(id, answer),
+    // A save based on an older stored answer is refused: the user then chooses between the
+    // stored answer and what they typed (components/conflict.js).
+    save: resolvingConflicts(() => api.saveAnswer(id, answer), {
+      typed: () => answer,
+      load: async () => (await api.record(id)).answers.find((a) => a.item_id === it.id) ?? null,
+      useStored: (stored) => takeStored(answer, stored ?? answerFor('\u0000')),
+    }),
     onDone: (receipt) => {
       // The save may finish after the user moved on, even to another assessment.
       if (state.record?.assessment.id !== id) return;
       answer.to_reconfirm = false;
       answer.updated_at = receipt.updated_at;
+      answer.revision = receipt.revision ?? 0; // the next save is based on this one
       putAnswer(answer);
       hideReconfirm(article);
       app.afterSave(receipt, { reevaluate: saving !== lastShown });

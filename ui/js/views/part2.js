@@ -6,6 +6,7 @@ import { autosaveForm } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t, pick } from '../i18n.js';
 import { state, policyById, part2For, putPart2, isRelevant } from '../state.js';
+import { resolvingConflicts, takeStored } from '../components/conflict.js';
 import { textField, textArea, checkbox, radioGroup } from './fields.js';
 import { blocks, guidelinePanel } from './guideline-text.js';
 import { glTitleWithOriginal } from '../components/guideline-title.js';
@@ -84,11 +85,16 @@ export function part2(main, params, app) {
       saving = shown(false); // saving clears the re-confirm mark
       return true;
     },
-    save: () => api.savePart2(id, answer),
+    save: resolvingConflicts(() => api.savePart2(id, answer), {
+      typed: () => answer,
+      load: async () => (await api.record(id)).part2.find((a) => a.policy_id === policy.id) ?? null,
+      useStored: (stored) => takeStored(answer, stored ?? part2For('\u0000')),
+    }),
     onDone: (receipt) => {
       // The save may finish after the user moved on, even to another assessment.
       if (state.record?.assessment.id !== id) return;
       answer.to_reconfirm = false;
+      answer.revision = receipt.revision ?? 0; // the next save is based on this one
       putPart2(answer);
       hideReconfirm(article);
       app.afterSave(receipt, { reevaluate: saving !== lastShown });

@@ -2,6 +2,7 @@
 
 mod answers;
 mod assessments;
+mod backups;
 mod catalog;
 mod collect;
 mod profile;
@@ -22,6 +23,10 @@ pub struct Context {
 }
 
 impl Context {
+    pub fn db(&self) -> Result<PathBuf, Failure> {
+        crate::db_path(&self.db)
+    }
+
     pub fn store(&self) -> Result<Store, Failure> {
         Ok(Store::open(crate::db_path(&self.db)?)?)
     }
@@ -86,6 +91,9 @@ pub fn dispatch(verb: &str, ctx: &mut Context) -> Outcome {
         "rename" => assessments::rename(ctx),
         "delete" => assessments::delete(ctx),
         "restore" => assessments::restore(ctx),
+        "backup" => backups::backup(ctx),
+        "backups" => backups::list(ctx),
+        "restore-backup" => backups::restore(ctx),
         "answer" => answers::answer(ctx),
         "part2" => answers::part2(ctx),
         "declare" => answers::declare(ctx),
@@ -128,6 +136,9 @@ fn help_for(verb: &str) -> Option<&'static str> {
         "rename" => help::RENAME,
         "delete" => help::DELETE,
         "restore" => help::RESTORE,
+        "backup" => help::BACKUP,
+        "backups" => help::BACKUPS,
+        "restore-backup" => help::RESTORE_BACKUP,
         "score" => help::SCORE,
         "check" => help::CHECK,
         "export" => help::EXPORT,
