@@ -193,7 +193,9 @@ async fn the_whole_journey_in_english_with_japanese_answers() {
     app.click("[data-action='email']").await;
     let mail = support::opened(&opened_log, 2).await[1].clone();
     assert!(mail.starts_with("mailto:buyer@nec.example?subject=CSR%20self-assessment%202026"), "{mail}");
-    assert!(mail.contains(&check.attached_sha256) && mail.contains("CSR%20submission%202026.pdf"), "{mail}");
+    // The body only points to the attached PDF (the PDF carries the fingerprint): a short link.
+    assert!(mail.contains("attached") && mail.contains("as%20a%20PDF"), "{mail}");
+    assert!(!mail.contains(&check.attached_sha256) && mail.len() < 700, "{} characters: {mail}", mail.len());
     app.screenshot_here("08b-pdf-created").await;
     app.wait_saved().await;
     // A later change makes it a draft again, and says so.
