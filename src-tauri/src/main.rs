@@ -4,6 +4,7 @@
 
 mod commands;
 mod error;
+mod no_window;
 mod paths;
 mod state;
 
@@ -11,7 +12,9 @@ use commands::{answers, app, assessments, files, profile, submission};
 use tauri::Manager;
 
 fn main() {
-    tauri::Builder::default()
+    no_window::report_main_thread_panics();
+    no_window::require_webview2();
+    let run = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state::AppState::open())
@@ -22,6 +25,8 @@ fn main() {
                     csr_core::pdf::use_font_file(font);
                 }
             }
+            // The windows of tauri.conf.json are created before setup runs.
+            no_window::window_opened();
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -54,6 +59,8 @@ fn main() {
             submission::show_pdf_in_folder,
             submission::compose_email,
         ])
-        .run(tauri::generate_context!("../tauri.conf.json"))
-        .expect("the app could not start its window");
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    if let Err(e) = run {
+        no_window::window_failed(&e.to_string());
+    }
 }
