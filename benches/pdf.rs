@@ -97,7 +97,7 @@ fn html(record: &AssessmentRecord, sha256: &str, font: &Path) -> String {
     let d = &record.assessment.declaration;
     let _ = write!(
         h,
-        "<h1>宣誓</h1><p>{}</p><dl><dt>氏名</dt><dd>{}</dd><dt>役職</dt><dd>{}</dd></dl></body></html>",
+        "<h1>誓約</h1><p>{}</p><dl><dt>氏名</dt><dd>{}</dd><dt>役職</dt><dd>{}</dd></dl></body></html>",
         csr_core::model::DECLARATION_TEXT.ja,
         esc(&d.signer_name),
         esc(&d.signer_title)

@@ -13,7 +13,11 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth dbus-x11 webkit2gtk-driver poppler-utils imagemagick python3-xlib python3-venv xdotool
   nsis
+  # The ja_JP.UTF-8 locale, for the tests that start the app as a Japanese computer would.
+  locales
 )
+# Node runs the UI's unit tests; the machine's own Node (if any) is fine.
+command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -22,6 +26,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   $SUDO apt-get update -qq
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# A Japanese system locale, for the tests that start the app as a Japanese computer would.
+if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
+  echo "setup: generating the ja_JP.UTF-8 locale"
+  $SUDO sed -i 's/^# *\(ja_JP.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  grep -q '^ja_JP.UTF-8 UTF-8' /etc/locale.gen || echo 'ja_JP.UTF-8 UTF-8' | $SUDO tee -a /etc/locale.gen >/dev/null
+  $SUDO locale-gen >/dev/null
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then
