@@ -54,6 +54,9 @@ export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
 export CC_x86_64_pc_windows_gnu=x86_64-w64-mingw32-gcc
 export AR_x86_64_pc_windows_gnu=x86_64-w64-mingw32-ar
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine
+# Full debug info makes the debug csr-assess.exe 343 MB and each test .exe as large: line
+# numbers are enough for a failing test's backtrace, and the disk and the linker thank us.
+export CARGO_PROFILE_DEV_DEBUG=line-tables-only
 # A private wine prefix (a fake C: drive and registry), so nothing else's wine is touched.
 export WINEPREFIX="${CSR_WINEPREFIX:-$HOME/.cache/csr-self-assessment/wine}"
 export WINEARCH=win64 WINEDEBUG=-all
