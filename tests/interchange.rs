@@ -238,3 +238,36 @@ fn version_1_files_still_import_and_evidence_gains_its_version_2_fields() {
     v2["answers"][0]["evidence"][0]["valid_until"] = json!("2026-02-30");
     refused(v2.to_string().as_bytes(), &["valid until", "2026-02-30"]);
 }
+
+/// What Windows PowerShell 5.1 writes for `csr-assess export 1 > a.json`: UTF-16 with a
+/// byte-order mark. It imports as the same assessment; without the mark it is refused.
+#[test]
+fn utf16_with_a_byte_order_mark_imports_and_without_one_is_refused() {
+    let (_dir, _store, _id, text) = exported();
+    let utf8 = interchange::import(text.as_bytes(), Catalog::get()).unwrap();
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (bom, body) in [([0xFF, 0xFE], &le), ([0xFE, 0xFF], &be)] {
+        let file = [bom.as_slice(), body].concat();
+        let record = interchange::import(&file, Catalog::get()).unwrap();
+        assert_eq!(record, utf8, "UTF-16 with BOM {bom:02X?} reads as the UTF-8 file does");
+        assert!(record.company.legal_name.chars().any(|c| c > '\u{3000}'), "Japanese survives");
+    }
+    refused(&le, &["the whole file", "UTF-16 text without a byte-order mark", "--output"]);
+    refused(&be, &["the whole file", "UTF-16 text without a byte-order mark"]);
+    // A cut-off last character, or half of a surrogate pair, is named where it is.
+    let mut cut = [[0xFF, 0xFE].as_slice(), &le].concat();
+    cut.pop();
+    let lines = text.trim_end().lines().count();
+    refused(&cut, &[&format!("line {lines},"), "broken character"]);
+    let at = text.find("\"legal_name\"").unwrap();
+    let line = text[..at].matches('\n').count() + 1;
+    let mut lone = [0xFF, 0xFE].to_vec();
+    for (i, unit) in text.encode_utf16().enumerate() {
+        if i == text[..at].encode_utf16().count() {
+            lone.extend(0xD800u16.to_le_bytes());
+        }
+        lone.extend(unit.to_le_bytes());
+    }
+    refused(&lone, &[&format!("line {line},"), "broken character"]);
+}

@@ -4,6 +4,7 @@
 
 mod commands;
 mod error;
+mod no_window;
 mod paths;
 mod state;
 mod ui_font;
@@ -12,7 +13,9 @@ use commands::{answers, app, assessments, backups, contract, files, profile, sub
 use tauri::Manager;
 
 fn main() {
-    tauri::Builder::default()
+    no_window::report_main_thread_panics();
+    no_window::require_webview2();
+    let run = tauri::Builder::default()
         // First: a second launch (a double click on the icon) focuses this window instead of
         // opening a second one on the same database.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -34,6 +37,8 @@ fn main() {
                     csr_core::pdf::use_font_file(font);
                 }
             }
+            // The windows of tauri.conf.json are created before setup runs.
+            no_window::window_opened();
             // The full integrity check reads every page: not at open, but once, soon after
             // the window is up. Damage found stops writes like damage seen in a read.
             let handle = app.handle().clone();
@@ -80,6 +85,8 @@ fn main() {
             backups::list_backups,
             backups::restore_backup,
         ])
-        .run(tauri::generate_context!("../tauri.conf.json"))
-        .expect("the app could not start its window");
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    if let Err(e) = run {
+        no_window::window_failed(&e.to_string());
+    }
 }

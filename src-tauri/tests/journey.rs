@@ -248,8 +248,10 @@ async fn journey(lang: &str) {
     assert!(mail.starts_with("mailto:buyer@nec.example?subject="), "{mail}");
     if lang == "en" {
         assert!(mail.starts_with("mailto:buyer@nec.example?subject=CSR%20self-assessment%202026"), "{mail}");
+        assert!(mail.contains("as%20a%20PDF"), "{mail}");
     }
-    assert!(mail.contains(&check.attached_sha256) && mail.contains("CSR%20submission%202026.pdf"), "{mail}");
+    // The body only points to the attached PDF (the PDF carries the fingerprint): a short link.
+    assert!(!mail.contains(&check.attached_sha256) && mail.len() < 700, "{} characters: {mail}", mail.len());
     app.screenshot_here(&shot(lang, "08b-pdf-created")).await;
     app.wait_saved().await;
     // A later change makes it a draft again, and says so.

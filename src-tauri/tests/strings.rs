@@ -174,3 +174,33 @@ fn the_built_app_carries_its_capability() {
         "nothing more than needed"
     );
 }
+
+/// The "Open an email to NEC" link stays short in both languages: every Japanese character
+/// costs nine characters once encoded, and some mail programs cut `mailto:` links near 2,000
+/// (with these long names the link was 2,588 characters in Japanese before it was shortened;
+/// with typical ones it is now under 600).
+/// The body only points to the attached PDF (which carries everything else).
+#[test]
+fn the_email_link_stays_short() {
+    let long_values = [
+        ("nec_name", "日本電気株式会社 調達本部 サプライチェーン推進部 中村 一郎"),
+        ("period", "2026年度（令和8年度）上期"),
+        ("company", "株式会社さくら精密工業ホールディングス"),
+        ("contact_name", "総務部 佐藤 花子"),
+    ];
+    let fill = |template: &str| {
+        let mut text = template.to_string();
+        for (name, value) in long_values {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        assert!(!text.contains('{'), "every placeholder is one the panel fills: {text}");
+        text
+    };
+    for lang in ["en", "ja"] {
+        let t = table(lang);
+        let url =
+            csr_core::mail::mailto("procurement@nec.example", &fill(&t["pdf.email_subject"]), &fill(&t["pdf.email_body"]))
+                .unwrap();
+        assert!(url.len() <= 1_200, "{lang}: the link is {} characters: {url}", url.len());
+    }
+}

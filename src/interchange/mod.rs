@@ -49,8 +49,8 @@ pub fn export(record: &AssessmentRecord, catalog: &Catalog) -> String {
 /// Reads and checks an interchange file. The record's ids are 0: the store assigns them.
 pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<AssessmentRecord> {
     let text = guard::check(bytes)?;
-    check_header(text)?;
-    let doc = parse(text)?;
+    check_header(&text)?;
+    let doc = parse(&text)?;
     let a = doc.assessment;
     let record = AssessmentRecord {
         company: doc.company,

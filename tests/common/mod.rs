@@ -123,3 +123,24 @@ pub fn fully_answered(store: &mut Store) -> i64 {
     store.save_declaration(a.id, &declaration()).unwrap();
     a.id
 }
+
+/// Whether the outside program `tool` (from `package`) runs here, so a test that needs it
+/// can run. When it does not (Windows, macOS, a machine without it), the test is skipped and
+/// says why on standard error ("skipped: …", counted by scripts/check-windows.sh), unless
+/// CSR_TESTS_REQUIRE_TOOLS=1: scripts/test.sh sets it, so Linux CI never skips silently.
+pub fn have_tool(tool: &str, package: &str, test: &str) -> bool {
+    let runs = std::process::Command::new(tool)
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok();
+    if !runs {
+        assert!(
+            std::env::var_os("CSR_TESTS_REQUIRE_TOOLS").is_none_or(|v| v != "1"),
+            "{test} needs {tool} ({package}), which does not run here: install it (scripts/setup.sh does)"
+        );
+        eprintln!("skipped: {test}: {tool} ({package}) is not installed here");
+    }
+    runs
+}

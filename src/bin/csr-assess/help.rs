@@ -175,7 +175,8 @@ pub const EXPORT: &str = "\
 Usage: csr-assess export ID [--output FILE]
 
 Writes assessment ID with its company profile as an interchange file (JSON). Without
---output, the JSON goes to standard output.
+--output, the JSON goes to standard output. On Windows, use --output rather than `>`:
+Windows PowerShell 5.1 re-encodes what `>` writes.
 ";
 
 pub const IMPORT: &str = "\
@@ -197,10 +198,11 @@ attached as assessment.json and its SHA-256 printed on the cover and in every fo
 ";
 
 pub const EXTRACT: &str = "\
-Usage: csr-assess extract FILE.pdf
+Usage: csr-assess extract FILE.pdf [--output FILE]
 
-Prints the assessment data (JSON) attached to a submission PDF; `csr-assess import -`
-reads it back.
+Prints the assessment data (JSON) attached to a submission PDF, or writes it to FILE with
+--output; `csr-assess import FILE` reads it back. On Windows, use --output rather than `>`:
+Windows PowerShell 5.1 re-encodes what `>` writes.
 ";
 
 pub const VERIFY: &str = "\

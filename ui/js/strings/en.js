@@ -282,7 +282,7 @@ export default {
   "pdf.email_note": "Your mail program opens with the message written. Attach the file {file} (shown above) before you send it: an email link cannot attach files.",
   "pdf.email_dear_default": "NEC procurement",
   "pdf.email_subject": "CSR self-assessment {period}: {company}",
-  "pdf.email_body": "Dear {nec_name},\n\nPlease find attached our self-assessment against the NEC Group Supply-Chain CSR Guideline for {period}.\n\nFile: {file}\nData fingerprint (SHA-256): {sha}\n\nBest regards,\n{contact_name}\n{company}\n{phone}\n{email}\n",
+  "pdf.email_body": "Dear {nec_name},\n\nPlease find attached our self-assessment against the NEC Group Supply-Chain CSR Guideline for {period}, as a PDF.\n\nBest regards,\n{contact_name}\n{company}\n",
 
   "save.saved": "All changes saved",
   "save.saving": "Saving…",

@@ -282,7 +282,7 @@ export default {
   "pdf.email_note": "メールソフトが開き、本文が入力された状態になります。送信前に、上記のファイル（{file}）を添付してください。メールのリンクではファイルを添付できません。",
   "pdf.email_dear_default": "NEC購買ご担当者",
   "pdf.email_subject": "CSRセルフアセスメント（{period}）：{company}",
-  "pdf.email_body": "{nec_name} 様\n\nいつもお世話になっております。{company}の{contact_name}です。\n{period}のNECグループ サプライチェーンCSRガイドラインに基づくセルフアセスメントを添付にてお送りします。\n\nファイル名：{file}\nデータのハッシュ値（SHA-256）：{sha}\n\nよろしくお願いいたします。\n\n{company}\n{contact_name}\n{phone}\n{email}\n",
+  "pdf.email_body": "{nec_name} 様\n\n{period}のCSRセルフアセスメントをPDFで添付いたします。\n\n{contact_name}\n",
 
   "save.saved": "すべて保存済み",
   "save.saving": "保存中…",

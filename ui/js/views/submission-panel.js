@@ -86,10 +86,6 @@ function showResult(box, created, app) {
       company: company.legal_name || company.name_latin,
       nec_name: company.nec_contact_name || t('pdf.email_dear_default'),
       contact_name: company.contact_name,
-      phone: company.contact_phone,
-      email: company.contact_email,
-      file: created.file_name,
-      sha: created.sha256,
       completeness: state.evaluation?.score.overall.completeness ?? '',
     };
     const address = to.value.trim();
