@@ -81,7 +81,7 @@ fn read(path: &Path, catalog: &Catalog) -> Outcome {
     };
     let record = interchange::import(&json, catalog).map_err(|e| match e {
         Error::NewerFormat { .. } => (Problem::NewerFormat, e.to_string()),
-        Error::Import { location, message } => (Problem::InvalidData, format!("At {location}: {message}")),
+        Error::Import { location, message, .. } => (Problem::InvalidData, format!("At {location}: {message}")),
         other => (Problem::InvalidData, other.to_string()),
     })?;
     // The import has checked the whole text, so this cannot fail on a sound file.
