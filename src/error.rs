@@ -241,6 +241,9 @@ mod tests {
             Error::NewerFormat { found: 2, supported: 1 },
             Error::Font { detail: s() },
             Error::Pdf(s()),
+            Error::Workbook { path: p.clone(), detail: s() },
+            Error::Conflict { what: s() },
+            Error::FileInUse { path: p.clone() },
         ];
         let kinds: Vec<&str> = all.iter().map(Error::kind).collect();
         assert_eq!(kinds, KINDS, "KINDS lists each variant's kind, in this order");
