@@ -11,6 +11,9 @@ APT_PACKAGES=(
   build-essential pkg-config curl wget file ca-certificates libssl-dev libxdo-dev
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth dbus-x11 webkit2gtk-driver poppler-utils imagemagick python3-xlib python3-venv xdotool
+  # System fonts the PDF falls back on for what IPAexGothic lacks (Korean, simplified
+  # Chinese, Arabic, Hebrew; emoji in black and white: colour-bitmap emoji cannot be embedded).
+  fonts-noto-cjk fonts-noto-core fonts-symbola
 )
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -18,8 +21,9 @@ for pkg in "${APT_PACKAGES[@]}"; do
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
-  $SUDO apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Waits for another apt or dpkg (an unattended upgrade) to release its lock.
+  $SUDO apt-get -o DPkg::Lock::Timeout=1200 update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=1200 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then

@@ -147,6 +147,15 @@ fn describe(ctx: &Context, p: &Problem) -> String {
         }
         Problem::Declaration { missing } => fill(l.problem_declaration, &[("list", &list(missing))]),
         Problem::MarkedForReview { items } => fill(l.problem_review, &[("list", &list(items))]),
+        Problem::UnprintableCharacters { fields: f } => {
+            // The codes, not the characters: these are the ones the PDF cannot show.
+            let codes = |s: &str| s.chars().map(|c| format!("U+{:04X}", c as u32)).collect::<Vec<_>>().join(" ");
+            let places: Vec<String> = f
+                .iter()
+                .map(|u| format!("{}{} {} ({})", u.id.as_deref().map_or(String::new(), |i| format!("{i} ")), u.place, u.field, codes(&u.characters)))
+                .collect();
+            fill(l.problem_unprintable, &[("list", &places.join("; "))])
+        }
     }
 }
 
