@@ -204,24 +204,35 @@ impl Metrics {
     /// the text it stands for, which becomes the PDF's ToUnicode map (copy and search).
     pub fn glyph_runs(&self, text: &str) -> Vec<(FontId, Vec<Codepoint>)> {
         let mut runs: Vec<(usize, Vec<Codepoint>)> = Vec::new();
-        let mut push = |slot: usize, gid: u16, c: char| {
-            let glyph = Codepoint::with_cid(gid, 0.0, c.to_string());
+        let mut push = |slot: usize, gid: u16, stands_for: String| {
+            let glyph = Codepoint::with_cid(gid, 0.0, stands_for);
             match runs.last_mut() {
                 Some((s, glyphs)) if *s == slot => glyphs.push(glyph),
                 _ => runs.push((slot, vec![glyph])),
             }
         };
-        for c in text.chars() {
-            match self.mapped(c) {
-                Mapped::Glyph { slot, gid, .. } => push(slot, gid, c),
-                Mapped::Missing { .. } => {
-                    for m in missing_mark(c).chars() {
-                        if let Mapped::Glyph { slot, gid, .. } = self.mapped(m) {
-                            push(slot, gid, m);
-                        }
+        let mut put = |c: char, stands_for: String| match self.mapped(c) {
+            Mapped::Glyph { slot, gid, .. } => push(slot, gid, stands_for),
+            Mapped::Missing { .. } => {
+                for m in missing_mark(c).chars() {
+                    if let Mapped::Glyph { slot, gid, .. } = self.mapped(m) {
+                        push(slot, gid, m.to_string());
                     }
                 }
-                Mapped::Invisible => {}
+            }
+            Mapped::Invisible => {}
+        };
+        match super::rtl::visual(text) {
+            None => text.chars().for_each(|c| put(c, c.to_string())),
+            Some(glyphs) => {
+                for (glyph, stands_for) in glyphs {
+                    if !matches!(self.mapped(glyph), Mapped::Missing { .. }) {
+                        put(glyph, stands_for);
+                    } else {
+                        // No font has the joined form: the letters as they are.
+                        stands_for.chars().for_each(|c| put(c, c.to_string()));
+                    }
+                }
             }
         }
         let fonts = self.fonts.borrow();

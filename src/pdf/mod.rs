@@ -14,6 +14,7 @@ mod font;
 mod frame;
 mod labels;
 mod part2;
+mod rtl;
 mod sfnt;
 mod summary;
 mod wrap;
