@@ -152,7 +152,14 @@ fn describe(ctx: &Context, p: &Problem) -> String {
             let codes = |s: &str| s.chars().map(|c| format!("U+{:04X}", c as u32)).collect::<Vec<_>>().join(" ");
             let places: Vec<String> = f
                 .iter()
-                .map(|u| format!("{}{} {} ({})", u.id.as_deref().map_or(String::new(), |i| format!("{i} ")), u.place, u.field, codes(&u.characters)))
+                .map(|u| {
+                    let place = match (u.place, &u.id) {
+                        ("profile", _) if profile_label(l, &u.field) != l.none => profile_label(l, &u.field).to_string(),
+                        (_, Some(id)) => format!("{id} {}", u.field),
+                        (place, None) => format!("{place} {}", u.field),
+                    };
+                    format!("{place} ({})", codes(&u.characters))
+                })
                 .collect();
             fill(l.problem_unprintable, &[("list", &places.join("; "))])
         }
