@@ -11,10 +11,14 @@ APT_PACKAGES=(
   build-essential pkg-config curl wget file ca-certificates libssl-dev libxdo-dev
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth dbus-x11 webkit2gtk-driver poppler-utils imagemagick python3-xlib python3-venv xdotool
+  # The ja_JP.UTF-8 locale, for the tests that start the app as a Japanese computer would.
+  locales
   # System fonts the PDF falls back on for what IPAexGothic lacks (Korean, simplified
   # Chinese, Arabic, Hebrew; emoji in black and white: colour-bitmap emoji cannot be embedded).
   fonts-noto-cjk fonts-noto-core fonts-symbola
 )
+# Node runs the UI's unit tests; the machine's own Node (if any) is fine.
+command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -24,6 +28,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   # Waits for another apt or dpkg (an unattended upgrade) to release its lock.
   $SUDO apt-get -o DPkg::Lock::Timeout=1200 update -qq
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=1200 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# A Japanese system locale, for the tests that start the app as a Japanese computer would.
+if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
+  echo "setup: generating the ja_JP.UTF-8 locale"
+  $SUDO sed -i 's/^# *\(ja_JP.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  grep -q '^ja_JP.UTF-8 UTF-8' /etc/locale.gen || echo 'ja_JP.UTF-8 UTF-8' | $SUDO tee -a /etc/locale.gen >/dev/null
+  $SUDO locale-gen >/dev/null
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then

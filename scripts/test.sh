@@ -6,4 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 . scripts/env.sh
+# The UI's logic that runs without a browser (node's own test runner, no packages).
+node --test ui/tests/
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- cargo test --workspace --locked "$@"

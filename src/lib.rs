@@ -19,6 +19,7 @@ pub mod clock;
 mod error;
 mod files;
 pub mod interchange;
+pub mod locale;
 pub mod mail;
 pub mod model;
 pub mod pdf;

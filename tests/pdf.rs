@@ -49,8 +49,8 @@ fn body_text(text: &str, record: &AssessmentRecord, sub: &pdf::Submission) -> St
             let l = l.trim();
             !((l.starts_with(&header)
                 && (l.ends_with("Supply-Chain CSR Self-Assessment")
-                    || l.ends_with("サプライチェーンCSR セルフアセスメント")))
-                || l.contains(&sub.sha256[..16]) && (l.starts_with("Data fingerprint") || l.starts_with("データ指紋"))
+                    || l.ends_with("サプライチェーンCSRセルフアセスメント")))
+                || l.contains(&sub.sha256[..16]) && (l.starts_with("Data fingerprint") || l.starts_with("データのハッシュ値"))
                 || (l.starts_with("Page ") && l.contains(" of ")))
         })
         .collect::<Vec<_>>()
@@ -93,16 +93,16 @@ fn check_pages(path: &Path, text: &str, lang: &str) {
     let pages: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
     for n in 1..=pages {
         let footer =
-            if lang == "ja" { format!("{pages} ページ中 {n} ページ") } else { format!("Page {n} of {pages}") };
+            if lang == "ja" { format!("{pages}ページ中{n}ページ") } else { format!("Page {n} of {pages}") };
         assert!(text.contains(&footer), "footer \"{footer}\" is printed");
     }
     let beyond = if lang == "ja" {
-        format!("{pages} ページ中 {} ページ", pages + 1)
+        format!("{pages}ページ中{}ページ", pages + 1)
     } else {
         format!("Page {} of {pages}", pages + 1)
     };
     assert!(!text.contains(&beyond));
-    assert!(text.contains("Page 1 of") || text.contains("ページ中 1 ページ"));
+    assert!(text.contains("Page 1 of") || text.contains("ページ中1ページ"));
 }
 
 fn check_attachment_round_trip(path: &Path, record: &AssessmentRecord, sub: &pdf::Submission) {
@@ -174,7 +174,7 @@ fn a_fully_answered_assessment_in_english_and_in_japanese() {
         assert!(text.contains(&sub.sha256), "the full SHA-256 is printed");
         assert!(text.contains("山田 太郎"), "the signer");
         if lang == "ja" {
-            assert!(text.contains("宣誓") && text.contains("社印") && text.contains("サプライチェーンCSR"));
+            assert!(text.contains("誓約") && text.contains("社印") && text.contains("サプライチェーンCSR"));
         } else {
             assert!(text.contains("Declaration") && text.contains("Company seal") && text.contains("Score by group"));
         }
@@ -182,11 +182,11 @@ fn a_fully_answered_assessment_in_english_and_in_japanese() {
         // The outline lists the sections and groups in the order they are printed.
         let groups = Catalog::get().groups().iter().map(|g| format!("{} {}", g.id, g.title));
         let expected: Vec<String> = if lang == "ja" {
-            ["サプライチェーンCSR セルフアセスメント", "概要", "回答"]
+            ["サプライチェーンCSRセルフアセスメント", "概要", "回答"]
                 .map(String::from)
                 .into_iter()
                 .chain(groups)
-                .chain(["パート 2：上流の取引先へ展開する方針", "宣誓"].map(String::from))
+                .chain(["パート2：上流の取引先へ展開する方針", "誓約"].map(String::from))
         } else {
             ["Supply-Chain CSR Self-Assessment", "Summary", "Answers"]
                 .map(String::from)

@@ -6,6 +6,7 @@ mod commands;
 mod error;
 mod paths;
 mod state;
+mod ui_font;
 
 use commands::{answers, app, assessments, files, profile, submission};
 use tauri::Manager;
@@ -14,11 +15,13 @@ fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .register_uri_scheme_protocol(ui_font::SCHEME, |_ctx, request| ui_font::respond(request.uri().path()))
         .manage(state::AppState::open())
         .setup(|app| {
             // The PDF font is installed as a resource beside the app (see tauri.conf.json).
             if let Ok(font) = app.path().resolve("fonts/ipaexg.ttf", tauri::path::BaseDirectory::Resource) {
                 if font.is_file() {
+                    ui_font::set_path(font.clone());
                     csr_core::pdf::use_font_file(font);
                 }
             }
@@ -27,6 +30,7 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             app::startup_status,
             app::app_info,
+            app::system_language,
             app::get_catalog,
             app::get_setting,
             app::set_setting,

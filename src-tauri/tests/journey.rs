@@ -1,11 +1,13 @@
-//! The whole journey through the real app: first start, profile, new assessment, every
-//! item answered (Japanese text, an action plan on essential gaps), Part 2, review scores,
-//! declaration, submission check. Then the database is read back.
+//! The whole journey through the real app, in English and in Japanese: first start, profile,
+//! new assessment, every item answered (Japanese text, an action plan on essential gaps),
+//! Part 2, review scores, declaration, submission check. Then the database is read back.
+//! The Japanese journey starts on a computer set to Japanese and types as a Japanese input
+//! method does (full-width digits and letters).
 
 mod support;
 
 use csr_core::{Catalog, Store};
-use support::{serial, App};
+use support::{serial, string, template_pieces, App};
 
 const RATINGS: [&str; 5] = ["full", "mostly", "partly", "not_yet", "not_applicable"];
 
@@ -16,15 +18,37 @@ fn rating_of(n: usize) -> &'static str {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_whole_journey_in_english_with_japanese_answers() {
+    journey("en").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_whole_journey_in_japanese_on_a_japanese_computer() {
+    journey("ja").await;
+}
+
+/// The screenshot's name in `lang` (English ones keep their old names).
+fn shot(lang: &str, name: &str) -> String {
+    if lang == "en" {
+        name.to_string()
+    } else {
+        format!("{lang}-journey-{name}")
+    }
+}
+
+async fn journey(lang: &str) {
     let _one = serial().await;
     let dir = tempfile::tempdir().unwrap();
-    let (env, opened_log) = support::recording_opener(dir.path());
+    let (mut env, opened_log) = support::recording_opener(dir.path());
+    if lang == "ja" {
+        env.extend(support::japanese_system());
+    }
     let app = App::start_with(dir.path(), &dir.path().join("db.sqlite3"), &env).await;
 
-    // First start.
+    // First start, in the system's language.
     app.wait_for(".welcome").await;
-    assert!(app.text("h1").await.contains("Welcome"));
-    app.screenshot("01-welcome").await;
+    app.wait_for(&format!("html[lang='{lang}']")).await;
+    assert_eq!(app.text("h1").await, string(lang, "welcome.title"));
+    app.screenshot(&shot(lang, "01-welcome")).await;
     app.click("[data-testid='start']").await;
 
     // Company profile, with a mistake first.
@@ -32,7 +56,12 @@ async fn the_whole_journey_in_english_with_japanese_answers() {
     app.type_into("[data-field='contact_email']", "hanako@").await;
     app.find("[data-field='contact_email']").await.send_keys("\u{E004}").await.unwrap(); // Tab
     let problem = app.text("[data-field='contact_email'] ~ .field-problem").await;
-    assert!(problem.contains("looks incomplete"), "{problem}");
+    assert_eq!(problem, string(lang, "profile.problem.email"));
+    // A Japanese input method types full-width digits, letters and dashes.
+    let (employees, email, phone) = match lang {
+        "ja" => ("３８", "ｈａｎａｋｏ．ｓａｔｏ＠ｓａｋｕｒａ．ｅｘａｍｐｌｅ．ｊｐ", "０４５ー１２３ー４５６７"),
+        _ => ("38", "hanako.sato@sakura.example.jp", "045-123-4567"),
+    };
     for (field, value) in [
         ("legal_name", "株式会社さくら精密工業"),
         ("name_latin", "Sakura Precision Industries Co., Ltd."),
@@ -40,11 +69,11 @@ async fn the_whole_journey_in_english_with_japanese_answers() {
         ("address", "神奈川県横浜市神奈川区栄町5-1"),
         ("country", "日本"),
         ("representative", "代表取締役 山田 太郎"),
-        ("employees", "38"),
+        ("employees", employees),
         ("products", "精密板金部品"),
         ("contact_name", "佐藤 花子"),
-        ("contact_email", "hanako.sato@sakura.example.jp"),
-        ("contact_phone", "045-123-4567"),
+        ("contact_email", email),
+        ("contact_phone", phone),
     ] {
         app.type_into(&format!("[data-field='{field}']"), value).await;
     }
@@ -52,7 +81,17 @@ async fn the_whole_journey_in_english_with_japanese_answers() {
     app.click("[data-field='handles_chemicals']").await;
     app.wait_saved().await;
     assert!(app.find_all(".field-problem:not([hidden])").await.is_empty(), "no problems left");
-    app.screenshot("02-profile").await;
+    // Once saved and left, the fields show what was stored (half-width).
+    app.wait_saved().await;
+    for (field, stored) in [("employees", "38"), ("contact_email", "hanako.sato@sakura.example.jp"), ("contact_phone", "045-123-4567")] {
+        let css = format!("[data-field='{field}']");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while app.value(&css).await != stored {
+            assert!(std::time::Instant::now() < deadline, "{field} shows {:?}, stored {stored}", app.value(&css).await);
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+    app.screenshot(&shot(lang, "02-profile")).await;
     app.click("[data-action='continue']").await;
 
     // A new assessment.
@@ -84,14 +123,21 @@ async fn the_whole_journey_in_english_with_japanese_answers() {
             app.type_into("[data-field='plan.who']", "品質保証課 鈴木").await;
             app.set_date("[data-field='plan.due']", "2026-09-30").await;
         }
+        if lang == "ja" {
+            // The title in our Japanese translation, labelled, with the English original beneath.
+            let ja = Catalog::get().translation("ja").unwrap();
+            assert_eq!(app.text("#item-title [data-tr]").await, ja.text(&item.title));
+            assert_eq!(app.text("#item-title .original-title").await, item.title);
+            assert!(app.is_displayed(".sidebar .tr-label").await, "{}: the translation's label", item.id);
+        }
         if n == 0 {
             app.click("[data-action='add-evidence']").await;
             app.type_into("[data-field='evidence.0.name']", "CSR方針（2025年版）").await;
             app.type_into("[data-field='evidence.0.location']", "本社 総務キャビネット").await;
-            app.screenshot("03-item").await;
+            app.screenshot(&shot(lang, "03-item")).await;
         }
         if item.id == "VI-2" {
-            app.screenshot_here("04-item-essential-gap").await;
+            app.screenshot_here(&shot(lang, "04-item-essential-gap")).await;
         }
         app.wait_saved().await;
         // Move on with the mouse, the keyboard outside a field, or Ctrl+Enter.
@@ -124,7 +170,7 @@ async fn the_whole_journey_in_english_with_japanese_answers() {
             }
         }
         if p.id == "climate-change" {
-            app.screenshot("05-part2").await;
+            app.screenshot(&shot(lang, "05-part2")).await;
         }
         app.wait_saved().await;
         app.click("[data-step-link='next']").await;
@@ -161,7 +207,7 @@ async fn the_whole_journey_in_english_with_japanese_answers() {
         (0..items.len()).filter(|n| ["mostly", "partly", "not_yet"].contains(&rating_of(*n))).count()
     );
     assert!(app.text("[data-testid='gaps'] tbody tr").await.contains("VI-"), "essential gaps come first");
-    app.screenshot("06-review").await;
+    app.screenshot(&shot(lang, "06-review")).await;
 
     // Declaration.
     app.click("[data-step-link='next']").await;
@@ -171,13 +217,13 @@ async fn the_whole_journey_in_english_with_japanese_answers() {
     app.click("[data-field='confirmed']").await;
     app.wait_saved().await;
     assert!(!app.value("[data-field='date']").await.is_empty(), "the date is filled in");
-    app.screenshot("07-declaration").await;
+    app.screenshot(&shot(lang, "07-declaration")).await;
 
     // Submission check, then the PDF through the (answered) save dialog.
     app.click("[data-step-link='next']").await;
     app.wait_hash("#/a/1/submit").await;
     app.wait_for("[data-testid='readiness'][data-ready='true']").await;
-    app.screenshot("08-submit").await;
+    app.screenshot(&shot(lang, "08-submit")).await;
     let pdf_path = dir.path().join("CSR submission 2026.pdf");
     app.answer_file_dialogs_with(&pdf_path).await;
     app.click("[data-action='create-pdf']").await;
@@ -192,15 +238,21 @@ async fn the_whole_journey_in_english_with_japanese_answers() {
     app.type_into("[data-field='nec_contact_email']", "buyer@nec.example").await;
     app.click("[data-action='email']").await;
     let mail = support::opened(&opened_log, 2).await[1].clone();
-    assert!(mail.starts_with("mailto:buyer@nec.example?subject=CSR%20self-assessment%202026"), "{mail}");
+    assert!(mail.starts_with("mailto:buyer@nec.example?subject="), "{mail}");
+    if lang == "en" {
+        assert!(mail.starts_with("mailto:buyer@nec.example?subject=CSR%20self-assessment%202026"), "{mail}");
+    }
     assert!(mail.contains(&check.attached_sha256) && mail.contains("CSR%20submission%202026.pdf"), "{mail}");
-    app.screenshot_here("08b-pdf-created").await;
+    app.screenshot_here(&shot(lang, "08b-pdf-created")).await;
     app.wait_saved().await;
     // A later change makes it a draft again, and says so.
     app.goto("/a/1/item/I-1").await;
     app.click("input[data-field='rating'][value='mostly']").await;
     let notice = app.text(".toast").await;
-    assert!(notice.contains("Submitted") && notice.contains("draft"), "{notice}");
+    assert!(notice.contains(&string(lang, "status.submitted")), "{notice}");
+    for piece in template_pieces(&string(lang, "save.reverted")) {
+        assert!(notice.contains(&piece), "{notice} lacks {piece}");
+    }
     app.wait_saved().await;
     app.click("input[data-field='rating'][value='full']").await;
     app.wait_saved().await;
@@ -211,6 +263,8 @@ async fn the_whole_journey_in_english_with_japanese_answers() {
     let record = store.record(1).unwrap();
     assert_eq!(record.company.legal_name, "株式会社さくら精密工業");
     assert_eq!(record.company.employees, Some(38));
+    assert_eq!(record.company.contact_email, "hanako.sato@sakura.example.jp", "stored half-width");
+    assert_eq!(record.company.contact_phone, "045-123-4567", "stored half-width");
     assert_eq!(record.answers.len(), 47);
     assert_eq!(
         record.answers[10].description,

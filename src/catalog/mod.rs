@@ -6,6 +6,7 @@
 
 mod guideline;
 mod ours;
+mod translation;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -15,6 +16,7 @@ pub use guideline::{
     Relevance,
 };
 pub use ours::{Advice, AdviceBook, DisclosureBook, DisclosureField, FieldKind, FieldOption, Localized};
+pub use translation::{Translation, TranslationAbout, TranslationKind};
 
 const GUIDELINE_JSON: &str = include_str!("../../catalog/guideline.json");
 const DISCLOSURES_JSON: &str = include_str!("../../catalog/disclosures.json");
@@ -23,6 +25,13 @@ const ADVICE_JSON: [(&str, &str); 2] = [
     ("advice/groups-I-III.json", include_str!("../../catalog/advice/groups-I-III.json")),
     ("advice/groups-IV-VII-part2.json", include_str!("../../catalog/advice/groups-IV-VII-part2.json")),
 ];
+/// Our Japanese reference translation of the guideline (see `translation.rs`).
+const JA_ABOUT: (&str, &str) =
+    ("translations/ja/about.json", include_str!("../../catalog/translations/ja/about.json"));
+const JA_STRINGS: [(&str, &str); 2] = [
+    ("translations/ja/guideline-front-I-III.json", include_str!("../../catalog/translations/ja/guideline-front-I-III.json")),
+    ("translations/ja/guideline-IV-VII-part2.json", include_str!("../../catalog/translations/ja/guideline-IV-VII-part2.json")),
+];
 
 /// The whole catalog, parsed once.
 #[derive(Debug, Clone)]
@@ -30,6 +39,8 @@ pub struct Catalog {
     pub guideline: Guideline,
     pub advice: AdviceBook,
     pub disclosures: DisclosureBook,
+    /// Japanese translation of the guideline's text (ours: always shown with its label).
+    pub japanese: Translation,
     /// item id -> (group index, item index)
     item_index: HashMap<String, (usize, usize)>,
 }
@@ -62,6 +73,7 @@ impl Catalog {
                 }
             }
         }
+        let japanese = Translation::parse(JA_ABOUT, &JA_STRINGS).map_err(|e| format!("catalog/{e}"))?;
         let mut item_index = HashMap::new();
         for (g, group) in guideline.groups.iter().enumerate() {
             for (i, item) in group.items.iter().enumerate() {
@@ -70,7 +82,18 @@ impl Catalog {
                 }
             }
         }
-        Ok(Catalog { guideline, advice, disclosures, item_index })
+        Ok(Catalog { guideline, advice, disclosures, japanese, item_index })
+    }
+
+    /// The translation of the guideline into `lang`, if the app has one ("en" has none: the
+    /// guideline is English).
+    pub fn translation(&self, lang: &str) -> Option<&Translation> {
+        (lang == "ja").then_some(&self.japanese)
+    }
+
+    /// A string of the guideline in `lang`: its translation where there is one, else the English.
+    pub fn guideline_text<'a>(&'a self, lang: &str, english: &'a str) -> &'a str {
+        self.translation(lang).map_or(english, |t| t.text(english))
     }
 
     /// The catalog's own version, recorded with every assessment.

@@ -38,7 +38,7 @@ impl Status {
 /// the PDF; the English text is the one of record.
 pub const DECLARATION_TEXT: crate::catalog::Localized<&str> = crate::catalog::Localized {
     en: "I confirm that the answers in this self-assessment are true and complete to the best of my knowledge, and that our company will inform NEC without delay of any significant change.",
-    ja: "本セルフアセスメントの回答は、私の知る限り真実かつ完全であることを確認します。また、重要な変更があった場合は速やかに NEC に連絡します。",
+    ja: "本セルフアセスメントの回答内容は、知り得る限りにおいて当社の実態に基づく正確かつ漏れのないものであることを確認します。また、重要な変更が生じた場合は、速やかにNECへ報告いたします。",
 };
 
 /// The signed statement that closes a submission.

@@ -3,6 +3,7 @@
 //! is saved as typed and reported by the submission check (`crate::readiness`).
 
 mod answer;
+pub mod input;
 mod assessment;
 pub mod checks;
 mod part2;

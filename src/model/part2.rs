@@ -159,7 +159,7 @@ pub fn parse_amount(s: &str) -> Option<f64> {
 
 /// A four-digit year between 1990 and next year.
 pub fn parse_year(s: &str) -> Option<i32> {
-    let y: i32 = s.trim().parse().ok()?;
+    let y: i32 = super::input::half_width(s).parse().ok()?;
     (1990..=clock::current_year() + 1).contains(&y).then_some(y)
 }
 

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::checks::{self, MEDIUM_TEXT, SHORT_TEXT};
+use super::input;
 use crate::error::{Error, Result};
 
 /// Who the supplier is. Every text field accepts any script (a Japanese legal name, say).
@@ -72,6 +73,18 @@ impl CompanyProfile {
             }
         }
         Ok(())
+    }
+
+    /// The profile as stored: e-mail addresses, the phone number and the supplier code in
+    /// half-width form however they were typed (see [`input::half_width`]); other fields as typed.
+    pub fn normalized(&self) -> CompanyProfile {
+        CompanyProfile {
+            contact_email: input::half_width(&self.contact_email),
+            nec_contact_email: input::half_width(&self.nec_contact_email),
+            contact_phone: input::half_width(&self.contact_phone),
+            supplier_code: input::half_width(&self.supplier_code),
+            ..self.clone()
+        }
     }
 
     /// Every text field by name, with its length limit.

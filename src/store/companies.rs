@@ -28,6 +28,7 @@ impl Store {
     }
 
     pub fn create_company(&mut self, profile: &CompanyProfile) -> Result<Company> {
+        let profile = &profile.normalized();
         profile.validate()?;
         let now = clock::now();
         let id = self.write(|tx| insert_company(tx, profile, &now))?;
@@ -36,6 +37,7 @@ impl Store {
 
     /// Replaces a company's profile.
     pub fn save_company(&mut self, id: i64, profile: &CompanyProfile) -> Result<Company> {
+        let profile = &profile.normalized();
         profile.validate()?;
         let now = clock::now();
         let json = serde_json::to_string(profile).expect("profiles serialize");

@@ -22,6 +22,7 @@ async function call(command, args = {}) {
 export const api = {
   startupStatus: () => call('startup_status'),
   appInfo: () => call('app_info'),
+  systemLanguage: () => call('system_language'),
   catalog: () => call('get_catalog'),
   getSetting: (key) => call('get_setting', { key }),
   setSetting: (key, value) => call('set_setting', { key, value }),

@@ -8,7 +8,7 @@ import { renderHeader, markCurrent } from './components/header.js';
 import { renderSidebar } from './components/sidebar.js';
 import { describe } from './errors.js';
 import { html, render } from './html.js';
-import { t, setLanguage, language, onLanguageChange } from './i18n.js';
+import { t, setLanguage, language, onLanguageChange, firstStartLanguage, setTranslations } from './i18n.js';
 import { route, start, dispatch, go, currentPath } from './router.js';
 import { state, setCatalog, onStateChange } from './state.js';
 import { assessments } from './views/assessments.js';
@@ -20,6 +20,7 @@ import { review } from './views/review.js';
 import { startupError } from './views/startup-error.js';
 import { submit } from './views/submit.js';
 import { welcome } from './views/welcome.js';
+import { setGuidelineView } from './views/guideline-text.js';
 
 const header = document.getElementById('app-header');
 const nav = document.getElementById('app-nav');
@@ -108,8 +109,12 @@ async function draw(view, params, path, superseded) {
   try {
     await view(main, params, app);
   } catch (e) {
+    // One screen that cannot draw must not lock anyone out: the header (language, About)
+    // is drawn already, and the list of assessments is one click away.
+    console.error(e);
     const d = describe(e);
     render(main, html`<section class="fatal" role="alert"><h1>${d.title}</h1><p>${d.advice}</p>
+      ${view !== assessments ? html`<p><a class="button primary" href="#/assessments">${t('screen.failed_list')}</a></p>` : ''}
       <details class="error-details"><summary>${t('error.details')}</summary><p class="technical">${d.details}</p></details></section>`);
   }
   if (superseded()) return;
@@ -156,6 +161,12 @@ function wireFrame() {
   document.addEventListener('click', async (e) => {
     const langButton = e.target.closest('[data-lang]');
     if (langButton) { await switchLanguage(langButton.dataset.lang); return; }
+    const viewButton = e.target.closest('[data-gl-view]');
+    if (viewButton) {
+      const view = setGuidelineView(viewButton.dataset.glView);
+      await api.setSetting('guideline_view', view).catch(() => {});
+      return;
+    }
     if (e.target.closest('[data-action="about"]')) await about();
   });
   // Arrow keys move through the flow when no field has the focus; Ctrl+Enter anywhere.
@@ -201,23 +212,34 @@ async function boot() {
   wireFrame();
   state.startupError = await api.startupStatus();
   if (state.startupError) {
+    // The stored language is in the database that did not open: speak the system's.
+    setLanguage(firstStartLanguage(await api.systemLanguage().catch(() => null), navigator.language));
     state.info = await api.appInfo();
     drawStartupError();
     return;
   }
   // Independent start-up reads, at once rather than one after another.
-  const [lang, catalog, companies] = await Promise.all([
-    api.getSetting('language').catch(() => null), api.catalog(), api.listCompanies(),
+  const [lang, glView, systemLanguage, catalog, companies] = await Promise.all([
+    api.getSetting('language').catch(() => null), api.getSetting('guideline_view').catch(() => null),
+    api.systemLanguage().catch(() => null), api.catalog(), api.listCompanies(),
   ]);
-  if (lang) setLanguage(lang);
-  else if ((navigator.language || '').startsWith('ja')) setLanguage('ja');
   setCatalog(catalog);
+  setTranslations(catalog.translations);
+  setGuidelineView(glView);
   state.companies = companies;
+  // A first start speaks the system's language (read by the shell from the OS, so it is the
+  // same under WebView2, WKWebView and WebKitGTK); later starts the one the user chose.
+  // Before start() the router draws nothing, so this cannot draw a screen too early (a
+  // stored 日本語 once locked users out that way).
+  setLanguage(lang || firstStartLanguage(systemLanguage, navigator.language));
   start(show);
   dispatch();
 }
 
 boot().catch(async (e) => {
+  // Even a failed start keeps the header, so the language switch and About still work.
+  console.error(e);
   const d = describe(e);
+  try { renderHeader(header, { hasCompany: false }); } catch { /* the message below still shows */ }
   render(main, html`<section class="fatal" role="alert"><h1>${d.title}</h1><p>${d.advice}</p><p class="technical">${d.details}</p></section>`);
 });

@@ -20,7 +20,9 @@ export function currentPath() {
   return decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
 }
 
+/** Draws the current route; before start() has given a handler there is nothing to draw yet. */
 export function dispatch() {
+  if (!onRoute) return;
   const path = currentPath();
   for (const r of routes) {
     const m = path.match(r.regex);

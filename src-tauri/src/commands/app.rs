@@ -28,6 +28,12 @@ pub fn app_info(app: tauri::AppHandle, state: State<'_, AppState>) -> Value {
     })
 }
 
+/// The language of the operating system, for a first start ("ja" or "en").
+#[tauri::command]
+pub fn system_language() -> &'static str {
+    csr_core::locale::system_language()
+}
+
 /// The whole catalog: the guideline's text, our advice, the disclosure questions.
 #[tauri::command]
 pub fn get_catalog() -> Value {
@@ -36,6 +42,7 @@ pub fn get_catalog() -> Value {
         "guideline": c.guideline,
         "advice": c.advice,
         "disclosures": c.disclosures,
+        "translations": { "ja": c.japanese },
         "declaration_text": DECLARATION_TEXT,
     })
 }

@@ -38,6 +38,34 @@ fn tauri_driver() -> PathBuf {
     PathBuf::from("tauri-driver")
 }
 
+/// A text of the UI's string table `ui/js/strings/<lang>.js` (tests compare what the
+/// screen shows with what the table says, so copy edits do not break them).
+pub fn string(lang: &str, key: &str) -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/js/strings/").to_string() + lang + ".js";
+    let text = std::fs::read_to_string(path).unwrap();
+    let json = text.trim().strip_prefix("export default").unwrap().trim().trim_end_matches(';');
+    let table: serde_json::Map<String, Value> = serde_json::from_str(json).unwrap();
+    table.get(key).and_then(Value::as_str).unwrap_or_else(|| panic!("no string {key} in {lang}.js")).to_string()
+}
+
+/// The fixed pieces of a string-table template ("{n} of {total}" → ["of"]), to find it filled in.
+pub fn template_pieces(template: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        pieces.push(rest[..open].trim().to_string());
+        rest = rest[open..].split_once('}').map_or("", |(_, after)| after);
+    }
+    pieces.push(rest.trim().to_string());
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+/// The environment of a computer set to Japanese (Linux reads these; the app asks the OS).
+pub fn japanese_system() -> Vec<(&'static str, String)> {
+    vec![("LANG", "ja_JP.UTF-8".into()), ("LC_ALL", "ja_JP.UTF-8".into()), ("LANGUAGE", "ja_JP:ja".into())]
+}
+
 /// A running app with a WebDriver session.
 pub struct App {
     pub client: Client,
@@ -250,6 +278,11 @@ impl App {
         self.client.execute(js, args).await.unwrap_or_else(|e| panic!("script failed: {e}"))
     }
 
+    /// Runs script that calls its last argument with the result (for promises).
+    pub async fn script_async(&self, js: &str, args: Vec<Value>) -> Value {
+        self.client.execute_async(js, args).await.unwrap_or_else(|e| panic!("script failed: {e}"))
+    }
+
     pub async fn hash(&self) -> String {
         self.script("return location.hash", vec![]).await.as_str().unwrap_or("").to_string()
     }
@@ -313,6 +346,10 @@ impl App {
 
     /// A screenshot of the page as it is scrolled now.
     pub async fn screenshot_here(&self, name: &str) {
+        // Two animation frames: the screen is painted, not only laid out (on a busy machine
+        // a snapshot taken at once can show the previous screen, or nothing).
+        self.script_async("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![]).await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
         let png = self.client.screenshot().await.unwrap();
         let dir = screenshot_dir(&self.dir);
         std::fs::create_dir_all(&dir).unwrap();

@@ -4,6 +4,7 @@
 import { pathOf } from '../flow.js';
 import { html, render } from '../html.js';
 import { t } from '../i18n.js';
+import { glText, translationLabel } from './guideline-title.js';
 import { state, answerFor, part2For, isRelevant, companyOfRecord } from '../state.js';
 
 function itemMark(itemId) {
@@ -40,14 +41,14 @@ export function renderSidebar(el, step) {
     return html`<li class="group ${open ? 'open' : ''}">
       <a href="#${pathOf(id, `item:${g.items[0].id}`)}" class="group-link">
         <span class="group-id">${g.id}</span>
-        <span class="group-title">${g.title}</span>
+        <span class="group-title">${glText(g.title)}</span>
         <span class="group-count" aria-label="${t('sidebar.answered_of', { n: answered, total: g.items.length })}">${answered}/${g.items.length}</span>
         <meter min="0" max="${g.items.length}" value="${answered}" aria-hidden="true"></meter>
       </a>
       ${open ? html`<ol class="items">${g.items.map((item) => html`<li>
         <a href="#${pathOf(id, `item:${item.id}`)}" ${item.id === currentItem ? html`aria-current="step"` : ''}>
           ${mark(itemMark(item.id), answerFor(item.id).marked_for_review)}
-          <span class="item-id">${item.id}</span> <span class="item-title">${item.title}</span></a></li>`)}</ol>` : ''}
+          <span class="item-id">${item.id}</span> <span class="item-title">${glText(item.title)}</span></a></li>`)}</ol>` : ''}
     </li>`;
   });
   const profile = companyOfRecord()?.profile;
@@ -57,7 +58,7 @@ export function renderSidebar(el, step) {
       : a.acknowledged ? { cls: 'done', label: t('part2.acknowledged') }
         : isRelevant(p, profile) ? { cls: 'open', label: t('status.unanswered') } : { cls: 'na', label: t('part2.not_relevant_short') };
     return html`<li><a href="#${pathOf(id, `part2:${p.id}`)}" ${step === `part2:${p.id}` ? html`aria-current="step"` : ''}>
-      ${mark(m, false)}<span class="item-title">${p.short_title}</span></a></li>`;
+      ${mark(m, false)}<span class="item-title">${glText(p.short_title)}</span></a></li>`;
   });
   const tail = ['review', 'declaration', 'submit'].map((s) => html`<li class="group">
     <a href="#${pathOf(id, s)}" class="group-link" ${step === s ? html`aria-current="step"` : ''}>
@@ -80,6 +81,7 @@ export function renderSidebar(el, step) {
         </li>
         ${tail}
       </ol>
+      ${translationLabel()}
     </div>`);
   el.querySelector('.sidebar-toggle').addEventListener('click', (e) => {
     const open = e.currentTarget.getAttribute('aria-expanded') !== 'true';

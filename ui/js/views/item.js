@@ -3,10 +3,11 @@
 import { api } from '../api.js';
 import { schedule } from '../autosave.js';
 import { html, render } from '../html.js';
-import { t, pick } from '../i18n.js';
+import { t, pick, gt } from '../i18n.js';
+import { glText, glTitleWithOriginal } from '../components/guideline-title.js';
 import { state, itemById, answerFor, putAnswer } from '../state.js';
 import { textField, textArea, checkbox, radioGroup, valueOf } from './fields.js';
-import { blocks, guidelinePanel } from './guideline-text.js';
+import { blocks, guidelinePanel, quotedText } from './guideline-text.js';
 import { reconfirmBanner, hideReconfirm } from './reconfirm.js';
 import { stepNav } from './step-nav.js';
 
@@ -14,7 +15,7 @@ const RATINGS = ['full', 'mostly', 'partly', 'not_yet', 'not_applicable'];
 const GAPS = ['mostly', 'partly', 'not_yet'];
 
 function subjectName(clause) {
-  return state.catalog.guideline.iso26000_core_subjects.find((s) => s.clause === clause)?.name ?? '';
+  return gt(state.catalog.guideline.iso26000_core_subjects.find((s) => s.clause === clause)?.name ?? '');
 }
 
 function evidenceRows(evidence) {
@@ -28,6 +29,12 @@ function evidenceRows(evidence) {
   </li>`)}</ol>`;
 }
 
+/** Group VI's condition as the guideline words it; in the translation, our wording of it. */
+function conditionStatement(it, tr) {
+  if (tr === gt) return t(`guideline.condition.${it.condition}`, { id: it.id });
+  return it.condition === 'essential' ? 'Essential Condition' : `${it.id} is Recommended Condition`;
+}
+
 export function item(main, params, app) {
   const entry = itemById(params.item);
   if (!entry) { app.notFound(); return; }
@@ -39,8 +46,8 @@ export function item(main, params, app) {
   render(main, html`
     <article class="step item-step" aria-labelledby="item-title">
       <header class="step-head">
-        <p class="step-context">${group.id} ${group.title} · ${t('item.position', { n: index + 1, total: state.items.length })}</p>
-        <h1 id="item-title"><span class="item-id">${it.id}</span> <span lang="en">${it.title}</span></h1>
+        <p class="step-context">${group.id} ${glText(group.title)} · ${t('item.position', { n: index + 1, total: state.items.length })}</p>
+        <h1 id="item-title"><span class="item-id">${it.id}</span> ${glTitleWithOriginal(it.title)}</h1>
         <div class="badges">
           ${it.condition ? html`<span class="badge condition-${it.condition}">${t(`item.condition.${it.condition}`)}</span>` : ''}
           <span class="badge iso">${t('item.iso26000')} ${it.iso26000.map((c) => `${c} ${subjectName(c)}`).join(' / ')}</span>
@@ -49,13 +56,13 @@ export function item(main, params, app) {
       ${reconfirmBanner(answer.to_reconfirm)}
       <div class="step-grid">
         ${guidelinePanel(
-    html`${it.section_heading ? html`<p class="section-heading">${t('guideline.section_heading')} <strong>${it.section_heading}</strong></p>` : ''}
-      ${it.condition ? html`<p class="condition-statement">${it.condition === 'essential' ? 'Essential Condition' : `${it.id} is Recommended Condition`}</p>` : ''}
-      ${it.request ? html`<p class="request">${it.request}</p>` : ''}
-      ${blocks(it.explanation)}`,
+    (tr) => html`${it.section_heading ? html`<p class="section-heading">${t('guideline.section_heading')} <strong>${tr(it.section_heading)}</strong></p>` : ''}
+      ${it.condition ? html`<p class="condition-statement">${conditionStatement(it, tr)}</p>` : ''}
+      ${it.request ? html`<p class="request">${tr(it.request)}</p>` : ''}
+      ${blocks(it.explanation, tr)}`,
     html`${it.has_section === false ? html`<p class="no-section">${t('guideline.no_section')}</p>` : ''}
       ${it.has_section !== false && !it.request && !(it.explanation ?? []).length ? html`<p class="no-section">${t('guideline.condition_only')}</p>` : ''}
-      ${group.intro?.length ? html`<details class="group-intro"><summary>${t('guideline.group_intro', { group: group.id })}</summary><div lang="en">${blocks(group.intro)}</div></details>` : ''}`,
+      ${group.intro?.length ? html`<details class="group-intro"><summary>${t('guideline.group_intro', { group: group.id })}</summary>${quotedText((tr) => blocks(group.intro, tr), false)}</details>` : ''}`,
     pick(state.catalog.advice.items[it.id]),
   )}
         <section class="answer card" aria-labelledby="answer-heading">

@@ -7,6 +7,7 @@ import { t, pick } from '../i18n.js';
 import { state, policyById, part2For, putPart2, isRelevant } from '../state.js';
 import { textField, textArea, checkbox, radioGroup, valueOf } from './fields.js';
 import { blocks, guidelinePanel } from './guideline-text.js';
+import { glTitleWithOriginal } from '../components/guideline-title.js';
 import { reconfirmBanner, hideReconfirm } from './reconfirm.js';
 import { stepNav } from './step-nav.js';
 
@@ -39,15 +40,15 @@ export function part2(main, params, app) {
     <article class="step part2-step" aria-labelledby="policy-title">
       <header class="step-head">
         <p class="step-context">${t('step.part2')} · ${t('part2.position', { n: position, total: state.policies.length })}</p>
-        <h1 id="policy-title" lang="en">${policy.title}</h1>
+        <h1 id="policy-title">${glTitleWithOriginal(policy.title)}</h1>
         <div class="badges"><span class="badge ${relevant ? 'condition-essential' : 'muted'}">${t(relevant ? `part2.relevant.${policy.relevance}` : `part2.not_relevant.${policy.relevance}`)}</span></div>
       </header>
       ${reconfirmBanner(answer.to_reconfirm)}
       <div class="step-grid">
         ${guidelinePanel(
-    html`${blocks(policy.statement)}
-      <p class="request">${policy.request}</p>
-      ${policy.definition ? html`<p class="definition"><span>${policy.definition.label}</span> <strong>${policy.definition.term}</strong>: ${policy.definition.text}</p>` : ''}`,
+    (tr) => html`${blocks(policy.statement, tr)}
+      <p class="request">${tr(policy.request)}</p>
+      ${policy.definition ? html`<p class="definition"><span>${tr(policy.definition.label)}</span> <strong>${tr(policy.definition.term)}</strong>: ${tr(policy.definition.text)}</p>` : ''}`,
     '',
     pick(state.catalog.advice.policies[policy.id]),
   )}

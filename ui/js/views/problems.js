@@ -2,7 +2,7 @@
 
 import { pathOf } from '../flow.js';
 import { html } from '../html.js';
-import { t, pick } from '../i18n.js';
+import { t, pick, gt } from '../i18n.js';
 import { state, policyById } from '../state.js';
 import { itemLinks, policyLink } from './links.js';
 
@@ -46,7 +46,7 @@ export function findingItem(f) {
       ${itemLinks(f.items)}${f.policies.length ? html`<ul class="link-list">${f.policies.map((p) => html`<li>${policyLink(p)}</li>`)}</ul>` : ''}`;
     case 'policies_not_acknowledged': return html`<p>${t('problem.policies')}</p>
       <ul class="link-list">${f.policies.map((p) => html`<li>${policyLink(p)}</li>`)}</ul>`;
-    case 'disclosures': return html`<p>${t('problem.disclosures', { policy: policyById(f.policy)?.short_title ?? f.policy })}
+    case 'disclosures': return html`<p>${t('problem.disclosures', { policy: gt(policyById(f.policy)?.short_title ?? f.policy) })}
       <a href="#${pathOf(id, `part2:${f.policy}`)}">${f.fields.map((x) => disclosureLabel(f.policy, x.field) + (x.problem === 'malformed' ? ` (${t('problem.malformed')})` : '')).join('; ')}</a></p>`;
     case 'declaration': return html`<p>${t('problem.declaration')} <a href="#${pathOf(id, 'declaration')}">${f.missing.map((m) => t(`declaration.missing.${m}`)).join(', ')}</a></p>`;
     case 'marked_for_review': return html`<p>${t('problem.marked_for_review')}</p>${itemLinks(f.items)}`;

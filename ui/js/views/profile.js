@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { schedule } from '../autosave.js';
 import { html, render } from '../html.js';
 import { t } from '../i18n.js';
+import { halfWidth, wholeNumber } from '../input.js';
 import { state, changed } from '../state.js';
 import { textField, textArea, checkbox, setProblem, valueOf } from './fields.js';
 
@@ -16,15 +17,19 @@ const EMPTY = {
 };
 
 // The same rules as the core's submission check (model/profile.rs), to show them as you type.
-export const looksLikeEmail = (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.trim()) && !s.trim().endsWith('.');
-const looksLikePhone = (s) => (s.match(/[0-9０-９]/g) ?? []).length >= 5 && /^[0-9０-９ +\-().‐－（）ー/a-zA-Z]+$/.test(s.trim());
+// Both check the value as it will be stored (half-width), so ０３ー… and ｈａｎａｋｏ＠… pass. E-mail
+// fields are plain text fields: an e-mail input may rewrite a full-width domain as punycode.
+export const looksLikeEmail = (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(halfWidth(s)) && !halfWidth(s).endsWith('.');
+const looksLikePhone = (s) => (halfWidth(s).match(/[0-9]/g) ?? []).length >= 5 && /^[0-9 +\-().（）/a-zA-Z]+$/.test(halfWidth(s));
+/** Fields the core stores in half-width form: the form shows the stored value once saved. */
+const HALF_WIDTH_FIELDS = ['contact_email', 'nec_contact_email', 'contact_phone', 'supplier_code'];
 
 function problemOf(field, value, { touched }) {
   const v = typeof value === 'string' ? value.trim() : value;
   if (REQUIRED.includes(field) && !v) return touched ? t('profile.problem.required') : null;
   if ((field === 'contact_email' || field === 'nec_contact_email') && v && !looksLikeEmail(v)) return t('profile.problem.email');
   if (field === 'contact_phone' && v && !looksLikePhone(v)) return t('profile.problem.phone');
-  if (field === 'employees' && v !== '' && v !== null && !/^\d{1,8}$/.test(String(v).trim())) return t('profile.problem.employees');
+  if (field === 'employees' && v !== '' && v !== null && wholeNumber(v) === null) return t('profile.problem.employees');
   return null;
 }
 
@@ -61,12 +66,12 @@ export function profile(main, _params, app) {
         ${textArea('sites', t('profile.sites'), p.sites, { rows: 3, max: 4000, hint: t('profile.sites.hint') })}
         <h2>${t('profile.section.contact')}</h2>
         ${textField('contact_name', t('profile.contact_name'), p.contact_name, { required: true, problem: problem('contact_name'), attrs: html`autocomplete="name"` })}
-        ${textField('contact_email', t('profile.contact_email'), p.contact_email, { type: 'email', required: true, problem: problem('contact_email'), attrs: html`autocomplete="email"` })}
+        ${textField('contact_email', t('profile.contact_email'), p.contact_email, { type: 'text', required: true, problem: problem('contact_email'), attrs: html`autocomplete="email" inputmode="email" spellcheck="false"` })}
         ${textField('contact_phone', t('profile.contact_phone'), p.contact_phone, { type: 'tel', required: true, problem: problem('contact_phone'), attrs: html`autocomplete="tel"` })}
         <h2>${t('profile.section.nec')}</h2>
         <p class="field-hint">${t('profile.nec.intro')}</p>
         ${textField('nec_contact_name', t('profile.nec_contact_name'), p.nec_contact_name)}
-        ${textField('nec_contact_email', t('profile.nec_contact_email'), p.nec_contact_email, { type: 'email', problem: problem('nec_contact_email') })}
+        ${textField('nec_contact_email', t('profile.nec_contact_email'), p.nec_contact_email, { type: 'text', problem: problem('nec_contact_email'), attrs: html`inputmode="email" spellcheck="false"` })}
         <h2>${t('profile.section.work')}</h2>
         <p class="field-hint">${t('profile.work.intro')}</p>
         ${checkbox('supplies_goods', t('profile.supplies_goods'), p.supplies_goods, { hint: t('profile.supplies_goods.hint') })}
@@ -81,7 +86,7 @@ export function profile(main, _params, app) {
 
   async function save() {
     if (!problemOf('employees', p.employees ?? '', { touched: true })) {
-      savedEmployees = p.employees === '' || p.employees === null ? null : Number(String(p.employees).trim());
+      savedEmployees = p.employees === '' || p.employees === null ? null : wholeNumber(p.employees);
     }
     const profileToSave = { ...p, employees: savedEmployees };
     // Saves under one key run one at a time, so the company is created once; a failed
@@ -96,6 +101,16 @@ export function profile(main, _params, app) {
   }
 
   const form = main.querySelector('form');
+  // What was stored in half-width form replaces what was typed, once the user has left the
+  // field (never under the cursor), so they see what NEC will receive.
+  const showStored = (stored) => {
+    for (const f of [...HALF_WIDTH_FIELDS, 'employees']) {
+      const input = form.querySelector(`[data-field="${f}"]`);
+      const value = f === 'employees' ? (stored.employees ?? '') : stored[f];
+      if (!input || input === document.activeElement || problemOf(f, p[f] ?? '', { touched: false })) continue;
+      if (String(input.value) !== String(value)) { input.value = value; p[f] = value; }
+    }
+  };
   const onChange = (e) => {
     const input = e.target.closest('[data-field]');
     if (!input) return;
@@ -108,6 +123,7 @@ export function profile(main, _params, app) {
         const i = state.companies.findIndex((c) => c.id === saved.id);
         if (i >= 0) state.companies[i] = saved;
         if (state.record && state.record.assessment.company_id === saved.id) state.record.company = saved.profile;
+        showStored(saved.profile);
         changed('company');
       },
     });

@@ -3,7 +3,8 @@
 
 import { barChart } from '../components/chart.js';
 import { html, render } from '../html.js';
-import { t } from '../i18n.js';
+import { t, gt } from '../i18n.js';
+import { translationLabel } from '../components/guideline-title.js';
 import { state } from '../state.js';
 import { itemLink, itemLinks } from './links.js';
 import { stepNav } from './step-nav.js';
@@ -15,7 +16,7 @@ export async function review(main, _params, app) {
   const o = score.overall;
   const groups = state.catalog.guideline.groups;
   const rows = score.groups.map((g) => ({
-    label: `${g.group_id} ${groups.find((x) => x.id === g.group_id).title}`,
+    label: `${g.group_id} ${gt(groups.find((x) => x.id === g.group_id).title)}`,
     score: g.tally.score,
   }));
   const essentialItems = state.items.filter((e) => e.item.condition === 'essential');
@@ -57,6 +58,7 @@ export async function review(main, _params, app) {
       ${score.to_reconfirm.length ? html`<section class="card"><h2>${t('review.reconfirm', { n: score.to_reconfirm.length })}</h2>${itemLinks(score.to_reconfirm)}</section>` : ''}
       ${score.not_applicable.length ? html`<section class="card"><h2>${t('review.not_applicable', { n: score.not_applicable.length })}</h2>
         <ul class="link-list">${score.not_applicable.map((n) => html`<li>${itemLink(n.item_id)} — ${n.reason || html`<span class="warn">${t('review.no_reason')}</span>`}</li>`)}</ul></section>` : ''}
+      ${translationLabel('page-note')}
       ${stepNav(state.record.assessment.id, 'review')}
     </article>`);
 }

@@ -43,7 +43,7 @@ function showResult(box, created, app) {
       <button type="button" class="button" data-action="show-pdf">${t('pdf.show')}</button>
     </div>
     <h3>${t('pdf.email_title')}</h3>
-    ${textField('nec_contact_email', t('profile.nec_contact_email'), company.nec_contact_email ?? '', { type: 'email', hint: t('pdf.email_to_hint') })}
+    ${textField('nec_contact_email', t('profile.nec_contact_email'), company.nec_contact_email ?? '', { type: 'text', hint: t('pdf.email_to_hint'), attrs: html`inputmode="email" spellcheck="false"` })}
     <button type="button" class="button primary" data-action="email">${t('pdf.email')}</button>
     <p class="note">${t('pdf.email_note', { file: created.file_name })}</p>`);
   box.hidden = false;

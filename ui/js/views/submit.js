@@ -2,6 +2,7 @@
 
 import { html, render } from '../html.js';
 import { t } from '../i18n.js';
+import { translationLabel } from '../components/guideline-title.js';
 import { state } from '../state.js';
 import { findingsList } from './problems.js';
 import { submissionPanel } from './submission-panel.js';
@@ -15,6 +16,7 @@ export async function submit(main, _params, app) {
       <section class="card readiness ${readiness.ready ? 'ready' : 'not-ready'}" data-testid="readiness" data-ready="${readiness.ready}">
         <p class="lead">${readiness.ready ? t('submit.ready') : t('submit.not_ready')}</p>
         ${findingsList(readiness.findings)}
+        ${readiness.findings.length ? translationLabel('page-note') : ''}
       </section>
       <section class="card pdf-slot" data-testid="pdf-slot"></section>
       ${stepNav(state.record.assessment.id, 'submit')}

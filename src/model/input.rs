@@ -1,0 +1,54 @@
+//! Values as Japanese input methods type them: full-width digits and letters (２０, ｈａｎａｋｏ＠…),
+//! and the several dashes and long-vowel marks people put in phone numbers (０３ー１２３４ー５６７８).
+//! Fields that hold codes, numbers, phone numbers and e-mail addresses are stored normalised;
+//! free text (names, addresses, answers) is kept exactly as typed.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Characters used as a hyphen in phone numbers, postal and supplier codes: hyphen-minus's
+/// look-alikes, the full-width hyphen, the katakana long-vowel mark and its half-width form.
+const DASHES: [char; 10] = ['‐', '‑', '‒', '–', '—', '―', '−', 'ー', '－', 'ｰ'];
+
+/// A code-like value in plain ASCII where it has an ASCII form: NFKC (full-width letters,
+/// digits, "＠", "．" and the ideographic space become their ASCII forms), dashes become
+/// "-", and surrounding spaces go. NFKC is safe here: these fields hold no kana or kanji
+/// whose meaning a compatibility mapping could change.
+pub fn half_width(value: &str) -> String {
+    let nfkc: String = value.nfkc().collect();
+    nfkc.chars().map(|c| if DASHES.contains(&c) { '-' } else { c }).collect::<String>().trim().to_string()
+}
+
+/// A whole number as typed ("２０", " 20 ", "1,200"), or None when it is not one.
+pub fn whole_number(value: &str) -> Option<u64> {
+    let plain: String = half_width(value).chars().filter(|c| *c != ',').collect();
+    if plain.is_empty() || !plain.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    plain.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_input_becomes_ascii() {
+        assert_eq!(half_width("０３ー１２３４ー５６７８"), "03-1234-5678");
+        assert_eq!(half_width("０３－１２３４－５６７８"), "03-1234-5678");
+        assert_eq!(half_width("ｈａｎａｋｏ＠ｅｘａｍｐｌｅ．ｊｐ"), "hanako@example.jp");
+        assert_eq!(half_width("　ＮＥＣ−１２３　"), "NEC-123");
+        assert_eq!(half_width("(03) 1234 5678 ext. 12"), "(03) 1234 5678 ext. 12");
+        assert_eq!(half_width("＋８１　３‐１２３４"), "+81 3-1234");
+    }
+
+    #[test]
+    fn whole_numbers_as_typed() {
+        assert_eq!(whole_number("２０"), Some(20));
+        assert_eq!(whole_number(" 20 "), Some(20));
+        assert_eq!(whole_number("１，２００"), Some(1200));
+        assert_eq!(whole_number("twenty"), None);
+        assert_eq!(whole_number(""), None);
+        assert_eq!(whole_number("-3"), None);
+        assert_eq!(whole_number("2.5"), None);
+    }
+}
