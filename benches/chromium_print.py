@@ -10,6 +10,7 @@ Usage: chromium_print.py BROWSER PAGE.html OUT_DIR WARM_RUNS COLD_RUNS
 import base64
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -79,7 +80,13 @@ class Browser:
         self.call("Page.enable")
 
     def print_pdf(self, url):
-        self.call("Page.navigate", {"url": url}, wait_event="Page.loadEventFired")
+        self.call("Page.navigate", {"url": url})
+        # Waits for the page and its font to load (the load event, asked for in the page).
+        self.call("Runtime.evaluate", {
+            "expression": "new Promise((done) => document.readyState === 'complete' ? done(1)"
+                          " : addEventListener('load', () => done(1)))"
+                          ".then(() => document.fonts.ready).then(() => 1)",
+            "awaitPromise": True})
         data = self.call("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})["data"]
         return base64.b64decode(data)
 
@@ -93,6 +100,8 @@ class Browser:
 
 def main():
     browser, page, out_dir, warm_runs, cold_runs = sys.argv[1:6]
+    # A browser that stops answering ends the measurement with an error, not a hang.
+    signal.alarm(300)
     url = "file://" + os.path.abspath(page)
     warm_pdf = os.path.join(out_dir, "chromium-warm.pdf")
     cold_pdf = os.path.join(out_dir, "chromium-cold.pdf")

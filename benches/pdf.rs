@@ -177,7 +177,16 @@ fn main() {
     let version =
         String::from_utf8_lossy(&Command::new(browser).arg("--version").output().unwrap().stdout).trim().to_string();
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/chromium_print.py");
-    let report = tool("python3", &[script, browser, page.to_str().unwrap(), dir.path().to_str().unwrap(), "15", "5"]);
+    let run = Command::new("python3")
+        .args([script, browser, page.to_str().unwrap(), dir.path().to_str().unwrap(), "15", "5"])
+        .output()
+        .unwrap();
+    if !run.status.success() {
+        // Not a figure: say so rather than print a wrong one.
+        println!("headless Chromium: the measurement failed: {}", String::from_utf8_lossy(&run.stderr).trim());
+        return;
+    }
+    let report = String::from_utf8_lossy(&run.stdout).into_owned();
     let report: serde_json::Value = serde_json::from_str(&report).expect("chromium_print.py prints JSON");
     let secs = |key: &str| -> Vec<Duration> {
         report[key].as_array().unwrap().iter().map(|v| Duration::from_secs_f64(v.as_f64().unwrap())).collect()
