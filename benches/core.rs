@@ -1,6 +1,8 @@
 //! Timings of the core, printed as figures (not asserted): catalog load, opening the store,
-//! one answer save with the durability settings in use (WAL, synchronous=FULL), and export
-//! and import of a fully answered assessment. Run: `cargo bench --bench core`.
+//! one answer save with the durability settings in use (WAL, synchronous=FULL), with and
+//! without the revision check, export and import of a fully answered assessment, opening a
+//! file of 1 or 100 assessments and reading one, and a backup and restore of 100.
+//! Run: `cargo bench --bench core`.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -91,6 +93,21 @@ fn main() {
         saves.push(time(|| store.save_answer(id, &a).unwrap()).0);
     }
     stats("store: save one answer (WAL, sync FULL)", saves);
+    // As the app saves: based on the revision it read, checked in the transaction.
+    let mut revisions: std::collections::HashMap<String, i64> =
+        store.answers(id).unwrap().into_iter().map(|a| (a.item_id, a.revision.0.unwrap_or(0))).collect();
+    let mut checked = Vec::new();
+    for n in 0..1000 {
+        let item = &items[n % items.len()];
+        let mut a = Answer::new(item);
+        a.rating = Some(Rating::Partly);
+        a.description = format!("見直し中。記録 {n}：{}", "手順書を見直し、全員に周知しました。".repeat(8));
+        a.revision = csr_core::model::Revision(Some(revisions[item]));
+        let (t, receipt) = time(|| store.save_answer(id, &a).unwrap());
+        revisions.insert(item.clone(), receipt.revision.unwrap());
+        checked.push(t);
+    }
+    stats("store: save one answer, revision checked", checked);
 
     let record = store.record(id).unwrap();
     stats("store: load a full assessment", (0..200).map(|_| time(|| store.record(id).unwrap()).0).collect());
@@ -114,5 +131,45 @@ fn main() {
             .0,
         );
     }
-    stats("import: parse, check and store", imports);
+    stats("import: parse, check and store (+ snapshot)", imports);
+    drop(store);
+
+    // Opening and reading one assessment: a file with 1 assessment against one with 100.
+    let one = dir.path().join("one.sqlite3");
+    let hundred = dir.path().join("hundred.sqlite3");
+    let mut s1 = Store::open(&one).unwrap();
+    s1.insert_record(&record).unwrap();
+    drop(s1);
+    let mut s100 = Store::open(&hundred).unwrap();
+    for _ in 0..100 {
+        s100.insert_record(&record).unwrap();
+    }
+    drop(s100);
+    let open_and_read = |db: &Path| time(|| Store::open(db).unwrap().record(1).unwrap()).0;
+    stats("open + read one: file with 1 assessment", (0..100).map(|_| open_and_read(&one)).collect());
+    stats("open + read one: file with 100 assessments", (0..100).map(|_| open_and_read(&hundred)).collect());
+    // What every open used to add: PRAGMA quick_check reads every page of the file.
+    let quick_check = |db: &Path| {
+        time(|| {
+            let c = rusqlite::Connection::open(db).unwrap();
+            c.query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0)).unwrap()
+        })
+        .0
+    };
+    stats("(former) quick_check at open, 1 assessment", (0..50).map(|_| quick_check(&one)).collect());
+    stats("(former) quick_check at open, 100 assessments", (0..50).map(|_| quick_check(&hundred)).collect());
+
+    // Backups of the file with 100 fully answered assessments.
+    let store = Store::open(&hundred).unwrap();
+    let (t, snap) = time(|| store.back_up(csr_core::store::BackupReason::Manual).unwrap());
+    println!(
+        "{:<44} {:.1} ms, {} KB ({} KB database)",
+        "backup: 100 assessments (write + verify)",
+        t.as_secs_f64() * 1000.0,
+        snap.bytes / 1024,
+        std::fs::metadata(&hundred).unwrap().len() / 1024
+    );
+    let (t, store) = time(|| store.restore_backup(&snap.name).unwrap());
+    println!("{:<44} {:.1} ms", "restore: 100 assessments (with snapshot first)", t.as_secs_f64() * 1000.0);
+    drop(store);
 }

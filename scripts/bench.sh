@@ -38,6 +38,7 @@ echo "build folder $CARGO_TARGET_DIR on $(findmnt -no FSTYPE -T "$CARGO_TARGET_D
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows every figure)"
 echo "== core"; quiet cargo bench --locked --bench core
 echo "== PDF"; quiet cargo bench --locked --bench pdf
+echo "== collect (NEC side: 1,000 submissions)"; quiet cargo bench --locked --bench collect
 echo "== app"
 quiet cargo build --release --locked --manifest-path benches/empty-tauri-app/Cargo.toml
 quiet xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \

@@ -6,11 +6,13 @@ set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
-# Build and run the desktop app (Tauri v2 on WebKitGTK), test it headless, check PDFs.
+# Build and run the desktop app (Tauri v2 on WebKitGTK), test it headless, check PDFs;
+# nsis compiles the Windows uninstaller's texts in tests/release.rs.
 APT_PACKAGES=(
   build-essential pkg-config curl wget file ca-certificates libssl-dev libxdo-dev
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth dbus-x11 webkit2gtk-driver poppler-utils imagemagick python3-xlib python3-venv xdotool
+  nsis
   # The ja_JP.UTF-8 locale, for the tests that start the app as a Japanese computer would.
   locales
   # System fonts the PDF falls back on for what IPAexGothic lacks (Korean, simplified

@@ -18,8 +18,10 @@ pub enum Error {
     #[error("{path} is a database of another program, not of this app. It was not changed. Choose another location for the assessment database.")]
     ForeignDatabase { path: PathBuf },
 
-    /// The database file is damaged (failed SQLite's integrity check). It is left untouched.
-    #[error("The assessment database {path} is damaged ({detail}). It was not changed. Restore it from a backup or an exported file; keep the damaged file for support.")]
+    /// The database file is damaged (a damaged header, a table that is gone, a value that is
+    /// not what was stored, or a failed integrity check). Nothing more is written to it in
+    /// this session.
+    #[error("The assessment database {path} is damaged ({detail}). Nothing more will be saved to it. Restore the newest backup (the app offers it; on the command line `csr-assess backups` and `restore-backup`) or import an exported file; the damaged file is kept for support.")]
     CorruptDatabase { path: PathBuf, detail: String },
 
     /// The database was written by a newer version of this app, whose layout this version
@@ -48,6 +50,15 @@ pub enum Error {
     #[error("The assessment database reported an error: {0}. Try again; if it keeps happening, export your assessment and contact support.")]
     Storage(#[source] rusqlite::Error),
 
+    /// Another program (a PDF viewer, usually) has the file open, so it cannot be replaced.
+    #[error("{path} is open in another program (a PDF viewer, for example), so it cannot be replaced. Close the file in that program and try again, or choose another file name.")]
+    FileInUse { path: PathBuf },
+
+    /// The answer was changed elsewhere (another window, the command line) after this one
+    /// read it; saving would silently overwrite that change, so nothing was saved.
+    #[error("{what} was changed in another window or program after you opened it, so your change was not saved. Compare your text with the saved answer, then save again.")]
+    Conflict { what: String },
+
     /// Reading or writing a file failed.
     #[error("Could not {action} {path}: {source}. Check the file name and that you may use that folder; if another program (a PDF viewer, for example) has the file open, close it and try again.")]
     Io {
@@ -66,9 +77,11 @@ pub enum Error {
     #[error("{field}: {message}")]
     Invalid { field: String, message: String },
 
-    /// An interchange file could not be imported; nothing was written.
+    /// An interchange file could not be imported; nothing was written. `fault` tells a
+    /// damaged file from one that is no assessment at all and from a fault in its content,
+    /// so the UI can say which (each is mended differently).
     #[error("This file cannot be imported, nothing was changed. At {location}: {message}")]
-    Import { location: String, message: String },
+    Import { location: String, message: String, fault: ImportFault },
 
     /// An interchange file was written by a newer version of the app.
     #[error("This file was exported by a newer version of the app (format version {found}; this version reads up to {supported}). Install the newest version of the app to import it. Nothing was changed.")]
@@ -81,7 +94,48 @@ pub enum Error {
     /// A PDF could not be generated or read.
     #[error("{0}")]
     Pdf(String),
+
+    /// The workbook of collected submissions could not be written (a failure of the Excel
+    /// writer other than the disk's).
+    #[error("The workbook {path} could not be written ({detail}). Try again, or write CSV files instead (a file name ending in .csv).")]
+    Workbook { path: PathBuf, detail: String },
 }
+
+/// What is wrong with a file that cannot be imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportFault {
+    /// Not readable as JSON at all: empty, not text, cut off or changed by hand.
+    Damaged,
+    /// Readable, but some other file: not an object, another format, far too large.
+    NotAnAssessment,
+    /// An assessment file whose content breaks a rule (a wrong type, an unknown id, a bad date).
+    Content,
+}
+
+/// Every kind `Error::kind` can give, for the UI's list of known kinds (see `contract`).
+pub const KINDS: [&str; 21] = [
+    "not_a_database",
+    "foreign_database",
+    "corrupt_database",
+    "newer_database",
+    "disk_full",
+    "no_data_folder",
+    "busy",
+    "read_only",
+    "storage",
+    "io",
+    "not_found",
+    "invalid",
+    "import",
+    "import_damaged",
+    "import_not_assessment",
+    "newer_format",
+    "font",
+    "pdf",
+    "workbook",
+    "conflict",
+    "file_in_use",
+];
 
 impl Error {
     /// A stable, machine-readable name for the kind of error, used by the UI to pick a
@@ -98,12 +152,17 @@ impl Error {
             Error::ReadOnly { .. } => "read_only",
             Error::Storage(_) => "storage",
             Error::Io { .. } => "io",
+            Error::FileInUse { .. } => "file_in_use",
+            Error::Conflict { .. } => "conflict",
             Error::NotFound { .. } => "not_found",
             Error::Invalid { .. } => "invalid",
-            Error::Import { .. } => "import",
+            Error::Import { fault: ImportFault::Damaged, .. } => "import_damaged",
+            Error::Import { fault: ImportFault::NotAnAssessment, .. } => "import_not_assessment",
+            Error::Import { fault: ImportFault::Content, .. } => "import",
             Error::NewerFormat { .. } => "newer_format",
             Error::Font { .. } => "font",
             Error::Pdf(_) => "pdf",
+            Error::Workbook { .. } => "workbook",
         }
     }
 
@@ -152,3 +211,38 @@ pub(crate) fn is_no_space(os_code: i32) -> bool {
 
 /// The core's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The UI knows the kinds from `KINDS` (through the contract): every variant's kind is listed.
+    #[test]
+    fn every_kind_is_listed() {
+        let p = PathBuf::from("x");
+        let io = || std::io::Error::other("x");
+        let s = String::new;
+        let all = [
+            Error::NotADatabase { path: p.clone() },
+            Error::ForeignDatabase { path: p.clone() },
+            Error::CorruptDatabase { path: p.clone(), detail: s() },
+            Error::NewerDatabase { path: p.clone(), found: 2, supported: 1 },
+            Error::DiskFull,
+            Error::NoDataFolder,
+            Error::Busy,
+            Error::ReadOnly { detail: s() },
+            Error::Storage(rusqlite::Error::InvalidQuery),
+            Error::Io { action: "read", path: p.clone(), source: io() },
+            Error::NotFound { what: s() },
+            Error::Invalid { field: s(), message: s() },
+            Error::Import { location: s(), message: s(), fault: ImportFault::Content },
+            Error::Import { location: s(), message: s(), fault: ImportFault::Damaged },
+            Error::Import { location: s(), message: s(), fault: ImportFault::NotAnAssessment },
+            Error::NewerFormat { found: 2, supported: 1 },
+            Error::Font { detail: s() },
+            Error::Pdf(s()),
+        ];
+        let kinds: Vec<&str> = all.iter().map(Error::kind).collect();
+        assert_eq!(kinds, KINDS, "KINDS lists each variant's kind, in this order");
+    }
+}

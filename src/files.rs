@@ -22,18 +22,70 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let tmp = dir.join(format!(".{}.{}-{n}.tmp", name.to_string_lossy(), std::process::id()));
+    // The replaced file keeps its permissions (a file shared read-only stays read-only).
+    let mode = std::fs::metadata(path).ok().map(|m| m.permissions());
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        if let Some(mode) = mode {
+            let _ = std::fs::set_permissions(&tmp, mode);
+        }
+        rename_with_retry(&tmp, path)?;
+        sync_folder(dir)
     })();
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         if e.raw_os_error().is_some_and(crate::error::is_no_space) || e.kind() == std::io::ErrorKind::StorageFull {
             Error::DiskFull
+        } else if is_in_use(&e) {
+            Error::FileInUse { path: path.into() }
         } else {
             Error::io("write", path, e)
         }
     })
+}
+
+/// Renames `from` over `to` and flushes the folder, so the new name survives a power cut.
+pub fn rename_durably(from: &Path, to: &Path) -> Result<()> {
+    let dir = match to.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    rename_with_retry(from, to).and_then(|_| sync_folder(dir)).map_err(|e| {
+        if is_in_use(&e) {
+            Error::FileInUse { path: to.into() }
+        } else {
+            Error::io("replace", to, e)
+        }
+    })
+}
+
+/// On Windows a virus scanner, OneDrive or the search indexer briefly opens new files, and
+/// the rename then fails with "access denied" or a sharing violation for a moment: retry
+/// with back-off (about 1.5 s in all) before reporting the file as in use.
+fn rename_with_retry(from: &Path, to: &Path) -> std::io::Result<()> {
+    let mut wait = std::time::Duration::from_millis(25);
+    for _ in 0..6 {
+        match std::fs::rename(from, to) {
+            Err(e) if cfg!(windows) && is_in_use(&e) => std::thread::sleep(wait),
+            other => return other,
+        }
+        wait *= 2;
+    }
+    std::fs::rename(from, to)
+}
+
+/// Whether the OS refused because another program has the file open: on Windows
+/// ERROR_ACCESS_DENIED (5), ERROR_SHARING_VIOLATION (32) or ERROR_LOCK_VIOLATION (33).
+fn is_in_use(e: &std::io::Error) -> bool {
+    cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32 | 33))
+}
+
+/// Flushes a folder's entries (Unix; Windows has no such call and NTFS journals renames).
+fn sync_folder(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)?.sync_all()?;
+    let _ = dir;
+    Ok(())
 }

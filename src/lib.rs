@@ -10,12 +10,16 @@
 //! - [`model`]: company profile, assessment, answers, Part 2 answers, declaration;
 //! - [`store`]: one SQLite file with append-only migrations; every save one transaction;
 //! - [`scoring`] and [`readiness`]: the score, the gaps, and what blocks a submission;
-//! - [`interchange`]: the versioned JSON file that moves an assessment between computers.
+//! - [`interchange`]: the versioned JSON file that moves an assessment between computers;
+//! - [`collect`]: NEC's side, a folder of received submissions verified into one workbook.
 //!
 //! Errors are one enum, [`Error`], whose messages say what to do.
 
 pub mod catalog;
+pub mod changes;
 pub mod clock;
+pub mod collect;
+pub mod contract;
 mod error;
 mod files;
 pub mod interchange;
@@ -28,6 +32,6 @@ pub mod scoring;
 pub mod store;
 
 pub use catalog::Catalog;
-pub use error::{Error, Result};
+pub use error::{Error, ImportFault, Result};
 pub use files::write_atomic;
 pub use store::Store;

@@ -39,6 +39,8 @@ pub enum Problem {
     Declaration { missing: Vec<String> },
     /// Items the user marked for review.
     MarkedForReview { items: Vec<String> },
+    /// Items with evidence past its valid-until date (renew it, or say what replaces it).
+    ExpiredEvidence { items: Vec<String> },
     /// Characters no font available to the PDF can print (on this computer), by field: the
     /// PDF shows their codes ("[U+AC00]") in their place; the attached data keeps them.
     UnprintableCharacters { fields: Vec<UnprintableField> },
@@ -61,7 +63,10 @@ pub struct UnprintableField {
 impl Problem {
     pub fn severity(&self) -> Severity {
         match self {
-            Problem::Disclosures { .. } | Problem::MarkedForReview { .. } | Problem::UnprintableCharacters { .. } => {
+            Problem::Disclosures { .. }
+            | Problem::MarkedForReview { .. }
+            | Problem::UnprintableCharacters { .. }
+            | Problem::ExpiredEvidence { .. } => {
                 Severity::Warning
             }
             _ => Severity::Blocking,
@@ -156,6 +161,16 @@ pub fn check_scored(record: &AssessmentRecord, catalog: &Catalog, score: &Score)
     }
     if !score.marked_for_review.is_empty() {
         problems.push(Problem::MarkedForReview { items: score.marked_for_review.clone() });
+    }
+    let today = crate::clock::today();
+    let expired: Vec<String> = record
+        .answers
+        .iter()
+        .filter(|a| a.evidence.iter().any(|e| e.is_expired(&today)))
+        .map(|a| a.item_id.clone())
+        .collect();
+    if !expired.is_empty() {
+        problems.push(Problem::ExpiredEvidence { items: expired });
     }
     let unprintable = unprintable_fields(record);
     if !unprintable.is_empty() {

@@ -343,3 +343,116 @@ fn disclosure_questions_are_well_formed() {
         }
     }
 }
+
+/// Laws our advice may name, each as a text would name it. A text that names one must be
+/// backed by a legal statement of the same entry whose source names it too.
+const LAW_NAMES: [&str; 52] = [
+    "労働基準法", "労働安全衛生法", "安衛則", "公益通報者保護法", "個人情報保護法", "下請法", "取適法",
+    "独占禁止法", "不正競争防止法", "外為法", "消防法", "水質汚濁防止法", "騒音規制法", "振動規制法",
+    "廃棄物処理法", "化管法", "フロン排出抑制法", "省エネ法", "温対法", "景品表示法", "最低賃金法", "PL法",
+    "製造物責任法", "電気用品安全法", "消費生活用製品安全法", "政治資金規正法", "フリーランス法",
+    "労働施策総合推進法", "男女雇用機会均等法", "障害者雇用促進法", "育成就労", "技能実習", "労働組合法",
+    "パートタイム・有期雇用労働法", "入管法", "会社法", "金融商品取引法", "暴力団排除条例",
+    "Labor Standards Act", "Industrial Safety and Health Act", "Whistleblower Protection Act",
+    "Personal Information", "Subcontract Act", "Antimonopoly Act", "Unfair Competition Prevention Act",
+    "Foreign Exchange and Foreign Trade Act", "Fire Service Act", "Product Liability Act", "Minimum Wage Act",
+    "Freelance Act", "Energy Conservation Act", "Political Funds Control Act",
+];
+
+/// Words that make a text a statement of what the law requires.
+const LEGAL_WORDS: [&str; 8] =
+    ["法定", "法律で", "法律が", "義務", "the law requires", "legally required", "required by law", "legal duty"];
+
+fn entries(c: &Catalog) -> impl Iterator<Item = (&String, &csr_core::catalog::AdviceEntry)> {
+    c.advice.items.iter().chain(c.advice.policies.iter())
+}
+
+#[test]
+fn every_legal_statement_in_our_advice_has_a_source_and_a_date() {
+    let c = Catalog::get();
+    let mut notes = 0;
+    for (id, a) in entries(c) {
+        for (i, law) in a.law.iter().enumerate() {
+            notes += 1;
+            let at = format!("{id} law[{i}]");
+            for (lang, text, source) in [("en", &law.text.en, &law.source.en), ("ja", &law.text.ja, &law.source.ja)] {
+                assert!(text.trim().len() > 20, "{at} {lang}: the rule is stated");
+                assert!(source.trim().len() > 3, "{at} {lang}: the source is named");
+            }
+            assert!(law.text.ja.chars().any(|ch| ('\u{3040}'..='\u{30ff}').contains(&ch)), "{at}: Japanese is Japanese");
+            let b = law.as_of.as_bytes();
+            let month = law.as_of.get(5..).and_then(|m| m.parse::<u8>().ok());
+            assert!(
+                b.len() == 7 && b[4] == b'-' && law.as_of[..4].parse::<u16>().is_ok_and(|y| y >= 2025)
+                    && month.is_some_and(|m| (1..=12).contains(&m)),
+                "{at}: as_of is the month the rule was checked, YYYY-MM (got {:?})",
+                law.as_of
+            );
+            if let Some(t) = law.threshold {
+                assert!(t.min.is_some() || t.max.is_some(), "{at}: a threshold has a bound");
+                assert!(t.min.unwrap_or(0.0) >= 0.0 && t.min.unwrap_or(0.0) <= t.max.unwrap_or(f64::MAX), "{at}: min ≤ max");
+            }
+        }
+    }
+    assert!(notes >= 60, "our advice states the law with its sources ({notes} statements)");
+}
+
+#[test]
+fn advice_that_names_a_law_or_a_legal_duty_carries_the_statement_and_its_source() {
+    let c = Catalog::get();
+    for (id, a) in entries(c) {
+        let texts: Vec<&String> = [&a.en, &a.ja]
+            .into_iter()
+            .flat_map(|adv| std::iter::once(&adv.summary).chain(&adv.steps).chain(&adv.evidence))
+            .collect();
+        let sources: String = a.law.iter().map(|l| format!("{} {} {} ", l.source.en, l.source.ja, l.text.ja)).collect();
+        for name in LAW_NAMES {
+            if texts.iter().any(|t| t.contains(name)) {
+                assert!(sources.contains(name), "{id}: the advice names {name}; add a legal statement citing it");
+            }
+        }
+        for word in LEGAL_WORDS {
+            if let Some(t) = texts.iter().find(|t| t.to_lowercase().contains(word)) {
+                assert!(!a.law.is_empty(), "{id}: \"{t}\" states a legal duty; add the legal statement with its source");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_faults_found_in_the_2026_review_stay_fixed() {
+    let c = Catalog::get();
+    let all = |id: &str| {
+        let a = c.advice.items.get(id).or_else(|| c.advice.policies.get(id)).unwrap();
+        let mut s = serde_json::to_string(a).unwrap();
+        s.push_str(&serde_json::to_string(&a.law).unwrap());
+        s
+    };
+    let has = |id: &str, needles: &[&str]| {
+        let text = all(id);
+        for n in needles {
+            assert!(text.contains(n), "{id}: mentions {n}");
+        }
+    };
+    has("I-2", &["従事者", "300", "2025"]);
+    has("II-6", &["45", "360", "720", "100", "80", "60", "50%", "時季指定", "5日"]);
+    has("II-9", &["育成就労", "2027-04-01", "送出機関"]);
+    has("III-8", &["ストレスチェック", "産業医", "衛生管理者", "50"]);
+    has("III-2", &["安全衛生推進者", "10"]);
+    has("III-3", &["化学物質管理者", "保護具着用管理責任者", "皮膚"]);
+    has("VI-2", &["化学物質管理者", "保護具着用管理責任者"]);
+    has("V-2", &["個人情報保護委員会", "要配慮個人情報", "1,000"]);
+    has("VII-2", &["取適法", "2026-01-01", "手形", "フリーランス法", "National Contract Act"]);
+    has("VI-1", &["特定施設", "水質汚濁防止法", "騒音規制法", "振動規制法", "6月30日", "少量危険物"]);
+    has("II-5", &["都道府県"]);
+    has("climate-change", &["算定方法・排出係数一覧", "電気事業者別排出係数", "1,500"]);
+    assert!(!all("II-9").contains("今後の後継制度"), "II-9 names the successor system");
+    assert!(!all("II-5").contains("each October"), "II-5: effective dates differ by prefecture");
+    // Each threshold the review named is given as data, so the UI can compare it with the profile.
+    let thresholds = |id: &str| -> Vec<(Option<f64>, Option<f64>)> {
+        c.advice.items[id].law.iter().filter_map(|l| l.threshold).map(|t| (t.min, t.max)).collect()
+    };
+    assert!(thresholds("I-2").contains(&(Some(301.0), None)));
+    assert!(thresholds("III-8").contains(&(Some(50.0), None)));
+    assert!(thresholds("III-2").contains(&(Some(10.0), Some(49.0))));
+}

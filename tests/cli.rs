@@ -19,9 +19,9 @@ fn ok(db: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-const VERBS: [&str; 19] = [
+const VERBS: [&str; 23] = [
     "catalog", "profile", "new", "list", "show", "answer", "part2", "declare", "status", "rename", "delete", "restore",
-    "score", "check", "export", "import", "pdf", "extract", "verify",
+    "score", "check", "export", "import", "pdf", "extract", "verify", "collect", "backup", "backups", "restore-backup",
 ];
 
 #[test]
@@ -282,4 +282,29 @@ fn without_system_fonts_check_names_the_unprintable_characters_and_the_pdf_marks
     let printed: String = String::from_utf8(out.stdout).unwrap().split_whitespace().collect();
     assert!(printed.contains("[U+AE40][U+BBFC][U+C900]"), "the PDF marks the place: {printed}");
     assert!(printed.contains("担当：[U+5F20][U+4F1F][U+1F600]"), "{printed}");
+}
+
+/// `extract --output` writes the attached data itself (UTF-8, the bytes `extract` prints),
+/// and a file PowerShell 5.1 would write with `>` (UTF-16 with a byte-order mark) imports.
+#[test]
+fn extract_writes_a_file_and_a_utf16_copy_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.sqlite3");
+    let id = fill_assessment(&db);
+    let pdf = dir.path().join("提出書.pdf");
+    ok(&db, &["pdf", &id, "--lang", "ja", "--output", pdf.to_str().unwrap()]);
+    let printed = ok(&db, &["extract", pdf.to_str().unwrap()]);
+    let file = dir.path().join("取り出し.json");
+    let out = run(&db, &["extract", pdf.to_str().unwrap(), "--output", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty(), "with --output nothing goes to standard output");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), printed);
+    // What `csr-assess extract a.pdf > a.json` gives in Windows PowerShell 5.1.
+    let utf16 = dir.path().join("powershell.json");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(printed.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&utf16, bytes).unwrap();
+    let new_id = ok(&db, &["import", utf16.to_str().unwrap()]).trim().to_string();
+    assert_eq!(ok(&db, &["score", &new_id, "--json"]), ok(&db, &["score", &id, "--json"]));
+    assert!(ok(&db, &["show", &new_id]).contains("株式会社みらい電子"));
 }

@@ -53,7 +53,7 @@ fn an_import_with_another_profile_never_changes_the_existing_one() {
 #[test]
 fn exports_follow_the_published_schema() {
     let (_dir, _store, _id, text) = exported();
-    let schema: Value = serde_json::from_str(include_str!("../schema/assessment-v1.schema.json")).unwrap();
+    let schema: Value = serde_json::from_str(include_str!("../schema/assessment-v2.schema.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let doc: Value = serde_json::from_str(&text).unwrap();
     let errors: Vec<String> = validator.iter_errors(&doc).map(|e| format!("{} at {}", e, e.instance_path())).collect();
@@ -94,15 +94,20 @@ fn malformed_and_hostile_files_are_refused_naming_the_place() {
     let (_dir, _store, _id, text) = exported();
     refused(b"", &["the whole file", "empty"]);
     refused(b" \n\t ", &["empty"]);
-    refused(b"hello", &["line 1, column 1", "not valid JSON"]);
-    refused(b"[1, 2, 3]", &["not an assessment file"]);
-    refused(br#"{"format": "something-else", "format_version": 1}"#, &["\"format\"", "not a CSR self-assessment file"]);
-    let newer = mutate(&text, |v| v["format_version"] = json!(2));
-    assert!(matches!(refused(&newer, &["newer version"]), Error::NewerFormat { found: 2, supported: 1 }));
+    // A damaged file and an unrelated one are told apart (the UI says which).
+    assert_eq!(refused(b"hello", &["line 1, column 1", "not valid JSON"]).kind(), "import_damaged");
+    assert_eq!(refused(&text.as_bytes()[..text.len() / 2], &["not valid JSON"]).kind(), "import_damaged");
+    assert_eq!(refused(b"[1, 2, 3]", &["not an assessment file"]).kind(), "import_not_assessment");
+    let other = refused(br#"{"format": "something-else", "format_version": 1}"#, &["\"format\"", "not a CSR self-assessment file"]);
+    assert_eq!(other.kind(), "import_not_assessment");
+    assert_eq!(refused(br#"{"name": "a package.json", "version": "1.0.0"}"#, &["\"format\""]).kind(), "import_not_assessment");
+    let newer = mutate(&text, |v| v["format_version"] = json!(3));
+    assert!(matches!(refused(&newer, &["newer version"]), Error::NewerFormat { found: 3, supported: 2 }));
     refused(&mutate(&text, |v| v["format_version"] = json!("1")), &["format_version"]);
     // Wrong type: the JSON path and the line.
     let e = refused(&mutate(&text, |v| v["answers"][3]["rating"] = json!(5)), &["answers[3].rating", "line "]);
     assert!(matches!(e, Error::Import { .. }));
+    assert_eq!(e.kind(), "import", "a fault in the content");
     refused(&mutate(&text, |v| v["company"]["employees"] = json!(-3)), &["company.employees"]);
     refused(&mutate(&text, |v| v["company"]["favourite_colour"] = json!("blue")), &["company", "unknown field"]);
     refused(&mutate(&text, |v| v["answers"][0]["item_id"] = json!("VIII-1")), &["answers[0].item_id", "VIII-1"]);
@@ -164,7 +169,7 @@ fn byte_level_attacks_are_refused_before_parsing() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     refused(deep.as_bytes(), &["line 1, column 33", "nested more than 32"]);
     let huge = vec![b' '; interchange::MAX_BYTES + 1];
-    refused(&huge, &["16.0 MB", "at most 16 MB"]);
+    refused(&huge, &["larger than 16 MB", "at most 16 MB"]);
     // A byte-order mark, as Windows Notepad writes, is fine.
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend_from_slice(text.as_bytes());
@@ -198,4 +203,71 @@ fn the_document_type_matches_what_is_written() {
     assert_eq!(doc.catalog.version, Catalog::get().version());
     assert_eq!(doc.answers.len(), 47);
     assert!(text.ends_with("}\n"));
+}
+
+#[test]
+fn version_1_files_still_import_and_evidence_gains_its_version_2_fields() {
+    let (_dir, mut store, id, text) = exported();
+    // A version 1 file, as the first release wrote it: no valid-until, not-attached, confidential.
+    let mut v1: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v1["format_version"], json!(2), "this build writes version 2");
+    v1["format_version"] = json!(1);
+    for a in v1["answers"].as_array_mut().unwrap() {
+        for e in a["evidence"].as_array_mut().unwrap() {
+            let e = e.as_object_mut().unwrap();
+            for k in ["valid_until", "not_attached", "confidential"] {
+                assert!(e.remove(k).is_some(), "version 2 writes {k}");
+            }
+        }
+    }
+    let record = interchange::import(v1.to_string().as_bytes(), Catalog::get()).unwrap();
+    let original = store.record(id).unwrap();
+    assert_eq!(record.answers.len(), original.answers.len());
+    for (a, b) in record.answers.iter().zip(&original.answers) {
+        assert_eq!(a.evidence, b.evidence, "{}: read with no expiry, attached, not confidential", a.item_id);
+    }
+    store.insert_record(&record).unwrap();
+    // Version 2's fields round-trip; an impossible valid-until date is refused naming the place.
+    let mut v2: Value = serde_json::from_str(&text).unwrap();
+    v2["answers"][0]["evidence"][0]["valid_until"] = json!("2020-01-31");
+    v2["answers"][0]["evidence"][0]["confidential"] = json!(true);
+    let back = interchange::import(v2.to_string().as_bytes(), Catalog::get()).unwrap();
+    let e = &back.answers[0].evidence[0];
+    assert_eq!((e.valid_until.as_deref(), e.confidential, e.not_attached), (Some("2020-01-31"), true, false));
+    assert!(e.is_expired("2026-01-01"));
+    v2["answers"][0]["evidence"][0]["valid_until"] = json!("2026-02-30");
+    refused(v2.to_string().as_bytes(), &["valid until", "2026-02-30"]);
+}
+
+/// What Windows PowerShell 5.1 writes for `csr-assess export 1 > a.json`: UTF-16 with a
+/// byte-order mark. It imports as the same assessment; without the mark it is refused.
+#[test]
+fn utf16_with_a_byte_order_mark_imports_and_without_one_is_refused() {
+    let (_dir, _store, _id, text) = exported();
+    let utf8 = interchange::import(text.as_bytes(), Catalog::get()).unwrap();
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (bom, body) in [([0xFF, 0xFE], &le), ([0xFE, 0xFF], &be)] {
+        let file = [bom.as_slice(), body].concat();
+        let record = interchange::import(&file, Catalog::get()).unwrap();
+        assert_eq!(record, utf8, "UTF-16 with BOM {bom:02X?} reads as the UTF-8 file does");
+        assert!(record.company.legal_name.chars().any(|c| c > '\u{3000}'), "Japanese survives");
+    }
+    refused(&le, &["the whole file", "UTF-16 text without a byte-order mark", "--output"]);
+    refused(&be, &["the whole file", "UTF-16 text without a byte-order mark"]);
+    // A cut-off last character, or half of a surrogate pair, is named where it is.
+    let mut cut = [[0xFF, 0xFE].as_slice(), &le].concat();
+    cut.pop();
+    let lines = text.trim_end().lines().count();
+    refused(&cut, &[&format!("line {lines},"), "broken character"]);
+    let at = text.find("\"legal_name\"").unwrap();
+    let line = text[..at].matches('\n').count() + 1;
+    let mut lone = [0xFF, 0xFE].to_vec();
+    for (i, unit) in text.encode_utf16().enumerate() {
+        if i == text[..at].encode_utf16().count() {
+            lone.extend(0xD800u16.to_le_bytes());
+        }
+        lone.extend(unit.to_le_bytes());
+    }
+    refused(&lone, &[&format!("line {line},"), "broken character"]);
 }

@@ -219,6 +219,28 @@ fn carrying_forward_copies_answers_to_reconfirm_but_not_the_signature() {
 }
 
 #[test]
+fn a_whole_group_is_confirmed_still_true_at_once_and_nothing_else_changes() {
+    let (_dir, mut store) = temp_store();
+    let last_year = fully_answered(&mut store);
+    let id = store.create_assessment_from(last_year, "FY2026").unwrap().id;
+    let before = store.answers(id).unwrap();
+    let group_i: Vec<String> = before.iter().filter(|a| a.item_id.starts_with("I-")).map(|a| a.item_id.clone()).collect();
+    assert!(group_i.len() > 1, "group I has several items");
+    let policy = store.part2_answers(id).unwrap()[0].policy_id.clone();
+    store.confirm_unchanged(id, &group_i, &[policy.clone()]).unwrap();
+    let after = store.answers(id).unwrap();
+    for (b, a) in before.iter().zip(&after) {
+        assert_eq!(a.to_reconfirm, !group_i.contains(&a.item_id), "{}", a.item_id);
+        assert_eq!((&a.rating, &a.description, &a.evidence), (&b.rating, &b.description, &b.evidence), "content kept");
+    }
+    assert!(!store.part2_answers(id).unwrap().iter().find(|p| p.policy_id == policy).unwrap().to_reconfirm);
+    // An unknown id is refused and nothing is written.
+    let e = store.confirm_unchanged(id, &["II-1".into(), "IX-9".into()], &[]).unwrap_err();
+    assert!(matches!(e, Error::NotFound { .. }), "{e}");
+    assert!(store.answers(id).unwrap().iter().find(|a| a.item_id == "II-1").unwrap().to_reconfirm);
+}
+
+#[test]
 fn a_change_to_a_submitted_assessment_makes_it_a_draft_and_says_so() {
     let (_dir, mut store) = temp_store();
     let id = fully_answered(&mut store);

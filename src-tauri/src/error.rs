@@ -35,6 +35,10 @@ pub enum ShellError {
     NoMailProgram(String),
 }
 
+/// The shell's own kinds, after the core's in the UI's contract (`commands::contract`).
+#[cfg(test)]
+pub const KINDS: [&str; 5] = ["bad_path", "opener", "pdf_missing", "no_mail_program", "internal"];
+
 impl ShellError {
     /// A stable name the UI maps to a translated sentence.
     pub fn kind(&self) -> &'static str {
@@ -67,3 +71,22 @@ impl ShellError {
 }
 
 pub type Result<T> = std::result::Result<T, ShellError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The contract lists the shell's kinds from `KINDS`: every variant's own kind is there.
+    #[test]
+    fn every_own_kind_is_listed() {
+        let s = String::new;
+        let own = [
+            ShellError::BadPath { path: s(), reason: s() },
+            ShellError::Opener(s()),
+            ShellError::PdfMissing(s()),
+            ShellError::NoMailProgram(s()),
+            ShellError::Internal(s()),
+        ];
+        assert_eq!(own.iter().map(ShellError::kind).collect::<Vec<_>>(), KINDS);
+    }
+}

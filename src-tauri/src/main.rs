@@ -4,15 +4,27 @@
 
 mod commands;
 mod error;
+mod no_window;
 mod paths;
 mod state;
 mod ui_font;
 
-use commands::{answers, app, assessments, files, profile, submission};
+use commands::{answers, app, assessments, backups, contract, files, profile, submission};
 use tauri::Manager;
 
 fn main() {
-    tauri::Builder::default()
+    no_window::report_main_thread_panics();
+    no_window::require_webview2();
+    let run = tauri::Builder::default()
+        // First: a second launch (a double click on the icon) focuses this window instead of
+        // opening a second one on the same database.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .register_uri_scheme_protocol(ui_font::SCHEME, |_ctx, request| ui_font::respond(request.uri().path()))
@@ -25,6 +37,16 @@ fn main() {
                     csr_core::pdf::use_font_file(font);
                 }
             }
+            // The windows of tauri.conf.json are created before setup runs.
+            no_window::window_opened();
+            // The full integrity check reads every page: not at open, but once, soon after
+            // the window is up. Damage found stops writes like damage seen in a read.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_secs(3));
+                let state = handle.state::<state::AppState>();
+                let _ = state.with_store(|s| s.verify());
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -57,7 +79,14 @@ fn main() {
             submission::open_pdf,
             submission::show_pdf_in_folder,
             submission::compose_email,
+            contract::profile_problems,
+            answers::confirm_unchanged,
+            backups::back_up_now,
+            backups::list_backups,
+            backups::restore_backup,
         ])
-        .run(tauri::generate_context!("../tauri.conf.json"))
-        .expect("the app could not start its window");
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    if let Err(e) = run {
+        no_window::window_failed(&e.to_string());
+    }
 }

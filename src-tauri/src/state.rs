@@ -11,8 +11,9 @@ pub struct AppState {
     store: Mutex<Option<Store>>,
     /// Where the database is (shown in About and in start-up errors).
     pub db_path: Option<PathBuf>,
-    /// Why the store could not be opened at start-up, as `{kind, message}`.
-    pub startup_error: Option<ShellError>,
+    /// Why the store could not be opened at start-up, as `{kind, message}`; cleared when a
+    /// backup is restored over the damaged file.
+    startup_error: Mutex<Option<ShellError>>,
     /// The last PDF written this session: the only file "open" and "show in folder" act on.
     pub last_pdf: Mutex<Option<PathBuf>>,
 }
@@ -29,7 +30,17 @@ impl AppState {
             Ok(store) => (Some(store), None),
             Err(e) => (None, Some(ShellError::StoreUnavailable { kind: e.kind(), message: e.to_string() })),
         };
-        AppState { store: Mutex::new(store), db_path, startup_error, last_pdf: Mutex::new(None) }
+        AppState {
+            store: Mutex::new(store),
+            db_path,
+            startup_error: Mutex::new(startup_error),
+            last_pdf: Mutex::new(None),
+        }
+    }
+
+    /// Why the store did not open at start-up, if it did not.
+    pub fn startup_error(&self) -> Option<ShellError> {
+        self.startup_error.lock().unwrap_or_else(|p| p.into_inner()).as_ref().map(ShellError::unavailable)
     }
 
     /// Runs `f` on the store.
@@ -38,10 +49,27 @@ impl AppState {
         match guard.as_mut() {
             Some(store) => Ok(f(store)?),
             None => Err(self
-                .startup_error
-                .as_ref()
-                .map(ShellError::unavailable)
+                .startup_error()
                 .unwrap_or(ShellError::StoreUnavailable { kind: "store_unavailable", message: String::new() })),
         }
+    }
+
+    /// Puts snapshot `name` back in place of the database (open or not) and opens it.
+    pub fn restore_backup(&self, name: &str) -> Result<()> {
+        let path = self.db_path.clone().ok_or(ShellError::Core(csr_core::Error::NoDataFolder))?;
+        let mut guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let restored = match guard.take() {
+            Some(store) => store.restore_backup(name).or_else(|e| {
+                // The store was closed for the restore; open it again as it is.
+                if let Ok(again) = Store::open(&path) {
+                    *guard = Some(again);
+                }
+                Err(e)
+            })?,
+            None => csr_core::store::restore_backup_at(&path, name)?,
+        };
+        *guard = Some(restored);
+        *self.startup_error.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        Ok(())
     }
 }

@@ -89,10 +89,11 @@ async fn a_malformed_file_shows_a_readable_message_and_changes_nothing() {
     let dialog = app.wait_for("dialog.modal[open]").await;
     let text = dialog.text().await.unwrap();
     assert!(text.contains("This file cannot be imported. Nothing was changed."), "{text}");
-    assert!(text.contains("Choose the .json file that this app exported"), "{text}");
-    app.click("dialog.modal summary").await;
-    let details = app.text("dialog.modal .technical").await;
-    assert!(details.contains("answers[") && details.contains("V-9"), "the details name the place: {details}");
+    assert!(text.contains("its content breaks a rule at the place named below"), "{text}");
+    // The place is shown at once, not folded under "Details for support".
+    assert!(app.find_all("dialog.modal details").await.is_empty(), "nothing to unfold");
+    let details = app.text("dialog.modal .error-reason .technical").await;
+    assert!(details.contains("answers[") && details.contains("V-9"), "the message names the place: {details}");
     app.screenshot_here("11-import-error").await;
     app.click("dialog.modal button[value='ok']").await;
     app.close().await;

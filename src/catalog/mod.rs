@@ -15,7 +15,10 @@ pub use guideline::{
     Block, ComplianceBaseline, Condition, CoreSubject, Definition, Edition, Group, Guideline, Item, Part2, Policy,
     Relevance,
 };
-pub use ours::{Advice, AdviceBook, DisclosureBook, DisclosureField, FieldKind, FieldOption, Localized};
+pub use ours::{
+    Advice, AdviceBook, AdviceEntry, DisclosureBook, DisclosureField, FieldKind, FieldOption, LawNote, Localized, Threshold,
+    ThresholdUnit,
+};
 pub use translation::{Translation, TranslationAbout, TranslationKind};
 
 const GUIDELINE_JSON: &str = include_str!("../../catalog/guideline.json");

@@ -1,4 +1,7 @@
-//! The interchange file, format version 1 (schema: `schema/assessment-v1.schema.json`).
+//! The interchange file, format version 2 (schema: `schema/assessment-v2.schema.json`).
+//! Version 2 adds to each evidence entry `valid_until`, `not_attached` and `confidential`;
+//! a version 1 file is read as version 2 with those absent (no expiry, attached, not
+//! confidential), which is all the migration it needs.
 
 use serde::{Deserialize, Serialize};
 
@@ -7,7 +10,7 @@ use crate::model::{Answer, CompanyProfile, Declaration, Part2Answer, Status};
 /// The value of the `format` field: what kind of file this is.
 pub const FORMAT: &str = "nec-csr-self-assessment";
 /// The newest format version this build reads and the one it writes.
-pub const FORMAT_VERSION: u64 = 1;
+pub const FORMAT_VERSION: u64 = 2;
 
 /// One assessment with its company profile, as moved between computers and embedded in
 /// the PDF submission.

@@ -1,41 +1,108 @@
 //! Checks on the raw bytes of a file before any parsing: size, emptiness, encoding, nesting.
 //! Each failure names the place (line and column) where it was found.
 
-use crate::error::{Error, Result};
+use std::borrow::Cow;
+
+use crate::error::{Error, ImportFault, Result};
 
 /// No honest assessment file comes near this: a fully answered one is about 100 KB.
 pub const MAX_BYTES: usize = 16 * 1024 * 1024;
 /// Our format nests four levels; anything much deeper is not ours.
 pub const MAX_DEPTH: usize = 32;
 
-/// Returns the text of `bytes` (without a UTF-8 byte-order mark) if it passes every check.
-pub fn check(bytes: &[u8]) -> Result<&str> {
+/// Returns the text of `bytes` (without a byte-order mark) if it passes every check. UTF-8
+/// is the format; UTF-16 with a byte-order mark is what Windows PowerShell 5.1 writes for
+/// `csr-assess export > file.json`, so it is converted; UTF-16 without one is refused, since
+/// only a guess could read it.
+pub fn check(bytes: &[u8]) -> Result<Cow<'_, str>> {
     if bytes.len() > MAX_BYTES {
         return Err(Error::Import {
+            fault: ImportFault::NotAnAssessment,
             location: "the whole file".into(),
             message: format!(
-                "it is {:.1} MB; an assessment file is far smaller (at most {} MB). Choose the file the app exported.",
-                bytes.len() as f64 / 1_048_576.0,
+                "it is larger than {} MB; an assessment file is far smaller (at most {} MB). Choose the file the app exported.",
+                MAX_BYTES / 1_048_576,
                 MAX_BYTES / 1_048_576
             ),
         });
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) = position(&bytes[..e.valid_up_to()]);
-        Error::Import {
-            location: format!("line {line}, column {column}"),
-            message: "the file is not UTF-8 text. Choose the .json file the app exported, unchanged.".into(),
+    let text = if let Some(units) = utf16_units(bytes) {
+        Cow::Owned(decode_utf16(units)?)
+    } else {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        // Checked first: UTF-16 of plain ASCII is valid UTF-8 full of zero bytes.
+        if looks_like_utf16(bytes) {
+            return Err(Error::Import {
+                fault: ImportFault::Damaged,
+                location: "the whole file".into(),
+                message: "the file is UTF-16 text without a byte-order mark, which cannot be read safely. \
+                          Export the assessment again with `csr-assess export ID --output FILE` (or the \
+                          app's Export) and import that file unchanged."
+                    .into(),
+            });
         }
-    })?;
+        Cow::Borrowed(std::str::from_utf8(bytes).map_err(|e| {
+            let (line, column) = position(&bytes[..e.valid_up_to()]);
+            Error::Import {
+                fault: ImportFault::Damaged,
+                location: format!("line {line}, column {column}"),
+                message: "the file is not UTF-8 text. Choose the .json file the app exported, unchanged.".into(),
+            }
+        })?)
+    };
     if text.trim().is_empty() {
         return Err(Error::Import {
+            fault: ImportFault::Damaged,
             location: "the whole file".into(),
             message: "the file is empty. Choose the .json file the app exported.".into(),
         });
     }
-    check_depth(text)?;
+    check_depth(&text)?;
     Ok(text)
+}
+
+/// The 16-bit units of a UTF-16 file with a byte-order mark (FF FE little-endian, FE FF
+/// big-endian), or `None` when the file does not start with one.
+fn utf16_units(bytes: &[u8]) -> Option<Vec<u16>> {
+    let (body, from): (&[u8], fn([u8; 2]) -> u16) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => (rest, u16::from_be_bytes),
+        _ => return None,
+    };
+    // An odd trailing byte cannot be a unit: keep it as an unpaired one so decoding fails.
+    let mut units: Vec<u16> = body.chunks_exact(2).map(|p| from([p[0], p[1]])).collect();
+    if body.len() % 2 == 1 {
+        units.push(0xD800);
+    }
+    Some(units)
+}
+
+/// UTF-16 units as text, naming the line and column of the first broken character.
+fn decode_utf16(units: Vec<u16>) -> Result<String> {
+    let mut text = String::with_capacity(units.len());
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => text.push(c),
+            Err(_) => {
+                let (line, column) = position(text.as_bytes());
+                return Err(Error::Import {
+                    fault: ImportFault::Damaged,
+                    location: format!("line {line}, column {column}"),
+                    message: "the file is UTF-16 text with a broken character here. Export the assessment again \
+                              and import that file unchanged."
+                        .into(),
+                });
+            }
+        }
+    }
+    Ok(text)
+}
+
+/// Whether text without a byte-order mark looks like UTF-16: JSON starts with ASCII, which
+/// UTF-16 stores with a zero byte beside each character.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64)];
+    head.len() >= 4 && head.iter().filter(|&&b| b == 0).count() * 3 >= head.len()
 }
 
 /// Refuses nesting deeper than [`MAX_DEPTH`] before a parser recurses into it.
@@ -58,6 +125,7 @@ fn check_depth(text: &str) -> Result<()> {
                 if depth > MAX_DEPTH {
                     let (line, column) = position(&text.as_bytes()[..i]);
                     return Err(Error::Import {
+                        fault: ImportFault::Damaged,
                         location: format!("line {line}, column {column}"),
                         message: format!(
                             "the data is nested more than {MAX_DEPTH} levels deep, which an assessment file never is."

@@ -11,8 +11,8 @@ pub use guard::{MAX_BYTES, MAX_DEPTH};
 
 use crate::catalog::Catalog;
 use crate::clock;
-use crate::error::{Error, Result};
-use crate::model::{Assessment, AssessmentRecord};
+use crate::error::{Error, ImportFault, Result};
+use crate::model::{Answer, Assessment, AssessmentRecord, Part2Answer, Revision};
 
 /// Writes an assessment as an interchange document (pretty JSON, UTF-8, final newline).
 pub fn export(record: &AssessmentRecord, catalog: &Catalog) -> String {
@@ -37,8 +37,9 @@ pub fn export(record: &AssessmentRecord, catalog: &Catalog) -> String {
             position: a.position.clone(),
             declaration: a.declaration.clone(),
         },
-        answers: record.answers.clone(),
-        part2: record.part2.clone(),
+        // Revisions belong to this database, not to the exchanged data.
+        answers: record.answers.iter().cloned().map(|a| Answer { revision: Revision::default(), ..a }).collect(),
+        part2: record.part2.iter().cloned().map(|p| Part2Answer { revision: Revision::default(), ..p }).collect(),
     };
     let mut text = serde_json::to_string_pretty(&doc).expect("documents serialize");
     text.push('\n');
@@ -48,8 +49,8 @@ pub fn export(record: &AssessmentRecord, catalog: &Catalog) -> String {
 /// Reads and checks an interchange file. The record's ids are 0: the store assigns them.
 pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<AssessmentRecord> {
     let text = guard::check(bytes)?;
-    check_header(text)?;
-    let doc = parse(text)?;
+    check_header(&text)?;
+    let doc = parse(&text)?;
     let a = doc.assessment;
     let record = AssessmentRecord {
         company: doc.company,
@@ -66,8 +67,8 @@ pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<AssessmentRecord> {
             position: a.position,
             declaration: a.declaration,
         },
-        answers: doc.answers,
-        part2: doc.part2,
+        answers: doc.answers.into_iter().map(|a| Answer { revision: Revision::default(), ..a }).collect(),
+        part2: doc.part2.into_iter().map(|p| Part2Answer { revision: Revision::default(), ..p }).collect(),
     };
     check_record(&doc.exported_at, &record, catalog)?;
     Ok(record)
@@ -80,6 +81,7 @@ fn at_line(e: &serde_json::Error) -> String {
 /// Is this our kind of file, and a version we can read?
 fn check_header(text: &str) -> Result<()> {
     let not_json = |e: serde_json::Error| Error::Import {
+        fault: ImportFault::Damaged,
         location: at_line(&e),
         message: format!(
             "the file is not valid JSON ({}). Choose the .json file the app exported, unchanged.",
@@ -90,6 +92,7 @@ fn check_header(text: &str) -> Result<()> {
     if !text.trim_start().starts_with('{') {
         serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(not_json)?;
         return Err(Error::Import {
+            fault: ImportFault::NotAnAssessment,
             location: "line 1, column 1".into(),
             message: "the file is JSON but not an assessment file (it is not a JSON object).".into(),
         });
@@ -97,6 +100,7 @@ fn check_header(text: &str) -> Result<()> {
     let header: document::Header = serde_json::from_str(text).map_err(not_json)?;
     if header.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(Error::Import {
+            fault: ImportFault::NotAnAssessment,
             location: "\"format\"".into(),
             message: format!("this is not a CSR self-assessment file (it should say \"format\": \"{FORMAT}\")."),
         });
@@ -105,6 +109,7 @@ fn check_header(text: &str) -> Result<()> {
         Some(v) if v > FORMAT_VERSION => Err(Error::NewerFormat { found: v, supported: FORMAT_VERSION }),
         Some(v) if v >= 1 => Ok(()),
         _ => Err(Error::Import {
+            fault: ImportFault::Content,
             location: "\"format_version\"".into(),
             message: "the format version is missing or not a whole number above 0.".into(),
         }),
@@ -127,7 +132,11 @@ fn parse(text: &str) -> Result<Document> {
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        Error::Import { location: format!("{} ({path})", at_line(&inner)), message: strip_position(&inner) }
+        Error::Import {
+            fault: ImportFault::Content,
+            location: format!("{} ({path})", at_line(&inner)),
+            message: strip_position(&inner),
+        }
     })
 }
 
@@ -136,14 +145,17 @@ fn parse(text: &str) -> Result<Document> {
 fn check_record(exported_at: &str, record: &AssessmentRecord, catalog: &Catalog) -> Result<()> {
     if !clock::is_timestamp(exported_at) {
         return Err(Error::Import {
+            fault: ImportFault::Content,
             location: "exported_at".into(),
             message: format!("\"{exported_at}\" is not a date and time (RFC 3339)."),
         });
     }
     record.validate(catalog).map_err(|m| match m.error {
-        Error::Invalid { field, message } if field == m.location => Error::Import { location: m.location, message },
+        Error::Invalid { field, message } if field == m.location => {
+            Error::Import { fault: ImportFault::Content, location: m.location, message }
+        }
         Error::Invalid { field, message } => {
-            Error::Import { location: m.location, message: format!("{field} {message}") }
+            Error::Import { fault: ImportFault::Content, location: m.location, message: format!("{field} {message}") }
         }
         other => other,
     })

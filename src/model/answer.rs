@@ -68,6 +68,21 @@ pub struct Evidence {
     pub location: String,
     /// Date of the document, "YYYY-MM-DD".
     pub date: Option<String>,
+    /// Until when the document is valid (a certificate, a permit, a training), "YYYY-MM-DD";
+    /// none when it does not expire. Expired evidence is flagged on the item, in the review
+    /// and in the submission check. (Format version 2.)
+    pub valid_until: Option<String>,
+    /// The document exists and is kept, but is not handed over with the submission.
+    pub not_attached: bool,
+    /// Confidential: the PDF prints its name only, not where it is kept.
+    pub confidential: bool,
+}
+
+impl Evidence {
+    /// Whether it was valid only until a day before `today` ("YYYY-MM-DD").
+    pub fn is_expired(&self, today: &str) -> bool {
+        self.valid_until.as_deref().is_some_and(|d| d < today)
+    }
 }
 
 /// What will be done to close a gap, by whom, by when.
@@ -118,7 +133,32 @@ pub struct Answer {
     /// When the answer was last saved (set by the store).
     #[serde(default)]
     pub updated_at: Option<String>,
+    /// The stored revision this answer was read at (set by the store; not exported). A save
+    /// that carries it is refused when the stored answer has moved on since.
+    #[serde(default, skip_serializing_if = "Revision::is_none")]
+    pub revision: Revision,
 }
+
+/// The stored revision an answer was read at. It is this database's bookkeeping, not part
+/// of what the answer says: two answers with the same content are equal whatever their
+/// revisions (an exported and re-imported answer equals the stored one).
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Revision(pub Option<i64>);
+
+impl Revision {
+    pub fn is_none(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+impl PartialEq for Revision {
+    fn eq(&self, _: &Revision) -> bool {
+        true
+    }
+}
+
+impl Eq for Revision {}
 
 impl Answer {
     /// An empty answer to an item.
@@ -133,6 +173,7 @@ impl Answer {
             marked_for_review: false,
             to_reconfirm: false,
             updated_at: None,
+            revision: Revision::default(),
         }
     }
 
@@ -166,6 +207,7 @@ impl Answer {
             checks::text(&format!("{f} name"), &e.name, SHORT_TEXT)?;
             checks::text(&format!("{f} location"), &e.location, SHORT_TEXT)?;
             checks::date(&format!("{f} date"), &e.date)?;
+            checks::date(&format!("{f} valid until"), &e.valid_until)?;
         }
         checks::text(&format!("{at} action plan: what"), &self.action_plan.what, MEDIUM_TEXT)?;
         checks::text(&format!("{at} action plan: who"), &self.action_plan.who, SHORT_TEXT)?;

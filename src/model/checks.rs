@@ -10,6 +10,8 @@ pub const SHORT_TEXT: usize = 300;
 pub const MEDIUM_TEXT: usize = 4_000;
 /// Descriptions of what the company does for an item; notes.
 pub const LONG_TEXT: usize = 50_000;
+/// The largest plausible number of employees.
+pub const MAX_EMPLOYEES: u32 = 10_000_000;
 /// Evidence entries on one item.
 pub const MAX_EVIDENCE: usize = 200;
 

@@ -10,10 +10,10 @@ mod part2;
 mod profile;
 mod record_check;
 
-pub use answer::{ActionPlan, Answer, Evidence, Rating};
+pub use answer::{ActionPlan, Answer, Evidence, Rating, Revision};
 pub use assessment::{
     validate_period, Assessment, AssessmentRecord, AssessmentSummary, Declaration, Status, DECLARATION_TEXT,
 };
 pub use part2::{parse_amount, parse_year, Cascade, Part2Answer};
-pub use record_check::Misfit;
 pub use profile::{looks_like_email, looks_like_phone, Company, CompanyProfile, FieldProblem, REQUIRED_FIELDS};
+pub use record_check::Misfit;

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::answer::Revision;
 use super::checks::{self, LONG_TEXT, MEDIUM_TEXT};
 use super::profile::FieldProblem;
 use crate::catalog::{Catalog, FieldKind};
@@ -59,6 +60,9 @@ pub struct Part2Answer {
     pub to_reconfirm: bool,
     #[serde(default)]
     pub updated_at: Option<String>,
+    /// The stored revision this answer was read at (see `Answer::revision`; not exported).
+    #[serde(default, skip_serializing_if = "Revision::is_none")]
+    pub revision: Revision,
 }
 
 impl Part2Answer {
@@ -71,6 +75,7 @@ impl Part2Answer {
             notes: String::new(),
             to_reconfirm: false,
             updated_at: None,
+            revision: Revision::default(),
         }
     }
 

@@ -68,7 +68,7 @@ impl CompanyProfile {
             checks::text(field, value, limit)?;
         }
         if let Some(n) = self.employees {
-            if n > 10_000_000 {
+            if n > checks::MAX_EMPLOYEES {
                 return Err(Error::invalid("employees", format!("{n} is not a plausible number of employees.")));
             }
         }
@@ -104,6 +104,11 @@ impl CompanyProfile {
             ("products", &self.products, MEDIUM_TEXT),
             ("sites", &self.sites, MEDIUM_TEXT),
         ]
+    }
+
+    /// Every text field's name with its length limit (for the UI's contract).
+    pub fn text_field_limits(&self) -> Vec<(&'static str, usize)> {
+        self.text_fields().iter().map(|(name, _, max)| (*name, *max)).collect()
     }
 
     /// What a submission would miss: empty required fields, a malformed email or phone.

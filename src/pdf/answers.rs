@@ -51,18 +51,9 @@ fn item_block(c: &mut Canvas, ctx: &Context, item: &crate::catalog::Item) {
         c.labelled(l.description, a.description.trim_end(), LABEL_WIDTH);
     }
     if !a.evidence.is_empty() {
-        let lines: Vec<String> = a
-            .evidence
-            .iter()
-            .enumerate()
-            .map(|(n, e)| {
-                let parts: Vec<&str> = [e.name.trim(), e.location.trim(), e.date.as_deref().unwrap_or("")]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect();
-                format!("{}. {}", n + 1, parts.join(" — "))
-            })
-            .collect();
+        let today = crate::clock::today();
+        let lines: Vec<String> =
+            a.evidence.iter().enumerate().map(|(n, e)| super::evidence::line(n, e, l.lang, &today)).collect();
         c.labelled(l.evidence, &lines.join("\n"), LABEL_WIDTH);
     }
     let plan = &a.action_plan;

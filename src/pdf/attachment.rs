@@ -154,7 +154,10 @@ pub fn load(pdf: &[u8]) -> Result<Document> {
     if !pdf.starts_with(b"%PDF-") {
         return Err(Error::Pdf("This file is not a PDF. Choose the PDF submission made by this app.".into()));
     }
-    Document::load_mem(pdf)
+    // The PDF may come from anyone: object and cross-reference streams, which are unpacked
+    // while loading, are bounded like page contents.
+    let options = lopdf::LoadOptions { max_decompressed_size: Some(MAX_PAGE_BYTES), ..Default::default() };
+    Document::load_mem_with_options(pdf, options)
         .map_err(|e| Error::Pdf(format!("This PDF cannot be read ({e}). It may be damaged; ask for a new copy.")))
 }
 

@@ -5,11 +5,13 @@
 mod answers;
 mod attachment;
 mod canvas;
+mod changes;
 mod chart;
 mod context;
 mod cover;
 mod declaration;
 mod fallback;
+mod evidence;
 mod font;
 mod frame;
 mod labels;
@@ -48,6 +50,17 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Renders the submission with labels in `lang` ("en" or "ja"), dated now (the cover's
 /// "generated" line and the document information's dates).
 pub fn render(record: &AssessmentRecord, catalog: &Catalog, lang: &str) -> Result<Submission> {
+    render_with_changes(record, catalog, lang, None)
+}
+
+/// Renders the submission as [`render`] does, with a page "Changes since the submission of
+/// <period>" after the cover when `changes` (from [`crate::changes`]) are given.
+pub fn render_with_changes(
+    record: &AssessmentRecord,
+    catalog: &Catalog,
+    lang: &str,
+    changes: Option<&crate::changes::Changes>,
+) -> Result<Submission> {
     let now = OffsetDateTime::now_utc();
     let json = interchange::export(record, catalog);
     let sha256 = sha256_hex(json.as_bytes());
@@ -66,6 +79,11 @@ pub fn render(record: &AssessmentRecord, catalog: &Catalog, lang: &str) -> Resul
     let mut c = canvas::Canvas::new(font::Metrics::new()?);
     cover::draw(&mut c, &ctx);
     c.new_page();
+    // What changed since last year comes first: the page NEC reads before the rest.
+    if let Some(changes) = changes {
+        changes::draw(&mut c, &ctx, changes);
+        c.new_page();
+    }
     summary::draw(&mut c, &ctx);
     c.new_page();
     answers::draw(&mut c, &ctx);
@@ -117,8 +135,20 @@ pub struct Verification {
 }
 
 pub fn verify(pdf: &[u8]) -> Result<Verification> {
+    read(pdf).map(|(_, verification)| verification)
+}
+
+/// The attached JSON and its verification, reading the PDF once (`collect` reads thousands).
+pub fn read(pdf: &[u8]) -> Result<(String, Verification)> {
     let doc = attachment::load(pdf)?;
     let json = attachment::extract(&doc)?;
+    let pages = doc.get_pages().len();
+    if pages > MAX_PAGES {
+        return Err(crate::Error::Pdf(format!(
+            "This PDF has {pages} pages; a submission of this app has far fewer (at most {MAX_PAGES} are read). \
+             Ask the supplier for the original PDF."
+        )));
+    }
     let attached = sha256_hex(json.as_bytes());
     let texts = attachment::page_texts(&doc);
     let printed = texts.iter().find_map(|t| find_sha256(t));
@@ -126,14 +156,18 @@ pub fn verify(pdf: &[u8]) -> Result<Verification> {
     let pages_with_fingerprint = texts.iter().filter(|t| t.contains(short)).count();
     let matches =
         printed.as_deref() == Some(attached.as_str()) && pages_with_fingerprint == texts.len() && !texts.is_empty();
-    Ok(Verification {
+    let verification = Verification {
         attached_sha256: attached,
         printed_sha256: printed,
         pages: texts.len(),
         pages_with_fingerprint,
         matches,
-    })
+    };
+    Ok((json, verification))
 }
+
+/// More pages than any submission has: a PDF beyond it is not read page by page.
+const MAX_PAGES: usize = 1000;
 
 /// The first run of exactly 64 lowercase hex digits.
 fn find_sha256(text: &str) -> Option<String> {

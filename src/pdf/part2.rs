@@ -3,7 +3,7 @@
 
 use super::canvas::{Canvas, SMALL};
 use super::context::Context;
-use crate::catalog::FieldKind;
+use crate::catalog::{Block, FieldKind};
 use crate::readiness::is_relevant;
 
 const LABEL_WIDTH: f32 = 150.0;
@@ -11,7 +11,15 @@ const LABEL_WIDTH: f32 = 150.0;
 pub fn draw(c: &mut Canvas, ctx: &Context) {
     let l = ctx.labels;
     c.section(l.part2, 40.0);
-    c.paragraph(l.part2_intro, SMALL);
+    // The guideline's words, quoted and labelled as such: a paraphrase here would put our
+    // words under the guideline's name.
+    c.paragraph(l.part2_quoted, SMALL);
+    for block in &ctx.catalog.guideline.part2.intro {
+        match block {
+            Block::Paragraph { text } => c.paragraph(text, SMALL),
+            Block::List { items } => items.iter().for_each(|i| c.paragraph(&format!("- {i}"), SMALL)),
+        }
+    }
     for policy in ctx.catalog.policies() {
         let answer = ctx.record.part2_answer(&policy.id);
         // Continuation pages name the policy.

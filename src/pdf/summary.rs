@@ -163,6 +163,10 @@ fn describe(ctx: &Context, p: &Problem) -> String {
                 .collect();
             fill(l.problem_unprintable, &[("list", &places.join("; "))])
         }
+        Problem::ExpiredEvidence { items } => {
+            let text = if l.lang == "ja" { "有効期限を過ぎた根拠資料がある項目：{list}" } else { "Evidence past its valid-until date: {list}" };
+            fill(text, &[("list", &list(items))])
+        }
     }
 }
 

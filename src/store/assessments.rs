@@ -34,16 +34,16 @@ impl Store {
             let id = insert_assessment(tx, source.company_id, period.trim(), Some(source_id), &now)?;
             tx.execute(
                 "INSERT INTO answer(assessment_id, item_id, rating, na_reason, description, evidence,
-                                    action_plan, marked_for_review, to_reconfirm, updated_at)
+                                    action_plan, marked_for_review, to_reconfirm, updated_at, checksum)
                  SELECT ?1, item_id, rating, na_reason, description, evidence,
-                        action_plan, marked_for_review, 1, ?3
+                        action_plan, marked_for_review, 1, ?3, checksum
                  FROM answer WHERE assessment_id = ?2",
                 params![id, source_id, now],
             )?;
             tx.execute(
                 "INSERT INTO part2_answer(assessment_id, policy_id, acknowledged, cascaded,
-                                          disclosures, notes, to_reconfirm, updated_at)
-                 SELECT ?1, policy_id, acknowledged, cascaded, disclosures, notes, 1, ?3
+                                          disclosures, notes, to_reconfirm, updated_at, checksum)
+                 SELECT ?1, policy_id, acknowledged, cascaded, disclosures, notes, 1, ?3, checksum
                  FROM part2_answer WHERE assessment_id = ?2",
                 params![id, source_id, now],
             )?;
@@ -68,8 +68,10 @@ impl Store {
     /// All assessments that are not deleted, most recently changed first.
     pub fn list_assessments(&self) -> Result<Vec<AssessmentSummary>> {
         let total = Catalog::get().item_count();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.id, a.company_id, c.profile, a.period, a.status, a.catalog_version,
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT a.id, a.company_id, c.profile, a.period, a.status, a.catalog_version,
                     a.created_at, a.updated_at,
                     (SELECT count(*) FROM answer x WHERE x.assessment_id = a.id
                         AND x.rating IS NOT NULL AND x.rating <> 'not_applicable'),
@@ -79,7 +81,8 @@ impl Store {
              FROM assessment a JOIN company c ON c.id = a.company_id
              WHERE a.deleted_at IS NULL
              ORDER BY a.updated_at DESC, a.id DESC",
-        )?;
+            )
+            .map_err(|e| self.damaged(e))?;
         let list = stmt
             .query_map([], |r| {
                 let profile: CompanyProfile = rows::json(r, 2)?;
@@ -100,7 +103,8 @@ impl Store {
                     completeness: crate::scoring::completeness(answered, total - not_applicable),
                     to_reconfirm: r.get::<_, i64>(10)? as usize,
                 })
-            })?
+            })
+            .map_err(|e| self.damaged(e))?
             .collect::<rusqlite::Result<Vec<_>>>();
         list.map_err(|e| self.damaged(e))
     }
@@ -123,6 +127,7 @@ impl Store {
 
     /// Moves an assessment to the bin; [`Store::restore_assessment`] brings it back.
     pub fn delete_assessment(&mut self, id: i64) -> Result<()> {
+        self.backup_before(super::backup::Reason::BeforeDelete);
         let now = clock::now();
         self.write(|tx| {
             let n = tx.execute(
@@ -182,6 +187,28 @@ impl Store {
         })
     }
 
+    /// Reads, edits and saves the declaration in one write transaction (the command line's
+    /// `declare` changes some fields and keeps the rest).
+    pub fn edit_declaration(&mut self, id: i64, edit: impl FnOnce(&mut Declaration)) -> Result<SaveReceipt> {
+        let now = clock::now();
+        self.write(|tx| {
+            let text: String = tx
+                .query_row("SELECT declaration FROM assessment WHERE id = ?1 AND deleted_at IS NULL", [id], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .ok_or_else(|| Error::not_found(format!("Assessment {id}")))?;
+            let mut declaration: Declaration = serde_json::from_str(&text)
+                .map_err(|e| Error::CorruptDatabase { path: Default::default(), detail: e.to_string() })?;
+            edit(&mut declaration);
+            declaration.validate()?;
+            let json = serde_json::to_string(&declaration).expect("declarations serialize");
+            let receipt = touch(tx, id, &now)?;
+            tx.execute("UPDATE assessment SET declaration = ?2 WHERE id = ?1", params![id, json])?;
+            Ok(receipt)
+        })
+    }
+
     pub fn save_declaration(&mut self, id: i64, declaration: &Declaration) -> Result<SaveReceipt> {
         declaration.validate()?;
         let json = serde_json::to_string(declaration).expect("declarations serialize");
@@ -205,6 +232,7 @@ impl Store {
     /// profile already here. Returns the new assessment's id.
     pub fn insert_record(&mut self, record: &AssessmentRecord) -> Result<i64> {
         record.validate(Catalog::get()).map_err(Misfit::into_error)?;
+        self.backup_before(super::backup::Reason::BeforeImport);
         let now = clock::now();
         self.write(|tx| {
             let company_id = match find_company(tx, &record.company)? {
@@ -268,5 +296,6 @@ pub(super) fn touch(tx: &Transaction, id: i64, now: &str) -> Result<SaveReceipt>
         updated_at: now.to_string(),
         status: Status::Draft,
         reverted_from: (before != Status::Draft).then_some(before),
+        revision: None,
     })
 }

@@ -10,10 +10,13 @@ use crate::model::{Company, CompanyProfile};
 impl Store {
     /// All companies, oldest first. Most databases hold one.
     pub fn companies(&self) -> Result<Vec<Company>> {
-        let mut stmt = self.conn.prepare_cached("SELECT id, profile, updated_at FROM company ORDER BY id")?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Company { id: r.get(0)?, profile: super::rows::json(r, 1)?, updated_at: r.get(2)? })
-        })?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, profile, updated_at FROM company ORDER BY id")
+            .map_err(|e| self.damaged(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok(Company { id: r.get(0)?, profile: super::rows::json(r, 1)?, updated_at: r.get(2)? }))
+            .map_err(|e| self.damaged(e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| self.damaged(e))
     }
 

@@ -6,7 +6,7 @@
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// `MIGRATIONS[n]` takes a database from version n to n + 1.
 pub const MIGRATIONS: &[&str] = &[
@@ -63,7 +63,29 @@ pub const MIGRATIONS: &[&str] = &[
         value  TEXT NOT NULL
     ) WITHOUT ROWID;
     "#,
+    // 2: revisions, row checksums and the WAL guard. A save names the revision it was based
+    // on, so a save from a stale screen is refused instead of silently overwriting a newer
+    // one. SQLite keeps no checksum of row contents: ours finds a flipped byte inside an
+    // answer (rows saved before this version have none until saved again). The guard
+    // row is rewritten by every write transaction: its identity and counter tie each
+    // write-ahead log to the database file it belongs to (see `wal_guard.rs`).
+    r#"
+    ALTER TABLE answer ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE part2_answer ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE answer ADD COLUMN checksum TEXT;
+    ALTER TABLE part2_answer ADD COLUMN checksum TEXT;
+    CREATE TABLE wal_guard (
+        id     INTEGER PRIMARY KEY CHECK (id = 1),
+        stamp  TEXT NOT NULL
+    );
+    INSERT INTO wal_guard(id, stamp)
+        VALUES (1, 'csr-wal-guard:' || lower(hex(randomblob(16))) || ':' || printf('%020d', 0));
+    "#,
 ];
+
+/// The tables every database of the latest layout holds; anything missing means the schema
+/// was damaged or changed by another program.
+pub const TABLES: &[&str] = &["company", "assessment", "answer", "part2_answer", "setting", "wal_guard"];
 
 /// The schema version this build writes.
 pub fn latest() -> i64 {
@@ -83,7 +105,15 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
         if version >= target {
             return Ok(());
         }
-        tx.execute_batch(MIGRATIONS[version as usize])?;
+        // The version is read from the file: a damaged header may hold any number.
+        let step = usize::try_from(version).ok().and_then(|v| MIGRATIONS.get(v)).ok_or_else(|| {
+            Error::CorruptDatabase { path: Default::default(), detail: format!("unknown layout number {version}") }
+        })?;
+        tx.execute_batch(step)?;
+        if version + 1 >= 2 {
+            // Migrations are write transactions too: they carry the guard (see wal_guard.rs).
+            tx.execute(super::wal_guard::BUMP, [])?;
+        }
         tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;
     }

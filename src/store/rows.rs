@@ -31,6 +31,20 @@ pub fn cascade(row: &Row, idx: usize) -> rusqlite::Result<Option<Cascade>> {
     s.map(|s| Cascade::parse(&s).ok_or_else(|| bad_value(idx, "cascade"))).transpose()
 }
 
+/// Compares a row's stored checksum with the one of what was read from it. A row without one
+/// (saved before checksums existed) is taken as it is.
+pub fn verify_checksum(row: &Row, idx: usize, computed: &str) -> rusqlite::Result<()> {
+    let stored: Option<String> = row.get(idx)?;
+    match stored {
+        Some(sum) if sum != computed => Err(rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            "the row's content does not match its checksum (changed on disk)".into(),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Columns of `assessment`, in the order [`assessment`] reads them.
 pub const ASSESSMENT_COLUMNS: &str = "id, company_id, period, status, catalog_version, created_at, \
      updated_at, submitted_at, carried_from, position, declaration";

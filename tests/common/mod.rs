@@ -57,6 +57,7 @@ pub fn full_answers() -> Vec<Answer> {
                 name: format!("{} 手順書 第{}版", item.id, n + 1),
                 location: "本社 総務キャビネット B-3".into(),
                 date: Some("2025-04-01".into()),
+                ..Default::default()
             }];
             if rating == Rating::NotApplicable {
                 a.na_reason = "当社は製品の設計を行っていないため該当しません。".into();
@@ -121,4 +122,25 @@ pub fn fully_answered(store: &mut Store) -> i64 {
     }
     store.save_declaration(a.id, &declaration()).unwrap();
     a.id
+}
+
+/// Whether the outside program `tool` (from `package`) runs here, so a test that needs it
+/// can run. When it does not (Windows, macOS, a machine without it), the test is skipped and
+/// says why on standard error ("skipped: …", counted by scripts/check-windows.sh), unless
+/// CSR_TESTS_REQUIRE_TOOLS=1: scripts/test.sh sets it, so Linux CI never skips silently.
+pub fn have_tool(tool: &str, package: &str, test: &str) -> bool {
+    let runs = std::process::Command::new(tool)
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok();
+    if !runs {
+        assert!(
+            std::env::var_os("CSR_TESTS_REQUIRE_TOOLS").is_none_or(|v| v != "1"),
+            "{test} needs {tool} ({package}), which does not run here: install it (scripts/setup.sh does)"
+        );
+        eprintln!("skipped: {test}: {tool} ({package}) is not installed here");
+    }
+    runs
 }

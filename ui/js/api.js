@@ -38,8 +38,10 @@ export const api = {
   record: (id) => call('get_record', { id }),
   setPosition: (id, position) => call('set_position', { id, position }),
   setStatus: (id, status) => call('set_status', { id, status }),
-  saveAnswer: (id, answer) => call('save_answer', { id, answer }),
-  savePart2: (id, answer) => call('save_part2', { id, answer }),
+  // `revision`: the stored revision the answer was read at (0: none stored); a save based on
+  // an older one is refused with kind "conflict" instead of overwriting a newer save.
+  saveAnswer: (id, answer) => call('save_answer', { id, answer, revision: answer.revision ?? 0 }),
+  savePart2: (id, answer) => call('save_part2', { id, answer, revision: answer.revision ?? 0 }),
   saveDeclaration: (id, declaration) => call('save_declaration', { id, declaration }),
   evaluate: (id) => call('evaluate', { id }),
   exportAssessment: (id, path) => call('export_assessment', { id, path }),
@@ -49,6 +51,11 @@ export const api = {
   openPdf: () => call('open_pdf'),
   showPdfInFolder: () => call('show_pdf_in_folder'),
   composeEmail: (to, subject, body) => call('compose_email', { to, subject, body }),
+  profileProblems: (profile) => call('profile_problems', { profile }),
+  confirmUnchanged: (id, items, policies) => call('confirm_unchanged', { id, items, policies }),
+  backUpNow: () => call('back_up_now'),
+  listBackups: () => call('list_backups'),
+  restoreBackup: (name) => call('restore_backup', { name }),
 };
 
 /** The system's file dialogs. Each returns a path, or null when the user cancels. */

@@ -33,7 +33,7 @@ export const app = {
       return await fn();
     } catch (e) {
       const d = describe(e);
-      await alertBox(d.title, d.advice, d.details);
+      await alertBox(d.title, d.advice, d.details, { showDetails: d.showDetails });
       return undefined;
     }
   },

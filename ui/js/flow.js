@@ -1,5 +1,6 @@
 // The guided flow of an assessment: the 47 items, the Part 2 policies, then review,
 // declaration and submission. Positions are stored as "item:II-3", "part2:reach", "review", …
+// (and "reconfirm:II" for the re-confirm view of a group).
 
 import { state } from './state.js';
 
@@ -18,6 +19,7 @@ export function pathOf(id, step) {
   const [kind, key] = step.split(':');
   if (kind === 'item') return `/a/${id}/item/${key}`;
   if (kind === 'part2') return `/a/${id}/part2/${key}`;
+  if (kind === 'reconfirm') return `/a/${id}/reconfirm/${key}`;
   return `/a/${id}/${kind}`;
 }
 
@@ -30,7 +32,15 @@ export function neighbour(step, delta) {
 
 export function firstStep() { return steps()[0]; }
 
-/** A stored position, if it is still a step of the flow. */
+/** The groups a carried-over assessment is re-confirmed by: I … VII, then Part 2. */
+export function reconfirmGroups() {
+  return [...new Set(state.items.map((e) => e.group.id)), 'part2'];
+}
+
+/** A stored position, if it is still a step of the flow (or a group's re-confirm view). */
 export function validStep(position) {
-  return position && steps().includes(position) ? position : null;
+  if (!position) return null;
+  if (steps().includes(position)) return position;
+  const [kind, key] = position.split(':');
+  return kind === 'reconfirm' && reconfirmGroups().includes(key) ? position : null;
 }

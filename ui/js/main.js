@@ -16,6 +16,7 @@ import { declaration } from './views/declaration.js';
 import { item } from './views/item.js';
 import { part2 } from './views/part2.js';
 import { profile } from './views/profile.js';
+import { reconfirmGroup } from './views/reconfirm-group.js';
 import { review } from './views/review.js';
 import { startupError } from './views/startup-error.js';
 import { submit } from './views/submit.js';
@@ -34,6 +35,7 @@ function stepOf(view, params) {
   if (view === review) return 'review';
   if (view === declaration) return 'declaration';
   if (view === submit) return 'submit';
+  if (view === reconfirmGroup) return `reconfirm:${params.group}`;
   return null;
 }
 
@@ -143,6 +145,7 @@ app.refresh = () => dispatch();
 route('/', home);
 route('/welcome', welcome);
 route('/profile', profile);
+route('/profile/:field', profile);
 route('/assessments', assessments);
 route('/a/:id', resumeView);
 route('/a/:id/item/:item', item);
@@ -150,6 +153,7 @@ route('/a/:id/part2/:policy', part2);
 route('/a/:id/review', review);
 route('/a/:id/declaration', declaration);
 route('/a/:id/submit', submit);
+route('/a/:id/reconfirm/:group', reconfirmGroup);
 
 async function switchLanguage(lang) {
   if (lang === language()) return;

@@ -40,7 +40,7 @@ export function answerFor(itemId) {
   const found = state.record?.answers.find((a) => a.item_id === itemId);
   return found ?? {
     item_id: itemId, rating: null, na_reason: '', description: '', evidence: [],
-    action_plan: { what: '', who: '', due: null }, marked_for_review: false, to_reconfirm: false, updated_at: null,
+    action_plan: { what: '', who: '', due: null }, marked_for_review: false, to_reconfirm: false, updated_at: null, revision: 0,
   };
 }
 
@@ -54,7 +54,7 @@ export function putAnswer(answer) {
 export function part2For(policyId) {
   const found = state.record?.part2.find((a) => a.policy_id === policyId);
   return found ?? {
-    policy_id: policyId, acknowledged: false, cascaded: null, disclosures: {}, notes: '', to_reconfirm: false, updated_at: null,
+    policy_id: policyId, acknowledged: false, cascaded: null, disclosures: {}, notes: '', to_reconfirm: false, updated_at: null, revision: 0,
   };
 }
 

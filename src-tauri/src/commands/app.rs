@@ -11,7 +11,7 @@ use crate::state::AppState;
 /// Whether the database opened; if not, why (the UI shows it with what to do).
 #[tauri::command]
 pub fn startup_status(state: State<'_, AppState>) -> Option<crate::error::ShellError> {
-    state.startup_error.as_ref().map(crate::error::ShellError::unavailable)
+    state.startup_error()
 }
 
 /// Versions and where the data is, for the About box.
@@ -25,6 +25,8 @@ pub fn app_info(app: tauri::AppHandle, state: State<'_, AppState>) -> Value {
         "guideline": g.title,
         "guideline_edition": g.edition,
         "database": state.db_path,
+        "backups": state.db_path.as_deref().map(csr_core::store::backup::folder),
+        "read_only": state.with_store(|s| Ok(s.read_only_reason().map(str::to_string))).ok().flatten(),
     })
 }
 

@@ -3,6 +3,8 @@
 pub mod answers;
 pub mod app;
 pub mod assessments;
+pub mod contract;
+pub mod backups;
 pub mod files;
 pub mod profile;
 pub mod submission;

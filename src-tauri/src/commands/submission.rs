@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use csr_core::model::Status;
-use csr_core::{mail, pdf, write_atomic, Catalog};
+use csr_core::{changes, mail, pdf, write_atomic, Catalog};
 use tauri::State;
 use tauri_plugin_opener::OpenerExt;
 
@@ -22,9 +22,17 @@ pub struct CreatedPdf {
     status: Status,
 }
 
+/// Where the save dialog proposes the PDF: the suggested name in the user's Documents
+/// folder (else the home folder), not the folder the app happened to start in.
 #[tauri::command]
-pub async fn suggested_pdf_name(state: State<'_, AppState>, id: i64) -> Result<String> {
-    Ok(pdf::file_name(&state.with_store(|s| s.record(id))?))
+pub async fn suggested_pdf_name(app: tauri::AppHandle, state: State<'_, AppState>, id: i64) -> Result<String> {
+    use tauri::Manager;
+    let name = pdf::file_name(&state.with_store(|s| s.record(id))?);
+    let folder = app.path().document_dir().or_else(|_| app.path().home_dir()).ok().filter(|d| d.is_dir());
+    Ok(match folder {
+        Some(folder) => folder.join(name).to_string_lossy().into_owned(),
+        None => name,
+    })
 }
 
 /// Renders the submission, writes it atomically to `path` and marks the assessment submitted.
@@ -32,9 +40,10 @@ pub async fn suggested_pdf_name(state: State<'_, AppState>, id: i64) -> Result<S
 pub async fn create_pdf(state: State<'_, AppState>, id: i64, path: String, lang: String) -> Result<CreatedPdf> {
     let path = paths::new_file(&path, "pdf")?;
     let record = state.with_store(|s| s.record(id))?;
+    let changes = state.with_store(|s| changes::since_carried_from(s, &record, Catalog::get()))?;
     // Rendering and the synced write take a while: off the async runtime's threads.
     let (path, submission) = tauri::async_runtime::spawn_blocking(move || -> Result<_> {
-        let submission = pdf::render(&record, Catalog::get(), &lang)?;
+        let submission = pdf::render_with_changes(&record, Catalog::get(), &lang, changes.as_ref())?;
         write_atomic(&path, &submission.pdf)?;
         Ok((path, submission))
     })

@@ -28,14 +28,19 @@ pub fn id(value: &str, what: &str) -> Result<i64, Failure> {
 /// Reads a file named on the command line, or standard input for "-".
 pub fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
     use std::io::Read;
+    // More than any input we accept (a PDF carries at most a 16 MB attachment), so the
+    // checks still refuse a larger file, without reading all of an endless one
+    // (`import /dev/zero`) into memory.
+    let limit = 4 * csr_core::interchange::MAX_BYTES as u64;
     let mut bytes = Vec::new();
-    if path == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
-            Failure::Core(csr_core::Error::Io { action: "read", path: "standard input".into(), source: e })
-        })?;
+    let read = if path == "-" {
+        std::io::stdin().take(limit).read_to_end(&mut bytes)
     } else {
-        bytes = std::fs::read(path)
-            .map_err(|e| Failure::Core(csr_core::Error::Io { action: "read", path: path.into(), source: e }))?;
-    }
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| {
+        let shown = if path == "-" { "standard input" } else { path };
+        Failure::Core(csr_core::Error::Io { action: "read", path: shown.into(), source: e })
+    })?;
     Ok(bytes)
 }

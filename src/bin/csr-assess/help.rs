@@ -18,6 +18,9 @@ Commands:
   rename      Rename an assessment's period
   delete      Move an assessment to the bin (restore undoes it)
   restore     Bring a deleted assessment back
+  backup      Take a snapshot of the database now (into backups/ beside it)
+  backups     List the snapshots in backups/
+  restore-backup  Put a snapshot back in place of the database
   score       Show scores per group and overall, and the gaps
   check       Show what still blocks a complete submission
   export      Write an assessment as an interchange (.json) file
@@ -25,6 +28,7 @@ Commands:
   pdf         Write the PDF submission for NEC
   extract     Print the assessment data attached to a submission PDF
   verify      Check that a PDF's attached data matches its printed fingerprint
+  collect     (NEC staff) Verify a folder of received submissions into one workbook
 
 Options:
   --db PATH       Use this database file (default: $CSR_ASSESS_DB, else the app's data folder)
@@ -131,6 +135,29 @@ pub const RESTORE: &str = "\
 Usage: csr-assess restore ID
 ";
 
+pub const BACKUP: &str = "\
+Usage: csr-assess backup
+
+Takes a snapshot of the whole database now, checks it, and keeps it in the folder backups/
+beside the database. Snapshots are also taken automatically: at the first change of each day,
+before an import, before a delete, and before an update of the app changes the file.
+Kept: the newest day's, and the newest of each of the last 10 days and 12 months.
+";
+
+pub const BACKUPS: &str = "\
+Usage: csr-assess backups [--json]
+
+Lists the snapshots in backups/, newest first: name, when, why, assessments and answers in it.
+";
+
+pub const RESTORE_BACKUP: &str = "\
+Usage: csr-assess restore-backup NAME
+
+Puts the snapshot NAME (from `csr-assess backups`) in place of the database. The current
+database is snapshotted first, or, when it is damaged, moved into backups/ as it is, so a
+restore never loses anything. Close the app first.
+";
+
 pub const SCORE: &str = "\
 Usage: csr-assess score ID [--json]
 
@@ -148,7 +175,8 @@ pub const EXPORT: &str = "\
 Usage: csr-assess export ID [--output FILE]
 
 Writes assessment ID with its company profile as an interchange file (JSON). Without
---output, the JSON goes to standard output.
+--output, the JSON goes to standard output. On Windows, use --output rather than `>`:
+Windows PowerShell 5.1 re-encodes what `>` writes.
 ";
 
 pub const IMPORT: &str = "\
@@ -170,10 +198,11 @@ attached as assessment.json and its SHA-256 printed on the cover and in every fo
 ";
 
 pub const EXTRACT: &str = "\
-Usage: csr-assess extract FILE.pdf
+Usage: csr-assess extract FILE.pdf [--output FILE]
 
-Prints the assessment data (JSON) attached to a submission PDF; `csr-assess import -`
-reads it back.
+Prints the assessment data (JSON) attached to a submission PDF, or writes it to FILE with
+--output; `csr-assess import FILE` reads it back. On Windows, use --output rather than `>`:
+Windows PowerShell 5.1 re-encodes what `>` writes.
 ";
 
 pub const VERIFY: &str = "\
@@ -181,4 +210,25 @@ Usage: csr-assess verify FILE.pdf [--json]
 
 Checks that the data attached to the PDF is the data whose SHA-256 the PDF prints on its
 cover and, shortened, in every footer. Exit status 0 when it matches, 4 when it does not.
+";
+
+pub const COLLECT: &str = "\
+Usage: csr-assess collect PATH... --output FILE [--lang en|ja] [--previous PATH...] [--jobs N]
+
+For NEC's procurement staff. Reads every PDF and .json file in the files and folders given
+(folders are searched with their subfolders), verifies each (the attached data is this app's,
+valid, of a known format version, and matches the fingerprint printed on every page), and
+writes one table of all of them. It does not use the assessment database.
+  -o, --output FILE  An Excel workbook (FILE.xlsx) with three sheets: one row per submission,
+                     one row per answer (for pivot tables), and the files that failed with the
+                     reason; or, for FILE.csv, three CSV files FILE-submissions.csv,
+                     FILE-answers.csv and FILE-failures.csv (UTF-8 with a byte-order mark)
+  --lang en|ja       Language of the headings and values (default en)
+  --previous PATH... Earlier submissions (for example last year's folder): adds each
+                     supplier's change in score and the essential conditions that got worse.
+                     Give it last, or once per path
+  --jobs N           Files read at once (default: one per processor core)
+When a supplier sent several submissions for one period, the newest (by submission date) is
+kept and the others are named in the column \"Older submissions left out\".
+Exit status 0 when the table was written, even if some files failed (they are listed).
 ";

@@ -53,11 +53,15 @@ export async function prompt(title, label, initial = '') {
   return value === 'ok' ? input.value.trim() : null;
 }
 
-/** Shows a message with an OK button. */
-export async function alertBox(title, body, details) {
+/** Shows a message with an OK button; `details` (the technical message) folded away unless `showDetails`. */
+export async function alertBox(title, body, details, { showDetails = false } = {}) {
   await open(html`
     <h2 class="modal-title">${title}</h2>
     <p>${body}</p>
-    ${details ? html`<details class="error-details"><summary>${t('error.details')}</summary><p class="technical">${details}</p></details>` : ''}
+    ${details && showDetails ? html`<p class="error-reason"><strong>${t('error.reason')}</strong> <span class="technical" lang="en">${details}</span></p>` : ''}
+    ${details && !showDetails ? html`<details class="error-details"><summary>${t('error.details')}</summary><p class="technical">${details}</p></details>` : ''}
     <div class="modal-actions"><button type="button" value="ok" class="button primary">${t('common.ok')}</button></div>`);
 }
+
+/** The bare dialog for components with their own buttons: resolves the pressed button's value. */
+export { open as openDialog };

@@ -1,8 +1,29 @@
 // The window's header: where you are, the save indicator, the language switch, About.
 
+import { toReconfirm } from '../finder.js';
+import { pathOf } from '../flow.js';
 import { html, render } from '../html.js';
 import { t, language, LANGUAGES, LANGUAGE_NAMES } from '../i18n.js';
+import { state, onStateChange } from '../state.js';
 import './save-status.js';
+
+/**
+ * What is left to re-confirm of the open assessment, as a link to the next group to do;
+ * shown on the assessment's own screens (the list shows it per assessment).
+ */
+function reconfirmCount() {
+  if (!location.hash.startsWith('#/a/')) return '';
+  const left = toReconfirm(state.record);
+  if (!left.total) return '';
+  const group = left.items.length ? left.items[0].split('-')[0] : 'part2';
+  return html`<a class="header-count" data-testid="header-reconfirm" href="#${pathOf(state.record.assessment.id, `reconfirm:${group}`)}">${t('reconfirm.header_left', { n: left.total })}</a>`;
+}
+
+/** Keeps the count current as answers are confirmed (each save re-evaluates). */
+onStateChange((what) => {
+  const slot = document.querySelector('.header-count-slot');
+  if (slot && (what === 'evaluation' || what === 'record')) render(slot, reconfirmCount());
+});
 
 export function renderHeader(el, { hasCompany }) {
   render(el, html`
@@ -14,6 +35,7 @@ export function renderHeader(el, { hasCompany }) {
       <a href="#/assessments" data-nav="assessments">${t('nav.assessments')}</a>
       <a href="#/profile" data-nav="profile">${t('nav.profile')}</a>
     </nav>` : ''}
+    <span class="header-count-slot">${state.record ? reconfirmCount() : ''}</span>
     <save-status></save-status>
     <div class="lang-switch" role="group" aria-label="${t('nav.language')}">
       ${LANGUAGES.map((l) => html`<button type="button" class="button small lang-button" data-lang="${l}" lang="${l}"

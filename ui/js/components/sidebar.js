@@ -6,6 +6,8 @@ import { html, render } from '../html.js';
 import { t } from '../i18n.js';
 import { glText, translationLabel } from './guideline-title.js';
 import { state, answerFor, part2For, isRelevant, companyOfRecord } from '../state.js';
+import { toReconfirm } from '../finder.js';
+import { finderControls, wireFinder, drawFound } from './finder-panel.js';
 
 function itemMark(itemId) {
   const a = answerFor(itemId);
@@ -23,6 +25,7 @@ function mark(m, flagged) {
 /** A selector for the focused control, to find its new copy after a re-draw. */
 function focusSelector(el) {
   if (el.classList.contains('sidebar-toggle')) return '.sidebar-toggle';
+  if (el.dataset.finder) return `[data-finder="${el.dataset.finder}"]`;
   const href = el.getAttribute('href');
   return href ? `a[href="${CSS.escape(href)}"]` : null;
 }
@@ -64,6 +67,16 @@ export function renderSidebar(el, step) {
     <a href="#${pathOf(id, s)}" class="group-link" ${step === s ? html`aria-current="step"` : ''}>
       <span class="group-title">${t(`step.${s}`)}</span></a></li>`);
   const overall = evaluation?.score.overall;
+  const groupsHtml = html`<ol class="groups">${groups}
+        <li class="group ${step.startsWith('part2:') ? 'open' : ''}">
+          <a href="#${pathOf(id, `part2:${state.policies[0].id}`)}" class="group-link">
+            <span class="group-title">${t('step.part2')}</span></a>
+          ${step.startsWith('part2:') ? html`<ol class="items">${policies}</ol>` : ''}
+        </li>
+        ${tail}
+      </ol>`;
+  const left = toReconfirm(record);
+  const firstGroup = left.items.length ? left.items[0].split('-')[0] : 'part2';
   render(el, html`
     <button type="button" class="sidebar-toggle button small" aria-expanded="${el.classList.contains('expanded') ? 'true' : 'false'}" aria-controls="sidebar-content">${t('sidebar.sections')}</button>
     <div id="sidebar-content" class="sidebar-content">
@@ -72,17 +85,15 @@ export function renderSidebar(el, step) {
         <div class="sidebar-company">${record.company.legal_name || record.company.name_latin}</div>
         ${overall ? html`<div class="sidebar-progress">${t('sidebar.complete', { pct: overall.completeness })}
           <meter min="0" max="100" value="${overall.completeness}" aria-hidden="true"></meter></div>` : ''}
+        ${left.total ? html`<a class="button small reconfirm-link" href="#${pathOf(id, `reconfirm:${firstGroup}`)}">${t('reconfirm.sidebar_link', { n: left.total })}</a>` : ''}
       </div>
-      <ol class="groups">${groups}
-        <li class="group ${step.startsWith('part2:') ? 'open' : ''}">
-          <a href="#${pathOf(id, `part2:${state.policies[0].id}`)}" class="group-link">
-            <span class="group-title">${t('step.part2')}</span></a>
-          ${step.startsWith('part2:') ? html`<ol class="items">${policies}</ol>` : ''}
-        </li>
-        ${tail}
-      </ol>
+      ${finderControls()}
+      <div class="finder-slot"></div>
       ${translationLabel()}
     </div>`);
+  const slot = el.querySelector('.finder-slot');
+  drawFound(slot, groupsHtml, currentItem);
+  wireFinder(el, () => drawFound(slot, groupsHtml, currentItem));
   el.querySelector('.sidebar-toggle').addEventListener('click', (e) => {
     const open = e.currentTarget.getAttribute('aria-expanded') !== 'true';
     e.currentTarget.setAttribute('aria-expanded', String(open));

@@ -2,6 +2,7 @@
 // delete with undo, import.
 
 import { api } from '../api.js';
+import { backupsDialog } from '../components/backups.js';
 import { confirm, prompt } from '../components/dialog.js';
 import { toast } from '../components/toast.js';
 import { html, render } from '../html.js';
@@ -26,6 +27,7 @@ export async function assessments(main, _params, app) {
       <div class="toolbar">
         <button type="button" class="button primary" data-action="new" aria-expanded="false" aria-controls="new-form">${t('assessments.new')}</button>
         <button type="button" class="button" data-action="import">${t('assessments.import')}</button>
+        <button type="button" class="button" data-action="backups">${t('backups.open')}</button>
       </div>
       <form id="new-form" class="new-form card" hidden>
         <h2>${t('assessments.new')}</h2>
@@ -79,6 +81,7 @@ export async function assessments(main, _params, app) {
   newButton.addEventListener('click', () => showForm(form.hidden));
   main.querySelector('[data-action="cancel-new"]').addEventListener('click', () => showForm(false));
   main.querySelector('[data-action="import"]').addEventListener('click', () => app.importFile());
+  main.querySelector('[data-action="backups"]').addEventListener('click', () => backupsDialog());
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const period = form.querySelector('#new-period').value.trim();

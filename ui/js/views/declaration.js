@@ -1,11 +1,11 @@
 // The declaration: who signs, their title, the date, and the confirmation.
 
 import { api } from '../api.js';
-import { schedule } from '../autosave.js';
+import { autosaveForm } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t, pick } from '../i18n.js';
 import { state } from '../state.js';
-import { textField, checkbox, valueOf } from './fields.js';
+import { textField, checkbox } from './fields.js';
 import { stepNav } from './step-nav.js';
 
 /** Today's date where the user is, as YYYY-MM-DD. */
@@ -31,23 +31,19 @@ export function declaration(main, _params, app) {
       </section>
       ${stepNav(id, 'declaration')}
     </article>`);
-  const onInput = (e) => {
-    const input = e.target.closest('[data-field]');
-    if (!input) return;
-    const field = input.dataset.field;
-    const value = valueOf(input);
-    d[field] = field === 'date' ? (value || null) : value;
-    // Signing today is the usual case: fill the date once a name is given.
-    if (field === 'signer_name' && value && !d.date) {
-      d.date = today();
-      main.querySelector('[data-field="date"]').value = d.date;
-    }
-    state.record.assessment.declaration = d;
-    schedule('declaration', () => api.saveDeclaration(id, d), {
-      immediate: input.type === 'checkbox' || input.type === 'date',
-      onDone: (receipt) => app.afterSave(receipt),
-    });
-  };
-  main.querySelector('.card').addEventListener('input', onInput);
-  main.querySelector('.card').addEventListener('change', (e) => { if (e.target.type === 'date') onInput(e); });
+  autosaveForm(main.querySelector('.card'), {
+    key: 'declaration',
+    apply: (field, value) => {
+      d[field] = value;
+      // Signing today is the usual case: fill the date once a name is given.
+      if (field === 'signer_name' && value && !d.date) {
+        d.date = today();
+        main.querySelector('[data-field="date"]').value = d.date;
+      }
+      state.record.assessment.declaration = d;
+      return true;
+    },
+    save: () => api.saveDeclaration(id, d),
+    onDone: (receipt) => app.afterSave(receipt),
+  });
 }

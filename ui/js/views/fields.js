@@ -61,14 +61,10 @@ export function setProblem(input, problem) {
   const field = input.closest('.field');
   const el = field?.querySelector('.field-problem');
   if (!el) return;
+  // Unchanged: no write (a write beside a field being typed in can upset an input method).
+  if (el.hidden === !problem && el.textContent === (problem ?? '')) return;
   el.textContent = problem ?? '';
   el.hidden = !problem;
   field.classList.toggle('has-problem', !!problem);
   if (problem) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
-}
-
-/** The value of a [data-field] control. */
-export function valueOf(input) {
-  if (input.type === 'checkbox') return input.checked;
-  return input.value;
 }

@@ -4,6 +4,7 @@
 import { html } from '../html.js';
 import { t, gt, guidelineTranslation, language } from '../i18n.js';
 import { translationLabel } from '../components/guideline-title.js';
+import { advicePanel } from './advice-panel.js';
 
 const identity = (s) => s;
 
@@ -62,18 +63,4 @@ export function guidelinePanel(quoted, notes, advice) {
     </section>
     ${advicePanel(advice, 'advice-heading')}
   </div>`;
-}
-
-/** Our advice ({summary, steps, evidence} in the UI language), labelled as ours. */
-function advicePanel(advice, headingId) {
-  if (!advice) return '';
-  return html`<section class="advice" aria-labelledby="${headingId}">
-    <h2 id="${headingId}">${t('advice.title')}</h2>
-    <p class="advice-note">${t('advice.note')}</p>
-    <p class="advice-summary">${advice.summary}</p>
-    <h3>${t('advice.steps')}</h3>
-    <ul>${advice.steps.map((s) => html`<li>${s}</li>`)}</ul>
-    <h3>${t('advice.evidence')}</h3>
-    <ul class="evidence-examples">${advice.evidence.map((s) => html`<li>${s}</li>`)}</ul>
-  </section>`;
 }

@@ -1,18 +1,29 @@
 // One action item: what the guideline asks, our advice, and the answer (saved as typed).
 
 import { api } from '../api.js';
-import { schedule } from '../autosave.js';
+import { CONTRACT } from '../contract.js';
+import { autosaveForm } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t, pick, gt } from '../i18n.js';
 import { glText, glTitleWithOriginal } from '../components/guideline-title.js';
 import { state, itemById, answerFor, putAnswer } from '../state.js';
-import { textField, textArea, checkbox, radioGroup, valueOf } from './fields.js';
+import { resolvingConflicts, takeStored } from '../components/conflict.js';
+import { textField, textArea, checkbox, radioGroup, setProblem } from './fields.js';
 import { blocks, guidelinePanel, quotedText } from './guideline-text.js';
+import { isExpired, localToday } from '../finder.js';
+import { itemChangeNote } from './changes-note.js';
 import { reconfirmBanner, hideReconfirm } from './reconfirm.js';
 import { stepNav } from './step-nav.js';
 
-const RATINGS = ['full', 'mostly', 'partly', 'not_yet', 'not_applicable'];
-const GAPS = ['mostly', 'partly', 'not_yet'];
+// The ratings and which of them are gaps: the core's lists (src/contract.rs).
+const RATINGS = CONTRACT.ratings;
+const GAPS = CONTRACT.gap_ratings;
+
+/** The action plan shows for a gap, or while it still holds something (so nothing typed is hidden). */
+export function showsPlan(answer) {
+  const plan = answer.action_plan;
+  return GAPS.includes(answer.rating) || !!(plan.what || plan.who || plan.due);
+}
 
 function subjectName(clause) {
   return gt(state.catalog.guideline.iso26000_core_subjects.find((s) => s.clause === clause)?.name ?? '');
@@ -24,6 +35,11 @@ function evidenceRows(evidence) {
     ${textField(`evidence.${i}.name`, t('item.evidence.name'), e.name, { hint: i === 0 ? t('item.evidence.name.hint') : null })}
     ${textField(`evidence.${i}.location`, t('item.evidence.location'), e.location)}
     ${textField(`evidence.${i}.date`, t('item.evidence.date'), e.date ?? '', { type: 'date', max: 10 })}
+    ${textField(`evidence.${i}.valid_until`, t('item.evidence.valid_until'), e.valid_until ?? '', {
+    type: 'date', max: 10, hint: i === 0 ? t('item.evidence.valid_until.hint') : null,
+    problem: isExpired(e, localToday()) ? t('item.evidence.expired', { date: e.valid_until }) : null })}
+    ${checkbox(`evidence.${i}.not_attached`, t('item.evidence.not_attached'), e.not_attached)}
+    ${checkbox(`evidence.${i}.confidential`, t('item.evidence.confidential'), e.confidential, { hint: i === 0 ? t('item.evidence.confidential.hint') : null })}
     <button type="button" class="button small danger" data-action="remove-evidence" data-index="${i}"
       aria-label="${t('item.evidence.remove_named', { n: i + 1 })}">${t('item.evidence.remove')}</button>
   </li>`)}</ol>`;
@@ -50,10 +66,12 @@ export function item(main, params, app) {
         <h1 id="item-title"><span class="item-id">${it.id}</span> ${glTitleWithOriginal(it.title)}</h1>
         <div class="badges">
           ${it.condition ? html`<span class="badge condition-${it.condition}">${t(`item.condition.${it.condition}`)}</span>` : ''}
+          ${answer.evidence.some((e) => isExpired(e, localToday())) ? html`<span class="badge condition-essential" data-testid="expired-badge">${t('item.evidence.expired_badge')}</span>` : ''}
           <span class="badge iso">${t('item.iso26000')} ${it.iso26000.map((c) => `${c} ${subjectName(c)}`).join(' / ')}</span>
         </div>
       </header>
       ${reconfirmBanner(answer.to_reconfirm)}
+      ${itemChangeNote(it.id)}
       <div class="step-grid">
         ${guidelinePanel(
     (tr) => html`${it.section_heading ? html`<p class="section-heading">${t('guideline.section_heading')} <strong>${tr(it.section_heading)}</strong></p>` : ''}
@@ -63,7 +81,7 @@ export function item(main, params, app) {
     html`${it.has_section === false ? html`<p class="no-section">${t('guideline.no_section')}</p>` : ''}
       ${it.has_section !== false && !it.request && !(it.explanation ?? []).length ? html`<p class="no-section">${t('guideline.condition_only')}</p>` : ''}
       ${group.intro?.length ? html`<details class="group-intro"><summary>${t('guideline.group_intro', { group: group.id })}</summary>${quotedText((tr) => blocks(group.intro, tr), false)}</details>` : ''}`,
-    pick(state.catalog.advice.items[it.id]),
+    state.catalog.advice.items[it.id],
   )}
         <section class="answer card" aria-labelledby="answer-heading">
           <h2 id="answer-heading">${t('item.your_answer')}</h2>
@@ -78,7 +96,7 @@ export function item(main, params, app) {
             <div class="evidence-slot">${evidenceRows(answer.evidence)}</div>
             <button type="button" class="button small" data-action="add-evidence">${t('item.evidence.add')}</button>
           </fieldset>
-          <fieldset class="plan field ${essential ? 'essential' : ''}" ${GAPS.includes(answer.rating) || answer.action_plan.what || answer.action_plan.who || answer.action_plan.due ? '' : html`hidden`}>
+          <fieldset class="plan field ${essential ? 'essential' : ''}" ${showsPlan(answer) ? '' : html`hidden`}>
             <legend class="field-label">${t('item.plan')}${essential ? html` <span class="required">${t('item.plan.required')}</span>` : ''}</legend>
             <span class="field-hint">${t(essential ? 'item.plan.hint_essential' : 'item.plan.hint')}</span>
             ${textArea('plan.what', t('item.plan.what'), answer.action_plan.what, { rows: 2, max: 4000 })}
@@ -95,48 +113,51 @@ export function item(main, params, app) {
   const shown = (reconfirm) => [answer.rating, answer.marked_for_review, reconfirm].join();
   let lastShown = shown(answer.to_reconfirm);
 
-  const save = (immediate = false) => {
-    putAnswer(answer);
-    const saved = shown(false); // saving clears the re-confirm mark
-    schedule(`answer:${it.id}`, () => api.saveAnswer(id, answer), {
-      immediate,
-      onDone: (receipt) => {
-        // The save may finish after the user moved on, even to another assessment.
-        if (state.record?.assessment.id !== id) return;
-        answer.to_reconfirm = false;
-        answer.updated_at = receipt.updated_at;
-        putAnswer(answer);
-        hideReconfirm(article);
-        app.afterSave(receipt, { reevaluate: saved !== lastShown });
-        lastShown = saved;
-      },
-    });
-  };
-
   const updateVisibility = () => {
     main.querySelector('.na-slot').hidden = answer.rating !== 'not_applicable';
-    const plan = answer.action_plan;
-    main.querySelector('fieldset.plan').hidden = !(GAPS.includes(answer.rating) || plan.what || plan.who || plan.due);
+    main.querySelector('fieldset.plan').hidden = !showsPlan(answer);
     main.querySelectorAll('.radio-option').forEach((o) => o.classList.toggle('selected', o.querySelector('input').checked));
   };
 
-  const onInput = (e) => {
-    const input = e.target.closest('[data-field]');
-    if (!input) return;
-    const field = input.dataset.field;
-    const value = valueOf(input);
-    const [head, n, key] = field.split('.');
-    if (field === 'rating') answer.rating = value;
-    else if (field === 'na_reason' || field === 'description') answer[field] = value;
-    else if (field === 'marked_for_review') answer.marked_for_review = value;
-    else if (head === 'plan') answer.action_plan[n] = n === 'due' ? (value || null) : value;
-    else if (head === 'evidence') answer.evidence[Number(n)][key] = key === 'date' ? (value || null) : value;
-    else return;
-    updateVisibility();
-    save(input.type === 'radio' || input.type === 'checkbox' || input.type === 'date');
-  };
-  main.querySelector('.answer').addEventListener('input', onInput);
-  main.querySelector('.answer').addEventListener('change', (e) => { if (e.target.type === 'date') onInput(e); });
+  let saving = shown(false);
+  const form = autosaveForm(main.querySelector('.answer'), {
+    key: `answer:${it.id}`,
+    apply: (field, value) => {
+      const [head, n, key] = field.split('.');
+      if (field === 'rating' || field === 'na_reason' || field === 'description' || field === 'marked_for_review') answer[field] = value;
+      else if (head === 'plan') answer.action_plan[n] = value;
+      else if (head === 'evidence') {
+        answer.evidence[Number(n)][key] = value;
+        if (key === 'valid_until') {
+          const input = main.querySelector(`[data-field="evidence.${n}.valid_until"]`);
+          setProblem(input, isExpired(answer.evidence[Number(n)], localToday()) ? t('item.evidence.expired', { date: value }) : null);
+        }
+      } else return false;
+      updateVisibility();
+      putAnswer(answer);
+      saving = shown(false); // saving clears the re-confirm mark
+      return true;
+    },
+    // A save based on an older stored answer is refused: the user then chooses between the
+    // stored answer and what they typed (components/conflict.js).
+    save: resolvingConflicts(() => api.saveAnswer(id, answer), {
+      typed: () => answer,
+      load: async () => (await api.record(id)).answers.find((a) => a.item_id === it.id) ?? null,
+      useStored: (stored) => takeStored(answer, stored ?? answerFor('\u0000')),
+    }),
+    onDone: (receipt) => {
+      // The save may finish after the user moved on, even to another assessment.
+      if (state.record?.assessment.id !== id) return;
+      answer.to_reconfirm = false;
+      answer.updated_at = receipt.updated_at;
+      answer.revision = receipt.revision ?? 0; // the next save is based on this one
+      putAnswer(answer);
+      hideReconfirm(article);
+      app.afterSave(receipt, { reevaluate: saving !== lastShown });
+      lastShown = saving;
+    },
+  });
+  const save = (immediate) => { putAnswer(answer); saving = shown(false); form.save(immediate); };
 
   const redrawEvidence = (focusIndex) => {
     render(main.querySelector('.evidence-slot'), evidenceRows(answer.evidence));
@@ -144,7 +165,7 @@ export function item(main, params, app) {
     else main.querySelector('[data-action="add-evidence"]').focus();
   };
   main.querySelector('[data-action="add-evidence"]').addEventListener('click', () => {
-    answer.evidence.push({ name: '', location: '', date: null });
+    answer.evidence.push({ name: '', location: '', date: null, valid_until: null, not_attached: false, confidential: false });
     redrawEvidence(answer.evidence.length - 1);
   });
   main.querySelector('.evidence').addEventListener('click', (e) => {

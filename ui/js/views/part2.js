@@ -1,17 +1,19 @@
 // One Part 2 policy: NEC's text, our advice, acknowledgement, passing it on, disclosures.
 
 import { api } from '../api.js';
-import { schedule } from '../autosave.js';
+import { CONTRACT } from '../contract.js';
+import { autosaveForm } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t, pick } from '../i18n.js';
 import { state, policyById, part2For, putPart2, isRelevant } from '../state.js';
-import { textField, textArea, checkbox, radioGroup, valueOf } from './fields.js';
+import { resolvingConflicts, takeStored } from '../components/conflict.js';
+import { textField, textArea, checkbox, radioGroup } from './fields.js';
 import { blocks, guidelinePanel } from './guideline-text.js';
 import { glTitleWithOriginal } from '../components/guideline-title.js';
 import { reconfirmBanner, hideReconfirm } from './reconfirm.js';
 import { stepNav } from './step-nav.js';
 
-const CASCADE = ['done', 'partly', 'not_yet', 'no_upstream'];
+const CASCADE = CONTRACT.cascades; // the core's list (src/contract.rs)
 
 function disclosureField(f, value) {
   const label = pick(f.label);
@@ -50,7 +52,7 @@ export function part2(main, params, app) {
       <p class="request">${tr(policy.request)}</p>
       ${policy.definition ? html`<p class="definition"><span>${tr(policy.definition.label)}</span> <strong>${tr(policy.definition.term)}</strong>: ${tr(policy.definition.text)}</p>` : ''}`,
     '',
-    pick(state.catalog.advice.policies[policy.id]),
+    state.catalog.advice.policies[policy.id],
   )}
         <section class="answer card" aria-labelledby="answer-heading">
           <h2 id="answer-heading">${t('item.your_answer')}</h2>
@@ -69,39 +71,39 @@ export function part2(main, params, app) {
   const shown = (reconfirm) => [answer.acknowledged, reconfirm].join();
   let lastShown = shown(answer.to_reconfirm);
 
-  const save = (immediate) => {
+  let saving = shown(false);
+  const form = autosaveForm(main.querySelector('.answer'), {
+    key: `part2:${policy.id}`,
+    apply: (field, value) => {
+      if (field === 'acknowledged' || field === 'cascaded' || field === 'notes') answer[field] = value;
+      else if (field.startsWith('d.')) {
+        const key = field.slice(2);
+        if (value === '' || value === null) delete answer.disclosures[key]; else answer.disclosures[key] = value;
+      } else return false;
+      main.querySelectorAll('.radio-option').forEach((o) => o.classList.toggle('selected', o.querySelector('input').checked));
+      putPart2(answer);
+      saving = shown(false); // saving clears the re-confirm mark
+      return true;
+    },
+    save: resolvingConflicts(() => api.savePart2(id, answer), {
+      typed: () => answer,
+      load: async () => (await api.record(id)).part2.find((a) => a.policy_id === policy.id) ?? null,
+      useStored: (stored) => takeStored(answer, stored ?? part2For('\u0000')),
+    }),
+    onDone: (receipt) => {
+      // The save may finish after the user moved on, even to another assessment.
+      if (state.record?.assessment.id !== id) return;
+      answer.to_reconfirm = false;
+      answer.revision = receipt.revision ?? 0; // the next save is based on this one
+      putPart2(answer);
+      hideReconfirm(article);
+      app.afterSave(receipt, { reevaluate: saving !== lastShown });
+      lastShown = saving;
+    },
+  });
+  main.querySelector('[data-action="confirm-unchanged"]').addEventListener('click', () => {
     putPart2(answer);
-    const saved = shown(false); // saving clears the re-confirm mark
-    schedule(`part2:${policy.id}`, () => api.savePart2(id, answer), {
-      immediate,
-      onDone: (receipt) => {
-        // The save may finish after the user moved on, even to another assessment.
-        if (state.record?.assessment.id !== id) return;
-        answer.to_reconfirm = false;
-        putPart2(answer);
-        hideReconfirm(article);
-        app.afterSave(receipt, { reevaluate: saved !== lastShown });
-        lastShown = saved;
-      },
-    });
-  };
-  const onInput = (e) => {
-    const input = e.target.closest('[data-field]');
-    if (!input) return;
-    const field = input.dataset.field;
-    const value = valueOf(input);
-    if (field === 'acknowledged') answer.acknowledged = value;
-    else if (field === 'cascaded') answer.cascaded = value;
-    else if (field === 'notes') answer.notes = value;
-    else if (field.startsWith('d.')) {
-      const key = field.slice(2);
-      if (value === '' || value === null) delete answer.disclosures[key]; else answer.disclosures[key] = value;
-    } else return;
-    main.querySelectorAll('.radio-option').forEach((o) => o.classList.toggle('selected', o.querySelector('input').checked));
-    save(input.type === 'radio' || input.type === 'checkbox' || input.type === 'date');
-  };
-  const form = main.querySelector('.answer');
-  form.addEventListener('input', onInput);
-  form.addEventListener('change', (e) => { if (e.target.type === 'date') onInput(e); });
-  main.querySelector('[data-action="confirm-unchanged"]').addEventListener('click', () => save(true));
+    saving = shown(false);
+    form.save(true);
+  });
 }

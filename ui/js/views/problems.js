@@ -6,8 +6,9 @@ import { t, pick, gt } from '../i18n.js';
 import { state, policyById } from '../state.js';
 import { itemLinks, policyLink } from './links.js';
 
-function fieldList(fields, prefix) {
-  return fields.map((f) => t(`${prefix}${f.field}`) + (f.problem === 'malformed' ? ` (${t('problem.malformed')})` : '')).join(', ');
+/** Each profile field the check names, as a link to that very field, saying what is wrong. */
+function profileFields(fields) {
+  return html`<ul class="link-list">${fields.map((f) => html`<li><a href="#/profile/${f.field}" data-field-link="${f.field}">${t(`problem.field.${f.field}`)}</a>: ${t(`problem.${f.problem}`)}</li>`)}</ul>`;
 }
 
 function disclosureLabel(policyId, fieldId) {
@@ -38,7 +39,7 @@ export function findingItem(f) {
   const id = state.record.assessment.id;
   switch (f.kind) {
     case 'profile':
-      return html`<p>${t('problem.profile')} <a href="#/profile">${fieldList(f.fields, 'profile.')}</a></p>`;
+      return html`<p>${t('problem.profile')}</p>${profileFields(f.fields)}`;
     case 'unanswered': return html`<p>${t('problem.unanswered', { n: f.items.length })}</p>${itemLinks(f.items)}`;
     case 'not_applicable_without_reason': return html`<p>${t('problem.na_without_reason')}</p>${itemLinks(f.items)}`;
     case 'essential_gap_without_plan': return html`<p>${t('problem.essential_without_plan')}</p>${itemLinks(f.items)}`;
@@ -51,6 +52,7 @@ export function findingItem(f) {
     case 'declaration': return html`<p>${t('problem.declaration')} <a href="#${pathOf(id, 'declaration')}">${f.missing.map((m) => t(`declaration.missing.${m}`)).join(', ')}</a></p>`;
     case 'marked_for_review': return html`<p>${t('problem.marked_for_review')}</p>${itemLinks(f.items)}`;
     case 'unprintable_characters': return html`<p>${t('problem.unprintable')}</p>${unprintableList(f.fields)}`;
+    case 'expired_evidence': return html`<p>${t('problem.expired_evidence')}</p>${itemLinks(f.items)}`;
     default: return html`<p>${f.kind}</p>`;
   }
 }

@@ -2,35 +2,41 @@
 // to the field.
 
 import { api } from '../api.js';
-import { schedule } from '../autosave.js';
+import { CONTRACT } from '../contract.js';
+import { autosaveForm } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t } from '../i18n.js';
-import { halfWidth, wholeNumber } from '../input.js';
+import { wholeNumber } from '../input.js';
 import { state, changed } from '../state.js';
-import { textField, textArea, checkbox, setProblem, valueOf } from './fields.js';
+import { textField, textArea, checkbox, setProblem } from './fields.js';
 
-const REQUIRED = ['legal_name', 'address', 'country', 'representative', 'contact_name', 'contact_email', 'contact_phone'];
+const REQUIRED = CONTRACT.profile_fields.filter((f) => f.required).map((f) => f.name);
 const EMPTY = {
   legal_name: '', name_latin: '', address: '', country: '', representative: '', contact_name: '', contact_email: '',
   contact_phone: '', supplier_code: '', nec_contact_name: '', nec_contact_email: '', employees: null, products: '', sites: '', does_construction: false,
   handles_chemicals: false, supplies_goods: false,
 };
 
-// The same rules as the core's submission check (model/profile.rs), to show them as you type.
-// Both check the value as it will be stored (half-width), so ０３ー… and ｈａｎａｋｏ＠… pass. E-mail
-// fields are plain text fields: an e-mail input may rewrite a full-width domain as punycode.
-export const looksLikeEmail = (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(halfWidth(s)) && !halfWidth(s).endsWith('.');
-const looksLikePhone = (s) => (halfWidth(s).match(/[0-9]/g) ?? []).length >= 5 && /^[0-9 +\-().（）/a-zA-Z]+$/.test(halfWidth(s));
-/** Fields the core stores in half-width form: the form shows the stored value once saved. */
-const HALF_WIDTH_FIELDS = ['contact_email', 'nec_contact_email', 'contact_phone', 'supplier_code'];
+/** Whether the employee count is a whole number the core accepts (or empty). */
+export function employeesProblem(value) {
+  if (String(value ?? '').trim() === '') return null;
+  const n = wholeNumber(value); // "２０" and "1,200" as a Japanese input method types them
+  return n !== null && n <= CONTRACT.max_employees ? null : 'profile.problem.employees';
+}
 
-function problemOf(field, value, { touched }) {
-  const v = typeof value === 'string' ? value.trim() : value;
-  if (REQUIRED.includes(field) && !v) return touched ? t('profile.problem.required') : null;
-  if ((field === 'contact_email' || field === 'nec_contact_email') && v && !looksLikeEmail(v)) return t('profile.problem.email');
-  if (field === 'contact_phone' && v && !looksLikePhone(v)) return t('profile.problem.phone');
-  if (field === 'employees' && v !== '' && v !== null && wholeNumber(v) === null) return t('profile.problem.employees');
-  return null;
+/**
+ * The message beside each field, from the core's check (`problems`, as the submission
+ * check reports them): a missing required field only once `touched` (the user has been
+ * there), a malformed e-mail or phone number always.
+ */
+export function fieldMessages(problems, touched) {
+  const out = {};
+  for (const f of problems) {
+    if (f.problem === 'missing' && !touched(f.field)) continue;
+    out[f.field] = f.problem === 'missing' ? 'profile.problem.required'
+      : f.field.endsWith('email') ? 'profile.problem.email' : 'profile.problem.phone';
+  }
+  return out;
 }
 
 /** The company being edited: the open assessment's, else the first. */
@@ -39,12 +45,17 @@ function currentCompany() {
   return state.companies.find((c) => c.id === id) ?? state.companies[0] ?? null;
 }
 
-export function profile(main, _params, app) {
+export async function profile(main, params, app) {
   const company = currentCompany();
   const p = { ...EMPTY, ...(company?.profile ?? {}) };
   let companyId = company?.id ?? null;
-  const touched = !!company;
-  const problem = (f) => problemOf(f, p[f] ?? '', { touched });
+  // A field the user has been in (or every field, for a profile saved before) shows
+  // "needed" once empty; a first-time visitor is not greeted by a page of warnings.
+  const touchedFields = new Set(company ? REQUIRED : []);
+  const touched = (f) => touchedFields.has(f);
+  let messages = fieldMessages(await app.guard(() => api.profileProblems(p)) ?? [], touched);
+  const problem = (f) => (f === 'employees' ? (employeesProblem(p.employees) && t('profile.problem.employees'))
+    : messages[f] ? t(messages[f]) : null);
   const backTo = !!state.record;
   // An impossible employee count stays on screen, marked, and the last good one is saved.
   let savedEmployees = p.employees;
@@ -85,51 +96,74 @@ export function profile(main, _params, app) {
     </section>`);
 
   async function save() {
-    if (!problemOf('employees', p.employees ?? '', { touched: true })) {
+    if (!employeesProblem(p.employees)) {
       savedEmployees = p.employees === '' || p.employees === null ? null : wholeNumber(p.employees);
     }
     const profileToSave = { ...p, employees: savedEmployees };
     // Saves under one key run one at a time, so the company is created once; a failed
     // attempt is simply tried again.
-    if (companyId === null) {
-      const created = await api.createCompany(profileToSave);
-      companyId = created.id;
-      state.companies.push(created);
-      return created;
-    }
-    return api.saveCompany(companyId, profileToSave);
+    const saved = companyId === null ? await api.createCompany(profileToSave) : await api.saveCompany(companyId, profileToSave);
+    if (companyId === null) { companyId = saved.id; state.companies.push(saved); }
+    return saved;
   }
 
   const form = main.querySelector('form');
+  /** Fields the core stores in half-width form: the form shows the stored value once saved. */
+  const HALF_WIDTH_FIELDS = ['contact_email', 'nec_contact_email', 'contact_phone', 'supplier_code'];
   // What was stored in half-width form replaces what was typed, once the user has left the
   // field (never under the cursor), so they see what NEC will receive.
   const showStored = (stored) => {
     for (const f of [...HALF_WIDTH_FIELDS, 'employees']) {
       const input = form.querySelector(`[data-field="${f}"]`);
       const value = f === 'employees' ? (stored.employees ?? '') : stored[f];
-      if (!input || input === document.activeElement || problemOf(f, p[f] ?? '', { touched: false })) continue;
+      if (!input || input === document.activeElement || problem(f)) continue;
       if (String(input.value) !== String(value)) { input.value = value; p[f] = value; }
     }
   };
-  const onChange = (e) => {
-    const input = e.target.closest('[data-field]');
-    if (!input) return;
-    const field = input.dataset.field;
-    p[field] = valueOf(input);
-    setProblem(input, problemOf(field, p[field], { touched: e.type === 'change' || !!p[field] }));
-    schedule('profile', save, {
-      immediate: input.type === 'checkbox',
-      onDone: (saved) => {
-        const i = state.companies.findIndex((c) => c.id === saved.id);
-        if (i >= 0) state.companies[i] = saved;
-        if (state.record && state.record.assessment.company_id === saved.id) state.record.company = saved.profile;
-        showStored(saved.profile);
-        changed('company');
-      },
+  /** Shows the core's verdict beside every text field (after each pause in typing). */
+  let checking = 0;
+  const showProblems = async () => {
+    const seq = ++checking;
+    const problems = await api.profileProblems({ ...p, employees: savedEmployees }).catch(() => null);
+    if (!problems || seq !== checking) return;
+    const before = messages;
+    messages = fieldMessages(problems, touched);
+    // Only where the verdict changed: the field being typed in is left alone otherwise.
+    form.querySelectorAll('[data-field]').forEach((input) => {
+      const f = input.dataset.field;
+      if (input.type !== 'checkbox' && before[f] !== messages[f]) setProblem(input, problem(f));
     });
   };
-  form.addEventListener('input', onChange);
-  form.addEventListener('change', onChange);
+  autosaveForm(form, {
+    key: 'profile',
+    apply: (field, value) => {
+      p[field] = value;
+      touchedFields.add(field);
+      if (field === 'employees') setProblem(form.querySelector('[data-field="employees"]'), problem('employees'));
+      return true;
+    },
+    save,
+    onDone: (saved) => {
+      const i = state.companies.findIndex((c) => c.id === saved.id);
+      if (i >= 0) state.companies[i] = saved;
+      if (state.record && state.record.assessment.company_id === saved.id) state.record.company = saved.profile;
+      showStored(saved.profile);
+      // The core's verdict once typing pauses (the save waits for that pause): a message
+      // written beside a field while keys still arrive can lose what an input method types.
+      showProblems();
+      changed('company');
+    },
+  });
+  // Leaving a required field empty marks it, as typing in it and clearing it does.
+  form.addEventListener('focusout', (e) => {
+    const f = e.target.dataset?.field;
+    if (f && REQUIRED.includes(f) && !touched(f)) { touchedFields.add(f); showProblems(); }
+  });
   main.querySelector('[data-action="continue"]')?.addEventListener('click', () => app.go('/assessments'));
   main.querySelector('[data-action="back"]')?.addEventListener('click', () => app.resume(state.record.assessment.id));
+  // A link from the submission check names the field: go straight to it.
+  const target = params.field && form.querySelector(`[data-field="${CSS.escape(params.field)}"]`);
+  if (target) {
+    requestAnimationFrame(() => { target.scrollIntoView({ block: 'center' }); target.focus(); });
+  }
 }

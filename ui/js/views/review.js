@@ -6,6 +6,9 @@ import { html, render } from '../html.js';
 import { t, gt } from '../i18n.js';
 import { translationLabel } from '../components/guideline-title.js';
 import { state } from '../state.js';
+import { pathOf } from '../flow.js';
+import { essentialNotInPlace, itemsWithExpiredEvidence, localToday } from '../finder.js';
+import { changesSection } from './changes-note.js';
 import { itemLink, itemLinks } from './links.js';
 import { stepNav } from './step-nav.js';
 
@@ -19,7 +22,9 @@ export async function review(main, _params, app) {
     label: `${g.group_id} ${gt(groups.find((x) => x.id === g.group_id).title)}`,
     score: g.tally.score,
   }));
-  const essentialItems = state.items.filter((e) => e.item.condition === 'essential');
+  // The essential conditions still to do: the ones the card is there to point at.
+  const essentialOpen = essentialNotInPlace(state.items, state.record.answers);
+  const expired = itemsWithExpiredEvidence(state.record.answers, localToday());
   render(main, html`
     <article class="step review-step" aria-labelledby="review-title">
       <header class="step-head"><h1 id="review-title">${t('step.review')}</h1></header>
@@ -32,8 +37,11 @@ export async function review(main, _params, app) {
           <span class="stat-detail">${t('review.points', { points: o.points, max: o.max_points })}</span></div>
         <div class="card stat"><span class="stat-value">${t('review.essential_value', { full: score.essential.full, total: score.essential.items })}</span>
           <span class="stat-label">${t('review.essential')}</span>
-          <span class="stat-detail">${essentialItems.map((e) => e.item.id).join(', ')}</span></div>
+          <span class="stat-detail" data-testid="essential-open">${essentialOpen.length
+    ? html`${t('review.essential_open')} ${essentialOpen.map((id, i) => html`${i ? ', ' : ''}<a href="#${pathOf(state.record.assessment.id, `item:${id}`)}">${id}</a>`)}`
+    : t('review.essential_all')}</span></div>
       </section>
+      ${changesSection()}
       <section class="card" aria-labelledby="chart-title">
         <h2 id="chart-title">${t('review.by_group')}</h2>
         ${barChart(rows, { title: t('review.by_group') })}
@@ -54,6 +62,7 @@ export async function review(main, _params, app) {
         </table>` : html`<p class="empty">${t('review.no_gaps')}</p>`}
       </section>
       ${score.unanswered.length ? html`<section class="card"><h2>${t('review.unanswered', { n: score.unanswered.length })}</h2>${itemLinks(score.unanswered)}</section>` : ''}
+      ${expired.length ? html`<section class="card" data-testid="expired-evidence"><h2>${t('review.expired_evidence', { n: expired.length })}</h2>${itemLinks(expired)}</section>` : ''}
       ${score.marked_for_review.length ? html`<section class="card"><h2>${t('review.marked', { n: score.marked_for_review.length })}</h2>${itemLinks(score.marked_for_review)}</section>` : ''}
       ${score.to_reconfirm.length ? html`<section class="card"><h2>${t('review.reconfirm', { n: score.to_reconfirm.length })}</h2>${itemLinks(score.to_reconfirm)}</section>` : ''}
       ${score.not_applicable.length ? html`<section class="card"><h2>${t('review.not_applicable', { n: score.not_applicable.length })}</h2>

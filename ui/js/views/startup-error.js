@@ -1,6 +1,8 @@
 // When the database cannot be opened: what happened, what to do, and where the file is.
 // Nothing is written to the file in this state.
 
+import { api } from '../api.js';
+import { describeSnapshot, restoreSnapshot } from '../components/backups.js';
 import { describe } from '../errors.js';
 import { html, render } from '../html.js';
 import { t } from '../i18n.js';
@@ -17,6 +19,23 @@ export function startupError(main, error, info) {
       <p>${d.advice}</p>
       <p>${t('startup.safe')}</p>
       ${info?.database ? html`<p>${t('startup.where')} <code class="path">${info.database}</code></p>` : ''}
+      <div id="restore-offer"></div>
       <details class="error-details" open><summary>${t('error.details')}</summary><p class="technical">${d.details}</p></details>
     </section>`);
+  if (DAMAGED.has(error?.kind)) offerNewestBackup(main.querySelector('#restore-offer'));
+}
+
+// The kind a snapshot can repair: the file is ours but damaged (another program's file or a
+// newer version's is never replaced).
+const DAMAGED = new Set(['corrupt_database']);
+
+/** Offers the newest snapshot that opens (the list holds only those) with one button. */
+async function offerNewestBackup(el) {
+  const [newest] = await api.listBackups().catch(() => []);
+  if (!newest || !el.isConnected) return;
+  render(el, html`<div class="card restore-offer">
+    <p>${t('startup.backup_found', { line: describeSnapshot(newest) })}</p>
+    <button type="button" class="button primary" data-action="restore-newest">${t('startup.restore_newest')}</button>
+  </div>`);
+  el.querySelector('[data-action="restore-newest"]').addEventListener('click', () => restoreSnapshot(newest));
 }

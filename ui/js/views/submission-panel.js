@@ -2,11 +2,11 @@
 
 import { api, dialogs } from '../api.js';
 import { flushAll, schedule } from '../autosave.js';
+import { toast } from '../components/toast.js';
 import { html, render } from '../html.js';
 import { t, language, LANGUAGE_NAMES } from '../i18n.js';
 import { state, changed } from '../state.js';
 import { textField, setProblem } from './fields.js';
-import { looksLikeEmail } from './profile.js';
 
 
 export function submissionPanel(el, readiness, app) {
@@ -45,25 +45,38 @@ function showResult(box, created, app) {
     <h3>${t('pdf.email_title')}</h3>
     ${textField('nec_contact_email', t('profile.nec_contact_email'), company.nec_contact_email ?? '', { type: 'text', hint: t('pdf.email_to_hint'), attrs: html`inputmode="email" spellcheck="false"` })}
     <button type="button" class="button primary" data-action="email">${t('pdf.email')}</button>
-    <p class="note">${t('pdf.email_note', { file: created.file_name })}</p>`);
+    <p class="note">${t('pdf.email_note', { file: created.file_name })}</p>
+    <div class="email-sent" data-testid="email-sent" hidden></div>`);
   box.hidden = false;
   box.querySelector('[data-action="open-pdf"]').addEventListener('click', () => app.guard(() => api.openPdf()));
   box.querySelector('[data-action="show-pdf"]').addEventListener('click', () => app.guard(() => api.showPdfInFolder()));
   const to = box.querySelector('[data-field="nec_contact_email"]');
+  const sent = box.querySelector('.email-sent');
+  /** The core's verdict on the address (the submission check's own rule); null when fine. */
+  const addressProblem = async () => {
+    if (!to.value.trim()) return t('pdf.email_missing');
+    const problems = await api.profileProblems({ ...company, nec_contact_email: to.value }).catch(() => []);
+    return problems.some((f) => f.field === 'nec_contact_email') ? t('profile.problem.email') : null;
+  };
   to.addEventListener('input', () => {
     company.nec_contact_email = to.value;
-    setProblem(to, to.value && !looksLikeEmail(to.value) ? t('profile.problem.email') : null);
-    // The address is remembered in the company profile.
+    sent.hidden = true;
+    // The address is remembered in the company profile; the core's verdict is shown once
+    // typing pauses (after the save), never while keys still arrive.
     schedule('profile', () => api.saveCompany(state.record.assessment.company_id, company), {
-      onDone: (saved) => {
+      onDone: async (saved) => {
         const i = state.companies.findIndex((c) => c.id === saved.id);
         if (i >= 0) state.companies[i] = saved;
+        const value = to.value;
+        const problem = value.trim() ? await addressProblem() : null;
+        if (to.value === value) setProblem(to, problem);
       },
     });
   });
   box.querySelector('[data-action="email"]').addEventListener('click', async () => {
-    if (!looksLikeEmail(to.value)) {
-      setProblem(to, t('profile.problem.email'));
+    const problem = await addressProblem();
+    if (problem) {
+      setProblem(to, problem);
       to.focus();
       return;
     }
@@ -73,18 +86,31 @@ function showResult(box, created, app) {
       company: company.legal_name || company.name_latin,
       nec_name: company.nec_contact_name || t('pdf.email_dear_default'),
       contact_name: company.contact_name,
-      phone: company.contact_phone,
-      email: company.contact_email,
-      file: created.file_name,
-      sha: created.sha256,
       completeness: state.evaluation?.score.overall.completeness ?? '',
     };
     const address = to.value.trim();
-    await app.guard(() => api.composeEmail(address, t('pdf.email_subject', values), t('pdf.email_body', values)).catch((e) => {
+    const subject = t('pdf.email_subject', values);
+    const body = t('pdf.email_body', values);
+    const opened = await app.guard(() => api.composeEmail(address, subject, body).then(() => true).catch((e) => {
       // Without a mail program, the advice names the address to write to.
       e.params = { to: address };
       throw e;
     }));
+    // A mail link gives no word back whether a mail program took it: say what should have
+    // happened, and give everything needed to write the e-mail by hand if nothing did.
+    render(sent, html`<p role="status"><strong>${opened ? t('pdf.email_sent') : t('pdf.email_by_hand')}</strong>
+      ${opened ? t('pdf.email_sent_detail') : ''}</p>
+      <dl class="email-by-hand">
+        <dt>${t('pdf.email_to')}</dt><dd><code>${address}</code></dd>
+        <dt>${t('pdf.email_subject_label')}</dt><dd><code>${subject}</code></dd>
+        <dt>${t('pdf.email_attach')}</dt><dd><code>${created.path}</code></dd>
+      </dl>
+      <button type="button" class="button small" data-action="copy-email">${t('pdf.email_copy')}</button>`);
+    sent.hidden = false;
+    sent.querySelector('[data-action="copy-email"]').addEventListener('click', async () => {
+      const text = `${address}\n${subject}\n\n${body}`;
+      try { await navigator.clipboard.writeText(text); toast(t('pdf.email_copied')); } catch { toast(t('pdf.email_copy_failed'), { kind: 'warning' }); }
+    });
   });
   box.querySelector('[data-action="open-pdf"]').focus();
 }

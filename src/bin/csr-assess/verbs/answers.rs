@@ -1,6 +1,6 @@
 //! `answer`, `part2`, `declare`: changing what an assessment says.
 
-use csr_core::model::{Answer, Cascade, Declaration, Evidence, Part2Answer, Rating};
+use csr_core::model::{Answer, Cascade, Declaration, Evidence, Part2Answer, Rating, Revision};
 use csr_core::store::SaveReceipt;
 use csr_core::{clock, Catalog};
 use lexopt::prelude::*;
@@ -8,6 +8,37 @@ use lexopt::prelude::*;
 use super::{show_help, Context};
 use crate::args::{self, text, yes_no};
 use crate::{help, Failure, Outcome};
+
+/// One change asked for on the command line, applied inside the save's transaction.
+enum Edit {
+    Rating(Rating),
+    NaReason(String),
+    Description(String),
+    AddEvidence(Evidence),
+    ClearEvidence,
+    PlanWhat(String),
+    PlanWho(String),
+    PlanDue(Option<String>),
+    Review(bool),
+    Replace(Box<Answer>),
+}
+
+impl Edit {
+    fn apply(self, a: &mut Answer) {
+        match self {
+            Edit::Rating(r) => a.rating = Some(r),
+            Edit::NaReason(s) => a.na_reason = s,
+            Edit::Description(s) => a.description = s,
+            Edit::AddEvidence(e) => a.evidence.push(e),
+            Edit::ClearEvidence => a.evidence.clear(),
+            Edit::PlanWhat(s) => a.action_plan.what = s,
+            Edit::PlanWho(s) => a.action_plan.who = s,
+            Edit::PlanDue(d) => a.action_plan.due = d,
+            Edit::Review(b) => a.marked_for_review = b,
+            Edit::Replace(new) => *a = *new,
+        }
+    }
+}
 
 pub fn answer(ctx: &mut Context) -> Outcome {
     let id = ctx.assessment_id(help::ANSWER)?;
@@ -17,42 +48,49 @@ pub fn answer(ctx: &mut Context) -> Outcome {
             "\"{item}\" is not an action item; `csr-assess catalog` lists them (I-1 … VII-8)"
         )));
     }
-    let mut store = ctx.store()?;
-    let mut answer = store.answers(id)?.into_iter().find(|a| a.item_id == item).unwrap_or_else(|| Answer::new(&item));
+    let mut edits = Vec::new();
     while let Some(arg) = ctx.parser.next()? {
-        match arg {
+        edits.push(match arg {
             Long("rating") => {
                 let v = text(ctx.parser.value()?, "--rating")?;
-                answer.rating = Some(Rating::parse(&v).ok_or_else(|| {
+                Edit::Rating(Rating::parse(&v).ok_or_else(|| {
                     Failure::Usage(format!("--rating is full, mostly, partly, not-yet or not-applicable, not \"{v}\""))
-                })?);
+                })?)
             }
-            Long("na-reason") => answer.na_reason = text(ctx.parser.value()?, "--na-reason")?,
-            Long("description") => answer.description = text(ctx.parser.value()?, "--description")?,
+            Long("na-reason") => Edit::NaReason(text(ctx.parser.value()?, "--na-reason")?),
+            Long("description") => Edit::Description(text(ctx.parser.value()?, "--description")?),
             Long("description-file") => {
                 let path = text(ctx.parser.value()?, "--description-file")?;
-                answer.description = String::from_utf8(args::read_input(&path)?)
-                    .map_err(|_| Failure::Usage(format!("{path} is not UTF-8 text")))?;
+                Edit::Description(
+                    String::from_utf8(args::read_input(&path)?)
+                        .map_err(|_| Failure::Usage(format!("{path} is not UTF-8 text")))?,
+                )
             }
-            Long("evidence") => answer.evidence.push(parse_evidence(&text(ctx.parser.value()?, "--evidence")?)),
-            Long("clear-evidence") => answer.evidence.clear(),
-            Long("plan-what") => answer.action_plan.what = text(ctx.parser.value()?, "--plan-what")?,
-            Long("plan-who") => answer.action_plan.who = text(ctx.parser.value()?, "--plan-who")?,
-            Long("plan-due") => answer.action_plan.due = non_empty(text(ctx.parser.value()?, "--plan-due")?),
-            Long("review") => answer.marked_for_review = yes_no(&text(ctx.parser.value()?, "--review")?, "--review")?,
+            Long("evidence") => Edit::AddEvidence(parse_evidence(&text(ctx.parser.value()?, "--evidence")?)),
+            Long("clear-evidence") => Edit::ClearEvidence,
+            Long("plan-what") => Edit::PlanWhat(text(ctx.parser.value()?, "--plan-what")?),
+            Long("plan-who") => Edit::PlanWho(text(ctx.parser.value()?, "--plan-who")?),
+            Long("plan-due") => Edit::PlanDue(non_empty(text(ctx.parser.value()?, "--plan-due")?)),
+            Long("review") => Edit::Review(yes_no(&text(ctx.parser.value()?, "--review")?, "--review")?),
             Long("from-json") => {
                 let path = text(ctx.parser.value()?, "--from-json")?;
-                answer = serde_json::from_slice(&args::read_input(&path)?)
+                let answer: Answer = serde_json::from_slice(&args::read_input(&path)?)
                     .map_err(|e| Failure::Usage(format!("{path} is not an answer: {e}")))?;
                 if answer.item_id != item {
                     return Err(Failure::Usage(format!("{path} answers {}, not {item}", answer.item_id)));
                 }
+                Edit::Replace(Box::new(Answer { revision: Revision::default(), ..answer }))
             }
             Short('h') | Long("help") => return show_help(help::ANSWER),
             _ => return Err(arg.unexpected().into()),
-        }
+        });
     }
-    let receipt = store.save_answer(id, &answer)?;
+    // Read, change and save in one write transaction: another program saving the same
+    // answer at the same moment waits, and neither change is lost.
+    let receipt = ctx.store()?.edit_answer(id, &item, |answer| {
+        edits.into_iter().for_each(|e| e.apply(answer));
+        Ok(())
+    })?;
     report(&receipt, &format!("Saved the answer to {item}."));
     Ok(())
 }
@@ -64,6 +102,7 @@ fn parse_evidence(s: &str) -> Evidence {
         name: parts.next().unwrap_or_default(),
         location: parts.next().unwrap_or_default(),
         date: parts.next().and_then(non_empty),
+        ..Default::default()
     }
 }
 
@@ -77,59 +116,80 @@ pub fn part2(ctx: &mut Context) -> Outcome {
     if Catalog::get().policy(&policy).is_none() {
         return Err(Failure::Usage(format!("\"{policy}\" is not a Part 2 policy; `csr-assess catalog` lists them")));
     }
-    let mut store = ctx.store()?;
-    let mut answer = store
-        .part2_answers(id)?
-        .into_iter()
-        .find(|a| a.policy_id == policy)
-        .unwrap_or_else(|| Part2Answer::new(&policy));
+    let mut edits: Vec<Box<dyn FnOnce(&mut Part2Answer)>> = Vec::new();
     while let Some(arg) = ctx.parser.next()? {
         match arg {
-            Long("ack") => answer.acknowledged = yes_no(&text(ctx.parser.value()?, "--ack")?, "--ack")?,
+            Long("ack") => {
+                let ack = yes_no(&text(ctx.parser.value()?, "--ack")?, "--ack")?;
+                edits.push(Box::new(move |a| a.acknowledged = ack));
+            }
             Long("cascaded") => {
                 let v = text(ctx.parser.value()?, "--cascaded")?;
-                answer.cascaded = Some(Cascade::parse(&v).ok_or_else(|| {
+                let c = Cascade::parse(&v).ok_or_else(|| {
                     Failure::Usage(format!("--cascaded is done, partly, not-yet or no-upstream, not \"{v}\""))
-                })?);
+                })?;
+                edits.push(Box::new(move |a| a.cascaded = Some(c)));
             }
             Long("set") => {
                 let v = text(ctx.parser.value()?, "--set")?;
                 let (field, value) =
                     v.split_once('=').ok_or_else(|| Failure::Usage(format!("--set takes FIELD=VALUE, not \"{v}\"")))?;
-                if value.is_empty() {
-                    answer.disclosures.remove(field);
-                } else {
-                    answer.disclosures.insert(field.to_string(), value.to_string());
-                }
+                let (field, value) = (field.to_string(), value.to_string());
+                edits.push(Box::new(move |a| {
+                    if value.is_empty() {
+                        a.disclosures.remove(&field);
+                    } else {
+                        a.disclosures.insert(field, value);
+                    }
+                }));
             }
-            Long("notes") => answer.notes = text(ctx.parser.value()?, "--notes")?,
+            Long("notes") => {
+                let notes = text(ctx.parser.value()?, "--notes")?;
+                edits.push(Box::new(move |a| a.notes = notes));
+            }
             Short('h') | Long("help") => return show_help(help::PART2),
             _ => return Err(arg.unexpected().into()),
         }
     }
-    let receipt = store.save_part2(id, &answer)?;
+    let receipt = ctx.store()?.edit_part2(id, &policy, |answer| {
+        edits.into_iter().for_each(|e| e(answer));
+        Ok(())
+    })?;
     report(&receipt, &format!("Saved the answer to the {policy} policy."));
     Ok(())
 }
 
 pub fn declare(ctx: &mut Context) -> Outcome {
     let id = ctx.assessment_id(help::DECLARE)?;
-    let mut store = ctx.store()?;
-    let mut d: Declaration = store.assessment(id)?.declaration;
+    let mut edits: Vec<Box<dyn FnOnce(&mut Declaration)>> = Vec::new();
     while let Some(arg) = ctx.parser.next()? {
         match arg {
-            Long("name") => d.signer_name = text(ctx.parser.value()?, "--name")?,
-            Long("title") => d.signer_title = text(ctx.parser.value()?, "--title")?,
-            Long("date") => d.date = non_empty(text(ctx.parser.value()?, "--date")?),
-            Long("confirm") => d.confirmed = yes_no(&text(ctx.parser.value()?, "--confirm")?, "--confirm")?,
+            Long("name") => {
+                let v = text(ctx.parser.value()?, "--name")?;
+                edits.push(Box::new(move |d| d.signer_name = v));
+            }
+            Long("title") => {
+                let v = text(ctx.parser.value()?, "--title")?;
+                edits.push(Box::new(move |d| d.signer_title = v));
+            }
+            Long("date") => {
+                let v = non_empty(text(ctx.parser.value()?, "--date")?);
+                edits.push(Box::new(move |d| d.date = v));
+            }
+            Long("confirm") => {
+                let v = yes_no(&text(ctx.parser.value()?, "--confirm")?, "--confirm")?;
+                edits.push(Box::new(move |d| d.confirmed = v));
+            }
             Short('h') | Long("help") => return show_help(help::DECLARE),
             _ => return Err(arg.unexpected().into()),
         }
     }
-    if d.date.is_none() {
-        d.date = Some(clock::today());
-    }
-    let receipt = store.save_declaration(id, &d)?;
+    let receipt = ctx.store()?.edit_declaration(id, |d| {
+        edits.into_iter().for_each(|e| e(d));
+        if d.date.is_none() {
+            d.date = Some(clock::today());
+        }
+    })?;
     report(&receipt, "Saved the declaration.");
     Ok(())
 }

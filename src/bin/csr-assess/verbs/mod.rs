@@ -2,7 +2,9 @@
 
 mod answers;
 mod assessments;
+mod backups;
 mod catalog;
+mod collect;
 mod profile;
 mod reports;
 mod submission;
@@ -21,6 +23,10 @@ pub struct Context {
 }
 
 impl Context {
+    pub fn db(&self) -> Result<PathBuf, Failure> {
+        crate::db_path(&self.db)
+    }
+
     pub fn store(&self) -> Result<Store, Failure> {
         Ok(Store::open(crate::db_path(&self.db)?)?)
     }
@@ -85,6 +91,9 @@ pub fn dispatch(verb: &str, ctx: &mut Context) -> Outcome {
         "rename" => assessments::rename(ctx),
         "delete" => assessments::delete(ctx),
         "restore" => assessments::restore(ctx),
+        "backup" => backups::backup(ctx),
+        "backups" => backups::list(ctx),
+        "restore-backup" => backups::restore(ctx),
         "answer" => answers::answer(ctx),
         "part2" => answers::part2(ctx),
         "declare" => answers::declare(ctx),
@@ -95,6 +104,7 @@ pub fn dispatch(verb: &str, ctx: &mut Context) -> Outcome {
         "pdf" => submission::pdf(ctx),
         "extract" => submission::extract(ctx),
         "verify" => submission::verify(ctx),
+        "collect" => collect::run(ctx),
         "help" => match ctx.parser.next()? {
             Some(lexopt::Arg::Value(v)) => {
                 let v = v.to_string_lossy().to_string();
@@ -126,6 +136,9 @@ fn help_for(verb: &str) -> Option<&'static str> {
         "rename" => help::RENAME,
         "delete" => help::DELETE,
         "restore" => help::RESTORE,
+        "backup" => help::BACKUP,
+        "backups" => help::BACKUPS,
+        "restore-backup" => help::RESTORE_BACKUP,
         "score" => help::SCORE,
         "check" => help::CHECK,
         "export" => help::EXPORT,
@@ -133,6 +146,7 @@ fn help_for(verb: &str) -> Option<&'static str> {
         "pdf" => help::PDF,
         "extract" => help::EXTRACT,
         "verify" => help::VERIFY,
+        "collect" => help::COLLECT,
         _ => return None,
     })
 }

@@ -128,5 +128,6 @@ fn describe(p: &Problem) -> String {
                 .collect::<Vec<_>>()
                 .join("; ")
         ),
+        Problem::ExpiredEvidence { items } => format!("Evidence past its valid-until date: {}", list(items)),
     }
 }

@@ -36,7 +36,9 @@ pub fn pdf(ctx: &mut Context) -> Outcome {
     }
     let mut store = ctx.store()?;
     let record = store.record(id)?;
-    let submission = pdf::render(&record, Catalog::get(), &lang)?;
+    // The same page of changes since last year's assessment as the app prints.
+    let changes = csr_core::changes::since_carried_from(&store, &record, Catalog::get())?;
+    let submission = pdf::render_with_changes(&record, Catalog::get(), &lang, changes.as_ref())?;
     let path = out.unwrap_or_else(|| pdf::file_name(&record));
     write_atomic(std::path::Path::new(&path), &submission.pdf)?;
     if mark {
@@ -52,15 +54,24 @@ pub fn pdf(ctx: &mut Context) -> Outcome {
 
 pub fn extract(ctx: &mut Context) -> Outcome {
     let path = ctx.positional("the PDF file", help::EXTRACT)?;
-    // Nothing but --help may follow the file.
-    if let Some(arg) = ctx.parser.next()? {
-        return match arg {
-            Short('h') | Long("help") => show_help(help::EXTRACT),
-            _ => Err(arg.unexpected().into()),
-        };
+    let mut out: Option<String> = None;
+    while let Some(arg) = ctx.parser.next()? {
+        match arg {
+            Short('o') | Long("output") => out = Some(text(ctx.parser.value()?, "--output")?),
+            Short('h') | Long("help") => return show_help(help::EXTRACT),
+            _ => return Err(arg.unexpected().into()),
+        }
     }
     let json = pdf::extract(&args::read_input(&path)?)?;
-    crate::say_raw!("{json}");
+    // A file written here is UTF-8 as extracted; a shell redirection may re-encode it
+    // (Windows PowerShell 5.1 writes UTF-16), which is why --output exists.
+    match out.as_deref() {
+        None | Some("-") => crate::say_raw!("{json}"),
+        Some(file) => {
+            write_atomic(std::path::Path::new(file), json.as_bytes())?;
+            eprintln!("Wrote {file}.");
+        }
+    }
     Ok(())
 }
 

@@ -1,0 +1,68 @@
+//! `collect`: NEC's side, a folder of received submissions into one workbook.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use csr_core::collect::{self, Progress};
+use lexopt::prelude::*;
+
+use super::{show_help, Context};
+use crate::args::text;
+use crate::{help, Failure, Outcome};
+
+pub fn run(ctx: &mut Context) -> Outcome {
+    let (mut paths, mut previous, mut output, mut lang, mut jobs) = (Vec::new(), Vec::new(), None, "en".to_string(), 0);
+    while let Some(arg) = ctx.parser.next()? {
+        match arg {
+            Value(v) => paths.push(PathBuf::from(v)),
+            Short('o') | Long("output") => output = Some(PathBuf::from(ctx.parser.value()?)),
+            Long("previous") => previous.extend(ctx.parser.values()?.map(PathBuf::from)),
+            Long("lang") => {
+                lang = text(ctx.parser.value()?, "--lang")?;
+                if !["en", "ja"].contains(&lang.as_str()) {
+                    return Err(Failure::Usage(format!("--lang is en or ja, not \"{lang}\"")));
+                }
+            }
+            Long("jobs") => {
+                let v = text(ctx.parser.value()?, "--jobs")?;
+                jobs = v.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                    Failure::Usage(format!("--jobs takes a number of files to read at once, not \"{v}\""))
+                })?;
+            }
+            Short('h') | Long("help") => return show_help(help::COLLECT),
+            _ => return Err(arg.unexpected().into()),
+        }
+    }
+    if paths.is_empty() {
+        return Err(Failure::Usage(format!("give the files or folders to read.\n\n{}", help::COLLECT)));
+    }
+    let output = output
+        .ok_or_else(|| Failure::Usage(format!("--output FILE.xlsx (or FILE.csv) is missing.\n\n{}", help::COLLECT)))?;
+    // Refuse a wrong output name before reading thousands of files.
+    collect::Format::for_path(&output)?;
+    let show = std::io::stderr().is_terminal();
+    let progress = |p: Progress| {
+        if show && (p.done % 25 == 0 || p.done == p.total) {
+            eprint!("\rRead {} of {} files", p.done, p.total);
+        }
+    };
+    let c = collect::collect(&paths, &previous, jobs, &progress)?;
+    if show {
+        eprintln!();
+    }
+    let written = c.write(&output, &lang)?;
+    crate::say!(
+        "Read {} files: {} submissions kept, {} older ones left out, {} failed.",
+        c.files,
+        c.submissions.len(),
+        c.superseded,
+        c.failures.len()
+    );
+    for f in &c.failures {
+        crate::say!("  FAILED {}: {}", f.file, f.problem.label("en"));
+    }
+    for w in written {
+        crate::say!("Wrote {}", w.display());
+    }
+    Ok(())
+}

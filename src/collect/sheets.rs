@@ -1,0 +1,312 @@
+//! The three tables, laid out once for both writers: submissions (one row each), answers
+//! (one row per action item of each submission, for pivot tables) and failed files. Each
+//! table gives its headings and hands its rows, one at a time, to a [`Sink`].
+
+use std::borrow::Cow;
+
+use super::labels::Labels;
+use super::read::Source;
+use super::Collection;
+use crate::catalog::{Catalog, FieldKind};
+use crate::error::Result;
+use crate::model::{parse_amount, Rating};
+
+/// One cell: text, a number, or nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell<'a> {
+    Text(Cow<'a, str>),
+    Number(f64),
+    Empty,
+}
+
+impl<'a> Cell<'a> {
+    fn text(s: impl Into<Cow<'a, str>>) -> Cell<'a> {
+        let s = s.into();
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s)
+        }
+    }
+
+    fn number(n: Option<impl Into<f64>>) -> Cell<'a> {
+        n.map_or(Cell::Empty, |n| Cell::Number(n.into()))
+    }
+
+    fn count(n: usize) -> Cell<'a> {
+        Cell::Number(n as f64)
+    }
+}
+
+/// Where a table's rows go.
+pub trait Sink {
+    fn row(&mut self, cells: &[Cell]) -> Result<()>;
+}
+
+/// Which table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Submissions,
+    Answers,
+    Failures,
+}
+
+impl Table {
+    pub const ALL: [Table; 3] = [Table::Submissions, Table::Answers, Table::Failures];
+
+    /// The suffix of the CSV file for this table.
+    pub fn file_suffix(self) -> &'static str {
+        match self {
+            Table::Submissions => "submissions",
+            Table::Answers => "answers",
+            Table::Failures => "failures",
+        }
+    }
+}
+
+/// The collection with the words to show it in.
+pub struct Tables<'a> {
+    pub collection: &'a Collection,
+    pub catalog: &'a Catalog,
+    pub labels: &'static Labels,
+}
+
+fn list(ids: &[String]) -> String {
+    ids.join(", ")
+}
+
+/// A timestamp's date ("2026-04-15T09:30:00Z" → "2026-04-15").
+fn date(s: &str) -> &str {
+    s.get(..10).unwrap_or(s)
+}
+
+impl Tables<'_> {
+    pub fn name(&self, table: Table) -> &'static str {
+        match table {
+            Table::Submissions => self.labels.sheet_submissions,
+            Table::Answers => self.labels.sheet_answers,
+            Table::Failures => self.labels.sheet_failures,
+        }
+    }
+
+    fn group_name(&self, id: &str, table_title: &str) -> String {
+        format!("{id} {}", self.catalog.guideline_text(self.labels.lang, table_title))
+    }
+
+    fn policy_name<'s>(&'s self, short_title: &'s str) -> &'s str {
+        self.catalog.guideline_text(self.labels.lang, short_title)
+    }
+
+    /// The column headings of a table.
+    pub fn headings(&self, table: Table) -> Vec<String> {
+        let l = self.labels;
+        let mut h: Vec<String> = Vec::new();
+        match table {
+            Table::Submissions => {
+                h.extend(
+                    [
+                        l.supplier_code,
+                        l.legal_name,
+                        l.name_latin,
+                        l.period,
+                        l.status,
+                        l.submitted_at,
+                        l.exported_at,
+                        l.guideline,
+                        l.catalog_version,
+                        l.completeness,
+                        l.overall,
+                    ]
+                    .map(String::from),
+                );
+                for g in self.catalog.groups() {
+                    h.push(l.group_score.replace("{group}", &self.group_name(&g.id, &g.table_title)));
+                }
+                h.extend(
+                    [l.essential_gaps, l.essential_without_plan, l.gaps, l.unanswered, l.marked_for_review]
+                        .map(String::from),
+                );
+                for p in self.catalog.policies() {
+                    let name = self.policy_name(&p.short_title);
+                    h.push(l.acknowledged.replace("{policy}", name));
+                    h.push(l.cascaded.replace("{policy}", name));
+                    for f in self.catalog.disclosure_fields(&p.id) {
+                        h.push(format!("{name}: {}", f.label.get(l.lang)));
+                    }
+                }
+                h.push(l.declaration.into());
+                h.push(l.superseded.into());
+                if self.collection.compared {
+                    h.push(l.previous_period.into());
+                    h.push(l.change_overall.into());
+                    for g in self.catalog.groups() {
+                        h.push(l.change_group.replace("{group}", &self.group_name(&g.id, &g.table_title)));
+                    }
+                    h.push(l.essential_worse.into());
+                }
+                h.extend([l.file, l.checked, l.sha256, l.format_version].map(String::from));
+            }
+            Table::Answers => h.extend(
+                [
+                    l.supplier_code,
+                    l.legal_name,
+                    l.period,
+                    l.group,
+                    l.item,
+                    l.item_title,
+                    l.condition,
+                    l.rating,
+                    l.points,
+                    l.na_reason,
+                    l.description,
+                    l.evidence_count,
+                    l.plan_what,
+                    l.plan_who,
+                    l.plan_due,
+                    l.marked_for_review,
+                    l.to_reconfirm,
+                    l.file,
+                ]
+                .map(String::from),
+            ),
+            Table::Failures => h.extend([l.file, l.problem, l.detail].map(String::from)),
+        }
+        h
+    }
+
+    /// Hands every row of a table to `sink`, in order.
+    pub fn rows(&self, table: Table, sink: &mut dyn Sink) -> Result<()> {
+        match table {
+            Table::Submissions => self.submission_rows(sink),
+            Table::Answers => self.answer_rows(sink),
+            Table::Failures => {
+                for f in &self.collection.failures {
+                    sink.row(&[
+                        Cell::text(f.file.as_str()),
+                        Cell::text(self.labels.problem(f.problem)),
+                        Cell::text(f.detail.as_str()),
+                    ])?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn submission_rows(&self, sink: &mut dyn Sink) -> Result<()> {
+        let l = self.labels;
+        let c = self.catalog;
+        for s in &self.collection.submissions {
+            let guideline = if s.guideline_sha256 == c.guideline.guideline.source_sha256 {
+                s.guideline.clone()
+            } else {
+                format!("{} ({})", s.guideline, s.guideline_sha256.get(..12).unwrap_or(&s.guideline_sha256))
+            };
+            let mut row = vec![
+                Cell::text(s.supplier_code.as_str()),
+                Cell::text(s.legal_name.as_str()),
+                Cell::text(s.name_latin.as_str()),
+                Cell::text(s.period.as_str()),
+                Cell::text(l.status(s.status)),
+                Cell::text(s.submitted_at.as_deref().map(date).unwrap_or("")),
+                Cell::text(s.exported_at.as_str()),
+                Cell::text(guideline),
+                Cell::text(s.catalog_version.as_str()),
+                Cell::Number(s.completeness.into()),
+                Cell::number(s.overall),
+            ];
+            row.extend(s.groups.iter().map(|g| Cell::number(*g)));
+            row.extend([
+                Cell::text(list(&s.essential_gaps)),
+                Cell::text(list(&s.essential_without_plan)),
+                Cell::count(s.gaps),
+                Cell::count(s.unanswered),
+                Cell::text(list(&s.marked_for_review)),
+            ]);
+            for (p, answer) in c.policies().iter().zip(&s.part2) {
+                if !answer.relevant && !answer.acknowledged {
+                    row.push(Cell::text(l.not_applies));
+                } else {
+                    row.push(Cell::text(l.yes_no(answer.acknowledged)));
+                }
+                row.push(Cell::text(answer.cascaded.map(|x| l.cascade(x)).unwrap_or("")));
+                for f in c.disclosure_fields(&p.id) {
+                    let value = answer.disclosures.get(&f.id).map(|v| v.trim()).unwrap_or("");
+                    row.push(match f.kind {
+                        FieldKind::Choice => {
+                            Cell::text(f.option(value).map_or(value, |o| o.label.get(l.lang).as_str()))
+                        }
+                        FieldKind::Number => parse_amount(value).map_or_else(|| Cell::text(value), Cell::Number),
+                        FieldKind::Year => {
+                            value.parse::<i32>().map_or_else(|_| Cell::text(value), |y| Cell::Number(y.into()))
+                        }
+                        _ => Cell::text(value),
+                    });
+                }
+            }
+            row.push(Cell::text(s.declaration.as_str()));
+            row.push(Cell::text(list(&s.superseded)));
+            if self.collection.compared {
+                match &s.change {
+                    Some(ch) => {
+                        row.push(Cell::text(ch.previous_period.as_str()));
+                        row.push(Cell::number(ch.overall.map(|d| d as f64)));
+                        row.extend(ch.groups.iter().map(|d| Cell::number(d.map(|d| d as f64))));
+                        row.push(Cell::text(list(&ch.essential_worse)));
+                    }
+                    None => row.extend((0..c.groups().len() + 3).map(|_| Cell::Empty)),
+                }
+            }
+            let checked = match s.source {
+                Source::Pdf { pages } => l.checked_pdf.replace("{pages}", &pages.to_string()),
+                Source::Json => l.checked_json.to_string(),
+            };
+            row.extend([
+                Cell::text(s.file.as_str()),
+                Cell::text(checked),
+                Cell::text(s.sha256.as_str()),
+                Cell::Number(s.format_version as f64),
+            ]);
+            sink.row(&row)?;
+        }
+        Ok(())
+    }
+
+    fn answer_rows(&self, sink: &mut dyn Sink) -> Result<()> {
+        let l = self.labels;
+        let c = self.catalog;
+        for s in &self.collection.submissions {
+            let Some(slot) = s.answers else { continue };
+            for a in self.collection.spool.get(slot)? {
+                let Some(item) = c.item(&a.item_id) else { continue };
+                let group =
+                    c.group(item.group_id()).map(|g| self.group_name(&g.id, &g.table_title)).unwrap_or_default();
+                let condition = match item.condition {
+                    Some(crate::catalog::Condition::Essential) => l.essential,
+                    Some(crate::catalog::Condition::Recommended) => l.recommended,
+                    None => "",
+                };
+                sink.row(&[
+                    Cell::text(s.supplier_code.as_str()),
+                    Cell::text(s.legal_name.as_str()),
+                    Cell::text(s.period.as_str()),
+                    Cell::text(group),
+                    Cell::text(item.id.as_str()),
+                    Cell::text(c.guideline_text(l.lang, &item.title)),
+                    Cell::text(condition),
+                    Cell::text(a.rating.map(|r| l.rating(r)).unwrap_or("")),
+                    Cell::number(a.rating.and_then(Rating::points)),
+                    Cell::text(a.na_reason),
+                    Cell::text(a.description),
+                    Cell::count(a.evidence),
+                    Cell::text(a.plan_what),
+                    Cell::text(a.plan_who),
+                    Cell::text(a.plan_due.unwrap_or_default()),
+                    Cell::text(if a.marked_for_review { l.yes } else { "" }),
+                    Cell::text(if a.to_reconfirm { l.yes } else { "" }),
+                    Cell::text(s.file.as_str()),
+                ])?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,292 @@
+//! Automatic snapshots of the database in `backups/` beside it, their retention, and
+//! restoring one.
+//!
+//! A snapshot is written by SQLite itself (`VACUUM INTO`: a consistent, self-contained copy,
+//! never a raw copy of a file that may have a log beside it), into a temporary name, checked
+//! (`integrity_check`, our application id, counts), flushed, and only then renamed into place.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use time::macros::format_description;
+use time::{OffsetDateTime, PrimitiveDateTime};
+
+use super::open::APPLICATION_ID;
+use crate::error::{Error, Result};
+
+/// The folder of snapshots, beside the database.
+pub const FOLDER: &str = "backups";
+const PREFIX: &str = "assessments-";
+
+/// Why a snapshot was taken (the last part of its file name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// The first change of a day.
+    Daily,
+    /// Asked for by the user ("Back up now", `csr-assess backup`).
+    Manual,
+    /// Before a new version of the app changed the file's layout.
+    BeforeUpdate,
+    /// Before an import.
+    BeforeImport,
+    /// Before an assessment was deleted.
+    BeforeDelete,
+    /// Before another snapshot was restored over the database.
+    BeforeRestore,
+}
+
+impl Reason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Daily => "daily",
+            Reason::Manual => "manual",
+            Reason::BeforeUpdate => "before-update",
+            Reason::BeforeImport => "before-import",
+            Reason::BeforeDelete => "before-delete",
+            Reason::BeforeRestore => "before-restore",
+        }
+    }
+}
+
+/// One snapshot in `backups/`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Snapshot {
+    /// The file name; what `restore` takes.
+    pub name: String,
+    pub path: PathBuf,
+    /// When it was taken, RFC 3339 UTC.
+    pub taken_at: String,
+    /// Why it was taken ("daily", "manual", "before-import", …).
+    pub reason: String,
+    pub bytes: u64,
+    /// Assessments in it (deleted ones not counted) and answers to action items.
+    pub assessments: i64,
+    pub answers: i64,
+}
+
+pub fn folder(db: &Path) -> PathBuf {
+    db.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).join(FOLDER)
+}
+
+const NAME_TIME: &[time::format_description::FormatItem<'static>] =
+    format_description!("[year][month][day]T[hour][minute][second]Z");
+
+/// Takes a snapshot of the database open on `conn` (whose file is `db`) and prunes old ones.
+pub fn snapshot(conn: &Connection, db: &Path, reason: Reason) -> Result<Snapshot> {
+    let dir = folder(db);
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io("create the backup folder", &dir, e))?;
+    let now = OffsetDateTime::now_utc();
+    let stem = format!("{PREFIX}{}-{}", now.format(NAME_TIME).expect("UTC formats"), reason.as_str());
+    let mut name = format!("{stem}.sqlite3");
+    let mut n = 1;
+    while dir.join(&name).exists() {
+        n += 1;
+        name = format!("{stem}-{n}.sqlite3");
+    }
+    let tmp = dir.join(format!(".{name}.tmp"));
+    let _ = std::fs::remove_file(&tmp);
+    let written = (|| {
+        conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()]).map_err(|e| super::open::explain(conn, e.into()))?;
+        let counts = verify(&tmp)?;
+        std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(|e| Error::io("write", &tmp, e))?;
+        crate::files::rename_durably(&tmp, &dir.join(&name))?;
+        Ok(counts)
+    })();
+    let (assessments, answers) = match written {
+        Ok(counts) => counts,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+    };
+    prune(&dir);
+    let path = dir.join(&name);
+    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    Ok(Snapshot { taken_at: rfc3339(now), reason: reason.as_str().into(), name, path, bytes, assessments, answers })
+}
+
+/// Checks a snapshot file completely: SQLite's full integrity check, our application id,
+/// and the counts it holds. Returns (assessments, answers).
+pub fn verify(path: &Path) -> Result<(i64, i64)> {
+    let bad = |detail: String| Error::CorruptDatabase { path: path.into(), detail };
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(format!("{}?immutable=1", super::open::file_uri(path)), flags)
+        .map_err(|e| bad(e.to_string()))?;
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| bad(e.to_string()))?;
+    if check != "ok" {
+        return Err(bad(check));
+    }
+    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| bad(e.to_string()))?;
+    if app_id != APPLICATION_ID {
+        return Err(bad("it is not an assessment database".into()));
+    }
+    counts(&conn).map_err(|e| bad(e.to_string()))
+}
+
+fn counts(conn: &Connection) -> rusqlite::Result<(i64, i64)> {
+    let a = conn.query_row("SELECT count(*) FROM assessment WHERE deleted_at IS NULL", [], |r| r.get(0))?;
+    let n = conn.query_row(
+        "SELECT count(*) FROM answer x JOIN assessment a ON a.id = x.assessment_id WHERE a.deleted_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok((a, n))
+}
+
+fn rfc3339(t: OffsetDateTime) -> String {
+    t.replace_nanosecond(0)
+        .expect("0 ns is valid")
+        .format(&time::format_description::well_known::Rfc3339)
+        .expect("UTC formats")
+}
+
+/// When a snapshot was taken and why, from its file name.
+fn parse_name(name: &str) -> Option<(OffsetDateTime, String)> {
+    let rest = name.strip_prefix(PREFIX)?.strip_suffix(".sqlite3")?;
+    let (when, reason) = rest.split_at_checked(16)?;
+    let t = PrimitiveDateTime::parse(when, NAME_TIME).ok()?.assume_utc();
+    Some((t, reason.trim_start_matches('-').to_string()))
+}
+
+/// The snapshots beside `db`, newest first, each opened to count what it holds. A snapshot
+/// that fails to open is left out of the list (it cannot be restored).
+pub fn list(db: &Path) -> Vec<Snapshot> {
+    let mut all: Vec<Snapshot> = names(&folder(db))
+        .into_iter()
+        .filter_map(|(name, t, reason)| {
+            let path = folder(db).join(&name);
+            let bytes = std::fs::metadata(&path).ok()?.len();
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+            let conn =
+                Connection::open_with_flags(format!("{}?immutable=1", super::open::file_uri(&path)), flags).ok()?;
+            let (assessments, answers) = counts(&conn).ok()?;
+            Some(Snapshot { name, path, taken_at: rfc3339(t), reason, bytes, assessments, answers })
+        })
+        .collect();
+    all.sort_by(|a, b| b.name.cmp(&a.name));
+    all
+}
+
+/// (file name, time, reason) of every snapshot in `dir`, newest first.
+fn names(dir: &Path) -> Vec<(String, OffsetDateTime, String)> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut all: Vec<_> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|name| parse_name(&name).map(|(t, r)| (name, t, r)))
+        .collect();
+    all.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+    all
+}
+
+/// Whether a snapshot was already taken today (UTC).
+pub fn taken_today(db: &Path) -> bool {
+    let today = OffsetDateTime::now_utc().date();
+    names(&folder(db)).first().is_some_and(|(_, t, _)| t.date() == today)
+}
+
+/// Retention a user never has to think about: everything from the newest day (at most 20),
+/// the newest snapshot of each of the 10 newest days, and of each of the 12 newest months.
+fn prune(dir: &Path) {
+    let all = names(dir);
+    let keep = retained(&all.iter().map(|(_, t, _)| *t).collect::<Vec<_>>());
+    for ((name, _, _), keep) in all.iter().zip(keep) {
+        if !keep {
+            let _ = std::fs::remove_file(dir.join(name));
+        }
+    }
+    // Temporary files of snapshots that a crash interrupted.
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            let old = e.metadata().ok().and_then(|m| m.modified().ok()).and_then(|m| m.elapsed().ok());
+            if name.starts_with('.') && name.ends_with(".tmp") && old.is_some_and(|d| d.as_secs() > 3600) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+}
+
+/// Which of `times` (newest first) to keep.
+fn retained(times: &[OffsetDateTime]) -> Vec<bool> {
+    let mut keep = vec![false; times.len()];
+    let mut days = Vec::new();
+    let mut months = Vec::new();
+    for (i, t) in times.iter().enumerate() {
+        let (day, month) = (t.date(), (t.year(), t.month()));
+        if Some(&day) == times.first().map(|f| f.date()).as_ref() && i < 20 {
+            keep[i] = true;
+        }
+        if !days.contains(&day) && days.len() < 10 {
+            days.push(day);
+            keep[i] = true;
+        }
+        if !months.contains(&month) && months.len() < 12 {
+            months.push(month);
+            keep[i] = true;
+        }
+    }
+    keep
+}
+
+/// Puts snapshot `name` in place of the database at `db`, which must not be open in this
+/// process. The file there now (and its log) is moved into `backups/` as
+/// `replaced-<time>.sqlite3` first, so a restore never loses anything.
+pub fn put_back(db: &Path, name: &str) -> Result<()> {
+    if name.contains(['/', '\\']) || parse_name(name).is_none() {
+        return Err(Error::not_found(format!("Backup \"{name}\"")));
+    }
+    let dir = folder(db);
+    let source = dir.join(name);
+    if !source.is_file() {
+        return Err(Error::not_found(format!("Backup \"{name}\"")));
+    }
+    verify(&source)?;
+    let tmp = {
+        let mut s = db.as_os_str().to_os_string();
+        s.push(".restore.tmp");
+        PathBuf::from(s)
+    };
+    std::fs::copy(&source, &tmp).and_then(|_| std::fs::File::open(&tmp)?.sync_all()).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io("copy", &source, e)
+    })?;
+    let stamp = OffsetDateTime::now_utc().format(NAME_TIME).expect("UTC formats");
+    if db.exists() {
+        let kept = dir.join(format!("replaced-{stamp}.sqlite3"));
+        std::fs::rename(db, &kept).map_err(|e| Error::io("move aside", db, e))?;
+    }
+    for suffix in ["-wal", "-shm"] {
+        let mut s = db.as_os_str().to_os_string();
+        s.push(suffix);
+        let side = PathBuf::from(s);
+        if side.exists() {
+            let _ = std::fs::rename(&side, dir.join(format!("replaced-{stamp}.sqlite3{suffix}")));
+        }
+    }
+    crate::files::rename_durably(&tmp, db)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn names_round_trip() {
+        let (t, reason) = parse_name("assessments-20261127T163000Z-before-import-2.sqlite3").unwrap();
+        assert_eq!(t, datetime!(2026-11-27 16:30:00 UTC));
+        assert_eq!(reason, "before-import-2");
+        assert!(parse_name("replaced-20261127T163000Z.sqlite3").is_none());
+    }
+
+    #[test]
+    fn retention_keeps_ten_days_and_twelve_months() {
+        // One snapshot a day for 400 days, newest first.
+        let newest = datetime!(2026-11-27 09:00:00 UTC);
+        let times: Vec<_> = (0..400).map(|d| newest - time::Duration::days(d)).collect();
+        let keep = retained(&times);
+        let kept: Vec<_> = times.iter().zip(&keep).filter(|(_, k)| **k).map(|(t, _)| *t).collect();
+        assert_eq!(kept.len(), 10 + 12 - 1, "the newest day is also the newest month: {kept:?}");
+        assert!(keep[..10].iter().all(|k| *k));
+    }
+}

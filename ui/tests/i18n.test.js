@@ -1,0 +1,60 @@
+// Unit tests of the string tables and the language switch.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+// setLanguage marks the page's language; a bare stand-in for the page is enough here.
+globalThis.document = { documentElement: { lang: 'en' } };
+const { t, pick, setLanguage, language, onLanguageChange, formatDateTime, LANGUAGES } = await import('../js/i18n.js');
+const en = (await import('../js/strings/en.js')).default;
+const ja = (await import('../js/strings/ja.js')).default;
+
+test('placeholders are filled, unknown ones left, missing keys shown as ⟦key⟧', () => {
+  setLanguage('en');
+  assert.equal(t('finder.count', { n: 3 }), '3 items');
+  assert.equal(t('finder.count'), '{n} items');
+  const errors = console.error;
+  console.error = () => {};
+  assert.equal(t('no.such.key'), '⟦no.such.key⟧');
+  console.error = errors;
+});
+
+test('switching to Japanese changes every text, the page language, and tells listeners', () => {
+  const heard = [];
+  const off = onLanguageChange((l) => heard.push(l));
+  setLanguage('ja');
+  assert.equal(language(), 'ja');
+  assert.equal(document.documentElement.lang, 'ja');
+  assert.equal(t('finder.count', { n: 3 }), '3 件');
+  assert.deepEqual(heard, ['ja']);
+  setLanguage('ja');
+  assert.deepEqual(heard, ['ja'], 'no change, no call');
+  setLanguage('xx');
+  assert.equal(language(), 'ja', 'an unknown language is ignored');
+  off();
+  setLanguage('en');
+});
+
+test('pick chooses the current language of our own texts, English as fallback', () => {
+  setLanguage('ja');
+  assert.equal(pick({ en: 'Hello', ja: 'こんにちは' }), 'こんにちは');
+  assert.equal(pick({ en: 'Hello' }), 'Hello');
+  assert.equal(pick(null), '');
+  setLanguage('en');
+});
+
+test('both tables have the same keys, and Japanese texts are Japanese', () => {
+  assert.deepEqual(Object.keys(ja).sort(), Object.keys(en).sort());
+  assert.deepEqual(LANGUAGES, ['en', 'ja']);
+  for (const key of Object.keys(ja).filter((k) => k.startsWith('finder.') || k.startsWith('reconfirm.'))) {
+    assert.match(ja[key], /[\u3040-\u30ff\u4e00-\u9fff]/, `${key} is in Japanese`);
+  }
+});
+
+test('dates are formatted in the current language; bad input is returned as is', () => {
+  setLanguage('ja');
+  assert.match(formatDateTime('2026-04-01T09:30:00Z'), /2026/);
+  assert.equal(formatDateTime('not a date'), 'not a date');
+  assert.equal(formatDateTime(null), '');
+  setLanguage('en');
+});
