@@ -1,17 +1,20 @@
-//! PDF generation of a fully answered assessment with Japanese text: time (p50 of several
-//! runs) and size; and, in the same run, headless Chromium printing an HTML page with the
-//! same content and font to PDF. Figures are printed, not asserted.
+//! PDF generation: a fully answered assessment in Japanese (warm, first in the process, and
+//! as a fresh `csr-assess pdf` process) and a worst case (47 answers of 10,000 characters),
+//! with the cost per printed character; then headless Chromium printing the same text
+//! (an HTML page made from the app's PDF, page by page, in the same font; pdftotext word
+//! counts of both PDFs are printed to show it), warm (one long-lived browser printing again
+//! and again through its DevTools protocol) and cold (a new browser per PDF).
+//! Figures are printed, not asserted.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use csr_core::model::AssessmentRecord;
-use csr_core::{pdf, scoring, Catalog};
+use csr_core::{pdf, Catalog};
 
 fn p50(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -22,98 +25,74 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('\n', "<br>")
-}
-
-/// The same content as the PDF, as an A4 HTML page for Chromium to print.
-fn html(record: &AssessmentRecord, sha256: &str, font: &Path) -> String {
-    let c = Catalog::get();
-    let s = scoring::score(record, c);
-    let p = &record.company;
-    let mut h = String::new();
-    let _ = write!(h, "<!doctype html><html lang=ja><meta charset=utf-8><style>
-        @font-face {{ font-family: IPAex; src: url('file://{}'); }}
-        @page {{ size: A4; margin: 22mm 18mm 20mm; }}
-        body {{ font-family: IPAex; font-size: 9.5pt; line-height: 1.45; }}
-        h1 {{ font-size: 16pt; }} h2 {{ font-size: 12.5pt; }} h3 {{ font-size: 10.5pt; margin: 8pt 0 2pt; }}
-        dl {{ display: grid; grid-template-columns: 95pt 1fr; margin: 0; }} dt {{ color: #555; font-size: 8pt; }} dd {{ margin: 0; }}
-        .bar {{ background: #555; height: 10pt; }} .track {{ border: 1px solid #999; width: 230pt; }}
-        </style><body>", font.display());
-    let _ = write!(h, "<h1>サプライチェーンCSR セルフアセスメント</h1><h2>{}</h2><dl>", esc(p.display_name()));
-    for (k, v) in [
-        ("所在地", &p.address),
-        ("代表者", &p.representative),
-        ("連絡担当者", &p.contact_name),
-        ("対象期間", &record.assessment.period),
-    ] {
-        let _ = write!(h, "<dt>{k}</dt><dd>{}</dd>", esc(v));
-    }
-    let _ = write!(h, "</dl><p>{sha256}</p><h1>概要</h1>");
-    for g in &s.groups {
-        let w = g.tally.score.unwrap_or(0);
-        let _ =
-            write!(h, "<div>{} <div class=track><div class=bar style='width:{w}%'></div></div> {w}%</div>", g.group_id);
-    }
-    let _ = write!(h, "<h1>回答</h1>");
-    for item in c.items() {
-        let _ = write!(h, "<h3>{} {}</h3>", item.id, esc(&item.title));
-        if let Some(a) = record.answer(&item.id) {
-            let _ = write!(
-                h,
-                "<dl><dt>評価</dt><dd>{:?}</dd><dt>当社の取り組み</dt><dd>{}</dd>",
-                a.rating,
-                esc(&a.description)
-            );
-            for e in &a.evidence {
-                let _ = write!(
-                    h,
-                    "<dt>証拠</dt><dd>{} — {} — {}</dd>",
-                    esc(&e.name),
-                    esc(&e.location),
-                    e.date.as_deref().unwrap_or("")
-                );
-            }
-            if !a.action_plan.is_empty() {
-                let _ = write!(
-                    h,
-                    "<dt>改善計画</dt><dd>{}<br>{}<br>{}</dd>",
-                    esc(&a.action_plan.what),
-                    esc(&a.action_plan.who),
-                    a.action_plan.due.as_deref().unwrap_or("")
-                );
-            }
-            h.push_str("</dl>");
-        }
-    }
-    let _ = write!(h, "<h1>パート 2</h1>");
-    for pa in &record.part2 {
-        let _ = write!(h, "<h3>{}</h3><dl>", pa.policy_id);
-        for (k, v) in &pa.disclosures {
-            let _ = write!(h, "<dt>{k}</dt><dd>{}</dd>", esc(v));
-        }
-        let _ = write!(h, "<dt>備考</dt><dd>{}</dd></dl>", esc(&pa.notes));
-    }
-    let d = &record.assessment.declaration;
-    let _ = write!(
-        h,
-        "<h1>誓約</h1><p>{}</p><dl><dt>氏名</dt><dd>{}</dd><dt>役職</dt><dd>{}</dd></dl></body></html>",
-        csr_core::model::DECLARATION_TEXT.ja,
-        esc(&d.signer_name),
-        esc(&d.signer_title)
-    );
-    h
-}
-
 fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
         .find(|b| Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success()))
 }
 
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name} (poppler-utils) runs: {e}"));
+    assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// pdftotext's text of a PDF file, in reading order.
+fn text_of(path: &Path) -> String {
+    tool("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"])
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+fn printed_chars(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The app's PDF's text as an A4 HTML page in the same font and size, one printed page per
+/// page of the app's PDF, for Chromium to print: the same content, by construction.
+fn html_of(text: &str, font: &Path) -> String {
+    let mut h = format!(
+        "<!doctype html><html lang=ja><meta charset=utf-8><style>
+        @font-face {{ font-family: IPAex; src: url('file://{}'); }}
+        @page {{ size: A4; margin: 18mm 18mm 16mm; }}
+        body {{ font-family: IPAex; font-size: 9.5pt; line-height: 1.35; margin: 0; }}
+        section {{ break-after: page; }} p {{ margin: 0; white-space: pre-wrap; }}
+        </style><body>",
+        font.display()
+    );
+    // pdftotext ends every page with a form feed.
+    for page in text.split('\u{c}').filter(|p| !p.trim().is_empty()) {
+        h.push_str("<section>");
+        for line in page.lines() {
+            h.push_str("<p>");
+            h.push_str(&esc(line));
+            h.push_str("</p>");
+        }
+        h.push_str("</section>");
+    }
+    h.push_str("</body></html>");
+    h
+}
+
+fn time_renders(record: &AssessmentRecord, runs: usize) -> Vec<Duration> {
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            pdf::render(record, Catalog::get(), "ja").unwrap();
+            t.elapsed()
+        })
+        .collect()
+}
+
 fn main() {
     let dir = tempfile::tempdir().unwrap();
-    let (_db, mut store) = common::temp_store();
+    let (db_dir, mut store) = common::temp_store();
     let id = common::fully_answered(&mut store);
     let record = store.record(id).unwrap();
     println!(
@@ -126,70 +105,122 @@ fn main() {
         let s = pdf::render(&record, Catalog::get(), "ja").unwrap();
         (t.elapsed(), s)
     };
-    let runs: Vec<Duration> = (0..15)
+    let runs = time_renders(&record, 15);
+    let app_pdf = dir.path().join("app.pdf");
+    std::fs::write(&app_pdf, &sub.pdf).unwrap();
+    let app_text = text_of(&app_pdf);
+    let pages = lopdf::Document::load_mem(&sub.pdf).map(|d| d.get_pages().len()).unwrap_or(0);
+    let warm = p50(runs.clone());
+    println!("{:<44} {:>9.1} ms (includes loading the font)", "this app: first PDF in the process", ms(first));
+    println!("{:<44} {:>9.1} ms p50 of {} runs", "this app: PDF generation (warm)", ms(warm), runs.len());
+    println!(
+        "{:<44} {:>9} bytes ({:.0} KB), {pages} pages, {} characters, {} words (pdftotext)",
+        "this app: PDF size",
+        sub.pdf.len(),
+        sub.pdf.len() as f64 / 1024.0,
+        printed_chars(&app_text),
+        words(&app_text)
+    );
+
+    // A fresh process: start, open the database, load the font, render, write the file.
+    let exe = env!("CARGO_BIN_EXE_csr-assess");
+    let db = common::db_path(&db_dir);
+    drop(store);
+    let out = dir.path().join("cli.pdf");
+    let cold: Vec<Duration> = (0..7)
         .map(|_| {
             let t = Instant::now();
-            pdf::render(&record, Catalog::get(), "ja").unwrap();
+            let status = Command::new(exe)
+                .arg("--db")
+                .arg(&db)
+                .args(["pdf", &id.to_string(), "--lang", "ja", "--output"])
+                .arg(&out)
+                .env_remove("CSR_ASSESS_DB")
+                .output()
+                .unwrap();
+            assert!(status.status.success(), "csr-assess pdf: {}", String::from_utf8_lossy(&status.stderr));
             t.elapsed()
         })
         .collect();
-    let pages = lopdf::Document::load_mem(&sub.pdf).map(|d| d.get_pages().len()).unwrap_or(0);
-    println!("{:<40} {:>9.1} ms (includes loading the font)", "this app: first PDF in the process", ms(first));
-    println!("{:<40} {:>9.1} ms p50 of {} runs", "this app: PDF generation", ms(p50(runs.clone())), runs.len());
+    let cold = p50(cold);
+    println!("{:<44} {:>9.1} ms p50 of 7 (a new `csr-assess pdf` process each)", "this app: PDF, cold process", ms(cold));
+
+    // The worst case of issue 16: every answer 10,000 characters long.
+    let mut big = record.clone();
+    let sentence = "当社では就業規則に強制労働の禁止を明記し、入社時に全員へ説明しています。Records are kept for five years. ";
+    let long: String = sentence.chars().cycle().take(10_000).collect();
+    for a in &mut big.answers {
+        a.description = long.clone();
+    }
+    let big_sub = pdf::render(&big, Catalog::get(), "ja").unwrap();
+    let big_runs = time_renders(&big, 5);
+    let big_pdf = dir.path().join("big.pdf");
+    std::fs::write(&big_pdf, &big_sub.pdf).unwrap();
+    let big_chars = printed_chars(&text_of(&big_pdf));
+    let big_pages = lopdf::Document::load_mem(&big_sub.pdf).map(|d| d.get_pages().len()).unwrap_or(0);
+    let big_time = p50(big_runs);
     println!(
-        "{:<40} {:>9} bytes ({:.0} KB), {pages} pages",
-        "this app: PDF size",
-        sub.pdf.len(),
-        sub.pdf.len() as f64 / 1024.0
+        "{:<44} {:>9.1} ms p50 of 5, {big_pages} pages, {big_chars} characters, {:.2} µs a character, {:.0} KB",
+        "this app: 47 answers of 10,000 characters",
+        ms(big_time),
+        big_time.as_secs_f64() * 1e6 / big_chars as f64,
+        big_sub.pdf.len() as f64 / 1024.0
     );
 
     let font = std::fs::canonicalize(concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/ipaexg.ttf")).unwrap();
     let page = dir.path().join("submission.html");
-    std::fs::write(&page, html(&record, &sub.sha256, &font)).unwrap();
+    std::fs::write(&page, html_of(&app_text, &font)).unwrap();
     let Some(browser) = chromium() else {
         println!("chromium: not installed (scripts/bench.sh installs Debian's chromium for this comparison)");
         return;
     };
     let version =
         String::from_utf8_lossy(&Command::new(browser).arg("--version").output().unwrap().stdout).trim().to_string();
-    let out = dir.path().join("chromium.pdf");
-    let mut times = Vec::new();
-    for n in 0..5 {
-        let profile = dir.path().join(format!("profile-{n}"));
-        let t = Instant::now();
-        let status = Command::new(browser)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-pdf-header-footer",
-                "--allow-file-access-from-files",
-            ])
-            .arg(format!("--user-data-dir={}", profile.display()))
-            .arg(format!("--print-to-pdf={}", out.display()))
-            .arg(format!("file://{}", page.display()))
-            .output()
-            .unwrap();
-        times.push(t.elapsed());
-        assert!(status.status.success(), "chromium failed: {}", String::from_utf8_lossy(&status.stderr));
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/chromium_print.py");
+    let run = Command::new("python3")
+        .args([script, browser, page.to_str().unwrap(), dir.path().to_str().unwrap(), "15", "5"])
+        .output()
+        .unwrap();
+    if !run.status.success() {
+        // Not a figure: say so rather than print a wrong one.
+        println!("headless Chromium: the measurement failed: {}", String::from_utf8_lossy(&run.stderr).trim());
+        return;
     }
-    let size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
-    let cpages = lopdf::Document::load_mem(&std::fs::read(&out).unwrap()).map(|d| d.get_pages().len()).unwrap_or(0);
+    let report = String::from_utf8_lossy(&run.stdout).into_owned();
+    let report: serde_json::Value = serde_json::from_str(&report).expect("chromium_print.py prints JSON");
+    let secs = |key: &str| -> Vec<Duration> {
+        report[key].as_array().unwrap().iter().map(|v| Duration::from_secs_f64(v.as_f64().unwrap())).collect()
+    };
+    let (c_warm, c_cold) = (p50(secs("warm")), p50(secs("cold")));
+    let c_pdf = Path::new(report["warm_pdf"].as_str().unwrap());
+    let c_text = text_of(c_pdf);
+    let c_bytes = std::fs::read(c_pdf).unwrap();
+    let c_pages = lopdf::Document::load_mem(&c_bytes).map(|d| d.get_pages().len()).unwrap_or(0);
+    println!("{version}, printing the app's PDF text as HTML (same font, one page per page):");
     println!(
-        "{:<40} {:>9.1} ms p50 of {} runs ({version}, a new process each time)",
-        "headless Chromium: HTML to PDF",
-        ms(p50(times.clone())),
-        times.len()
+        "{:<44} {:>9.1} ms p50 of 15 (one browser, DevTools protocol)",
+        "headless Chromium: HTML to PDF (warm)",
+        ms(c_warm)
     );
     println!(
-        "{:<40} {:>9} bytes ({:.0} KB), {cpages} pages",
+        "{:<44} {:>9.1} ms p50 of 5 (a new browser process each)",
+        "headless Chromium: HTML to PDF (cold)",
+        ms(c_cold)
+    );
+    println!(
+        "{:<44} {:>9} bytes ({:.0} KB), {c_pages} pages, {} characters, {} words (pdftotext; the app: {}, {})",
         "headless Chromium: PDF size",
-        size,
-        size as f64 / 1024.0
+        c_bytes.len(),
+        c_bytes.len() as f64 / 1024.0,
+        printed_chars(&c_text),
+        words(&c_text),
+        printed_chars(&app_text),
+        words(&app_text)
+    );
+    println!(
+        "{:<44} {:>9.0}× warm, {:.0}× cold",
+        "Chromium time / this app's time",
+        c_warm.as_secs_f64() / warm.as_secs_f64(),
+        c_cold.as_secs_f64() / cold.as_secs_f64()
     );
 }

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Prints the project's figures (release builds): core timings, PDF generation beside
-# headless Chromium, and the app beside an empty Tauri app. Installs Debian's Chromium for
-# the PDF comparison if it is missing. Takes about 20 minutes on a fresh 2-core machine.
+# headless Chromium, and the app beside an empty Tauri app, after the machine and file
+# systems they were measured on. Installs Debian's Chromium for the PDF comparison if it is
+# missing (waiting for the package manager if another process holds its lock).
+# Time: see README, "Performance".
 set -euo pipefail
 cd "$(dirname "$0")/.."
+started=$(date +%s)
 ./scripts/setup.sh
 . scripts/env.sh
 
@@ -23,9 +26,16 @@ quiet() {
 
 if ! command -v chromium >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  # Waits up to 20 minutes for another apt or dpkg (an unattended upgrade) to finish.
+  WAIT=(-o DPkg::Lock::Timeout=1200)
+  $SUDO apt-get "${WAIT[@]}" update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get "${WAIT[@]}" install -y -qq chromium >/dev/null
 fi
+echo "== machine"
+echo "$(uname -srm); $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); $(free -g | awk '/^Mem:/ {print $2}') GB memory"
+[ -r /etc/os-release ] && . /etc/os-release && echo "${PRETTY_NAME:-}"
+echo "build folder $CARGO_TARGET_DIR on $(findmnt -no FSTYPE -T "$CARGO_TARGET_DIR" 2>/dev/null || echo '?'); temporary files ${TMPDIR:-/tmp} on $(findmnt -no FSTYPE -T "${TMPDIR:-/tmp}" 2>/dev/null || echo '?')"
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows every figure)"
 echo "== core"; quiet cargo bench --locked --bench core
 echo "== PDF"; quiet cargo bench --locked --bench pdf
 echo "== collect (NEC side: 1,000 submissions)"; quiet cargo bench --locked --bench collect
@@ -34,3 +44,4 @@ quiet cargo build --release --locked --manifest-path benches/empty-tauri-app/Car
 quiet xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
   env EMPTY_TAURI_APP="$CARGO_TARGET_DIR/release/empty-tauri-app" \
   cargo bench --locked -p csr-self-assessment-app --bench app
+echo "== bench.sh took $(( ($(date +%s) - started) / 60 )) minutes, setup and builds included"

@@ -15,6 +15,9 @@ APT_PACKAGES=(
   nsis
   # The ja_JP.UTF-8 locale, for the tests that start the app as a Japanese computer would.
   locales
+  # System fonts the PDF falls back on for what IPAexGothic lacks (Korean, simplified
+  # Chinese, Arabic, Hebrew; emoji in black and white: colour-bitmap emoji cannot be embedded).
+  fonts-noto-cjk fonts-noto-core fonts-symbola
 )
 # Node runs the UI's unit tests; the machine's own Node (if any) is fine.
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)
@@ -24,8 +27,9 @@ for pkg in "${APT_PACKAGES[@]}"; do
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
-  $SUDO apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Waits for another apt or dpkg (an unattended upgrade) to release its lock.
+  $SUDO apt-get -o DPkg::Lock::Timeout=1200 update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=1200 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 # A Japanese system locale, for the tests that start the app as a Japanese computer would.

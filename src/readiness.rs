@@ -41,12 +41,32 @@ pub enum Problem {
     MarkedForReview { items: Vec<String> },
     /// Items with evidence past its valid-until date (renew it, or say what replaces it).
     ExpiredEvidence { items: Vec<String> },
+    /// Characters no font available to the PDF can print (on this computer), by field: the
+    /// PDF shows their codes ("[U+AC00]") in their place; the attached data keeps them.
+    UnprintableCharacters { fields: Vec<UnprintableField> },
+}
+
+/// A field holding characters the PDF cannot print.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnprintableField {
+    /// "profile", "assessment", "item", "policy" or "declaration".
+    pub place: &'static str,
+    /// The item or policy id, for "item" and "policy".
+    pub id: Option<String>,
+    /// The field within it: a profile field name, "description", "evidence.name",
+    /// "plan.what", "notes", "disclosure.<question id>", "name" (the signer)...
+    pub field: String,
+    /// The characters that cannot be printed, each once.
+    pub characters: String,
 }
 
 impl Problem {
     pub fn severity(&self) -> Severity {
         match self {
-            Problem::Disclosures { .. } | Problem::MarkedForReview { .. } | Problem::ExpiredEvidence { .. } => {
+            Problem::Disclosures { .. }
+            | Problem::MarkedForReview { .. }
+            | Problem::UnprintableCharacters { .. }
+            | Problem::ExpiredEvidence { .. } => {
                 Severity::Warning
             }
             _ => Severity::Blocking,
@@ -152,8 +172,68 @@ pub fn check_scored(record: &AssessmentRecord, catalog: &Catalog, score: &Score)
     if !expired.is_empty() {
         problems.push(Problem::ExpiredEvidence { items: expired });
     }
+    let unprintable = unprintable_fields(record);
+    if !unprintable.is_empty() {
+        problems.push(Problem::UnprintableCharacters { fields: unprintable });
+    }
 
     let findings: Vec<Finding> =
         problems.into_iter().map(|problem| Finding { severity: problem.severity(), problem }).collect();
     Readiness { ready: findings.iter().all(|f| f.severity == Severity::Warning), findings }
+}
+
+/// Every field of the assessment the PDF prints, with the characters it cannot print.
+pub fn unprintable_fields(record: &AssessmentRecord) -> Vec<UnprintableField> {
+    let mut out = Vec::new();
+    let mut check = |place: &'static str, id: Option<&str>, field: &str, text: &str| {
+        let characters = crate::pdf::unprintable(text);
+        if !characters.is_empty() {
+            out.push(UnprintableField { place, id: id.map(String::from), field: field.to_string(), characters });
+        }
+    };
+    let p = &record.company;
+    for (field, text) in [
+        ("legal_name", &p.legal_name),
+        ("name_latin", &p.name_latin),
+        ("address", &p.address),
+        ("country", &p.country),
+        ("representative", &p.representative),
+        ("contact_name", &p.contact_name),
+        ("contact_email", &p.contact_email),
+        ("contact_phone", &p.contact_phone),
+        ("supplier_code", &p.supplier_code),
+        ("nec_contact_name", &p.nec_contact_name),
+        ("nec_contact_email", &p.nec_contact_email),
+        ("products", &p.products),
+        ("sites", &p.sites),
+    ] {
+        check("profile", None, field, text);
+    }
+    check("assessment", None, "period", &record.assessment.period);
+    for a in &record.answers {
+        let id = Some(a.item_id.as_str());
+        check("item", id, "na_reason", &a.na_reason);
+        check("item", id, "description", &a.description);
+        for e in &a.evidence {
+            check("item", id, "evidence.name", &e.name);
+            check("item", id, "evidence.location", &e.location);
+            check("item", id, "evidence.date", e.date.as_deref().unwrap_or_default());
+        }
+        check("item", id, "plan.what", &a.action_plan.what);
+        check("item", id, "plan.who", &a.action_plan.who);
+        check("item", id, "plan.due", a.action_plan.due.as_deref().unwrap_or_default());
+    }
+    for a in &record.part2 {
+        let id = Some(a.policy_id.as_str());
+        for (question, text) in &a.disclosures {
+            check("policy", id, &format!("disclosure.{question}"), text);
+        }
+        check("policy", id, "notes", &a.notes);
+    }
+    let d = &record.assessment.declaration;
+    check("declaration", None, "name", &d.signer_name);
+    check("declaration", None, "title", &d.signer_title);
+    // Several evidence entries of one item may hold the same characters: one line each.
+    out.dedup();
+    out
 }

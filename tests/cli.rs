@@ -252,6 +252,38 @@ fn a_damaged_font_file_is_reported_and_no_pdf_is_written() {
     assert!(!out_pdf.exists());
 }
 
+/// On a computer without fonts for Korean, Chinese or emoji (no system font folder), `check`
+/// names each character the PDF cannot print with its field, and the PDF prints the
+/// characters' codes in their place.
+#[test]
+fn without_system_fonts_check_names_the_unprintable_characters_and_the_pdf_marks_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("u.sqlite3");
+    let id = fill_assessment(&db);
+    let no_fonts = |cmd: &mut Command| {
+        cmd.env("CSR_ASSESS_FONT_DIRS", "").env_remove("CSR_ASSESS_DB");
+    };
+    ok(&db, &["profile", "set", "--representative", "김민준"]);
+    ok(&db, &["answer", &id, "I-1", "--description", "担当：张伟 😀"]);
+    let mut cmd = Command::new(BIN);
+    cmd.args(["--db", db.to_str().unwrap(), "check", &id]);
+    no_fonts(&mut cmd);
+    let text = String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+    assert!(text.contains("cannot print"), "{text}");
+    assert!(text.contains("profile representative: 김민준 (U+AE40 U+BBFC U+C900)"), "{text}");
+    assert!(text.contains("item I-1 description: 张伟😀 (U+5F20 U+4F1F U+1F600)"), "{text}");
+
+    let out_pdf = dir.path().join("u.pdf");
+    let mut cmd = Command::new(BIN);
+    cmd.args(["--db", db.to_str().unwrap(), "pdf", &id, "--output", out_pdf.to_str().unwrap()]);
+    no_fonts(&mut cmd);
+    assert!(cmd.output().unwrap().status.success());
+    let out = Command::new("pdftotext").args(["-enc", "UTF-8", out_pdf.to_str().unwrap(), "-"]).output().unwrap();
+    let printed: String = String::from_utf8(out.stdout).unwrap().split_whitespace().collect();
+    assert!(printed.contains("[U+AE40][U+BBFC][U+C900]"), "the PDF marks the place: {printed}");
+    assert!(printed.contains("担当：[U+5F20][U+4F1F][U+1F600]"), "{printed}");
+}
+
 /// `extract --output` writes the attached data itself (UTF-8, the bytes `extract` prints),
 /// and a file PowerShell 5.1 would write with `>` (UTF-16 with a byte-order mark) imports.
 #[test]

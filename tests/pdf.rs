@@ -426,6 +426,41 @@ fn long_names_and_notes_stay_in_their_place() {
     check_attachment_round_trip(&path, &record, &sub);
 }
 
+/// Names and answers in scripts IPAexGothic lacks (Korean, simplified Chinese, Arabic, Hebrew,
+/// 𠮷, emoji) print through the system's fonts (scripts/setup.sh installs Noto CJK, Noto and
+/// Symbola), each embedded and subset: pdftotext gives every character back, and the
+/// submission check finds nothing it cannot print.
+#[test]
+fn characters_the_main_font_lacks_print_through_system_fonts() {
+    let (dir, mut store) = temp_store();
+    let mut profile = japanese_profile();
+    profile.representative = "김민준".into();
+    profile.contact_name = "张伟".into();
+    profile.sites = "دبي — تل אביב".into();
+    let c = store.create_company(&profile).unwrap();
+    let a = store.create_assessment(c.id, "FY2026").unwrap();
+    let mut answer = Answer::new("I-1");
+    answer.rating = Some(Rating::Full);
+    answer.description = "𠮷野家で😀。Korean 한국어, 中文 简体字, עברית, العربية.".into();
+    store.save_answer(a.id, &answer).unwrap();
+    let record = store.record(a.id).unwrap();
+    let findings = csr_core::readiness::check(&record, Catalog::get()).findings;
+    assert!(
+        !findings.iter().any(|f| matches!(f.problem, csr_core::readiness::Problem::UnprintableCharacters { .. })),
+        "every character has a font on this machine (run scripts/setup.sh): {findings:?}"
+    );
+    let (path, text, _) = render(&record, "ja", "other-scripts", dir.path());
+    check_fonts(&path);
+    let fonts = tool("pdffonts", &[path.to_str().unwrap()]);
+    assert!(fonts.lines().count() - 2 >= 4, "IPAexGothic and fallback fonts: {fonts}");
+    let printed = folded(&text);
+    // Right-to-left words are printed right to left (pdftotext gives them back in reading order).
+    for s in ["김민준", "张伟", "𠮷野家で😀。", "한국어", "简体字", "אביב", "دبي", "עברית", "العربية"] {
+        assert!(printed.contains(&folded(s)), "{s} is printed: {printed}");
+    }
+    assert!(!printed.contains("[U+"), "no character needed its code printed");
+}
+
 #[test]
 fn a_carried_forward_assessment_prints_its_changes_first_in_both_languages() {
     let (dir, mut store) = temp_store();

@@ -2,7 +2,7 @@
 //! header and footer added once the number of pages is known ("page N of M").
 
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect, TextItem,
+    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfFontHandle, PdfPage, Point, Pt, Rect, TextItem,
     TextRenderingMode, WindingOrder,
 };
 
@@ -45,7 +45,6 @@ fn pt_point(x: f32, y: f32) -> Point {
 /// A page-by-page list of drawing operations with a text cursor that moves down.
 pub struct Canvas {
     pub metrics: Metrics,
-    font: FontId,
     pages: Vec<Vec<Op>>,
     /// Top of the next line, in points from the bottom of the page.
     cursor: f32,
@@ -56,8 +55,8 @@ pub struct Canvas {
 }
 
 impl Canvas {
-    pub fn new(metrics: Metrics, font: FontId) -> Canvas {
-        Canvas { metrics, font, pages: vec![Vec::new()], cursor: TOP, bookmarks: Vec::new(), running: None }
+    pub fn new(metrics: Metrics) -> Canvas {
+        Canvas { metrics, pages: vec![Vec::new()], cursor: TOP, bookmarks: Vec::new(), running: None }
     }
 
     pub fn page_index(&self) -> usize {
@@ -105,12 +104,15 @@ impl Canvas {
         if text.is_empty() {
             return;
         }
-        let font = PdfFontHandle::External(self.font.clone());
+        let runs = self.metrics.glyph_runs(text);
+        let Some((first, _)) = runs.first() else { return };
         let mode = if style.bold { TextRenderingMode::FillStroke } else { TextRenderingMode::Fill };
+        let size = Pt(style.size);
+        let first = PdfFontHandle::External(first.clone());
         let ops = self.ops();
         ops.extend([
             Op::StartTextSection,
-            Op::SetFont { font, size: Pt(style.size) },
+            Op::SetFont { font: first, size },
             Op::SetFillColor { col: grey(style.grey) },
             Op::SetTextRenderingMode { mode },
         ]);
@@ -121,11 +123,17 @@ impl Canvas {
                 Op::SetOutlineThickness { pt: Pt(style.size * 0.035) },
             ]);
         }
-        ops.extend([
-            Op::SetTextCursor { pos: pt_point(x, y) },
-            Op::ShowText { items: vec![TextItem::Text(text.to_string())] },
-            Op::EndTextSection,
-        ]);
+        ops.push(Op::SetTextCursor { pos: pt_point(x, y) });
+        // Glyph ids, not text: printpdf would look every character up in the font again,
+        // twice, when it writes the file. A run in another font switches font in place;
+        // the glyphs' advances carry the position on.
+        for (i, (font, glyphs)) in runs.into_iter().enumerate() {
+            if i > 0 {
+                ops.push(Op::SetFont { font: PdfFontHandle::External(font), size });
+            }
+            ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs)] });
+        }
+        ops.push(Op::EndTextSection);
     }
 
     /// Right-aligns one line at `right`.
@@ -298,8 +306,13 @@ impl Canvas {
         self.cursor -= height;
     }
 
-    /// The pages, each with the header and footer `frame(page_number, total)` draws.
-    pub fn finish(mut self, frame: impl Fn(&mut Canvas, usize, usize)) -> (Vec<PdfPage>, Vec<(String, usize)>) {
+    /// The pages, each with the header and footer `frame(page_number, total)` draws, the
+    /// outline's entries, and the fonts the pages use (to embed).
+    #[allow(clippy::type_complexity)]
+    pub fn finish(
+        mut self,
+        frame: impl Fn(&mut Canvas, usize, usize),
+    ) -> (Vec<PdfPage>, Vec<(String, usize)>, Vec<(FontId, &'static ParsedFont)>) {
         let total = self.pages.len();
         let bodies = std::mem::take(&mut self.pages);
         let mut pages = Vec::with_capacity(total);
@@ -310,7 +323,7 @@ impl Canvas {
             ops.extend(body);
             pages.push(PdfPage::new(Mm(210.0), Mm(297.0), ops));
         }
-        (pages, self.bookmarks)
+        (pages, self.bookmarks, self.metrics.fonts())
     }
 }
 

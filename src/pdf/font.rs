@@ -1,5 +1,6 @@
-//! The one font of the PDF: IPAexGothic (IPA Font License), which covers Latin and Japanese
-//! and is subset into each PDF. It ships beside the app as a resource file rather than inside
+//! The fonts of the PDF: IPAexGothic (IPA Font License), which covers Latin and Japanese
+//! and is subset into each PDF, and for characters it lacks, fonts of the system (see
+//! [`super::fallback`]); a character no font has is printed as its code, "[U+1F600]". It ships beside the app as a resource file rather than inside
 //! the binary (6 MB). Where it is: the path the desktop shell gives ([`use_font_file`], from
 //! the installer's resource folder), else `$CSR_ASSESS_FONT`, else `fonts/ipaexg.ttf` beside
 //! the executable, else the source tree's `fonts/` (builds run from the repository).
@@ -9,7 +10,9 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use printpdf::ParsedFont;
+use printpdf::{Codepoint, FontId, ParsedFont};
+
+use super::fallback;
 
 use crate::error::{Error, Result};
 
@@ -56,36 +59,189 @@ pub fn font() -> Result<&'static ParsedFont> {
     FONT.get_or_init(load).as_ref().map_err(|detail| Error::Font { detail: detail.clone() })
 }
 
-/// Measures text in points at a size.
-pub struct Metrics {
-    font: &'static ParsedFont,
+/// Characters printed as nothing, and not reported either: controls, and the invisible
+/// format characters (zero-width space and joiners, variation selectors, byte order mark)
+/// whose job is done by the text shaping a PDF of single glyphs does not do.
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c as u32, 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xFE00..=0xFE0F | 0xFEFF | 0xE0000..=0xE01EF)
+}
+
+/// Which font prints a character, process-wide (each distinct character is looked up once
+/// in the main font's `cmap`, then in the system's fonts only if the main font lacks it).
+#[derive(Clone, Copy)]
+enum Source {
+    Main(u16),
+    Fallback(&'static ParsedFont, u16),
+    Nowhere,
+}
+
+fn source(main: &ParsedFont, c: char) -> Source {
+    match main.lookup_glyph_index(c as u32) {
+        Some(gid) if gid != 0 => Source::Main(gid),
+        _ => match fallback::font_for(c) {
+            Some(f) => Source::Fallback(&f.font, f.font.lookup_glyph_index(c as u32).unwrap_or(0)),
+            None => Source::Nowhere,
+        },
+    }
+}
+
+/// The characters of `text` that no font can print, each once, in order of appearance.
+/// Empty when the main font cannot be loaded (then no PDF can be made at all, and making
+/// one says why).
+pub fn unprintable(text: &str) -> String {
+    let mut out = String::new();
+    // Latin text, the usual case, needs no look-up at all.
+    if text.bytes().all(|b| (0x20..0x7F).contains(&b) || b == b'\n' || b == b'\r' || b == b'\t') {
+        return out;
+    }
+    let Ok(main) = font() else { return out };
+    static KNOWN: OnceLock<std::sync::Mutex<HashMap<char, bool>>> = OnceLock::new();
+    let mut known = KNOWN.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    for c in text.chars() {
+        if c.is_ascii() || is_invisible(c) {
+            continue;
+        }
+        let printable = *known.entry(c).or_insert_with(|| !matches!(source(main, c), Source::Nowhere));
+        if !printable && !out.contains(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// How a character of this document is printed: a glyph of one of the document's fonts
+/// (`slot` 0 is the main font), or, if no font has it, its code in the main font.
+#[derive(Clone, Copy)]
+enum Mapped {
+    Glyph { slot: usize, gid: u16, em: f32 },
+    Missing { em: f32 },
+    Invisible,
+}
+
+/// The mark printed where a character no font has would be: its Unicode code point.
+fn missing_mark(c: char) -> String {
+    format!("[U+{:04X}]", c as u32)
+}
+
+/// One font of a document and the id its text operations refer to it by.
+pub struct DocumentFont {
+    pub id: FontId,
+    pub font: &'static ParsedFont,
     units_per_em: f32,
-    /// Advance widths in font units by character. The font's own lookup (cmap, then hmtx)
-    /// costs tens of microseconds a character, and a PDF measures the same few hundred
-    /// characters thousands of times.
-    advances: RefCell<HashMap<char, f32>>,
+}
+
+/// The document's character-to-glyph table and text measurement in points. Each distinct
+/// character is looked up once per document (fonts' own `cmap` look-ups cost tens of
+/// microseconds, and a PDF prints the same few hundred characters thousands of times);
+/// text is then handed to printpdf as glyph ids, so that writing the file looks nothing up.
+pub struct Metrics {
+    fonts: RefCell<Vec<DocumentFont>>,
+    map: RefCell<HashMap<char, Mapped>>,
 }
 
 impl Metrics {
     pub fn new() -> Result<Metrics> {
-        let font = font()?;
-        let units_per_em = f32::from(font.pdf_font_metrics.units_per_em.max(1));
-        Ok(Metrics { font, units_per_em, advances: RefCell::default() })
+        let main = font()?;
+        let metrics = Metrics { fonts: RefCell::default(), map: RefCell::default() };
+        metrics.slot_of(main);
+        Ok(metrics)
     }
 
-    /// Advance width of one character; characters the font lacks count as a full em
-    /// (they print as the font's missing-glyph box).
+    /// The slot of `font` in this document, added on first use.
+    fn slot_of(&self, font: &'static ParsedFont) -> usize {
+        let mut fonts = self.fonts.borrow_mut();
+        if let Some(i) = fonts.iter().position(|f| std::ptr::eq(f.font, font)) {
+            return i;
+        }
+        let units_per_em = f32::from(font.pdf_font_metrics.units_per_em.max(1));
+        fonts.push(DocumentFont { id: FontId::new(), font, units_per_em });
+        fonts.len() - 1
+    }
+
+    fn mapped(&self, c: char) -> Mapped {
+        if let Some(m) = self.map.borrow().get(&c) {
+            return *m;
+        }
+        let m = if is_invisible(c) {
+            Mapped::Invisible
+        } else {
+            let main = self.fonts.borrow()[0].font;
+            let (font, gid) = match source(main, c) {
+                Source::Main(gid) => (main, gid),
+                Source::Fallback(font, gid) => (font, gid),
+                Source::Nowhere => {
+                    let em = missing_mark(c).chars().map(|m| self.em(m)).sum();
+                    self.map.borrow_mut().insert(c, Mapped::Missing { em });
+                    return Mapped::Missing { em };
+                }
+            };
+            let slot = self.slot_of(font);
+            let em = f32::from(font.get_horizontal_advance(gid)) / self.fonts.borrow()[slot].units_per_em;
+            Mapped::Glyph { slot, gid, em }
+        };
+        self.map.borrow_mut().insert(c, m);
+        m
+    }
+
+    /// Advance width of one character in ems.
+    fn em(&self, c: char) -> f32 {
+        match self.mapped(c) {
+            Mapped::Glyph { em, .. } | Mapped::Missing { em } => em,
+            Mapped::Invisible => 0.0,
+        }
+    }
+
     pub fn char_width(&self, c: char, size: f32) -> f32 {
-        let units =
-            *self.advances.borrow_mut().entry(c).or_insert_with(|| match self.font.lookup_glyph_index(c as u32) {
-                Some(gid) => f32::from(self.font.get_horizontal_advance(gid)),
-                None => self.units_per_em,
-            });
-        units * size / self.units_per_em
+        self.em(c) * size
     }
 
     pub fn width(&self, text: &str, size: f32) -> f32 {
         text.chars().map(|c| self.char_width(c, size)).sum()
+    }
+
+    /// `text` as runs of glyphs, each in one font: (font id, glyphs). Every glyph carries
+    /// the text it stands for, which becomes the PDF's ToUnicode map (copy and search).
+    pub fn glyph_runs(&self, text: &str) -> Vec<(FontId, Vec<Codepoint>)> {
+        let mut runs: Vec<(usize, Vec<Codepoint>)> = Vec::new();
+        let mut push = |slot: usize, gid: u16, stands_for: String| {
+            let glyph = Codepoint::with_cid(gid, 0.0, stands_for);
+            match runs.last_mut() {
+                Some((s, glyphs)) if *s == slot => glyphs.push(glyph),
+                _ => runs.push((slot, vec![glyph])),
+            }
+        };
+        let mut put = |c: char, stands_for: String| match self.mapped(c) {
+            Mapped::Glyph { slot, gid, .. } => push(slot, gid, stands_for),
+            Mapped::Missing { .. } => {
+                for m in missing_mark(c).chars() {
+                    if let Mapped::Glyph { slot, gid, .. } = self.mapped(m) {
+                        push(slot, gid, m.to_string());
+                    }
+                }
+            }
+            Mapped::Invisible => {}
+        };
+        match super::rtl::visual(text) {
+            None => text.chars().for_each(|c| put(c, c.to_string())),
+            Some(glyphs) => {
+                for (glyph, stands_for) in glyphs {
+                    if !matches!(self.mapped(glyph), Mapped::Missing { .. }) {
+                        put(glyph, stands_for);
+                    } else {
+                        // No font has the joined form: the letters as they are.
+                        stands_for.chars().for_each(|c| put(c, c.to_string()));
+                    }
+                }
+            }
+        }
+        let fonts = self.fonts.borrow();
+        runs.into_iter().map(|(slot, glyphs)| (fonts[slot].id.clone(), glyphs)).collect()
+    }
+
+    /// The fonts this document has used so far (the main font first), for the PDF to embed.
+    pub fn fonts(&self) -> Vec<(FontId, &'static ParsedFont)> {
+        self.fonts.borrow().iter().map(|f| (f.id.clone(), f.font)).collect()
     }
 
     /// `text` as is if it fits in `width`, else as much of it as fits followed by "…".

@@ -107,6 +107,7 @@ pub struct Labels {
     pub problem_disclosures: &'static str,
     pub problem_declaration: &'static str,
     pub problem_review: &'static str,
+    pub problem_unprintable: &'static str,
 }
 
 pub const EN: Labels = Labels {
@@ -213,6 +214,7 @@ pub const EN: Labels = Labels {
     problem_disclosures: "Part 2 {policy}: open questions: {list}",
     problem_declaration: "Declaration incomplete: {list}",
     problem_review: "Marked for review: {list}",
+    problem_unprintable: "Characters no font on the computer could print (their codes are printed instead; the attached data keeps them): {list}",
 };
 
 pub const JA: Labels = Labels {
@@ -319,6 +321,7 @@ pub const JA: Labels = Labels {
     problem_disclosures: "パート2「{policy}」の未回答の質問：{list}",
     problem_declaration: "誓約の未入力：{list}",
     problem_review: "見直し予定：{list}",
+    problem_unprintable: "作成したパソコンのフォントで印刷できなかった文字（代わりに文字コードを印刷。添付データには元の文字があります）：{list}",
 };
 
 /// The labels for a UI language ("ja" or anything else for English).

@@ -10,22 +10,25 @@ mod chart;
 mod context;
 mod cover;
 mod declaration;
+mod fallback;
 mod evidence;
 mod font;
 mod frame;
 mod labels;
 mod part2;
+mod rtl;
+mod sfnt;
 mod summary;
 mod wrap;
 
-use printpdf::{PdfDocument, PdfSaveOptions};
+use printpdf::{PdfDocument, PdfFont, PdfSaveOptions};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use time::macros::format_description;
 use time::OffsetDateTime;
 
 pub use attachment::FILE_NAME as ATTACHMENT_NAME;
-pub use font::use_font_file;
+pub use font::{unprintable, use_font_file};
 
 use crate::catalog::Catalog;
 use crate::error::Result;
@@ -73,8 +76,7 @@ pub fn render_with_changes(
         sha256: sha256.clone(),
     };
     let mut doc = PdfDocument::new(labels.doc_title);
-    let font_id = doc.add_font(font::font()?);
-    let mut c = canvas::Canvas::new(font::Metrics::new()?, font_id);
+    let mut c = canvas::Canvas::new(font::Metrics::new()?);
     cover::draw(&mut c, &ctx);
     c.new_page();
     // What changed since last year comes first: the page NEC reads before the rest.
@@ -89,7 +91,10 @@ pub fn render_with_changes(
     part2::draw(&mut c, &ctx);
     c.gap(12.0);
     declaration::draw(&mut c, &ctx);
-    let (pages, bookmarks) = c.finish(|c, n, m| frame::draw(c, &ctx, n, m));
+    let (pages, bookmarks, fonts) = c.finish(|c, n, m| frame::draw(c, &ctx, n, m));
+    for (id, font) in fonts {
+        doc.resources.fonts.map.insert(id, PdfFont::new(font.clone()));
+    }
     doc.with_pages(pages);
     // printpdf's document as lopdf's (the same lopdf), compressed as printpdf's own `save`
     // does; `embed` adds the attachment, the outline and the information and writes it once.

@@ -147,6 +147,22 @@ fn describe(ctx: &Context, p: &Problem) -> String {
         }
         Problem::Declaration { missing } => fill(l.problem_declaration, &[("list", &list(missing))]),
         Problem::MarkedForReview { items } => fill(l.problem_review, &[("list", &list(items))]),
+        Problem::UnprintableCharacters { fields: f } => {
+            // The codes, not the characters: these are the ones the PDF cannot show.
+            let codes = |s: &str| s.chars().map(|c| format!("U+{:04X}", c as u32)).collect::<Vec<_>>().join(" ");
+            let places: Vec<String> = f
+                .iter()
+                .map(|u| {
+                    let place = match (u.place, &u.id) {
+                        ("profile", _) if profile_label(l, &u.field) != l.none => profile_label(l, &u.field).to_string(),
+                        (_, Some(id)) => format!("{id} {}", u.field),
+                        (place, None) => format!("{place} {}", u.field),
+                    };
+                    format!("{place} ({})", codes(&u.characters))
+                })
+                .collect();
+            fill(l.problem_unprintable, &[("list", &places.join("; "))])
+        }
         Problem::ExpiredEvidence { items } => {
             let text = if l.lang == "ja" { "有効期限を過ぎた根拠資料がある項目：{list}" } else { "Evidence past its valid-until date: {list}" };
             fill(text, &[("list", &list(items))])

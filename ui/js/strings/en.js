@@ -263,6 +263,7 @@ export default {
   "problem.declaration": "The declaration lacks:",
   "problem.marked_for_review": "You marked these items for review:",
   "problem.malformed": "check the format",
+  "problem.unprintable": "The PDF cannot print these characters: this computer has no font for them. The PDF shows their codes in their place (for example [U+AC00]); the data attached to it keeps them. Write them another way (for example a name in Latin letters), or install a font that has them and check again.",
 
   "pdf.title": "Create the PDF for NEC",
   "pdf.intro": "The PDF holds your company profile, the summary with your scores, every answer, Part 2 and the declaration, with the data attached for NEC's systems. Its labels will be in {language}; switch the language at the top to change that.",

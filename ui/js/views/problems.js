@@ -16,6 +16,25 @@ function disclosureLabel(policyId, fieldId) {
   return f ? pick(f.label) : fieldId;
 }
 
+/** Where characters the PDF cannot print are: the field's label, linked to where it is edited. */
+function unprintablePlace(u) {
+  const id = state.record.assessment.id;
+  switch (u.place) {
+    case 'profile': return html`<a href="#/profile">${t(`profile.${u.field}`)}</a>`;
+    case 'assessment': return t('assessments.period');
+    case 'item': return html`<a href="#${pathOf(id, `item:${u.id}`)}">${u.id}</a> ${t(`item.${u.field}`)}`;
+    case 'policy': return html`<a href="#${pathOf(id, `part2:${u.id}`)}">${policyById(u.id)?.short_title ?? u.id}</a>
+      ${u.field.startsWith('disclosure.') ? disclosureLabel(u.id, u.field.slice('disclosure.'.length)) : t('part2.notes')}`;
+    case 'declaration': return html`<a href="#${pathOf(id, 'declaration')}">${t(`declaration.${u.field}`)}</a>`;
+    default: return u.field;
+  }
+}
+
+function unprintableList(fields) {
+  return html`<ul class="link-list">${fields.map((u) => html`<li>${unprintablePlace(u)}: <strong class="unprintable">${u.characters}</strong>
+    <span class="small">(${[...u.characters].map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ')})</span></li>`)}</ul>`;
+}
+
 export function findingItem(f) {
   const id = state.record.assessment.id;
   switch (f.kind) {
@@ -32,6 +51,7 @@ export function findingItem(f) {
       <a href="#${pathOf(id, `part2:${f.policy}`)}">${f.fields.map((x) => disclosureLabel(f.policy, x.field) + (x.problem === 'malformed' ? ` (${t('problem.malformed')})` : '')).join('; ')}</a></p>`;
     case 'declaration': return html`<p>${t('problem.declaration')} <a href="#${pathOf(id, 'declaration')}">${f.missing.map((m) => t(`declaration.missing.${m}`)).join(', ')}</a></p>`;
     case 'marked_for_review': return html`<p>${t('problem.marked_for_review')}</p>${itemLinks(f.items)}`;
+    case 'unprintable_characters': return html`<p>${t('problem.unprintable')}</p>${unprintableList(f.fields)}`;
     case 'expired_evidence': return html`<p>${t('problem.expired_evidence')}</p>${itemLinks(f.items)}`;
     default: return html`<p>${f.kind}</p>`;
   }

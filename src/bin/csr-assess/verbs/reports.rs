@@ -112,6 +112,22 @@ fn describe(p: &Problem) -> String {
         ),
         Problem::Declaration { missing } => format!("Declaration incomplete: {}", list(missing)),
         Problem::MarkedForReview { items } => format!("Marked for review: {}", list(items)),
+        Problem::UnprintableCharacters { fields } => format!(
+            "Characters the PDF cannot print on this computer (it shows their codes instead; the attached data \
+             keeps them; write them another way or install a font that has them): {}",
+            fields
+                .iter()
+                .map(|f| {
+                    let place = match &f.id {
+                        Some(id) => format!("{} {id} {}", f.place, f.field),
+                        None => format!("{} {}", f.place, f.field),
+                    };
+                    let codes: Vec<String> = f.characters.chars().map(|c| format!("U+{:04X}", c as u32)).collect();
+                    format!("{place}: {} ({})", f.characters, codes.join(" "))
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
         Problem::ExpiredEvidence { items } => format!("Evidence past its valid-until date: {}", list(items)),
     }
 }

@@ -1,0 +1,165 @@
+//! Right-to-left text on a page of single glyphs: Hebrew and Arabic runs of a line are put
+//! in visual order (right to left), and Arabic letters take their joined forms (initial,
+//! medial, final: Unicode's presentation forms, which Arabic fonts map). A small part of
+//! what a text shaper does, enough for names and short answers to read right; each glyph
+//! still carries the characters it stands for, so copying and pdftotext give the text back.
+//! Digits and Latin words inside a right-to-left run stay left to right.
+
+/// Hebrew, Arabic and their presentation forms: letters written right to left.
+fn is_rtl(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// Arabic marks (harakat) that sit on a letter and do not break its joining.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED)
+}
+
+/// The presentation forms of an Arabic letter: (isolated, final, initial, medial); letters
+/// that join only to the letter before them have no initial or medial form.
+fn forms(c: char) -> Option<(u32, u32, Option<(u32, u32)>)> {
+    let c = c as u32;
+    // Letters U+0621..U+064A in order, each with the first of its forms in U+FE80..,
+    // and whether it joins on both sides (D) or only to the right (R).
+    const TABLE: &[(u32, u32, bool)] = &[
+        (0x0622, 0xFE81, false), (0x0623, 0xFE83, false), (0x0624, 0xFE85, false), (0x0625, 0xFE87, false),
+        (0x0626, 0xFE89, true), (0x0627, 0xFE8D, false), (0x0628, 0xFE8F, true), (0x0629, 0xFE93, false),
+        (0x062A, 0xFE95, true), (0x062B, 0xFE99, true), (0x062C, 0xFE9D, true), (0x062D, 0xFEA1, true),
+        (0x062E, 0xFEA5, true), (0x062F, 0xFEA9, false), (0x0630, 0xFEAB, false), (0x0631, 0xFEAD, false),
+        (0x0632, 0xFEAF, false), (0x0633, 0xFEB1, true), (0x0634, 0xFEB5, true), (0x0635, 0xFEB9, true),
+        (0x0636, 0xFEBD, true), (0x0637, 0xFEC1, true), (0x0638, 0xFEC5, true), (0x0639, 0xFEC9, true),
+        (0x063A, 0xFECD, true), (0x0641, 0xFED1, true), (0x0642, 0xFED5, true), (0x0643, 0xFED9, true),
+        (0x0644, 0xFEDD, true), (0x0645, 0xFEE1, true), (0x0646, 0xFEE5, true), (0x0647, 0xFEE9, true),
+        (0x0648, 0xFEED, false), (0x0649, 0xFEEF, false), (0x064A, 0xFEF1, true),
+    ];
+    let &(_, first, dual) = TABLE.iter().find(|(letter, _, _)| *letter == c)?;
+    Some((first, first + 1, dual.then_some((first + 2, first + 3))))
+}
+
+/// Whether the letter joins to the one after it (in logical order).
+fn joins_forward(c: char) -> bool {
+    c == '\u{0640}' || forms(c).is_some_and(|(_, _, dual)| dual.is_some())
+}
+
+/// Whether the letter accepts a join from the one before it.
+fn joins_backward(c: char) -> bool {
+    c == '\u{0640}' || forms(c).is_some()
+}
+
+/// Lam followed by alef: one ligature glyph (isolated, final).
+fn lam_alef(alef: char) -> Option<(u32, u32)> {
+    match alef {
+        '\u{0622}' => Some((0xFEF5, 0xFEF6)),
+        '\u{0623}' => Some((0xFEF7, 0xFEF8)),
+        '\u{0625}' => Some((0xFEF9, 0xFEFA)),
+        '\u{0627}' => Some((0xFEFB, 0xFEFC)),
+        _ => None,
+    }
+}
+
+/// A glyph to print (as a character the fonts map) and the text it stands for.
+pub type Shaped = (char, String);
+
+/// Arabic letters in their joined forms, in logical order.
+fn shape(chars: &[char]) -> Vec<Shaped> {
+    // The letter before/after `i`, skipping marks.
+    let prev = |i: usize| chars[..i].iter().rev().find(|c| !is_mark(**c)).copied();
+    let next = |i: usize| chars[i + 1..].iter().find(|c| !is_mark(**c)).copied();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let joined_before = prev(i).is_some_and(joins_forward) && joins_backward(c);
+        if c == '\u{0644}' {
+            if let Some((iso, fin)) = chars.get(i + 1).and_then(|&a| lam_alef(a)) {
+                let glyph = if joined_before { fin } else { iso };
+                out.push((char::from_u32(glyph).unwrap_or(c), chars[i..i + 2].iter().collect()));
+                i += 2;
+                continue;
+            }
+        }
+        let glyph = match forms(c) {
+            Some((iso, fin, dual)) => {
+                let joined_after = joins_forward(c) && next(i).is_some_and(joins_backward);
+                match (joined_before, joined_after, dual) {
+                    (true, true, Some((_, medial))) => medial,
+                    (false, true, Some((initial, _))) => initial,
+                    (true, _, _) => fin,
+                    _ => iso,
+                }
+            }
+            None => c as u32,
+        };
+        out.push((char::from_u32(glyph).unwrap_or(c), c.to_string()));
+        i += 1;
+    }
+    out
+}
+
+/// The line in visual order with Arabic shaped, or `None` when it has no right-to-left
+/// letter (nearly every line: nothing to do).
+pub fn visual(line: &str) -> Option<Vec<Shaped>> {
+    if !line.chars().any(is_rtl) {
+        return None;
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let shaped = shape(&chars);
+    // A right-to-left run: from a right-to-left letter to the last one before a
+    // left-to-right letter or digit, with the spaces and punctuation between them.
+    let strong_ltr = |s: &Shaped| s.0.is_alphanumeric() && !is_rtl(s.0);
+    let mut out = Vec::with_capacity(shaped.len());
+    let mut i = 0;
+    while i < shaped.len() {
+        if !is_rtl(shaped[i].0) {
+            out.push(shaped[i].clone());
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        let mut j = i;
+        while j < shaped.len() && !strong_ltr(&shaped[j]) {
+            if is_rtl(shaped[j].0) {
+                end = j;
+            }
+            j += 1;
+        }
+        out.extend(shaped[i..=end].iter().rev().cloned());
+        i = end + 1;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyphs(v: &[Shaped]) -> String {
+        v.iter().map(|s| s.0).collect()
+    }
+
+    fn text(v: &[Shaped]) -> String {
+        v.iter().map(|s| s.1.as_str()).collect()
+    }
+
+    #[test]
+    fn lines_without_right_to_left_letters_are_left_alone() {
+        assert!(visual("株式会社 ABC 123").is_none());
+    }
+
+    #[test]
+    fn hebrew_runs_are_reversed_between_latin_words() {
+        let v = visual("Tel Aviv תל אביב 2026").unwrap();
+        assert_eq!(glyphs(&v), "Tel Aviv ביבא לת 2026");
+    }
+
+    #[test]
+    fn arabic_letters_join_and_lam_alef_is_one_glyph() {
+        // "مرحبا": meem initial, reh final, hah initial, beh medial, alef final.
+        let v = visual("مرحبا").unwrap();
+        assert_eq!(glyphs(&v), "\u{FE8E}\u{FE92}\u{FEA3}\u{FEAE}\u{FEE3}");
+        // "سلام": seen initial, lam-alef final ligature, meem isolated.
+        let v = visual("سلام").unwrap();
+        assert_eq!(glyphs(&v), "\u{FEE1}\u{FEFC}\u{FEB3}");
+        assert_eq!(text(&v), "ملاس", "each glyph keeps its letters (glyphs in visual order)");
+    }
+}
