@@ -283,7 +283,7 @@ export default {
   "pdf.email_note": "Your mail program opens with the message written. Attach the file {file} (shown above) before you send it: an email link cannot attach files.",
   "pdf.email_dear_default": "NEC procurement",
   "pdf.email_subject": "CSR self-assessment {period}: {company}",
-  "pdf.email_body": "Dear {nec_name},\n\nPlease find attached our self-assessment against the NEC Group Supply-Chain CSR Guideline for {period}, as a PDF.\n\nBest regards,\n{contact_name}\n{company}\n",
+  "pdf.email_body": "Dear {nec_name},\n\nPlease find attached our self-assessment against the NEC Group Supply-Chain CSR Guideline for {period}, as a PDF.\n\nBest regards,\n{contact_name}\n",
 
   "save.saved": "All changes saved",
   "save.saving": "Saving…",
@@ -343,6 +343,8 @@ export default {
   "error.opener.advice": "Open it yourself from its folder; the details show where it is.",
   "error.no_data_folder.title": "This computer names no folder for application data.",
   "error.no_data_folder.advice": "The app does not know where to keep your assessments. Set the environment variable CSR_ASSESS_DB to the full path of a database file (for example on a USB drive), then start the app again.",
+  "error.workbook.title": "The workbook could not be written.",
+  "error.workbook.advice": "Choose another folder or file name (the file may be open in Excel: close it), then try again.",
   "error.font.title": "The font for the PDF is missing or damaged.",
   "error.font.advice": "Reinstall the app, then create the PDF again. Your assessments are kept.",
   "error.pdf_missing.title": "The PDF is no longer where it was saved.",

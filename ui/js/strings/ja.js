@@ -343,6 +343,8 @@ export default {
   "error.opener.advice": "保存先のフォルダーから直接開いてください。場所は詳細に示されています。",
   "error.no_data_folder.title": "このパソコンには、アプリのデータを保存するフォルダーがありません。",
   "error.no_data_folder.advice": "アセスメントの保存先が決められません。環境変数CSR_ASSESS_DBにデータベースファイルのフルパス（USBドライブ上など）を設定してから、アプリを再起動してください。",
+  "error.workbook.title": "集計ファイルを保存できませんでした。",
+  "error.workbook.advice": "別のフォルダーかファイル名を選んでください（Excelで開いている場合は閉じてください）。そのうえでもう一度お試しください。",
   "error.font.title": "PDF用のフォントが見つからないか、破損しています。",
   "error.font.advice": "アプリを再インストールしてから、もう一度PDFを作成してください。アセスメントは失われません。",
   "error.pdf_missing.title": "PDFが保存した場所にありません。",
