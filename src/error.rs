@@ -74,6 +74,11 @@ pub enum Error {
     #[error("This file was exported by a newer version of the app (format version {found}; this version reads up to {supported}). Install the newest version of the app to import it. Nothing was changed.")]
     NewerFormat { found: u64, supported: u64 },
 
+    /// Submitting was refused because the submission check still finds blocking problems
+    /// (listed in `findings`). Nothing was written and the status is unchanged.
+    #[error("The assessment is not ready to submit: {n} point(s) of the submission check are still open. Complete them (the submission check lists each one), or create a preview PDF, which is marked as not submitted. Nothing was changed.", n = .findings.iter().filter(|f| f.severity == crate::readiness::Severity::Blocking).count())]
+    NotReady { findings: Vec<crate::readiness::Finding> },
+
     /// The font the PDF is written in, installed beside the app, is missing or damaged.
     #[error("The font for the PDF is missing or damaged ({detail}). Reinstall the app; your assessments are kept.")]
     Font { detail: String },
@@ -102,6 +107,7 @@ impl Error {
             Error::Invalid { .. } => "invalid",
             Error::Import { .. } => "import",
             Error::NewerFormat { .. } => "newer_format",
+            Error::NotReady { .. } => "not_ready",
             Error::Font { .. } => "font",
             Error::Pdf(_) => "pdf",
         }

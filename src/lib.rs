@@ -10,7 +10,9 @@
 //! - [`model`]: company profile, assessment, answers, Part 2 answers, declaration;
 //! - [`store`]: one SQLite file with append-only migrations; every save one transaction;
 //! - [`scoring`] and [`readiness`]: the score, the gaps, and what blocks a submission;
-//! - [`interchange`]: the versioned JSON file that moves an assessment between computers.
+//! - [`interchange`]: the versioned JSON file that moves an assessment between computers;
+//! - [`usecase`]: each step a user takes (submit, preview, export, import, evaluate, save),
+//!   called by both the desktop shell and the CLI.
 //!
 //! Errors are one enum, [`Error`], whose messages say what to do.
 
@@ -25,6 +27,7 @@ pub mod pdf;
 pub mod readiness;
 pub mod scoring;
 pub mod store;
+pub mod usecase;
 
 pub use catalog::Catalog;
 pub use error::{Error, Result};

@@ -14,10 +14,6 @@ pub enum ShellError {
     #[error("{message}")]
     StoreUnavailable { kind: &'static str, message: String },
 
-    /// A file path from the UI that the app will not use (relative, wrong type, missing folder).
-    #[error("{path}: {reason}")]
-    BadPath { path: String, reason: String },
-
     /// The system could not open a file or a folder.
     #[error("{0}")]
     Opener(String),
@@ -41,7 +37,6 @@ impl ShellError {
         match self {
             ShellError::Core(e) => e.kind(),
             ShellError::StoreUnavailable { kind, .. } => kind,
-            ShellError::BadPath { .. } => "bad_path",
             ShellError::Opener(_) => "opener",
             ShellError::PdfMissing(_) => "pdf_missing",
             ShellError::NoMailProgram(_) => "no_mail_program",

@@ -3,15 +3,19 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod dialogs;
 mod error;
-mod paths;
+mod navigation;
 mod state;
 
 use commands::{answers, app, assessments, files, profile, submission};
 use tauri::Manager;
 
 fn main() {
+    // Before any thread starts: the local time zone cannot be read safely afterwards.
+    csr_core::clock::init_local_offset();
     tauri::Builder::default()
+        .plugin(navigation::guard())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state::AppState::open())
@@ -41,15 +45,14 @@ fn main() {
             assessments::restore_assessment,
             assessments::get_record,
             assessments::set_position,
-            assessments::set_status,
             answers::save_answer,
             answers::save_part2,
             answers::save_declaration,
             answers::evaluate,
             files::export_assessment,
             files::import_assessment,
-            submission::suggested_pdf_name,
-            submission::create_pdf,
+            submission::submit,
+            submission::preview_pdf,
             submission::open_pdf,
             submission::show_pdf_in_folder,
             submission::compose_email,

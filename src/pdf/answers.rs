@@ -1,7 +1,7 @@
 //! Every action item in catalog order with the supplier's answer, whole: rating, what the
 //! company does, evidence, action plan. Long texts wrap and flow across pages.
 
-use super::canvas::{Canvas, H2, SMALL};
+use super::canvas::{Canvas, BODY, H2, H3, SMALL};
 use super::context::Context;
 use crate::model::Rating;
 
@@ -10,11 +10,21 @@ const LABEL_WIDTH: f32 = 95.0;
 pub fn draw(c: &mut Canvas, ctx: &Context) {
     let l = ctx.labels;
     c.section(l.answers, 40.0);
-    c.paragraph(l.titles_note, SMALL);
+    let translated = ctx.catalog.groups().iter().any(|g| ctx.title(&g.title).1.is_some());
+    c.paragraph(if translated { l.translated_titles_note } else { l.titles_note }, SMALL);
+    if translated {
+        if let Some(label) = ctx.translation_label() {
+            c.paragraph(label, SMALL);
+        }
+    }
     for group in ctx.catalog.groups() {
         c.gap(6.0);
-        c.heading(&format!("{} {}", group.id, group.title), H2, 60.0);
-        c.bookmark(format!("{} {}", group.id, group.title));
+        let (title, english) = ctx.title(&group.title);
+        c.heading(&format!("{} {title}", group.id), H2, 60.0 + if english.is_some() { SMALL.leading } else { 0.0 });
+        if let Some(english) = english {
+            c.paragraph(english, SMALL);
+        }
+        c.bookmark(format!("{} {title}", group.id));
         for item in &group.items {
             item_block(c, ctx, item);
         }
@@ -32,13 +42,23 @@ fn item_block(c: &mut Canvas, ctx: &Context, item: &crate::catalog::Item) {
         Some(crate::catalog::Condition::Recommended) => facts.push(l.recommended.to_string()),
         None => {}
     }
-    if answer.is_some_and(|a| a.marked_for_review) {
+    // The supplier's own reminder: shown on a preview, not in what NEC receives.
+    if answer.is_some_and(|a| a.marked_for_review) && !ctx.is_submission() {
         facts.push(l.marked_for_review.to_string());
     }
     if answer.is_some_and(|a| a.to_reconfirm) {
         facts.push(l.to_reconfirm.to_string());
     }
-    c.item_heading(&format!("{}  {}", item.id, item.title), &facts);
+    let (title, english) = ctx.title(&item.title);
+    match english {
+        // The English original beneath the translated title, then the facts.
+        Some(english) => {
+            c.heading(&format!("{}  {title}", item.id), H3, BODY.leading * 3.0 + SMALL.leading);
+            c.paragraph(english, SMALL);
+            c.paragraph(&facts.join("  ·  "), SMALL);
+        }
+        None => c.item_heading(&format!("{}  {title}", item.id), &facts),
+    }
     c.labelled(l.rating, ctx.rating(rating), LABEL_WIDTH);
     let Some(a) = answer else {
         c.gap(4.0);
@@ -56,10 +76,9 @@ fn item_block(c: &mut Canvas, ctx: &Context, item: &crate::catalog::Item) {
             .iter()
             .enumerate()
             .map(|(n, e)| {
-                let parts: Vec<&str> = [e.name.trim(), e.location.trim(), e.date.as_deref().unwrap_or("")]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect();
+                let date = e.date.as_deref().map(|d| ctx.date(d)).unwrap_or_default();
+                let parts: Vec<&str> =
+                    [e.name.trim(), e.location.trim(), &date].into_iter().filter(|s| !s.is_empty()).collect();
                 format!("{}. {}", n + 1, parts.join(" — "))
             })
             .collect();
@@ -74,7 +93,7 @@ fn item_block(c: &mut Canvas, ctx: &Context, item: &crate::catalog::Item) {
             l.plan_who,
             ctx.or_none(&plan.who),
             l.plan_due,
-            plan.due.as_deref().unwrap_or(l.none)
+            plan.due.as_deref().map_or_else(|| l.none.to_string(), |d| ctx.date(d))
         );
         c.labelled(l.action_plan, &text, LABEL_WIDTH);
     }

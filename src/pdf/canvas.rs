@@ -3,7 +3,7 @@
 
 use printpdf::{
     Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect, TextItem,
-    TextRenderingMode, WindingOrder,
+    TextMatrix, TextRenderingMode, WindingOrder,
 };
 
 use super::font::Metrics;
@@ -123,6 +123,27 @@ impl Canvas {
         }
         ops.extend([
             Op::SetTextCursor { pos: pt_point(x, y) },
+            Op::ShowText { items: vec![TextItem::Text(text.to_string())] },
+            Op::EndTextSection,
+        ]);
+    }
+
+    /// Large light-grey text across the middle of the page, at 45 degrees (drawn before the
+    /// page's content, it stays behind it).
+    pub fn watermark(&mut self, text: &str) {
+        let size = 54.0;
+        let w = self.metrics.width(text, size);
+        let font = PdfFontHandle::External(self.font.clone());
+        // Start so that the text's middle is the page's middle, along the 45° line.
+        let r = std::f32::consts::FRAC_1_SQRT_2;
+        let half = w / 2.0 * r;
+        let (x, y) = (PAGE_W / 2.0 - half, 421.0 - half);
+        self.ops().extend([
+            Op::StartTextSection,
+            Op::SetFont { font, size: Pt(size) },
+            Op::SetFillColor { col: grey(0.86) },
+            Op::SetTextRenderingMode { mode: TextRenderingMode::Fill },
+            Op::SetTextMatrix { matrix: TextMatrix::Raw([r, r, -r, r, x, y]) },
             Op::ShowText { items: vec![TextItem::Text(text.to_string())] },
             Op::EndTextSection,
         ]);

@@ -9,6 +9,7 @@ mod chart;
 mod context;
 mod cover;
 mod declaration;
+mod findings;
 mod font;
 mod frame;
 mod labels;
@@ -19,8 +20,11 @@ mod wrap;
 use printpdf::{PdfDocument, PdfSaveOptions};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use std::cell::Cell;
+
+use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
-use time::OffsetDateTime;
+use time::{OffsetDateTime, UtcOffset};
 
 pub use attachment::FILE_NAME as ATTACHMENT_NAME;
 pub use font::use_font_file;
@@ -28,8 +32,8 @@ pub use font::use_font_file;
 use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::interchange;
-use crate::model::AssessmentRecord;
-use crate::{readiness, scoring};
+use crate::model::{AssessmentRecord, Status};
+use crate::{clock, readiness, scoring};
 
 /// A rendered submission: the PDF, the JSON attached to it, and that JSON's SHA-256.
 pub struct Submission {
@@ -42,11 +46,34 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Renders the submission with labels in `lang` ("en" or "ja"), dated now (the cover's
-/// "generated" line and the document information's dates).
+/// Whether the PDF of `record` is its submission: it is submitted, with its time. Any other
+/// PDF is a preview, marked "not submitted" on every page.
+pub fn is_submission(record: &AssessmentRecord) -> bool {
+    record.assessment.status == Status::Submitted && record.assessment.submitted_at.is_some()
+}
+
+/// Renders the PDF of `record` with labels in `lang` ("en" or "ja"), times in the
+/// computer's local time: its submission if it is submitted, else a preview.
 pub fn render(record: &AssessmentRecord, catalog: &Catalog, lang: &str) -> Result<Submission> {
-    let now = OffsetDateTime::now_utc();
-    let json = interchange::export(record, catalog);
+    render_at(record, catalog, lang, OffsetDateTime::now_utc(), clock::local_offset())
+}
+
+/// [`render`] made at `now`, printing times at `offset`. A submission is dated by its
+/// submission, not by `now`: rendering it again gives the same attached data.
+pub fn render_at(
+    record: &AssessmentRecord,
+    catalog: &Catalog,
+    lang: &str,
+    now: OffsetDateTime,
+    offset: UtcOffset,
+) -> Result<Submission> {
+    let submitted_at = if is_submission(record) {
+        record.assessment.submitted_at.as_deref().and_then(|t| clock::at_offset(t, UtcOffset::UTC))
+    } else {
+        None
+    };
+    let made_at = submitted_at.unwrap_or(now).replace_nanosecond(0).expect("0 ns is valid");
+    let json = interchange::export_at(record, catalog, &made_at.format(&Rfc3339).expect("UTC times format"));
     let sha256 = sha256_hex(json.as_bytes());
     let labels = labels::for_language(lang);
     let score = scoring::score(record, catalog);
@@ -56,7 +83,10 @@ pub fn render(record: &AssessmentRecord, catalog: &Catalog, lang: &str) -> Resul
         labels,
         readiness: readiness::check_scored(record, catalog, &score),
         score,
-        generated_at: now.format(format_description!("[year]-[month]-[day] [hour]:[minute] UTC")).expect("formats"),
+        made_at,
+        submitted_at,
+        offset,
+        translation_labelled: Cell::new(false),
         sha256: sha256.clone(),
     };
     let mut doc = PdfDocument::new(labels.doc_title);
@@ -67,9 +97,7 @@ pub fn render(record: &AssessmentRecord, catalog: &Catalog, lang: &str) -> Resul
     summary::draw(&mut c, &ctx);
     c.new_page();
     answers::draw(&mut c, &ctx);
-    c.new_page();
     part2::draw(&mut c, &ctx);
-    c.gap(12.0);
     declaration::draw(&mut c, &ctx);
     let (pages, bookmarks) = c.finish(|c, n, m| frame::draw(c, &ctx, n, m));
     doc.with_pages(pages);
@@ -79,9 +107,14 @@ pub fn render(record: &AssessmentRecord, catalog: &Catalog, lang: &str) -> Resul
     let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
     let mut pdf = doc.to_lopdf_document(&opts, &mut warnings);
     pdf.compress();
-    let date = now.format(format_description!("D:[year][month][day][hour][minute][second]Z")).expect("formats");
+    let date = made_at.format(format_description!("D:[year][month][day][hour][minute][second]Z")).expect("formats");
+    let title = if ctx.is_submission() {
+        format!("{} — {} — {}", labels.doc_title, ctx.company_name(), record.assessment.period)
+    } else {
+        format!("{} — {} — {} — {}", labels.preview_banner, labels.doc_title, ctx.company_name(), record.assessment.period)
+    };
     let info = attachment::Info {
-        title: &format!("{} — {} — {}", labels.doc_title, ctx.company_name(), record.assessment.period),
+        title: &title,
         author: ctx.company_name(),
         subject: "NEC Group Supply-Chain CSR Guideline",
         keywords: &format!("sha256:{sha256}"),

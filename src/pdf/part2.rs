@@ -1,27 +1,39 @@
 //! Part 2: each policy, whether it concerns the supplier, acknowledgement, passing it on,
-//! and the disclosures.
+//! and the disclosures. A policy that does not concern the supplier (by its profile) says
+//! so, with the reason, instead of a page of unanswered questions.
 
-use super::canvas::{Canvas, SMALL};
+use super::canvas::{Canvas, BODY, H3, SMALL};
 use super::context::Context;
-use crate::catalog::FieldKind;
+use crate::catalog::{FieldKind, Relevance};
 use crate::readiness::is_relevant;
 
 const LABEL_WIDTH: f32 = 150.0;
 
 pub fn draw(c: &mut Canvas, ctx: &Context) {
     let l = ctx.labels;
-    c.section(l.part2, 40.0);
+    c.gap(10.0);
+    c.section(l.part2, 80.0);
     c.paragraph(l.part2_intro, SMALL);
     for policy in ctx.catalog.policies() {
         let answer = ctx.record.part2_answer(&policy.id);
+        let (title, english) = ctx.title(&policy.title);
         // Continuation pages name the policy.
-        c.running = Some(policy.short_title.clone());
+        c.running = Some(ctx.title(&policy.short_title).0.to_string());
         let relevant = is_relevant(policy.relevance, &ctx.record.company);
-        let mut facts = vec![if relevant { l.concerns } else { l.does_not_concern }.to_string()];
-        if answer.is_some_and(|a| a.to_reconfirm) {
+        let mut facts = vec![if relevant { l.concerns } else { l.does_not_apply }.to_string()];
+        if relevant && answer.is_some_and(|a| a.to_reconfirm) {
             facts.push(l.to_reconfirm.to_string());
         }
-        c.item_heading(&policy.title, &facts);
+        c.heading(title, H3, BODY.leading * 3.0 + if english.is_some() { SMALL.leading } else { 0.0 });
+        if let Some(english) = english {
+            c.paragraph(english, SMALL);
+        }
+        c.paragraph(&facts.join("  ·  "), SMALL);
+        if !relevant {
+            c.labelled(l.does_not_apply, reason(ctx, policy.relevance), LABEL_WIDTH);
+            c.gap(4.0);
+            continue;
+        }
         c.labelled(l.acknowledged, ctx.yes_no(answer.is_some_and(|a| a.acknowledged)), LABEL_WIDTH);
         c.labelled(l.cascaded, ctx.cascade(answer.and_then(|a| a.cascaded)), LABEL_WIDTH);
         for field in ctx.catalog.disclosure_fields(&policy.id) {
@@ -36,5 +48,17 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
             c.labelled(l.notes, notes, LABEL_WIDTH);
         }
         c.gap(4.0);
+    }
+}
+
+/// Why a policy does not concern the supplier: the profile answer that decides it.
+fn reason(ctx: &Context, relevance: Relevance) -> &'static str {
+    let l = ctx.labels;
+    match relevance {
+        Relevance::Goods => l.not_apply_goods,
+        Relevance::Chemicals => l.not_apply_chemicals,
+        Relevance::Construction => l.not_apply_construction,
+        // Never reached: a policy for everyone always concerns the supplier.
+        Relevance::All => l.concerns,
     }
 }

@@ -4,6 +4,7 @@
 use super::canvas::{Canvas, BODY, H3, LABEL, LEFT, SMALL};
 use super::chart;
 use super::context::Context;
+use super::findings::describe;
 use super::labels::fill;
 use crate::readiness::Problem;
 
@@ -12,6 +13,13 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
     let s = &ctx.score;
     let o = &s.overall;
     c.section(l.summary, 60.0);
+    // The group and item titles below are translated where the PDF's language has them.
+    if ctx.catalog.groups().iter().any(|g| ctx.title(&g.title).1.is_some()) {
+        if let Some(label) = ctx.translation_label() {
+            c.paragraph(label, SMALL);
+            c.gap(4.0);
+        }
+    }
     let detail = fill(
         l.completeness_detail,
         &[
@@ -38,7 +46,7 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
         .groups
         .iter()
         .map(|g| {
-            let title = ctx.catalog.group(&g.group_id).map_or("", |x| x.title.as_str());
+            let title = ctx.catalog.group(&g.group_id).map_or("", |x| ctx.title(&x.title).0);
             (format!("{} {title}", g.group_id), g.tally.score)
         })
         .collect();
@@ -73,7 +81,7 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
             (l.action_plan, LEFT + 425.0, 66.0, LABEL, false),
         ]);
         for gap in &s.gaps {
-            let title = ctx.catalog.item(&gap.item_id).map_or("", |i| i.title.as_str());
+            let title = ctx.catalog.item(&gap.item_id).map_or("", |i| ctx.title(&i.title).0);
             let item = if gap.essential {
                 format!("{} {title} [{}]", gap.item_id, l.essential)
             } else {
@@ -92,75 +100,26 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
         c.paragraph(l.none, BODY);
     }
     for na in &s.not_applicable {
-        let title = ctx.catalog.item(&na.item_id).map_or("", |i| i.title.as_str());
+        let title = ctx.catalog.item(&na.item_id).map_or("", |i| ctx.title(&i.title).0);
         c.labelled(&na.item_id, &format!("{title} — {}: {}", l.reason, ctx.or_none(&na.reason)), 50.0);
     }
 
-    let open: Vec<String> = ctx.readiness.findings.iter().map(|f| describe(ctx, &f.problem)).collect();
+    // A preview lists what is missing on its first page. On a submission, what the supplier
+    // marked for review is its own note, not an open point for NEC.
+    let open: Vec<String> = if ctx.is_submission() {
+        ctx.readiness
+            .findings
+            .iter()
+            .filter(|f| !matches!(f.problem, Problem::MarkedForReview { .. }))
+            .map(|f| describe(ctx, &f.problem))
+            .collect()
+    } else {
+        Vec::new()
+    };
     if !open.is_empty() {
         c.heading(l.open_points, H3, 30.0);
         for point in open {
             c.bullet(LEFT + 4.0, &point, BODY);
         }
-    }
-}
-
-fn describe(ctx: &Context, p: &Problem) -> String {
-    let l = ctx.labels;
-    let list = |ids: &[String]| ids.join(", ");
-    let problem = |p: &str| if p == "missing" { l.missing } else { l.malformed };
-    let fields = |f: &[crate::model::FieldProblem]| {
-        f.iter()
-            .map(|x| format!("{} ({})", profile_label(l, &x.field), problem(&x.problem)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let disclosure = |policy: &str, f: &[crate::model::FieldProblem]| {
-        let questions = ctx.catalog.disclosure_fields(policy);
-        f.iter()
-            .map(|x| {
-                let label = questions
-                    .iter()
-                    .find(|q| q.id == x.field)
-                    .map_or(x.field.as_str(), |q| q.label.get(l.lang).as_str());
-                format!("{label} ({})", problem(&x.problem))
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    match p {
-        Problem::Profile { fields: f } => fill(l.problem_profile, &[("list", &fields(f))]),
-        Problem::Unanswered { items } => fill(l.problem_unanswered, &[("list", &list(items))]),
-        Problem::NotApplicableWithoutReason { items } => fill(l.problem_na_reason, &[("list", &list(items))]),
-        Problem::EssentialGapWithoutPlan { items } => fill(l.problem_essential_plan, &[("list", &list(items))]),
-        Problem::ToReconfirm { items, policies } => {
-            fill(l.problem_reconfirm, &[("list", &list(&[items.clone(), policies.clone()].concat()))])
-        }
-        Problem::PoliciesNotAcknowledged { policies } => {
-            let titles: Vec<String> =
-                policies.iter().map(|p| ctx.catalog.policy(p).map_or(p.clone(), |x| x.short_title.clone())).collect();
-            fill(l.problem_policies, &[("list", &titles.join(", "))])
-        }
-        Problem::Disclosures { policy, fields: f } => {
-            let title = ctx.catalog.policy(policy).map_or(policy.as_str(), |p| p.short_title.as_str());
-            fill(l.problem_disclosures, &[("policy", title), ("list", &disclosure(policy, f))])
-        }
-        Problem::Declaration { missing } => fill(l.problem_declaration, &[("list", &list(missing))]),
-        Problem::MarkedForReview { items } => fill(l.problem_review, &[("list", &list(items))]),
-    }
-}
-
-/// A profile field's name as the PDF prints it.
-fn profile_label(l: &super::labels::Labels, field: &str) -> &'static str {
-    match field {
-        "legal_name" => l.legal_name,
-        "address" => l.address,
-        "country" => l.country,
-        "representative" => l.representative,
-        "contact_name" => l.contact,
-        "contact_email" => l.email,
-        "contact_phone" => l.phone,
-        "nec_contact_email" => l.nec_contact_email,
-        _ => l.none,
     }
 }

@@ -9,6 +9,7 @@ mod companies;
 pub mod migrations;
 mod open;
 mod rows;
+mod submission;
 
 use std::path::{Path, PathBuf};
 

@@ -5,7 +5,7 @@ import { t } from './i18n.js';
 const KNOWN = new Set([
   'not_a_database', 'foreign_database', 'corrupt_database', 'newer_database', 'disk_full', 'busy',
   'read_only', 'storage', 'io', 'not_found', 'invalid', 'import', 'newer_format', 'pdf',
-  'store_unavailable', 'bad_path', 'opener', 'no_data_folder', 'font', 'pdf_missing', 'no_mail_program',
+  'store_unavailable', 'opener', 'not_ready', 'no_data_folder', 'font', 'pdf_missing', 'no_mail_program',
 ]);
 
 /**

@@ -1,18 +1,18 @@
 //! Saving answers, Part 2 answers and the declaration; scoring and the submission check.
 
 use csr_core::model::{Answer, Declaration, Part2Answer};
-use csr_core::readiness::{self, Readiness};
-use csr_core::scoring::{self, Score};
 use csr_core::store::SaveReceipt;
+use csr_core::usecase::{self, Evaluation, SavedAnswer};
 use csr_core::Catalog;
 use tauri::State;
 
 use crate::error::Result;
 use crate::state::AppState;
 
+/// Saves the answer; returns the receipt with the new score and submission check.
 #[tauri::command]
-pub async fn save_answer(state: State<'_, AppState>, id: i64, answer: Answer) -> Result<SaveReceipt> {
-    state.with_store(|s| s.save_answer(id, &answer))
+pub async fn save_answer(state: State<'_, AppState>, id: i64, answer: Answer) -> Result<SavedAnswer> {
+    state.with_store(|s| usecase::save_answer(s, Catalog::get(), id, &answer))
 }
 
 #[tauri::command]
@@ -26,16 +26,7 @@ pub async fn save_declaration(state: State<'_, AppState>, id: i64, declaration: 
 }
 
 /// The score and the submission check, from one read of the assessment.
-#[derive(serde::Serialize)]
-pub struct Evaluation {
-    score: Score,
-    readiness: Readiness,
-}
-
 #[tauri::command]
 pub async fn evaluate(state: State<'_, AppState>, id: i64) -> Result<Evaluation> {
-    let record = state.with_store(|s| s.record(id))?;
-    let catalog = Catalog::get();
-    let score = scoring::score(&record, catalog);
-    Ok(Evaluation { readiness: readiness::check_scored(&record, catalog, &score), score })
+    state.with_store(|s| usecase::evaluate(s, Catalog::get(), id))
 }

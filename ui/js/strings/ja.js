@@ -244,10 +244,10 @@ export default {
 
   "pdf.title": "NEC 向けの PDF を作成",
   "pdf.intro": "PDF には、会社情報、スコアを含む概要、すべての回答、パート 2、宣誓が含まれ、NEC のシステム向けのデータも添付されます。PDF の表示言語は {language} です。変更するには画面上部で言語を切り替えてください。",
-  "pdf.not_ready": "未完了の点が残っています（上記参照）。NEC との相談用などに PDF を作成することはできますが、PDF には未完了である旨が記載されます。",
-  "pdf.already_submitted": "このアセスメントの PDF はすでに作成されています。変更したあとなどに、もう一度作成できます。",
-  "pdf.create": "PDF を作成…",
-  "pdf.create_anyway": "未完了のまま PDF を作成…",
+  "pdf.not_ready": "未完了の点が残っているため（上記参照）、まだ提出できません。NEC との相談用などにプレビューを作成できます。プレビューの全ページには「下書き（未提出）」と記載され、1 ページ目に不足している点が一覧されます。",
+  "pdf.already_submitted": "このアセスメントは提出済みです。もう一度提出すると PDF が作り直されます。回答を変更すると「作成中」に戻り、改めて提出が必要になります。",
+  "pdf.create": "NEC へ提出して PDF を作成…",
+  "pdf.create_anyway": "プレビュー PDF を作成（提出ではありません）…",
   "pdf.filter": "PDF 文書",
   "pdf.saved": "PDF を保存しました：",
   "pdf.saved_detail": "（{kb} KB）。このアセスメントは「提出済み」になりました。あとで回答を変更すると「作成中」に戻ります。",
@@ -261,6 +261,8 @@ export default {
   "pdf.email_dear_default": "NEC 購買ご担当者",
   "pdf.email_subject": "CSR セルフアセスメント {period}：{company}",
   "pdf.email_body": "{nec_name} 様\n\nいつもお世話になっております。{company}の{contact_name}です。\n{period}の NEC グループ サプライチェーン CSR ガイドラインに基づくセルフアセスメントを添付にてお送りします。\n\nファイル名：{file}\nデータ指紋（SHA-256）：{sha}\n\nよろしくお願いいたします。\n\n{company}\n{contact_name}\n{phone}\n{email}\n",
+  "pdf.dialog_title": "PDF の保存先",
+  "pdf.preview_saved_detail": "（{kb} KB）。これは提出書類ではなくプレビューです。全ページに「下書き（未提出）」と記載され、アセスメントの状態は変わっていません。",
 
   "save.saved": "すべて保存済み",
   "save.saving": "保存中…",
@@ -271,6 +273,8 @@ export default {
   "file.filter_json": "アセスメントファイル",
   "file.imported": "ファイルを新しいアセスメントとして読み込みました。",
   "file.exported": "{path} に保存しました",
+  "file.export_dialog_title": "アセスメントのエクスポート",
+  "file.import_dialog_title": "アセスメントファイルのインポート",
 
   "close.unsaved_title": "最後の変更が保存されていません",
   "close.unsaved_body": "今閉じると、その変更は失われます。それでも閉じますか。",
@@ -314,8 +318,6 @@ export default {
   "error.pdf.advice": "もう一度お試しください。繰り返す場合は、アセスメントを書き出してサポートにご連絡ください。",
   "error.store_unavailable.title": "アセスメントのデータを開けませんでした。",
   "error.store_unavailable.advice": "下の詳細をご確認ください。アプリはファイルを変更していません。",
-  "error.bad_path.title": "このファイルは使用できません。",
-  "error.bad_path.advice": "ファイルの選択画面で、もう一度ファイルを選んでください。",
   "error.opener.title": "ファイルを開けませんでした。",
   "error.opener.advice": "保存先のフォルダーから直接開いてください。場所は詳細に示されています。",
   "error.no_data_folder.title": "このコンピューターにはアプリのデータ用フォルダーがありません。",
@@ -328,5 +330,7 @@ export default {
   "error.no_mail_program.advice": "NEC 宛てのメール（宛先：{to}）をご自身で作成し、PDF を添付してください。",
   "toast.dismiss": "閉じる",
   "error.internal.title": "問題が発生しました。",
-  "error.internal.advice": "もう一度お試しください。繰り返す場合はアプリを再起動してください。保存済みの回答は失われません。"
+  "error.internal.advice": "もう一度お試しください。繰り返す場合はアプリを再起動してください。保存済みの回答は失われません。",
+  "error.not_ready.title": "このアセスメントはまだ提出できません。",
+  "error.not_ready.advice": "提出前の確認に一覧された点を完了させるか、代わりにプレビュー PDF を作成してください。",
 };

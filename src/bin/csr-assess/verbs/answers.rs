@@ -2,7 +2,7 @@
 
 use csr_core::model::{Answer, Cascade, Declaration, Evidence, Part2Answer, Rating};
 use csr_core::store::SaveReceipt;
-use csr_core::{clock, Catalog};
+use csr_core::{clock, usecase, Catalog};
 use lexopt::prelude::*;
 
 use super::{show_help, Context};
@@ -31,8 +31,10 @@ pub fn answer(ctx: &mut Context) -> Outcome {
             Long("description") => answer.description = text(ctx.parser.value()?, "--description")?,
             Long("description-file") => {
                 let path = text(ctx.parser.value()?, "--description-file")?;
+                // Windows line ends become plain ones: a text holds no other control characters.
                 answer.description = String::from_utf8(args::read_input(&path)?)
-                    .map_err(|_| Failure::Usage(format!("{path} is not UTF-8 text")))?;
+                    .map_err(|_| Failure::Usage(format!("{path} is not UTF-8 text")))?
+                    .replace("\r\n", "\n");
             }
             Long("evidence") => answer.evidence.push(parse_evidence(&text(ctx.parser.value()?, "--evidence")?)),
             Long("clear-evidence") => answer.evidence.clear(),
@@ -52,8 +54,8 @@ pub fn answer(ctx: &mut Context) -> Outcome {
             _ => return Err(arg.unexpected().into()),
         }
     }
-    let receipt = store.save_answer(id, &answer)?;
-    report(&receipt, &format!("Saved the answer to {item}."));
+    let saved = usecase::save_answer(&mut store, Catalog::get(), id, &answer)?;
+    report(&saved.receipt, &format!("Saved the answer to {item}."));
     Ok(())
 }
 
