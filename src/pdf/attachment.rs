@@ -1,9 +1,10 @@
 //! The assessment data inside the PDF, attached the way e-invoices (Factur-X/ZUGFeRD, PDF/A-3
 //! "associated files") attach theirs: an embedded file listed both in the document's
 //! EmbeddedFiles name tree and in the catalog's /AF array, with an /AFRelationship. Also the
-//! document information (title, author, dates) and the language.
+//! document information (title, author, dates) and the language. Reading it back is
+//! `read.rs`.
 
-use lopdf::{dictionary, Dictionary, Document, Object, Stream, StringFormat};
+use lopdf::{dictionary, Document, Object, Stream, StringFormat};
 
 use crate::error::{Error, Result};
 
@@ -28,11 +29,6 @@ const TRY_AGAIN: &str = "Try again; if it keeps happening, export the assessment
 fn pdf_err(e: lopdf::Error) -> Error {
     Error::Pdf(format!("The PDF could not be assembled: {e}. {TRY_AGAIN}"))
 }
-
-/// Most bytes a page's content (and the fonts its text is read with) may unpack to when
-/// `verify` reads the text of a PDF received from others; a page this app makes is far
-/// smaller.
-const MAX_PAGE_BYTES: usize = 16 << 20;
 
 /// A PDF text string: PDFDocEncoding-safe ASCII as is, anything else as UTF-16BE with a BOM.
 fn text(s: &str) -> Object {
@@ -139,85 +135,4 @@ fn outline(doc: &mut Document, bookmarks: &[(String, usize)]) -> Option<Object> 
         }),
     );
     Some(Object::Reference(root))
-}
-
-fn no_data() -> Error {
-    Error::Pdf(
-        "This PDF has no attached assessment data. It was not made by this app, or the attachment was removed; \
-         ask the supplier for the original PDF or the exported .json file."
-            .into(),
-    )
-}
-
-/// Reads a PDF.
-pub fn load(pdf: &[u8]) -> Result<Document> {
-    if !pdf.starts_with(b"%PDF-") {
-        return Err(Error::Pdf("This file is not a PDF. Choose the PDF submission made by this app.".into()));
-    }
-    Document::load_mem(pdf)
-        .map_err(|e| Error::Pdf(format!("This PDF cannot be read ({e}). It may be damaged; ask for a new copy.")))
-}
-
-fn resolve<'a>(doc: &'a Document, obj: &'a Object) -> Option<&'a Object> {
-    doc.dereference(obj).ok().map(|(_, o)| o)
-}
-
-/// Collects (name, file-spec id or object) pairs from a name tree, following /Kids.
-fn name_tree<'a>(doc: &'a Document, node: &'a Dictionary, out: &mut Vec<(Vec<u8>, &'a Object)>, depth: usize) {
-    if depth > 16 {
-        return;
-    }
-    if let Ok(Object::Array(names)) = node.get(b"Names") {
-        for pair in names.chunks(2) {
-            if let [Object::String(name, _), spec] = pair {
-                out.push((name.clone(), spec));
-            }
-        }
-    }
-    if let Ok(Object::Array(kids)) = node.get(b"Kids") {
-        for kid in kids {
-            if let Some(Object::Dictionary(d)) = resolve(doc, kid) {
-                name_tree(doc, d, out, depth + 1);
-            }
-        }
-    }
-}
-
-/// The attached assessment JSON.
-pub fn extract(doc: &Document) -> Result<String> {
-    let catalog = doc.catalog().map_err(|_| no_data())?;
-    let names =
-        catalog.get(b"Names").ok().and_then(|o| resolve(doc, o)).and_then(|o| o.as_dict().ok()).ok_or_else(no_data)?;
-    let tree = names
-        .get(b"EmbeddedFiles")
-        .ok()
-        .and_then(|o| resolve(doc, o))
-        .and_then(|o| o.as_dict().ok())
-        .ok_or_else(no_data)?;
-    let mut entries = Vec::new();
-    name_tree(doc, tree, &mut entries, 0);
-    let spec = entries
-        .iter()
-        .find(|(name, _)| name.as_slice() == FILE_NAME.as_bytes())
-        .map(|(_, spec)| *spec)
-        .and_then(|s| resolve(doc, s))
-        .and_then(|o| o.as_dict().ok())
-        .ok_or_else(no_data)?;
-    let ef = spec.get(b"EF").ok().and_then(|o| resolve(doc, o)).and_then(|o| o.as_dict().ok()).ok_or_else(no_data)?;
-    let file = ef.get(b"F").ok().and_then(|o| resolve(doc, o)).and_then(|o| o.as_stream().ok()).ok_or_else(no_data)?;
-    let bytes = if file.dict.get(b"Filter").is_ok() {
-        file.decompressed_content_with_limit(crate::interchange::MAX_BYTES)
-            .map_err(|e| Error::Pdf(format!("The attached data cannot be unpacked ({e}); the PDF may be damaged.")))?
-    } else {
-        file.content.clone()
-    };
-    String::from_utf8(bytes).map_err(|_| Error::Pdf("The attached data is not text; the PDF may be damaged.".into()))
-}
-
-/// The text of each page, as a PDF reader extracts it.
-pub fn page_texts(doc: &Document) -> Vec<String> {
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    // Unpacking is bounded: the PDF comes from someone else. A page over the bound reads
-    // as no text (so it carries no fingerprint and `verify` reports a mismatch).
-    pages.iter().map(|n| doc.extract_text_with_limit(&[*n], MAX_PAGE_BYTES).unwrap_or_default()).collect()
 }

@@ -45,7 +45,19 @@ pub fn describe(ctx: &Context, p: &Problem) -> String {
             let title = ctx.catalog.policy(policy).map_or(policy.as_str(), |p| ctx.title(&p.short_title).0);
             fill(l.problem_disclosures, &[("policy", title), ("list", &disclosure(policy, f))])
         }
-        Problem::Declaration { missing } => fill(l.problem_declaration, &[("list", &list(missing))]),
+        Problem::Declaration { missing } => {
+            let names: Vec<&str> = missing
+                .iter()
+                .map(|m| match m.as_str() {
+                    "signer_name" => l.signer,
+                    "signer_title" => l.signer_title,
+                    "date" => l.date,
+                    "confirmed" => l.confirmed,
+                    other => other,
+                })
+                .collect();
+            fill(l.problem_declaration, &[("list", &names.join(", "))])
+        }
         Problem::MarkedForReview { items } => fill(l.problem_review, &[("list", &list(items))]),
     }
 }

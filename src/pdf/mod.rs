@@ -14,11 +14,11 @@ mod font;
 mod frame;
 mod labels;
 mod part2;
+mod read;
 mod summary;
 mod wrap;
 
 use printpdf::{PdfDocument, PdfSaveOptions};
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::cell::Cell;
 
@@ -27,6 +27,7 @@ use time::macros::format_description;
 use time::{OffsetDateTime, UtcOffset};
 
 pub use attachment::FILE_NAME as ATTACHMENT_NAME;
+pub use read::{extract, verify, Verification};
 pub use font::use_font_file;
 
 use crate::catalog::Catalog;
@@ -123,65 +124,6 @@ pub fn render_at(
     };
     let pdf = attachment::embed(pdf, &json, &info, &bookmarks)?;
     Ok(Submission { pdf, json, sha256 })
-}
-
-/// The attached assessment JSON of a submission PDF.
-pub fn extract(pdf: &[u8]) -> Result<String> {
-    attachment::extract(&attachment::load(pdf)?)
-}
-
-/// Whether the attached data is the data whose fingerprint the pages print.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Verification {
-    /// SHA-256 of the attached JSON.
-    pub attached_sha256: String,
-    /// The SHA-256 printed on the pages, if one is found.
-    pub printed_sha256: Option<String>,
-    pub pages: usize,
-    /// Pages whose footer carries the attached data's short fingerprint.
-    pub pages_with_fingerprint: usize,
-    /// The printed fingerprint and every page's footer match the attached data.
-    pub matches: bool,
-}
-
-pub fn verify(pdf: &[u8]) -> Result<Verification> {
-    let doc = attachment::load(pdf)?;
-    let json = attachment::extract(&doc)?;
-    let attached = sha256_hex(json.as_bytes());
-    let texts = attachment::page_texts(&doc);
-    let printed = texts.iter().find_map(|t| find_sha256(t));
-    let short = context::short_fingerprint(&attached);
-    let pages_with_fingerprint = texts.iter().filter(|t| t.contains(short)).count();
-    let matches =
-        printed.as_deref() == Some(attached.as_str()) && pages_with_fingerprint == texts.len() && !texts.is_empty();
-    Ok(Verification {
-        attached_sha256: attached,
-        printed_sha256: printed,
-        pages: texts.len(),
-        pages_with_fingerprint,
-        matches,
-    })
-}
-
-/// The first run of exactly 64 lowercase hex digits.
-fn find_sha256(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
-    let mut i = 0;
-    while i < bytes.len() {
-        if hex(bytes[i]) {
-            let start = i;
-            while i < bytes.len() && hex(bytes[i]) {
-                i += 1;
-            }
-            if i - start == 64 {
-                return Some(text[start..i].to_string());
-            }
-        } else {
-            i += 1;
-        }
-    }
-    None
 }
 
 /// A file name for the submission: `CSR-self-assessment_<company>_<period>.pdf`, safe on

@@ -30,7 +30,7 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
         }
         c.paragraph(&facts.join("  ·  "), SMALL);
         if !relevant {
-            c.labelled(l.does_not_apply, reason(ctx, policy.relevance), LABEL_WIDTH);
+            c.labelled(l.reason, reason(ctx, policy.relevance), LABEL_WIDTH);
             c.gap(4.0);
             continue;
         }
