@@ -22,9 +22,18 @@ fn tool(name: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// Renders, writes, and returns (path, text by pdftotext).
+/// The record as submitted: these tests read the submission's content (previews, with
+/// their mark on every page, are tests/submit.rs's).
+fn submitted(record: &AssessmentRecord) -> AssessmentRecord {
+    let mut r = record.clone();
+    r.assessment.status = csr_core::model::Status::Submitted;
+    r.assessment.submitted_at = Some("2026-11-27T05:30:00Z".into());
+    r
+}
+
+/// Renders the submission, writes it, and returns (path, text by pdftotext).
 fn render(record: &AssessmentRecord, lang: &str, name: &str, dir: &Path) -> (PathBuf, String, pdf::Submission) {
-    let sub = pdf::render(record, Catalog::get(), lang).unwrap();
+    let sub = pdf::render(&submitted(record), Catalog::get(), lang).unwrap();
     let path = out_dir(dir).join(format!("{name}.pdf"));
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, &sub.pdf).unwrap();
@@ -137,7 +146,7 @@ fn an_empty_assessment() {
         assert!(line_starts_with_id(&text, &item.id), "{} is listed", item.id);
     }
     assert!(text.contains("Not answered"));
-    assert!(text.contains("This self-assessment is not complete yet"));
+    assert!(text.contains("Submitted on"));
     check_attachment_round_trip(&path, &record, &sub);
 }
 
@@ -180,7 +189,7 @@ fn a_fully_answered_assessment_in_english_and_in_japanese() {
         }
         assert!(!text.contains("not complete yet") && !text.contains("まだ完了していません"));
         // The outline lists the sections and groups in the order they are printed.
-        let groups = Catalog::get().groups().iter().map(|g| format!("{} {}", g.id, g.title));
+        let groups = Catalog::get().groups().iter().map(|g| format!("{} {}", g.id, Catalog::get().guideline_text(lang, &g.title)));
         let expected: Vec<String> = if lang == "ja" {
             ["サプライチェーンCSR セルフアセスメント", "概要", "回答"]
                 .map(String::from)
@@ -241,8 +250,11 @@ fn a_very_long_description_and_thirty_evidence_entries_are_printed_whole() {
     assert!(body.contains(&folded(&long)), "10,000 characters, whole and in order");
     assert!(text.matches('\u{c}').count() >= 3, "the text flows over several pages");
     for e in &record.answer("III-2").unwrap().evidence {
+        // Dates are printed in the PDF's language (Japanese here: "2025年2月15日").
+        let d = csr_core::clock::parse_date(e.date.as_deref().unwrap()).unwrap();
+        let date = format!("{}年{}月{}日", d.year(), u8::from(d.month()), d.day());
         assert!(
-            body.contains(&folded(&format!("{} — {} — {}", e.name, e.location, e.date.as_deref().unwrap()))),
+            body.contains(&folded(&format!("{} — {} — {date}", e.name, e.location))),
             "{}",
             e.name
         );

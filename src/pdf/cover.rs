@@ -56,7 +56,8 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
         c.labelled(label, ctx.or_none(value), 130.0);
     }
     // The guideline's fingerprint is a detail, for those who compare editions.
-    c.labelled("", &format!("{}: {}", l.guideline_fingerprint, g.source_sha256), 130.0);
+    // Shortened: the one whole SHA-256 on the pages is the attached data's, which `verify` finds.
+    c.labelled("", &format!("{}: {}…", l.guideline_fingerprint, &g.source_sha256[..16]), 130.0);
     c.labelled(
         l.catalog,
         &format!("{} ({} {})", ctx.catalog.version(), l.app, concat!("CSR Self-Assessment ", env!("CARGO_PKG_VERSION"))),
