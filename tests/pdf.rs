@@ -201,7 +201,17 @@ fn a_fully_answered_assessment_in_english_and_in_japanese() {
         }
         assert!(!text.contains("not complete yet") && !text.contains("まだ完了していません"));
         // The outline lists the sections and groups in the order they are printed.
-        let groups = Catalog::get().groups().iter().map(|g| format!("{} {}", g.id, g.title));
+        // In Japanese with our translated titles (each item's English original beneath it,
+        // our translation's label once, at the top of the summary).
+        let c = Catalog::get();
+        let groups = c.groups().iter().map(|g| format!("{} {}", g.id, c.guideline_text(lang, &g.title)));
+        if lang == "ja" {
+            let folded_text = folded(&text);
+            let i1 = c.item("I-1").unwrap();
+            assert!(folded_text.contains(&folded(c.guideline_text("ja", &i1.title))), "the translated title");
+            assert!(folded_text.contains(&folded(&i1.title)), "the English original beneath");
+            assert!(folded_text.contains(&folded(&c.translation("ja").unwrap().about.label.ja)), "the label");
+        }
         let expected: Vec<String> = if lang == "ja" {
             ["サプライチェーンCSRセルフアセスメント", "概要", "回答"]
                 .map(String::from)

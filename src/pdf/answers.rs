@@ -13,8 +13,8 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
     c.paragraph(l.titles_note, SMALL);
     for group in ctx.catalog.groups() {
         c.gap(6.0);
-        c.heading(&format!("{} {}", group.id, group.title), H2, 60.0);
-        c.bookmark(format!("{} {}", group.id, group.title));
+        c.heading(&format!("{} {}", group.id, ctx.title(&group.title)), H2, 60.0);
+        c.bookmark(format!("{} {}", group.id, ctx.title(&group.title)));
         for item in &group.items {
             item_block(c, ctx, item);
         }
@@ -27,6 +27,10 @@ fn item_block(c: &mut Canvas, ctx: &Context, item: &crate::catalog::Item) {
     let rating = answer.and_then(|a| a.rating);
     c.running = Some(item.id.clone());
     let mut facts = vec![format!("{}: {}", l.iso, item.iso26000.join(" / "))];
+    // A translated title has the English original beneath it (NEC's reviewers may read either).
+    if ctx.title(&item.title) != item.title {
+        facts.insert(0, item.title.clone());
+    }
     match item.condition {
         Some(crate::catalog::Condition::Essential) => facts.push(l.essential.to_string()),
         Some(crate::catalog::Condition::Recommended) => facts.push(l.recommended.to_string()),
@@ -38,7 +42,7 @@ fn item_block(c: &mut Canvas, ctx: &Context, item: &crate::catalog::Item) {
     if answer.is_some_and(|a| a.to_reconfirm) {
         facts.push(l.to_reconfirm.to_string());
     }
-    c.item_heading(&format!("{}  {}", item.id, item.title), &facts);
+    c.item_heading(&format!("{}  {}", item.id, ctx.title(&item.title)), &facts);
     c.labelled(l.rating, ctx.rating(rating), LABEL_WIDTH);
     let Some(a) = answer else {
         c.gap(4.0);

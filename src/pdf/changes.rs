@@ -60,7 +60,7 @@ pub fn draw(c: &mut Canvas, ctx: &Context, changes: &Changes) {
         return;
     }
     for change in &changes.items {
-        let title = ctx.catalog.item(&change.item_id).map_or("", |i| i.title.as_str());
+        let title = ctx.catalog.item(&change.item_id).map_or("", |i| ctx.title(&i.title));
         let mut facts = Vec::new();
         if let Some(m) = change.rating_move {
             let word = match m {

@@ -30,6 +30,17 @@ impl Context<'_> {
         short_fingerprint(&self.sha256)
     }
 
+    /// A title quoted from the guideline, in the PDF's language: our reference translation
+    /// in Japanese (labelled once, at the top of the summary), else the English original.
+    pub fn title<'t>(&'t self, english: &'t str) -> &'t str {
+        self.catalog.guideline_text(self.labels.lang, english)
+    }
+
+    /// The label of our translation, when the PDF prints translated titles.
+    pub fn translation_label(&self) -> Option<&str> {
+        self.catalog.translation(self.labels.lang).map(|t| t.about.label.get(self.labels.lang).as_str())
+    }
+
     /// A score as printed: "85%", or "no score" in the PDF's language.
     pub fn percent(&self, score: Option<u32>) -> String {
         score.map_or_else(|| self.labels.no_score.to_string(), |v| format!("{v}%"))

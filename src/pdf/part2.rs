@@ -23,13 +23,16 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
     for policy in ctx.catalog.policies() {
         let answer = ctx.record.part2_answer(&policy.id);
         // Continuation pages name the policy.
-        c.running = Some(policy.short_title.clone());
+        c.running = Some(ctx.title(&policy.short_title).to_string());
         let relevant = is_relevant(policy.relevance, &ctx.record.company);
         let mut facts = vec![if relevant { l.concerns } else { l.does_not_concern }.to_string()];
+        if ctx.title(&policy.title) != policy.title {
+            facts.insert(0, policy.title.clone());
+        }
         if answer.is_some_and(|a| a.to_reconfirm) {
             facts.push(l.to_reconfirm.to_string());
         }
-        c.item_heading(&policy.title, &facts);
+        c.item_heading(ctx.title(&policy.title), &facts);
         c.labelled(l.acknowledged, ctx.yes_no(answer.is_some_and(|a| a.acknowledged)), LABEL_WIDTH);
         c.labelled(l.cascaded, ctx.cascade(answer.and_then(|a| a.cascaded)), LABEL_WIDTH);
         for field in ctx.catalog.disclosure_fields(&policy.id) {

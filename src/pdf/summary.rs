@@ -12,6 +12,9 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
     let s = &ctx.score;
     let o = &s.overall;
     c.section(l.summary, 60.0);
+    if let Some(label) = ctx.translation_label() {
+        c.paragraph(label, SMALL);
+    }
     let detail = fill(
         l.completeness_detail,
         &[
@@ -38,7 +41,7 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
         .groups
         .iter()
         .map(|g| {
-            let title = ctx.catalog.group(&g.group_id).map_or("", |x| x.title.as_str());
+            let title = ctx.catalog.group(&g.group_id).map_or("", |x| ctx.title(&x.title));
             (format!("{} {title}", g.group_id), g.tally.score)
         })
         .collect();
@@ -73,7 +76,7 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
             (l.action_plan, LEFT + 425.0, 66.0, LABEL, false),
         ]);
         for gap in &s.gaps {
-            let title = ctx.catalog.item(&gap.item_id).map_or("", |i| i.title.as_str());
+            let title = ctx.catalog.item(&gap.item_id).map_or("", |i| ctx.title(&i.title));
             let item = if gap.essential {
                 format!("{} {title} [{}]", gap.item_id, l.essential)
             } else {
@@ -92,7 +95,7 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
         c.paragraph(l.none, BODY);
     }
     for na in &s.not_applicable {
-        let title = ctx.catalog.item(&na.item_id).map_or("", |i| i.title.as_str());
+        let title = ctx.catalog.item(&na.item_id).map_or("", |i| ctx.title(&i.title));
         c.labelled(&na.item_id, &format!("{title} — {}: {}", l.reason, ctx.or_none(&na.reason)), 50.0);
     }
 
@@ -138,11 +141,11 @@ fn describe(ctx: &Context, p: &Problem) -> String {
         }
         Problem::PoliciesNotAcknowledged { policies } => {
             let titles: Vec<String> =
-                policies.iter().map(|p| ctx.catalog.policy(p).map_or(p.clone(), |x| x.short_title.clone())).collect();
+                policies.iter().map(|p| ctx.catalog.policy(p).map_or(p.clone(), |x| ctx.title(&x.short_title).to_string())).collect();
             fill(l.problem_policies, &[("list", &titles.join(", "))])
         }
         Problem::Disclosures { policy, fields: f } => {
-            let title = ctx.catalog.policy(policy).map_or(policy.as_str(), |p| p.short_title.as_str());
+            let title = ctx.catalog.policy(policy).map_or(policy.as_str(), |p| ctx.title(&p.short_title));
             fill(l.problem_disclosures, &[("policy", title), ("list", &disclosure(policy, f))])
         }
         Problem::Declaration { missing } => fill(l.problem_declaration, &[("list", &list(missing))]),
