@@ -12,6 +12,19 @@ fn has_japanese(s: &str) -> bool {
     s.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
+/// A data folder holding a company and one empty assessment; its id.
+fn seeded() -> (tempfile::TempDir, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, id) = seed::company_with_empty_assessment(&dir.path().join("db.sqlite3"), "2026年度");
+    (dir, id)
+}
+
+/// Switches the UI language with the header's button, as a user does.
+async fn choose_language(app: &App, lang: &str) {
+    app.click(&format!("button[data-lang='{lang}']")).await;
+    app.wait_for(&format!("html[lang='{lang}']")).await;
+}
+
 /// The screens of a seeded assessment `id`, as routes.
 fn screens(id: i64) -> Vec<String> {
     let mut list: Vec<String> = ["/welcome", "/profile", "/assessments"].iter().map(|s| s.to_string()).collect();
@@ -51,14 +64,11 @@ async fn assert_screen_whole(app: &App, path: &str, lang: &str) {
 #[tokio::test(flavor = "multi_thread")]
 async fn japanese_chosen_once_is_the_language_of_every_later_start_where_the_user_left_off() {
     let _one = serial().await;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("db.sqlite3");
-    let (_, id) = seed::company_with_empty_assessment(&db, "2026年度");
+    let (dir, id) = seeded();
 
     let app = App::start(dir.path()).await;
     app.wait_for(".assessments").await;
-    app.click("button[data-lang='ja']").await;
-    app.wait_for("html[lang='ja']").await;
+    choose_language(&app, "ja").await;
     app.goto(&format!("/a/{id}/item/III-4")).await;
     app.wait_for("#item-title [data-tr]").await;
     app.close_like_a_user().await;
@@ -81,14 +91,11 @@ async fn japanese_chosen_once_is_the_language_of_every_later_start_where_the_use
 #[tokio::test(flavor = "multi_thread")]
 async fn every_screen_survives_a_reload_in_both_languages() {
     let _one = serial().await;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("db.sqlite3");
-    let (_, id) = seed::company_with_empty_assessment(&db, "2026年度");
+    let (dir, id) = seeded();
     let app = App::start(dir.path()).await;
     app.wait_for(".assessments").await;
     for lang in ["ja", "en"] {
-        app.click(&format!("button[data-lang='{lang}']")).await;
-        app.wait_for(&format!("html[lang='{lang}']")).await;
+        choose_language(&app, lang).await;
         for path in screens(id) {
             app.goto(&path).await;
             assert_screen_whole(&app, &path, lang).await;
@@ -117,15 +124,13 @@ async fn a_first_start_on_a_japanese_computer_is_in_japanese() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_guideline_text_shows_as_translation_original_or_both_and_the_choice_is_kept() {
     let _one = serial().await;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("db.sqlite3");
-    let (_, id) = seed::company_with_empty_assessment(&db, "2026年度");
+    let (dir, id) = seeded();
     let item = csr_core::Catalog::get().item("II-3").unwrap().clone();
     let ja = csr_core::Catalog::get().translation("ja").unwrap();
 
     let app = App::start(dir.path()).await;
     app.wait_for(".assessments").await;
-    app.click("button[data-lang='ja']").await;
+    choose_language(&app, "ja").await;
     app.goto(&format!("/a/{id}/item/II-3")).await;
     // By default our translation, labelled; the English original one click away.
     assert!(app.is_displayed(".guideline .gl-translation").await);

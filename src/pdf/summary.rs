@@ -148,7 +148,21 @@ fn describe(ctx: &Context, p: &Problem) -> String {
             let title = ctx.catalog.policy(policy).map_or(policy.as_str(), |p| ctx.title(&p.short_title));
             fill(l.problem_disclosures, &[("policy", title), ("list", &disclosure(policy, f))])
         }
-        Problem::Declaration { missing } => fill(l.problem_declaration, &[("list", &list(missing))]),
+        Problem::Declaration { missing } => {
+            // The fields as the declaration page names them, not their ids.
+            let names: Vec<String> = missing
+                .iter()
+                .map(|m| match m.as_str() {
+                    "signer_name" => l.signer,
+                    "signer_title" => l.signer_title,
+                    "date" => l.date,
+                    "confirmed" => l.confirmed,
+                    other => other,
+                }
+                .to_string())
+                .collect();
+            fill(l.problem_declaration, &[("list", &list(&names))])
+        }
         Problem::MarkedForReview { items } => fill(l.problem_review, &[("list", &list(items))]),
         Problem::UnprintableCharacters { fields: f } => {
             // The codes, not the characters: these are the ones the PDF cannot show.
