@@ -15,10 +15,75 @@ pub const APP: &str = env!("CARGO_BIN_EXE_csr-self-assessment");
 
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-/// Holds the lock that keeps end-to-end tests from running side by side (each test has its
-/// own runtime; this async lock works across them).
-pub async fn serial() -> tokio::sync::MutexGuard<'static, ()> {
-    ONE_AT_A_TIME.lock().await
+/// The drivers this test process started, for the watchdog to stop.
+static DRIVERS: std::sync::Mutex<Vec<u32>> = std::sync::Mutex::new(Vec::new());
+
+/// One end-to-end test's turn: holds the lock that keeps tests from running side by side,
+/// and a watchdog that ends the whole test process if the test hangs.
+pub struct Turn {
+    _lock: tokio::sync::MutexGuard<'static, ()>,
+    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        self.done.store(true, std::sync::atomic::Ordering::SeqCst);
+        // A test that failed left its app running (the driver's end does not end it), and
+        // the single-instance guard would hand the next test's start to that old window.
+        kill_every_app();
+    }
+}
+
+/// Takes this test's turn (each test has its own runtime; this async lock works across
+/// them). A WebDriver call can wait for ever (an app that never opened its window, a
+/// session that never came): after `CSR_E2E_TEST_SECONDS` (600) the watchdog says which
+/// test hung, stops every app and driver, and exits, so a hang is a failure in minutes, not
+/// a CI run cut off after hours.
+pub async fn serial() -> Turn {
+    let lock = ONE_AT_A_TIME.lock().await;
+    kill_every_app();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let seconds: u64 = std::env::var("CSR_E2E_TEST_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(600);
+    let name = std::thread::current().name().unwrap_or("an end-to-end test").to_string();
+    let watching = done.clone();
+    std::thread::spawn(move || {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        while Instant::now() < deadline {
+            if watching.load(std::sync::atomic::Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(250));
+        }
+        // Straight to stderr: the test harness captures eprintln! and would drop the words.
+        let said = format!("\n{name} hung: still running after {seconds} s (CSR_E2E_TEST_SECONDS); stopping every app and driver\n");
+        let _ = std::io::Write::write_all(&mut std::io::stderr(), said.as_bytes());
+        for pid in DRIVERS.lock().map(|d| d.clone()).unwrap_or_default() {
+            let _ = Command::new("kill").args(["-TERM", &pid.to_string()]).stderr(Stdio::null()).status();
+        }
+        kill_every_app();
+        std::process::exit(124);
+    });
+    Turn { _lock: lock, done }
+}
+
+/// Marks the processes the tests start, so that only they are stopped, never an app a
+/// developer runs beside the tests.
+const STARTED_BY_TESTS: &str = "CSR_STARTED_BY_E2E_TESTS=1";
+
+/// Stops every app the tests started (whatever data folder it runs on).
+fn kill_every_app() {
+    let program = std::fs::canonicalize(APP).unwrap_or_else(|_| PathBuf::from(APP));
+    let Ok(entries) = std::fs::read_dir("/proc") else { return };
+    for p in entries.flatten() {
+        let Some(pid) = p.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
+        let Ok(exe) = std::fs::read_link(p.path().join("exe")) else { continue };
+        let exe = exe.to_str().map_or(exe.clone(), |e| PathBuf::from(e.trim_end_matches(" (deleted)")));
+        let ours = std::fs::read(p.path().join("environ"))
+            .is_ok_and(|env| env.split(|b| *b == 0).any(|kv| kv == STARTED_BY_TESTS.as_bytes()));
+        if exe == program && ours {
+            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).stderr(Stdio::null()).status();
+        }
+    }
 }
 
 /// Two distinct free ports: both listeners are held until both ports are read, so the
@@ -116,11 +181,15 @@ impl App {
             .env("XDG_CONFIG_HOME", dir.join("xdg/config"))
             .env("XDG_CACHE_HOME", dir.join("xdg/cache"))
             .env("TMPDIR", dir.join("xdg"))
+            .env("CSR_STARTED_BY_E2E_TESTS", "1")
             .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("tauri-driver runs (scripts/setup.sh installs it)");
+        if let Ok(mut drivers) = DRIVERS.lock() {
+            drivers.push(driver.id());
+        }
         // tauri-driver opens its port before WebKitWebDriver is ready: wait for both.
         let deadline = Instant::now() + Duration::from_secs(30);
         while [port, native].iter().any(|p| TcpStream::connect(("127.0.0.1", *p)).is_err()) {

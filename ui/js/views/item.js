@@ -6,7 +6,7 @@ import { autosaveForm } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t, pick, gt } from '../i18n.js';
 import { glText, glTitleWithOriginal } from '../components/guideline-title.js';
-import { state, itemById, answerFor, putAnswer } from '../state.js';
+import { state, itemById, answerFor, putAnswer, onStateChange } from '../state.js';
 import { resolvingConflicts, takeStored } from '../components/conflict.js';
 import { textField, textArea, checkbox, radioGroup, setProblem } from './fields.js';
 import { blocks, guidelinePanel, quotedText } from './guideline-text.js';
@@ -51,6 +51,18 @@ function conditionStatement(it, tr) {
   return it.condition === 'essential' ? 'Essential Condition' : `${it.id} is Recommended Condition`;
 }
 
+/**
+ * Keeps the note on what changed since last year current: an evaluation that arrives after
+ * the screen was drawn (a save made just before opening it) redraws the note. The listener
+ * ends with the screen.
+ */
+function followChangeNote(slot, itemId) {
+  const stop = onStateChange((what) => {
+    if (!slot.isConnected) { stop(); return; }
+    if (what === 'evaluation') render(slot, itemChangeNote(itemId));
+  });
+}
+
 export function item(main, params, app) {
   const entry = itemById(params.item);
   if (!entry) { app.notFound(); return; }
@@ -71,7 +83,7 @@ export function item(main, params, app) {
         </div>
       </header>
       ${reconfirmBanner(answer.to_reconfirm)}
-      ${itemChangeNote(it.id)}
+      <div class="change-note-slot">${itemChangeNote(it.id)}</div>
       <div class="step-grid">
         ${guidelinePanel(
     (tr) => html`${it.section_heading ? html`<p class="section-heading">${t('guideline.section_heading')} <strong>${tr(it.section_heading)}</strong></p>` : ''}
@@ -109,6 +121,7 @@ export function item(main, params, app) {
       ${stepNav(id, `item:${it.id}`)}
     </article>`);
   const article = main.querySelector('article');
+  followChangeNote(main.querySelector('.change-note-slot'), it.id);
   // What the sidebar and the score show of this answer: only its change is worth re-evaluating.
   const shown = (reconfirm) => [answer.rating, answer.marked_for_review, reconfirm].join();
   let lastShown = shown(answer.to_reconfirm);
@@ -153,7 +166,9 @@ export function item(main, params, app) {
       answer.revision = receipt.revision ?? 0; // the next save is based on this one
       putAnswer(answer);
       hideReconfirm(article);
-      app.afterSave(receipt, { reevaluate: saving !== lastShown });
+      // A carried-forward answer's note on what changed since last year follows its text too.
+      const carried = !!state.evaluation?.changes;
+      app.afterSave(receipt, { reevaluate: carried || saving !== lastShown });
       lastShown = saving;
     },
   });
