@@ -2,7 +2,9 @@
 
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
-use time::{Date, OffsetDateTime};
+use std::sync::OnceLock;
+
+use time::{Date, OffsetDateTime, UtcOffset};
 
 /// Now, as an RFC 3339 UTC timestamp with whole seconds ("2026-11-24T09:30:00Z").
 pub fn now() -> String {
@@ -32,4 +34,26 @@ pub fn is_timestamp(s: &str) -> bool {
 /// The current year (UTC).
 pub fn current_year() -> i32 {
     OffsetDateTime::now_utc().year()
+}
+
+/// The computer's UTC offset, read once per run.
+static LOCAL_OFFSET: OnceLock<UtcOffset> = OnceLock::new();
+
+/// Reads the computer's UTC offset (the PDF prints times in the supplier's local time).
+/// Call it first thing in `main`, while the program has one thread: on Linux and macOS the
+/// `time` crate refuses to read the offset once other threads run, because the C library's
+/// time-zone state is not thread-safe. Where it cannot be read, times are printed in UTC,
+/// which the printed offset ("UTC+00:00") makes plain.
+pub fn init_local_offset() -> UtcOffset {
+    local_offset()
+}
+
+/// The offset read by [`init_local_offset`] (or now, or UTC when it cannot be read).
+pub fn local_offset() -> UtcOffset {
+    *LOCAL_OFFSET.get_or_init(|| UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC))
+}
+
+/// An RFC 3339 timestamp moved to `offset`.
+pub fn at_offset(timestamp: &str, offset: UtcOffset) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(timestamp, &Rfc3339).ok().map(|t| t.to_offset(offset))
 }

@@ -87,6 +87,11 @@ pub enum Error {
     #[error("This file was exported by a newer version of the app (format version {found}; this version reads up to {supported}). Install the newest version of the app to import it. Nothing was changed.")]
     NewerFormat { found: u64, supported: u64 },
 
+    /// Submitting was refused because the submission check still finds blocking problems
+    /// (listed in `findings`). Nothing was written and the status is unchanged.
+    #[error("The assessment is not ready to submit: {n} point(s) of the submission check are still open. Complete them (the submission check lists each one), or create a preview PDF, which is marked as not submitted. Nothing was changed.", n = .findings.iter().filter(|f| f.severity == crate::readiness::Severity::Blocking).count())]
+    NotReady { findings: Vec<crate::readiness::Finding> },
+
     /// The font the PDF is written in, installed beside the app, is missing or damaged.
     #[error("The font for the PDF is missing or damaged ({detail}). Reinstall the app; your assessments are kept.")]
     Font { detail: String },
@@ -113,7 +118,7 @@ pub enum ImportFault {
 }
 
 /// Every kind `Error::kind` can give, for the UI's list of known kinds (see `contract`).
-pub const KINDS: [&str; 21] = [
+pub const KINDS: [&str; 22] = [
     "not_a_database",
     "foreign_database",
     "corrupt_database",
@@ -130,6 +135,7 @@ pub const KINDS: [&str; 21] = [
     "import_damaged",
     "import_not_assessment",
     "newer_format",
+    "not_ready",
     "font",
     "pdf",
     "workbook",
@@ -160,6 +166,7 @@ impl Error {
             Error::Import { fault: ImportFault::NotAnAssessment, .. } => "import_not_assessment",
             Error::Import { fault: ImportFault::Content, .. } => "import",
             Error::NewerFormat { .. } => "newer_format",
+            Error::NotReady { .. } => "not_ready",
             Error::Font { .. } => "font",
             Error::Pdf(_) => "pdf",
             Error::Workbook { .. } => "workbook",
@@ -239,6 +246,7 @@ mod tests {
             Error::Import { location: s(), message: s(), fault: ImportFault::Damaged },
             Error::Import { location: s(), message: s(), fault: ImportFault::NotAnAssessment },
             Error::NewerFormat { found: 2, supported: 1 },
+            Error::NotReady { findings: vec![] },
             Error::Font { detail: s() },
             Error::Pdf(s()),
             Error::Workbook { path: p.clone(), detail: s() },

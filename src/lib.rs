@@ -12,6 +12,8 @@
 //! - [`scoring`] and [`readiness`]: the score, the gaps, and what blocks a submission;
 //! - [`interchange`]: the versioned JSON file that moves an assessment between computers;
 //! - [`collect`]: NEC's side, a folder of received submissions verified into one workbook.
+//! - [`usecase`]: each step a user takes (submit, preview, export, import, evaluate, save),
+//!   called by both the desktop shell and the CLI.
 //!
 //! Errors are one enum, [`Error`], whose messages say what to do.
 
@@ -30,6 +32,7 @@ pub mod pdf;
 pub mod readiness;
 pub mod scoring;
 pub mod store;
+pub mod usecase;
 
 pub use catalog::Catalog;
 pub use error::{Error, ImportFault, Result};

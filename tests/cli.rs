@@ -19,9 +19,9 @@ fn ok(db: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-const VERBS: [&str; 23] = [
+const VERBS: [&str; 24] = [
     "catalog", "profile", "new", "list", "show", "answer", "part2", "declare", "status", "rename", "delete", "restore",
-    "score", "check", "export", "import", "pdf", "extract", "verify", "collect", "backup", "backups", "restore-backup",
+    "score", "check", "export", "import", "submit", "pdf", "extract", "verify", "collect", "backup", "backups", "restore-backup",
 ];
 
 #[test]
@@ -36,7 +36,7 @@ fn every_verb_has_help() {
         assert_eq!(ok(&db, &["help", verb]), help);
     }
     assert!(!db.exists(), "asking for help creates no database");
-    for status in ["3 when `check`", "4 when `verify`"] {
+    for status in ["3 when `check` or `submit`", "4 when `verify`"] {
         assert!(main.contains(status), "main help gives exit status {status}");
     }
 }
@@ -307,4 +307,41 @@ fn extract_writes_a_file_and_a_utf16_copy_imports() {
     let new_id = ok(&db, &["import", utf16.to_str().unwrap()]).trim().to_string();
     assert_eq!(ok(&db, &["score", &new_id, "--json"]), ok(&db, &["score", &id, "--json"]));
     assert!(ok(&db, &["show", &new_id]).contains("株式会社みらい電子"));
+}
+
+#[test]
+fn submit_exits_3_with_what_is_missing_then_submits_once_ready() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    let empty = ok(&db, &["new", "--period", "FY2025"]).trim().to_string();
+    let refused = dir.path().join("refused.pdf");
+    let out = run(&db, &["submit", &empty, "--output", refused.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Not submitted") && text.contains("Not answered yet: I-1, I-2"), "{text}");
+    assert!(!refused.exists(), "nothing is written");
+    assert!(ok(&db, &["list"]).contains("draft"));
+    // `status` cannot claim what only `submit` does.
+    let out = run(&db, &["status", &empty, "submitted"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("csr-assess submit"));
+
+    let id = fill_assessment(&db);
+    let pdf = dir.path().join("submission.pdf");
+    let said = ok(&db, &["submit", &id, "--lang", "ja", "--output", pdf.to_str().unwrap()]);
+    assert!(said.contains("Submitted assessment"), "{said}");
+    let list: Value = serde_json::from_str(&ok(&db, &["list", "--json"])).unwrap();
+    let row = list.as_array().unwrap().iter().find(|a| a["id"].to_string() == id).unwrap().clone();
+    assert_eq!(row["status"], "submitted");
+    let attached: Value = serde_json::from_str(&ok(&db, &["extract", pdf.to_str().unwrap()])).unwrap();
+    assert_eq!(attached["assessment"]["status"], "submitted");
+    // `pdf` of a submitted assessment: a copy of the submission, the same data.
+    let copy = dir.path().join("copy.pdf");
+    let said = ok(&db, &["pdf", &id, "--output", copy.to_str().unwrap()]);
+    assert!(said.contains("a copy of the submission"), "{said}");
+    assert_eq!(ok(&db, &["extract", copy.to_str().unwrap()]), ok(&db, &["extract", pdf.to_str().unwrap()]));
+    // `pdf` of an unfinished one: a preview.
+    let preview = dir.path().join("preview.pdf");
+    let said = ok(&db, &["pdf", &empty, "--output", preview.to_str().unwrap()]);
+    assert!(said.contains("a preview"), "{said}");
 }

@@ -27,9 +27,18 @@ fn tool(name: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// Renders, writes, and returns (path, text by pdftotext).
+/// The record as submitted: these tests read the submission's content (previews, with
+/// their mark on every page, are tests/submit.rs's).
+fn submitted(record: &AssessmentRecord) -> AssessmentRecord {
+    let mut r = record.clone();
+    r.assessment.status = csr_core::model::Status::Submitted;
+    r.assessment.submitted_at = Some("2026-11-27T05:30:00Z".into());
+    r
+}
+
+/// Renders the submission, writes it, and returns (path, text by pdftotext).
 fn render(record: &AssessmentRecord, lang: &str, name: &str, dir: &Path) -> (PathBuf, String, pdf::Submission) {
-    let sub = pdf::render(record, Catalog::get(), lang).unwrap();
+    let sub = pdf::render(&submitted(record), Catalog::get(), lang).unwrap();
     let path = out_dir(dir).join(format!("{name}.pdf"));
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, &sub.pdf).unwrap();
@@ -145,7 +154,7 @@ fn an_empty_assessment() {
         assert!(line_starts_with_id(&text, &item.id), "{} is listed", item.id);
     }
     assert!(text.contains("Not answered"));
-    assert!(text.contains("This self-assessment is not complete yet"));
+    assert!(text.contains("Submitted on"));
     check_attachment_round_trip(&path, &record, &sub);
 }
 
@@ -276,8 +285,11 @@ fn a_very_long_description_and_thirty_evidence_entries_are_printed_whole() {
     assert!(body.contains(&folded(&long)), "10,000 characters, whole and in order");
     assert!(text.matches('\u{c}').count() >= 3, "the text flows over several pages");
     for e in &record.answer("III-2").unwrap().evidence {
+        // Dates are printed in the PDF's language (Japanese here: "2025年2月15日").
+        let d = csr_core::clock::parse_date(e.date.as_deref().unwrap()).unwrap();
+        let date = format!("{}年{}月{}日", d.year(), u8::from(d.month()), d.day());
         assert!(
-            body.contains(&folded(&format!("{} — {} — {}", e.name, e.location, e.date.as_deref().unwrap()))),
+            body.contains(&folded(&format!("{} — {} — {date}", e.name, e.location))),
             "{}",
             e.name
         );
@@ -475,7 +487,7 @@ fn characters_the_main_font_lacks_print_through_system_fonts() {
 fn a_carried_forward_assessment_prints_its_changes_first_in_both_languages() {
     let (dir, mut store) = temp_store();
     let last_year = fully_answered(&mut store);
-    store.set_status(last_year, csr_core::model::Status::Submitted).unwrap();
+    store.submit_with(last_year, "2026-06-30T09:00:00Z", |_| Ok(()), |_| Ok(()), |_| {}).unwrap();
     let last_period = store.record(last_year).unwrap().assessment.period;
     let id = store.create_assessment_from(last_year, "FY2026").unwrap().id;
     let mut up = store.record(id).unwrap().answer("VI-2").unwrap().clone();
@@ -521,8 +533,8 @@ fn confidential_evidence_is_printed_by_name_only_and_expiry_is_marked() {
     store.save_answer(id, &a).unwrap();
     let record = store.record(id).unwrap();
     for (lang, confidential, expired, not_attached) in [
-        ("en", "confidential: kept by the company", "valid until 2020-01-31 (EXPIRED)", "exists, not attached"),
-        ("ja", "機密：社内で保管", "有効期限 2020-01-31 (期限切れ)", "保管あり・添付なし"),
+        ("en", "confidential: kept by the company", "valid until 31 January 2020 (EXPIRED)", "exists, not attached"),
+        ("ja", "機密：社内で保管", "有効期限 2020年1月31日（期限切れ）", "保管あり・添付なし"),
     ] {
         let (_, text, sub) = render(&record, lang, &format!("evidence-{lang}"), dir.path());
         let all = folded(&body_text(&text, &record, &sub));

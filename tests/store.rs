@@ -244,9 +244,11 @@ fn a_whole_group_is_confirmed_still_true_at_once_and_nothing_else_changes() {
 fn a_change_to_a_submitted_assessment_makes_it_a_draft_and_says_so() {
     let (_dir, mut store) = temp_store();
     let id = fully_answered(&mut store);
-    let submitted = store.set_status(id, Status::Submitted).unwrap();
+    let now = csr_core::clock::now();
+    store.submit_with(id, &now, |_| Ok(()), |_| Ok(()), |_| {}).unwrap();
+    let submitted = store.assessment(id).unwrap();
     assert_eq!(submitted.status, Status::Submitted);
-    assert!(submitted.submitted_at.is_some());
+    assert_eq!(submitted.submitted_at.as_deref(), Some(now.as_str()));
     let mut a = Answer::new("I-1");
     a.rating = Some(Rating::Full);
     let receipt = store.save_answer(id, &a).unwrap();
@@ -260,6 +262,33 @@ fn a_change_to_a_submitted_assessment_makes_it_a_draft_and_says_so() {
     store.set_position(id, "item:III-4").unwrap();
     let a = store.assessment(id).unwrap();
     assert_eq!((a.status, a.position.as_deref()), (Status::Ready, Some("item:III-4")));
+}
+
+#[test]
+fn a_failed_write_during_submission_rolls_the_status_back() {
+    let (_dir, mut store) = temp_store();
+    let id = fully_answered(&mut store);
+    let seen = std::cell::Cell::new(None);
+    let e = store
+        .submit_with(
+            id,
+            &csr_core::clock::now(),
+            |_| Ok(()),
+            |record| -> csr_core::Result<()> {
+                // The writer sees the record as submitted...
+                seen.set(Some(record.assessment.status));
+                Err(csr_core::Error::DiskFull)
+            },
+            |_| {},
+        )
+        .unwrap_err();
+    assert_eq!(e.kind(), "disk_full");
+    assert_eq!(seen.get(), Some(Status::Submitted));
+    // ...but as the write failed, nothing of it stays.
+    let a = store.assessment(id).unwrap();
+    assert_eq!((a.status, a.submitted_at), (Status::Draft, None));
+    // And the store is usable afterwards (no transaction left open).
+    store.set_position(id, "review").unwrap();
 }
 
 #[test]

@@ -14,10 +14,6 @@ pub enum ShellError {
     #[error("{message}")]
     StoreUnavailable { kind: &'static str, message: String },
 
-    /// A file path from the UI that the app will not use (relative, wrong type, missing folder).
-    #[error("{path}: {reason}")]
-    BadPath { path: String, reason: String },
-
     /// The system could not open a file or a folder.
     #[error("{0}")]
     Opener(String),
@@ -37,7 +33,7 @@ pub enum ShellError {
 
 /// The shell's own kinds, after the core's in the UI's contract (`commands::contract`).
 #[cfg(test)]
-pub const KINDS: [&str; 5] = ["bad_path", "opener", "pdf_missing", "no_mail_program", "internal"];
+pub const KINDS: [&str; 4] = ["opener", "pdf_missing", "no_mail_program", "internal"];
 
 impl ShellError {
     /// A stable name the UI maps to a translated sentence.
@@ -45,7 +41,6 @@ impl ShellError {
         match self {
             ShellError::Core(e) => e.kind(),
             ShellError::StoreUnavailable { kind, .. } => kind,
-            ShellError::BadPath { .. } => "bad_path",
             ShellError::Opener(_) => "opener",
             ShellError::PdfMissing(_) => "pdf_missing",
             ShellError::NoMailProgram(_) => "no_mail_program",
@@ -81,7 +76,6 @@ mod tests {
     fn every_own_kind_is_listed() {
         let s = String::new;
         let own = [
-            ShellError::BadPath { path: s(), reason: s() },
             ShellError::Opener(s()),
             ShellError::PdfMissing(s()),
             ShellError::NoMailProgram(s()),

@@ -3,9 +3,10 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod dialogs;
 mod error;
+mod navigation;
 mod no_window;
-mod paths;
 mod state;
 mod ui_font;
 
@@ -15,6 +16,8 @@ use tauri::Manager;
 fn main() {
     no_window::report_main_thread_panics();
     no_window::require_webview2();
+    // Before any thread starts: the local time zone cannot be read safely afterwards.
+    csr_core::clock::init_local_offset();
     let run = tauri::Builder::default()
         // First: a second launch (a double click on the icon) focuses this window instead of
         // opening a second one on the same database.
@@ -25,6 +28,7 @@ fn main() {
                 let _ = window.set_focus();
             }
         }))
+        .plugin(navigation::guard())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .register_uri_scheme_protocol(ui_font::SCHEME, |_ctx, request| ui_font::respond(request.uri().path()))
@@ -67,15 +71,14 @@ fn main() {
             assessments::restore_assessment,
             assessments::get_record,
             assessments::set_position,
-            assessments::set_status,
             answers::save_answer,
             answers::save_part2,
             answers::save_declaration,
             answers::evaluate,
             files::export_assessment,
             files::import_assessment,
-            submission::suggested_pdf_name,
-            submission::create_pdf,
+            submission::submit,
+            submission::preview_pdf,
             submission::open_pdf,
             submission::show_pdf_in_folder,
             submission::compose_email,

@@ -5,6 +5,7 @@
 
 mod document;
 mod guard;
+mod shape;
 
 pub use document::{AssessmentPart, CatalogRef, Document, FORMAT, FORMAT_VERSION};
 pub use guard::{MAX_BYTES, MAX_DEPTH};
@@ -16,11 +17,17 @@ use crate::model::{Answer, Assessment, AssessmentRecord, Part2Answer, Revision};
 
 /// Writes an assessment as an interchange document (pretty JSON, UTF-8, final newline).
 pub fn export(record: &AssessmentRecord, catalog: &Catalog) -> String {
+    export_at(record, catalog, &clock::now())
+}
+
+/// [`export`] stamped `exported_at` (RFC 3339): the PDF of a submission stamps the time
+/// of the submission, so its data is the same however often it is made again.
+pub fn export_at(record: &AssessmentRecord, catalog: &Catalog, exported_at: &str) -> String {
     let a = &record.assessment;
     let doc = Document {
         format: FORMAT.into(),
         format_version: FORMAT_VERSION,
-        exported_at: clock::now(),
+        exported_at: exported_at.to_string(),
         generator: format!("csr-self-assessment {}", env!("CARGO_PKG_VERSION")),
         catalog: CatalogRef {
             version: a.catalog_version.clone(),
@@ -50,6 +57,12 @@ pub fn export(record: &AssessmentRecord, catalog: &Catalog) -> String {
 pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<AssessmentRecord> {
     let text = guard::check(bytes)?;
     check_header(&text)?;
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| Error::Import {
+        fault: ImportFault::Damaged,
+        location: at_line(&e),
+        message: format!("the file is not valid JSON ({}).", strip_position(&e)),
+    })?;
+    shape::check(&value, catalog)?;
     let doc = parse(&text)?;
     let a = doc.assessment;
     let record = AssessmentRecord {

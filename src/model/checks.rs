@@ -24,8 +24,13 @@ pub fn text(field: &str, value: &str, max: usize) -> Result<()> {
             format!("is {n} characters long; at most {max} are accepted. Shorten it, or keep the long text in a document and name it as evidence."),
         ));
     }
-    if value.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
-        return Err(Error::invalid(field, "contains control characters that cannot be printed. Remove them."));
+    // Only line feeds and tabs: a carriage return or an escape could rewrite a terminal line
+    // or hide text (the UI's text fields give line feeds; the CLI turns CRLF into LF).
+    if value.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
+        return Err(Error::invalid(
+            field,
+            "contains control characters that cannot be printed (only line breaks and tabs are allowed). Remove them.",
+        ));
     }
     Ok(())
 }

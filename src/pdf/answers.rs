@@ -36,7 +36,8 @@ fn item_block(c: &mut Canvas, ctx: &Context, item: &crate::catalog::Item) {
         Some(crate::catalog::Condition::Recommended) => facts.push(l.recommended.to_string()),
         None => {}
     }
-    if answer.is_some_and(|a| a.marked_for_review) {
+    // The supplier's own reminder: shown on a preview, not in what NEC receives.
+    if answer.is_some_and(|a| a.marked_for_review) && !ctx.is_submission() {
         facts.push(l.marked_for_review.to_string());
     }
     if answer.is_some_and(|a| a.to_reconfirm) {
@@ -57,7 +58,7 @@ fn item_block(c: &mut Canvas, ctx: &Context, item: &crate::catalog::Item) {
     if !a.evidence.is_empty() {
         let today = crate::clock::today();
         let lines: Vec<String> =
-            a.evidence.iter().enumerate().map(|(n, e)| super::evidence::line(n, e, l.lang, &today)).collect();
+            a.evidence.iter().enumerate().map(|(n, e)| super::evidence::line(n, e, ctx, &today)).collect();
         c.labelled(l.evidence, &lines.join("\n"), LABEL_WIDTH);
     }
     let plan = &a.action_plan;
@@ -69,7 +70,7 @@ fn item_block(c: &mut Canvas, ctx: &Context, item: &crate::catalog::Item) {
             l.plan_who,
             ctx.or_none(&plan.who),
             l.plan_due,
-            plan.due.as_deref().unwrap_or(l.none)
+            plan.due.as_deref().map_or_else(|| l.none.to_string(), |d| ctx.date(d))
         );
         c.labelled(l.action_plan, &text, LABEL_WIDTH);
     }

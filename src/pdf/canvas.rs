@@ -3,7 +3,7 @@
 
 use printpdf::{
     Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfFontHandle, PdfPage, Point, Pt, Rect, TextItem,
-    TextRenderingMode, WindingOrder,
+    TextMatrix, TextRenderingMode, WindingOrder,
 };
 
 use super::font::Metrics;
@@ -130,6 +130,36 @@ impl Canvas {
         for (i, (font, glyphs)) in runs.into_iter().enumerate() {
             if i > 0 {
                 ops.push(Op::SetFont { font: PdfFontHandle::External(font), size });
+            }
+            ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs)] });
+        }
+        ops.push(Op::EndTextSection);
+    }
+
+    /// Large light-grey text across the middle of the page, at 45 degrees (drawn before the
+    /// page's content, it stays behind it).
+    pub fn watermark(&mut self, text: &str) {
+        let size = 54.0;
+        let w = self.metrics.width(text, size);
+        let runs = self.metrics.glyph_runs(text);
+        let Some((first, _)) = runs.first() else { return };
+        let first = PdfFontHandle::External(first.clone());
+        // Start so that the text's middle is the page's middle, along the 45° line.
+        let r = std::f32::consts::FRAC_1_SQRT_2;
+        let half = w / 2.0 * r;
+        let (x, y) = (PAGE_W / 2.0 - half, 421.0 - half);
+        let ops = self.ops();
+        ops.extend([
+            Op::StartTextSection,
+            Op::SetFont { font: first, size: Pt(size) },
+            Op::SetFillColor { col: grey(0.86) },
+            Op::SetTextRenderingMode { mode: TextRenderingMode::Fill },
+            Op::SetTextMatrix { matrix: TextMatrix::Raw([r, r, -r, r, x, y]) },
+        ]);
+        // Glyph ids, as `text_at` writes them; a run in another font switches font in place.
+        for (i, (font, glyphs)) in runs.into_iter().enumerate() {
+            if i > 0 {
+                ops.push(Op::SetFont { font: PdfFontHandle::External(font), size: Pt(size) });
             }
             ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs)] });
         }

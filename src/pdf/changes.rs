@@ -74,13 +74,13 @@ pub fn draw(c: &mut Canvas, ctx: &Context, changes: &Changes) {
             facts.push(w.text_changed.to_string());
         }
         if !change.evidence_added.is_empty() {
-            facts.push(format!("{}: {}", w.evidence_added, change.evidence_added.join(", ")));
+            facts.push(format!("{}: {}", w.evidence_added, change.evidence_added.join(ctx.separator())));
         }
         if !change.evidence_removed.is_empty() {
-            facts.push(format!("{}: {}", w.evidence_removed, change.evidence_removed.join(", ")));
+            facts.push(format!("{}: {}", w.evidence_removed, change.evidence_removed.join(ctx.separator())));
         }
         if !change.evidence_expired.is_empty() {
-            facts.push(format!("{}: {}", w.evidence_expired, change.evidence_expired.join(", ")));
+            facts.push(format!("{}: {}", w.evidence_expired, change.evidence_expired.join(ctx.separator())));
         }
         c.item_heading(&format!("{} {title}", change.item_id), &facts);
     }

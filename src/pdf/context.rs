@@ -1,7 +1,9 @@
 //! What every section of the PDF draws from.
 
+use time::{OffsetDateTime, UtcOffset};
+
 use crate::catalog::Catalog;
-use crate::model::{AssessmentRecord, Cascade, Rating, Status};
+use crate::model::{AssessmentRecord, Cascade, Rating};
 use crate::readiness::Readiness;
 use crate::scoring::Score;
 
@@ -20,11 +22,58 @@ pub struct Context<'a> {
     pub readiness: Readiness,
     /// SHA-256 (hex) of the attached interchange JSON.
     pub sha256: String,
-    /// When the PDF was made, as printed ("2026-11-24 10:30 UTC").
-    pub generated_at: String,
+    /// When the PDF was made.
+    pub made_at: OffsetDateTime,
+    /// When the assessment was submitted, if this PDF is its submission (else a preview).
+    pub submitted_at: Option<OffsetDateTime>,
+    /// The supplier's UTC offset: every time is printed in local time, with the offset.
+    pub offset: UtcOffset,
 }
 
 impl Context<'_> {
+    /// A submission (else a preview, marked "not submitted" on every page).
+    pub fn is_submission(&self) -> bool {
+        self.submitted_at.is_some()
+    }
+
+    /// A moment in the supplier's local time, with its offset: "27 November 2026, 14:05
+    /// (UTC+09:00)" / "2026年11月27日 14:05（UTC+09:00）".
+    pub fn local_time(&self, t: OffsetDateTime) -> String {
+        let t = t.to_offset(self.offset);
+        let (h, m, _) = self.offset.as_hms();
+        let sign = if self.offset.is_negative() { '-' } else { '+' };
+        let zone = format!("UTC{sign}{:02}:{:02}", h.unsigned_abs(), m.unsigned_abs());
+        let clock = format!("{:02}:{:02}", t.hour(), t.minute());
+        if self.labels.lang == "ja" {
+            format!("{} {clock}（{zone}）", self.date_of(t.date()))
+        } else {
+            format!("{}, {clock} ({zone})", self.date_of(t.date()))
+        }
+    }
+
+    /// A calendar date in the PDF's language: "27 November 2026" / "2026年11月27日".
+    pub fn date_of(&self, d: time::Date) -> String {
+        if self.labels.lang == "ja" {
+            format!("{}年{}月{}日", d.year(), u8::from(d.month()), d.day())
+        } else {
+            format!("{} {} {}", d.day(), d.month(), d.year())
+        }
+    }
+
+    /// A stored "YYYY-MM-DD" date as printed; anything else as it is.
+    pub fn date(&self, ymd: &str) -> String {
+        crate::clock::parse_date(ymd).map_or_else(|| ymd.to_string(), |d| self.date_of(d))
+    }
+
+    /// What separates the entries of a list: 「、」 in Japanese, ", " in English.
+    pub fn separator(&self) -> &'static str {
+        if self.labels.lang == "ja" {
+            "、"
+        } else {
+            ", "
+        }
+    }
+
     /// The short fingerprint printed in every footer.
     pub fn short_fingerprint(&self) -> &str {
         short_fingerprint(&self.sha256)
@@ -75,14 +124,6 @@ impl Context<'_> {
             Some(Cascade::NotYet) => l.cascade_not_yet,
             Some(Cascade::NoUpstream) => l.cascade_no_upstream,
             None => l.not_answered,
-        }
-    }
-
-    pub fn status(&self, s: Status) -> &'static str {
-        match s {
-            Status::Draft => self.labels.status_draft,
-            Status::Ready => self.labels.status_ready,
-            Status::Submitted => self.labels.status_submitted,
         }
     }
 

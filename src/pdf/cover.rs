@@ -1,8 +1,11 @@
-//! Page 1: who submits what, when, against which guideline, and the data's fingerprint.
+//! Page 1: who submits what, when, against which guideline, and the data's fingerprint. A
+//! preview says so at the top and lists what is still missing.
 
-use super::canvas::{Canvas, BODY, H2, LEFT, SMALL, TITLE, WIDTH};
+use super::canvas::{Canvas, BODY, H2, H3, LEFT, SMALL, TITLE, WIDTH};
 use super::context::Context;
+use super::findings::describe;
 use super::wrap::wrap;
+use crate::readiness::Problem;
 
 pub fn draw(c: &mut Canvas, ctx: &Context) {
     let l = ctx.labels;
@@ -10,7 +13,11 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
     let a = &ctx.record.assessment;
     let g = &ctx.catalog.guideline.guideline;
     c.bookmark(l.doc_title);
-    c.gap(40.0);
+    c.gap(if ctx.is_submission() { 40.0 } else { 8.0 });
+    if !ctx.is_submission() {
+        preview_box(c, ctx);
+        c.gap(14.0);
+    }
     c.paragraph(l.doc_title, TITLE);
     c.paragraph(l.submitted_to, BODY);
     c.gap(22.0);
@@ -21,37 +28,41 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
     c.gap(10.0);
     c.rule(0.8, 0.0);
     let employees = p.employees.map(|n| n.to_string()).unwrap_or_default();
-    let contact = [p.contact_name.trim(), p.contact_email.trim(), p.contact_phone.trim()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" / ");
-    let rows: [(&str, &str); 13] = [
-        (l.supplier_code, &p.supplier_code),
-        (l.address, &p.address),
-        (l.country, &p.country),
-        (l.representative, &p.representative),
-        (l.contact, &contact),
-        (l.employees, &employees),
-        (l.products, &p.products),
-        (l.sites, &p.sites),
-        (l.period, &a.period),
-        (l.status, ctx.status(a.status)),
-        (l.generated, &ctx.generated_at),
-        (l.guideline, &format!("{} — {} ({}...)", g.title, g.edition, &g.source_sha256[..16])),
-        (
-            l.catalog,
-            &format!(
-                "{} ({} {})",
-                ctx.catalog.version(),
-                l.app,
-                concat!("CSR Self-Assessment ", env!("CARGO_PKG_VERSION"))
-            ),
-        ),
+    let joined = |parts: &[&str]| parts.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" / ");
+    let contact = joined(&[&p.contact_name, &p.contact_email, &p.contact_phone]);
+    let nec_contact = joined(&[&p.nec_contact_name, &p.nec_contact_email]);
+    let (status_label, status) = match ctx.submitted_at {
+        Some(at) => (l.submitted_on, ctx.local_time(at)),
+        None => (l.status, l.preview_banner.to_string()),
+    };
+    let mut rows: Vec<(&str, String)> = vec![
+        (l.supplier_code, p.supplier_code.clone()),
+        (l.address, p.address.clone()),
+        (l.country, p.country.clone()),
+        (l.representative, p.representative.clone()),
+        (l.contact, contact),
+        (l.nec_contact, nec_contact),
+        (l.employees, employees),
+        (l.products, p.products.clone()),
+        (l.sites, p.sites.clone()),
+        (l.period, a.period.clone()),
+        (status_label, status),
     ];
-    for (label, value) in rows {
+    if !ctx.is_submission() {
+        rows.push((l.created, ctx.local_time(ctx.made_at)));
+    }
+    rows.push((l.guideline, format!("{}\n{}", g.title, g.edition)));
+    for (label, value) in &rows {
         c.labelled(label, ctx.or_none(value), 130.0);
     }
+    // The guideline's fingerprint is a detail, for those who compare editions.
+    // Shortened: the one whole SHA-256 on the pages is the attached data's, which `verify` finds.
+    c.labelled("", &format!("{}: {}…", l.guideline_fingerprint, &g.source_sha256[..16]), 130.0);
+    c.labelled(
+        l.catalog,
+        &format!("{} ({} {})", ctx.catalog.version(), l.app, concat!("CSR Self-Assessment ", env!("CARGO_PKG_VERSION"))),
+        130.0,
+    );
     c.gap(6.0);
     c.rule(0.8, 0.0);
     // On a line of its own, whole: people compare it by eye, `verify` finds it.
@@ -59,14 +70,33 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
     c.paragraph(&ctx.sha256, BODY);
     c.gap(4.0);
     c.paragraph(l.attachment_note, SMALL);
+}
+
+/// The box at the top of a preview: not a submission, and what is still missing (or, for a
+/// complete assessment, that it still has to be submitted).
+fn preview_box(c: &mut Canvas, ctx: &Context) {
+    let l = ctx.labels;
+    let inner = WIDTH - 20.0;
+    let missing: Vec<String> = ctx.readiness.findings.iter().map(|f| describe(ctx, &f.problem)).collect();
+    let intro = if ctx.readiness.ready { l.preview_ready } else { l.preview_missing };
+    let names_policies = ctx.readiness.findings.iter().any(|f| {
+        matches!(f.problem, Problem::PoliciesNotAcknowledged { .. } | Problem::Disclosures { .. })
+    }) && ctx.catalog.policies().iter().any(|p| ctx.title(&p.short_title) != p.short_title);
+    let label = if names_policies { ctx.translation_label() } else { None };
+    let top = c.cursor();
+    c.gap(6.0);
+    c.paragraph_at(LEFT + 10.0, inner, l.preview_title, H3);
+    c.paragraph_at(LEFT + 10.0, inner, intro, BODY);
     if !ctx.readiness.ready {
-        c.gap(14.0);
-        // The box and the note in it on one page: room first, then where its top is.
-        let lines = wrap(l.incomplete_note, WIDTH - 20.0, BODY.size, &c.metrics).len();
-        c.ensure(lines as f32 * BODY.leading + 8.0);
-        let top = c.cursor();
-        c.paragraph_at(LEFT + 10.0, WIDTH - 20.0, l.incomplete_note, BODY);
-        let bottom = c.cursor();
-        c.rect(LEFT, bottom - 2.0, WIDTH, top - bottom + 6.0, None, Some(0.0));
+        for point in &missing {
+            let lines = wrap(point, inner - 10.0, BODY.size, &c.metrics).len();
+            c.ensure(lines as f32 * BODY.leading);
+            c.bullet(LEFT + 12.0, point, BODY);
+        }
     }
+    if let Some(label) = label {
+        c.paragraph_at(LEFT + 10.0, inner, label, SMALL);
+    }
+    let bottom = c.cursor();
+    c.rect(LEFT, bottom - 2.0, WIDTH, top - bottom + 2.0, None, Some(0.0));
 }

@@ -9,6 +9,7 @@ use crate::model::DECLARATION_TEXT;
 pub fn draw(c: &mut Canvas, ctx: &Context) {
     let l = ctx.labels;
     let d = &ctx.record.assessment.declaration;
+    c.gap(10.0);
     c.ensure(330.0);
     c.section(l.declaration, 200.0);
     c.paragraph(DECLARATION_TEXT.get(l.lang), BODY);
@@ -19,7 +20,7 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
     c.gap(10.0);
     c.labelled(l.signer, ctx.or_none(&d.signer_name), 110.0);
     c.labelled(l.signer_title, ctx.or_none(&d.signer_title), 110.0);
-    c.labelled(l.date, d.date.as_deref().unwrap_or(l.none), 110.0);
+    c.labelled(l.date, &d.date.as_deref().map_or_else(|| l.none.to_string(), |x| ctx.date(x)), 110.0);
     c.labelled(l.confirmed, if d.confirmed { l.confirmed_yes } else { l.confirmed_no }, 110.0);
     c.gap(26.0);
     // The note, the signature and date lines on the left and a square for the seal on the

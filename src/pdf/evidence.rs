@@ -1,6 +1,7 @@
 //! One evidence entry as printed: name, where it is kept (left out when confidential),
 //! date, valid-until (marked when past), and "exists, not attached".
 
+use super::context::Context;
 use crate::model::Evidence;
 
 struct Words {
@@ -24,9 +25,10 @@ const JA: Words = Words {
     confidential: "機密：社内で保管",
 };
 
-/// "1. Name — where kept — 2025-04-01 — valid until 2026-03-31 (EXPIRED) — exists, not attached".
-pub fn line(n: usize, e: &Evidence, lang: &str, today: &str) -> String {
-    let w = if lang == "ja" { &JA } else { &EN };
+/// "1. Name — where kept — 1 April 2025 — valid until 31 March 2026 (EXPIRED) — exists, not
+/// attached", dates in the PDF's language.
+pub fn line(n: usize, e: &Evidence, ctx: &Context, today: &str) -> String {
+    let w = if ctx.labels.lang == "ja" { &JA } else { &EN };
     let mut parts: Vec<String> = vec![e.name.trim().to_string()];
     // Where a confidential document is kept is not printed: only that it is kept.
     if e.confidential {
@@ -35,11 +37,15 @@ pub fn line(n: usize, e: &Evidence, lang: &str, today: &str) -> String {
         parts.push(e.location.trim().to_string());
     }
     if let Some(d) = e.date.as_deref().filter(|d| !d.is_empty()) {
-        parts.push(d.to_string());
+        parts.push(ctx.date(d));
     }
     if let Some(v) = e.valid_until.as_deref() {
-        let expired = if e.is_expired(today) { format!(" ({})", w.expired) } else { String::new() };
-        parts.push(format!("{} {v}{expired}", w.valid_until));
+        let expired = match (e.is_expired(today), ctx.labels.lang) {
+            (false, _) => String::new(),
+            (true, "ja") => format!("（{}）", w.expired),
+            (true, _) => format!(" ({})", w.expired),
+        };
+        parts.push(format!("{} {}{expired}", w.valid_until, ctx.date(v)));
     }
     if e.not_attached {
         parts.push(w.not_attached.to_string());

@@ -10,31 +10,35 @@ mod chart;
 mod context;
 mod cover;
 mod declaration;
-mod fallback;
 mod evidence;
+mod fallback;
+mod findings;
 mod font;
 mod frame;
 mod labels;
 mod part2;
+mod read;
 mod rtl;
 mod sfnt;
 mod summary;
 mod wrap;
 
 use printpdf::{PdfDocument, PdfFont, PdfSaveOptions};
-use serde::Serialize;
 use sha2::{Digest, Sha256};
+
+use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
-use time::OffsetDateTime;
+use time::{OffsetDateTime, UtcOffset};
 
 pub use attachment::FILE_NAME as ATTACHMENT_NAME;
 pub use font::{unprintable, use_font_file};
+pub use read::{extract, read, verify, Verification};
 
 use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::interchange;
-use crate::model::AssessmentRecord;
-use crate::{readiness, scoring};
+use crate::model::{AssessmentRecord, Status};
+use crate::{clock, readiness, scoring};
 
 /// A rendered submission: the PDF, the JSON attached to it, and that JSON's SHA-256.
 pub struct Submission {
@@ -47,13 +51,19 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Renders the submission with labels in `lang` ("en" or "ja"), dated now (the cover's
-/// "generated" line and the document information's dates).
+/// Whether the PDF of `record` is its submission: it is submitted, with its time. Any other
+/// PDF is a preview, marked "not submitted" on every page.
+pub fn is_submission(record: &AssessmentRecord) -> bool {
+    record.assessment.status == Status::Submitted && record.assessment.submitted_at.is_some()
+}
+
+/// Renders the PDF of `record` with labels in `lang` ("en" or "ja"), times in the
+/// computer's local time: its submission if it is submitted, else a preview.
 pub fn render(record: &AssessmentRecord, catalog: &Catalog, lang: &str) -> Result<Submission> {
     render_with_changes(record, catalog, lang, None)
 }
 
-/// Renders the submission as [`render`] does, with a page "Changes since the submission of
+/// Renders the PDF as [`render`] does, with a page "Changes since the submission of
 /// <period>" after the cover when `changes` (from [`crate::changes`]) are given.
 pub fn render_with_changes(
     record: &AssessmentRecord,
@@ -61,8 +71,26 @@ pub fn render_with_changes(
     lang: &str,
     changes: Option<&crate::changes::Changes>,
 ) -> Result<Submission> {
-    let now = OffsetDateTime::now_utc();
-    let json = interchange::export(record, catalog);
+    render_at(record, catalog, lang, changes, OffsetDateTime::now_utc(), clock::local_offset())
+}
+
+/// [`render_with_changes`] made at `now`, printing times at `offset`. A submission is dated
+/// by its submission, not by `now`: rendering it again gives the same attached data.
+pub fn render_at(
+    record: &AssessmentRecord,
+    catalog: &Catalog,
+    lang: &str,
+    changes: Option<&crate::changes::Changes>,
+    now: OffsetDateTime,
+    offset: UtcOffset,
+) -> Result<Submission> {
+    let submitted_at = if is_submission(record) {
+        record.assessment.submitted_at.as_deref().and_then(|t| clock::at_offset(t, UtcOffset::UTC))
+    } else {
+        None
+    };
+    let made_at = submitted_at.unwrap_or(now).replace_nanosecond(0).expect("0 ns is valid");
+    let json = interchange::export_at(record, catalog, &made_at.format(&Rfc3339).expect("UTC times format"));
     let sha256 = sha256_hex(json.as_bytes());
     let labels = labels::for_language(lang);
     let score = scoring::score(record, catalog);
@@ -72,7 +100,9 @@ pub fn render_with_changes(
         labels,
         readiness: readiness::check_scored(record, catalog, &score),
         score,
-        generated_at: now.format(format_description!("[year]-[month]-[day] [hour]:[minute] UTC")).expect("formats"),
+        made_at,
+        submitted_at,
+        offset,
         sha256: sha256.clone(),
     };
     let mut doc = PdfDocument::new(labels.doc_title);
@@ -87,9 +117,7 @@ pub fn render_with_changes(
     summary::draw(&mut c, &ctx);
     c.new_page();
     answers::draw(&mut c, &ctx);
-    c.new_page();
     part2::draw(&mut c, &ctx);
-    c.gap(12.0);
     declaration::draw(&mut c, &ctx);
     let (pages, bookmarks, fonts) = c.finish(|c, n, m| frame::draw(c, &ctx, n, m));
     for (id, font) in fonts {
@@ -102,9 +130,14 @@ pub fn render_with_changes(
     let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
     let mut pdf = doc.to_lopdf_document(&opts, &mut warnings);
     pdf.compress();
-    let date = now.format(format_description!("D:[year][month][day][hour][minute][second]Z")).expect("formats");
+    let date = made_at.format(format_description!("D:[year][month][day][hour][minute][second]Z")).expect("formats");
+    let title = if ctx.is_submission() {
+        format!("{} — {} — {}", labels.doc_title, ctx.company_name(), record.assessment.period)
+    } else {
+        format!("{} — {} — {} — {}", labels.preview_banner, labels.doc_title, ctx.company_name(), record.assessment.period)
+    };
     let info = attachment::Info {
-        title: &format!("{} — {} — {}", labels.doc_title, ctx.company_name(), record.assessment.period),
+        title: &title,
         author: ctx.company_name(),
         subject: "NEC Group Supply-Chain CSR Guideline",
         keywords: &format!("sha256:{sha256}"),
@@ -113,81 +146,6 @@ pub fn render_with_changes(
     };
     let pdf = attachment::embed(pdf, &json, &info, &bookmarks)?;
     Ok(Submission { pdf, json, sha256 })
-}
-
-/// The attached assessment JSON of a submission PDF.
-pub fn extract(pdf: &[u8]) -> Result<String> {
-    attachment::extract(&attachment::load(pdf)?)
-}
-
-/// Whether the attached data is the data whose fingerprint the pages print.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Verification {
-    /// SHA-256 of the attached JSON.
-    pub attached_sha256: String,
-    /// The SHA-256 printed on the pages, if one is found.
-    pub printed_sha256: Option<String>,
-    pub pages: usize,
-    /// Pages whose footer carries the attached data's short fingerprint.
-    pub pages_with_fingerprint: usize,
-    /// The printed fingerprint and every page's footer match the attached data.
-    pub matches: bool,
-}
-
-pub fn verify(pdf: &[u8]) -> Result<Verification> {
-    read(pdf).map(|(_, verification)| verification)
-}
-
-/// The attached JSON and its verification, reading the PDF once (`collect` reads thousands).
-pub fn read(pdf: &[u8]) -> Result<(String, Verification)> {
-    let doc = attachment::load(pdf)?;
-    let json = attachment::extract(&doc)?;
-    let pages = doc.get_pages().len();
-    if pages > MAX_PAGES {
-        return Err(crate::Error::Pdf(format!(
-            "This PDF has {pages} pages; a submission of this app has far fewer (at most {MAX_PAGES} are read). \
-             Ask the supplier for the original PDF."
-        )));
-    }
-    let attached = sha256_hex(json.as_bytes());
-    let texts = attachment::page_texts(&doc);
-    let printed = texts.iter().find_map(|t| find_sha256(t));
-    let short = context::short_fingerprint(&attached);
-    let pages_with_fingerprint = texts.iter().filter(|t| t.contains(short)).count();
-    let matches =
-        printed.as_deref() == Some(attached.as_str()) && pages_with_fingerprint == texts.len() && !texts.is_empty();
-    let verification = Verification {
-        attached_sha256: attached,
-        printed_sha256: printed,
-        pages: texts.len(),
-        pages_with_fingerprint,
-        matches,
-    };
-    Ok((json, verification))
-}
-
-/// More pages than any submission has: a PDF beyond it is not read page by page.
-const MAX_PAGES: usize = 1000;
-
-/// The first run of exactly 64 lowercase hex digits.
-fn find_sha256(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
-    let mut i = 0;
-    while i < bytes.len() {
-        if hex(bytes[i]) {
-            let start = i;
-            while i < bytes.len() && hex(bytes[i]) {
-                i += 1;
-            }
-            if i - start == 64 {
-                return Some(text[start..i].to_string());
-            }
-        } else {
-            i += 1;
-        }
-    }
-    None
 }
 
 /// A file name for the submission: `CSR-self-assessment_<company>_<period>.pdf`, safe on

@@ -1,9 +1,10 @@
 //! Part 2: each policy, whether it concerns the supplier, acknowledgement, passing it on,
-//! and the disclosures.
+//! and the disclosures. A policy that does not concern the supplier (by its profile) says
+//! so, with the reason, instead of a page of unanswered questions.
 
 use super::canvas::{Canvas, SMALL};
 use super::context::Context;
-use crate::catalog::{Block, FieldKind};
+use crate::catalog::{Block, FieldKind, Relevance};
 use crate::readiness::is_relevant;
 
 const LABEL_WIDTH: f32 = 150.0;
@@ -25,14 +26,20 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
         // Continuation pages name the policy.
         c.running = Some(ctx.title(&policy.short_title).to_string());
         let relevant = is_relevant(policy.relevance, &ctx.record.company);
-        let mut facts = vec![if relevant { l.concerns } else { l.does_not_concern }.to_string()];
+        let mut facts = vec![if relevant { l.concerns } else { l.does_not_apply }.to_string()];
         if ctx.title(&policy.title) != policy.title {
             facts.insert(0, policy.title.clone());
         }
-        if answer.is_some_and(|a| a.to_reconfirm) {
+        if relevant && answer.is_some_and(|a| a.to_reconfirm) {
             facts.push(l.to_reconfirm.to_string());
         }
         c.item_heading(ctx.title(&policy.title), &facts);
+        // A policy that does not concern the supplier says why, not a page of blank answers.
+        if !relevant {
+            c.labelled(l.reason, reason(ctx, policy.relevance), LABEL_WIDTH);
+            c.gap(4.0);
+            continue;
+        }
         c.labelled(l.acknowledged, ctx.yes_no(answer.is_some_and(|a| a.acknowledged)), LABEL_WIDTH);
         c.labelled(l.cascaded, ctx.cascade(answer.and_then(|a| a.cascaded)), LABEL_WIDTH);
         for field in ctx.catalog.disclosure_fields(&policy.id) {
@@ -47,5 +54,17 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
             c.labelled(l.notes, notes, LABEL_WIDTH);
         }
         c.gap(4.0);
+    }
+}
+
+/// Why a policy does not concern the supplier: the profile answer that decides it.
+fn reason(ctx: &Context, relevance: Relevance) -> &'static str {
+    let l = ctx.labels;
+    match relevance {
+        Relevance::Goods => l.not_apply_goods,
+        Relevance::Chemicals => l.not_apply_chemicals,
+        Relevance::Construction => l.not_apply_construction,
+        // Never reached: a policy for everyone always concerns the supplier.
+        Relevance::All => l.concerns,
     }
 }

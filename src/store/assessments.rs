@@ -154,15 +154,20 @@ impl Store {
         self.assessment(id)
     }
 
-    /// Sets the status; `Submitted` also records when.
+    /// Sets the status to draft or ready. `Submitted` is refused: an assessment becomes
+    /// submitted only by submitting it, which writes the PDF in the same transaction
+    /// ([`Store::submit_with`]), so the status never says "submitted" without the PDF.
     pub fn set_status(&mut self, id: i64, status: Status) -> Result<Assessment> {
-        let now = clock::now();
+        if status == Status::Submitted {
+            return Err(Error::invalid(
+                "status",
+                "an assessment becomes submitted only by submitting it (Submit in the app, or `csr-assess submit`), which creates the PDF for NEC.",
+            ));
+        }
         self.write(|tx| {
             let n = tx.execute(
-                "UPDATE assessment SET status = ?2,
-                     submitted_at = CASE WHEN ?2 = 'submitted' THEN ?3 ELSE submitted_at END
-                 WHERE id = ?1 AND deleted_at IS NULL",
-                params![id, status.as_str(), now],
+                "UPDATE assessment SET status = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                params![id, status.as_str()],
             )?;
             if n == 0 {
                 return Err(Error::not_found(format!("Assessment {id}")));

@@ -16,6 +16,7 @@ pub mod migrations;
 mod open;
 mod rows;
 mod wal_guard;
+mod submission;
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -213,13 +214,7 @@ impl Store {
     /// Runs `f` in one immediate (write-locking) transaction and commits it. Refused after
     /// damage was seen and on a read-only file. The first change of a day takes a snapshot.
     fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
-        if let Some(detail) = self.damage() {
-            return Err(Error::CorruptDatabase { path: self.path.clone(), detail });
-        }
-        if let Some(why) = &self.read_only {
-            return Err(Error::ReadOnly { detail: format!("{why}; it was opened for reading only: you can look at your assessments, export them and create PDFs") });
-        }
-        self.daily_backup();
+        self.before_write()?;
         let result = (|| {
             let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute(wal_guard::BUMP, [])?;
@@ -228,6 +223,19 @@ impl Store {
             Ok(out)
         })();
         result.map_err(|e| self.seen(open::explain(&self.conn, e)))
+    }
+
+    /// What every write does first: refused after damage was seen and on a read-only file;
+    /// the first change of a day takes a snapshot.
+    fn before_write(&mut self) -> Result<()> {
+        if let Some(detail) = self.damage() {
+            return Err(Error::CorruptDatabase { path: self.path.clone(), detail });
+        }
+        if let Some(why) = &self.read_only {
+            return Err(Error::ReadOnly { detail: format!("{why}; it was opened for reading only: you can look at your assessments, export them and create PDFs") });
+        }
+        self.daily_backup();
+        Ok(())
     }
 
     /// A snapshot before the first change of each day. A failed snapshot does not stop the

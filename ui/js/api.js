@@ -44,10 +44,12 @@ export const api = {
   savePart2: (id, answer) => call('save_part2', { id, answer, revision: answer.revision ?? 0 }),
   saveDeclaration: (id, declaration) => call('save_declaration', { id, declaration }),
   evaluate: (id) => call('evaluate', { id }),
-  exportAssessment: (id, path) => call('export_assessment', { id, path }),
-  importAssessment: (path) => call('import_assessment', { path }),
-  suggestedPdfName: (id) => call('suggested_pdf_name', { id }),
-  createPdf: (id, path, lang) => call('create_pdf', { id, path, lang }),
+  // The file dialogs open in the app's Rust side: the page names no path. Each resolves to
+  // null when the user cancels the dialog; `dialog` is its {title, filter} text.
+  exportAssessment: (id, dialog) => call('export_assessment', { id, dialog }),
+  importAssessment: (dialog) => call('import_assessment', { dialog }),
+  submit: (id, lang, dialog) => call('submit', { id, lang, dialog }),
+  previewPdf: (id, lang, dialog) => call('preview_pdf', { id, lang, dialog }),
   openPdf: () => call('open_pdf'),
   showPdfInFolder: () => call('show_pdf_in_folder'),
   composeEmail: (to, subject, body) => call('compose_email', { to, subject, body }),
@@ -56,14 +58,6 @@ export const api = {
   backUpNow: () => call('back_up_now'),
   listBackups: () => call('list_backups'),
   restoreBackup: (name) => call('restore_backup', { name }),
-};
-
-/** The system's file dialogs. Each returns a path, or null when the user cancels. */
-export const dialogs = {
-  saveFile: (defaultPath, filterName, extension) =>
-    tauri().dialog.save({ defaultPath, filters: [{ name: filterName, extensions: [extension] }] }),
-  openFile: (filterName, extension) =>
-    tauri().dialog.open({ multiple: false, directory: false, filters: [{ name: filterName, extensions: [extension] }] }),
 };
 
 /**

@@ -1,7 +1,7 @@
 // The app's actions shared by the views: navigation, resuming, saving feedback, import and
 // export, and turning failures into messages.
 
-import { api, dialogs } from './api.js';
+import { api } from './api.js';
 import { flushAll } from './autosave.js';
 import { alertBox } from './components/dialog.js';
 import { toast } from './components/toast.js';
@@ -10,17 +10,6 @@ import { firstStep, pathOf, validStep } from './flow.js';
 import { t } from './i18n.js';
 import { go } from './router.js';
 import { state, changed } from './state.js';
-
-/** A file name safe on Windows, macOS and Linux, keeping Japanese characters. */
-export function safeFileName(parts, extension) {
-  const name = parts
-    .filter(Boolean)
-    .map((p) => String(p).trim().replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\s+/g, '-'))
-    .join('_')
-    .replace(/^\.+/, '')
-    .slice(0, 120);
-  return `${name || 'CSR-self-assessment'}.${extension}`;
-}
 
 let evaluateTimer = null;
 
@@ -83,6 +72,12 @@ export const app = {
     a.status = receipt.status;
     a.updated_at = receipt.updated_at;
     if (!reevaluate) return;
+    // Saving an answer returns the new score with the receipt: no second request.
+    if (receipt.evaluation) {
+      state.evaluation = receipt.evaluation;
+      changed('evaluation');
+      return;
+    }
     clearTimeout(evaluateTimer);
     evaluateTimer = setTimeout(async () => {
       if (!state.record) return;
@@ -91,24 +86,20 @@ export const app = {
   },
 
   async importFile() {
-    const path = await dialogs.openFile(t('file.filter_json'), 'json');
-    if (!path) return;
     await app.guard(async () => {
-      const id = await api.importAssessment(path);
+      const id = await api.importAssessment({ title: t('file.import_dialog_title'), filter: t('file.filter_json') });
+      if (id == null) return;
       state.companies = await api.listCompanies();
       toast(t('file.imported'));
       await app.resume(id);
     });
   },
 
-  async exportFile(id, period, companyId) {
-    const company = state.companies.find((c) => c.id === companyId);
-    const name = safeFileName(['CSR-self-assessment', company?.profile.legal_name || company?.profile.name_latin, period], 'json');
+  async exportFile(id) {
     await flushAll();
-    const path = await dialogs.saveFile(name, t('file.filter_json'), 'json');
-    if (!path) return;
     await app.guard(async () => {
-      await api.exportAssessment(id, path);
+      const path = await api.exportAssessment(id, { title: t('file.export_dialog_title'), filter: t('file.filter_json') });
+      if (path == null) return;
       toast(t('file.exported', { path }));
     });
   },

@@ -1,10 +1,8 @@
 //! Saving answers, Part 2 answers and the declaration; scoring and the submission check.
 
-use csr_core::changes::{self, Changes};
 use csr_core::model::{Answer, Declaration, Part2Answer, Revision};
-use csr_core::readiness::{self, Readiness};
-use csr_core::scoring::{self, Score};
 use csr_core::store::SaveReceipt;
+use csr_core::usecase::{self, Evaluation, SavedAnswer};
 use csr_core::Catalog;
 use tauri::State;
 
@@ -13,9 +11,11 @@ use crate::state::AppState;
 
 #[tauri::command]
 /// `revision` is the stored revision the UI's answer was read at (0: none stored); a save
-/// based on an older one is refused (kind "conflict"), never silently overwriting.
-pub async fn save_answer(state: State<'_, AppState>, id: i64, answer: Answer, revision: i64) -> Result<SaveReceipt> {
-    state.with_store(|s| s.save_answer(id, &Answer { revision: Revision(Some(revision)), ..answer }))
+/// based on an older one is refused (kind "conflict"), never silently overwriting. Returns
+/// the receipt with the new score, so the UI does not ask for it again.
+pub async fn save_answer(state: State<'_, AppState>, id: i64, answer: Answer, revision: i64) -> Result<SavedAnswer> {
+    let answer = Answer { revision: Revision(Some(revision)), ..answer };
+    state.with_store(|s| usecase::save_answer(s, Catalog::get(), id, &answer))
 }
 
 #[tauri::command]
@@ -45,19 +45,7 @@ pub async fn confirm_unchanged(
 }
 
 /// The score and the submission check, from one read of the assessment.
-#[derive(serde::Serialize)]
-pub struct Evaluation {
-    score: Score,
-    readiness: Readiness,
-    /// What changed since the assessment this one was carried forward from, if any.
-    changes: Option<Changes>,
-}
-
 #[tauri::command]
 pub async fn evaluate(state: State<'_, AppState>, id: i64) -> Result<Evaluation> {
-    let record = state.with_store(|s| s.record(id))?;
-    let catalog = Catalog::get();
-    let score = scoring::score(&record, catalog);
-    let changes = state.with_store(|s| changes::since_carried_from(s, &record, catalog))?;
-    Ok(Evaluation { readiness: readiness::check_scored(&record, catalog, &score), score, changes })
+    state.with_store(|s| usecase::evaluate(s, Catalog::get(), id))
 }

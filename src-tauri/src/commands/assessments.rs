@@ -1,6 +1,6 @@
-//! Assessments: list, create, carry forward, rename, delete, restore, read, position, status.
+//! Assessments: list, create, carry forward, rename, delete, restore, read, position.
 
-use csr_core::model::{Assessment, AssessmentRecord, AssessmentSummary, Status};
+use csr_core::model::{Assessment, AssessmentRecord, AssessmentSummary};
 use tauri::State;
 
 use crate::error::Result;
@@ -44,9 +44,4 @@ pub async fn get_record(state: State<'_, AppState>, id: i64) -> Result<Assessmen
 #[tauri::command]
 pub async fn set_position(state: State<'_, AppState>, id: i64, position: String) -> Result<()> {
     state.with_store(|s| s.set_position(id, &position))
-}
-
-#[tauri::command]
-pub async fn set_status(state: State<'_, AppState>, id: i64, status: Status) -> Result<Assessment> {
-    state.with_store(|s| s.set_status(id, status))
 }

@@ -1,30 +1,44 @@
-//! Export and import of interchange files chosen in the system's file dialogs.
+//! Export and import of interchange files, in files the user chooses in the system's dialogs
+//! (opened here, in Rust: the page names no path).
 
-use std::io::Read;
+use std::path::{Path, PathBuf};
 
-use csr_core::{interchange, write_atomic, Catalog};
-use tauri::State;
+use csr_core::{pdf, usecase, Catalog};
+use tauri::{AppHandle, Manager};
 
-use crate::error::Result;
-use crate::paths;
+use crate::dialogs::{self, DialogText};
+use crate::error::{Result, ShellError};
 use crate::state::AppState;
 
-#[tauri::command]
-pub async fn export_assessment(state: State<'_, AppState>, id: i64, path: String) -> Result<()> {
-    let path = paths::new_file(&path, "json")?;
-    let record = state.with_store(|s| s.record(id))?;
-    Ok(write_atomic(&path, interchange::export(&record, Catalog::get()).as_bytes())?)
+/// Runs `f` off the async runtime's threads (dialogs block; writes are synced to disk).
+pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+    tauri::async_runtime::spawn_blocking(f).await.map_err(|e| ShellError::Internal(e.to_string()))?
 }
 
-/// Reads and checks the whole file before storing anything; returns the new assessment's id.
+/// Asks where to save the assessment and writes it there; the path written, or `None` when
+/// the user cancelled.
 #[tauri::command]
-pub async fn import_assessment(state: State<'_, AppState>, path: String) -> Result<i64> {
-    let path = paths::existing_file(&path, "json")?;
-    // At most one byte more than the limit: enough for the core to reject a file too large.
-    let mut bytes = Vec::new();
-    std::fs::File::open(&path)
-        .and_then(|f| f.take(interchange::MAX_BYTES as u64 + 1).read_to_end(&mut bytes))
-        .map_err(|e| csr_core::Error::Io { action: "read", path: path.clone(), source: e })?;
-    let record = interchange::import(&bytes, Catalog::get())?;
-    state.with_store(|s| s.insert_record(&record))
+pub async fn export_assessment(app: AppHandle, id: i64, dialog: DialogText) -> Result<Option<PathBuf>> {
+    blocking(move || {
+        let state = app.state::<AppState>();
+        let suggested = state.with_store(|s| s.record(id)).map(|r| pdf::file_name(&r))?;
+        let suggested = Path::new(&suggested).with_extension("json").to_string_lossy().into_owned();
+        let Some(path) = dialogs::save_file(&app, &dialog, &suggested, "json") else { return Ok(None) };
+        state.with_store(|s| usecase::export_to(s, Catalog::get(), id, &path))?;
+        Ok(Some(path))
+    })
+    .await
+}
+
+/// Asks which file to import, then reads and checks the whole file before storing anything;
+/// the new assessment's id, or `None` when the user cancelled.
+#[tauri::command]
+pub async fn import_assessment(app: AppHandle, dialog: DialogText) -> Result<Option<i64>> {
+    blocking(move || {
+        let Some(path) = dialogs::open_file(&app, &dialog, "json") else { return Ok(None) };
+        let file = std::fs::File::open(&path).map_err(|e| csr_core::Error::Io { action: "open", path: path.clone(), source: e })?;
+        let id = app.state::<AppState>().with_store(|s| usecase::import_from(s, Catalog::get(), file, &path))?;
+        Ok(Some(id))
+    })
+    .await
 }

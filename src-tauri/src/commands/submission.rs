@@ -1,63 +1,52 @@
-//! Creating the PDF submission, opening it, showing it in its folder, and composing the
-//! email to NEC.
+//! Submitting (the PDF for NEC) and previews, in files the user chooses in the system's
+//! dialog; opening the PDF just written, showing it in its folder, and the email to NEC.
 
 use std::path::PathBuf;
 
-use csr_core::model::Status;
-use csr_core::{changes, mail, pdf, write_atomic, Catalog};
-use tauri::State;
+use csr_core::usecase::{self, WrittenPdf};
+use csr_core::{mail, pdf, Catalog};
+use tauri::{AppHandle, Manager, State};
 use tauri_plugin_opener::OpenerExt;
 
+use super::files::blocking;
+use crate::dialogs::{self, DialogText};
 use crate::error::{Result, ShellError};
-use crate::paths;
 use crate::state::AppState;
 
-/// What the UI shows once the PDF is written.
-#[derive(serde::Serialize)]
-pub struct CreatedPdf {
-    path: PathBuf,
-    file_name: String,
-    size: usize,
-    sha256: String,
-    status: Status,
+/// Which PDF to write.
+#[derive(Clone, Copy)]
+enum Kind {
+    Submission,
+    Preview,
 }
 
-/// Where the save dialog proposes the PDF: the suggested name in the user's Documents
-/// folder (else the home folder), not the folder the app happened to start in.
-#[tauri::command]
-pub async fn suggested_pdf_name(app: tauri::AppHandle, state: State<'_, AppState>, id: i64) -> Result<String> {
-    use tauri::Manager;
-    let name = pdf::file_name(&state.with_store(|s| s.record(id))?);
-    let folder = app.path().document_dir().or_else(|_| app.path().home_dir()).ok().filter(|d| d.is_dir());
-    Ok(match folder {
-        Some(folder) => folder.join(name).to_string_lossy().into_owned(),
-        None => name,
-    })
-}
-
-/// Renders the submission, writes it atomically to `path` and marks the assessment submitted.
-#[tauri::command]
-pub async fn create_pdf(state: State<'_, AppState>, id: i64, path: String, lang: String) -> Result<CreatedPdf> {
-    let path = paths::new_file(&path, "pdf")?;
-    let record = state.with_store(|s| s.record(id))?;
-    let changes = state.with_store(|s| changes::since_carried_from(s, &record, Catalog::get()))?;
-    // Rendering and the synced write take a while: off the async runtime's threads.
-    let (path, submission) = tauri::async_runtime::spawn_blocking(move || -> Result<_> {
-        let submission = pdf::render_with_changes(&record, Catalog::get(), &lang, changes.as_ref())?;
-        write_atomic(&path, &submission.pdf)?;
-        Ok((path, submission))
+/// Asks where to save, then writes the PDF; remembers it as the file "open" and "show in
+/// folder" act on. `None` when the user cancelled.
+async fn write(app: AppHandle, id: i64, lang: String, dialog: DialogText, kind: Kind) -> Result<Option<WrittenPdf>> {
+    blocking(move || {
+        let state = app.state::<AppState>();
+        let suggested = state.with_store(|s| s.record(id)).map(|r| pdf::file_name(&r))?;
+        let Some(path) = dialogs::save_file(&app, &dialog, &suggested, "pdf") else { return Ok(None) };
+        let written = state.with_store(|s| match kind {
+            Kind::Submission => usecase::submit(s, Catalog::get(), id, &lang, &path),
+            Kind::Preview => usecase::preview_pdf(s, Catalog::get(), id, &lang, &path),
+        })?;
+        *state.last_pdf.lock().unwrap_or_else(|p| p.into_inner()) = Some(written.path.clone());
+        Ok(Some(written))
     })
     .await
-    .map_err(|e| ShellError::Internal(e.to_string()))??;
-    let assessment = state.with_store(|s| s.set_status(id, Status::Submitted))?;
-    *state.last_pdf.lock().unwrap_or_else(|p| p.into_inner()) = Some(path.clone());
-    Ok(CreatedPdf {
-        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-        path,
-        size: submission.pdf.len(),
-        sha256: submission.sha256,
-        status: assessment.status,
-    })
+}
+
+/// Submits a ready assessment: marked submitted in the same step that writes its PDF.
+#[tauri::command]
+pub async fn submit(app: AppHandle, id: i64, lang: String, dialog: DialogText) -> Result<Option<WrittenPdf>> {
+    write(app, id, lang, dialog, Kind::Submission).await
+}
+
+/// A preview PDF ("DRAFT — not submitted" on every page); the status stays as it is.
+#[tauri::command]
+pub async fn preview_pdf(app: AppHandle, id: i64, lang: String, dialog: DialogText) -> Result<Option<WrittenPdf>> {
+    write(app, id, lang, dialog, Kind::Preview).await
 }
 
 /// The PDF written in this session (the only file these commands open).

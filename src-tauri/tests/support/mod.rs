@@ -182,6 +182,8 @@ impl App {
             .env("XDG_CACHE_HOME", dir.join("xdg/cache"))
             .env("TMPDIR", dir.join("xdg"))
             .env("CSR_STARTED_BY_E2E_TESTS", "1")
+            // A debug build answers its file dialogs from this file (see answer_file_dialogs_with).
+            .env("CSR_ASSESS_TEST_DIALOG", dir.join("dialog-answer"))
             .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -413,13 +415,15 @@ impl App {
         }
     }
 
-    /// The system file dialogs cannot be driven through WebDriver: answer them with `path`.
+    /// The system file dialogs (opened by the app's Rust side) cannot be driven through
+    /// WebDriver: a debug build answers them with the path written here.
     pub async fn answer_file_dialogs_with(&self, path: &Path) {
-        self.script(
-            "const p = arguments[0]; window.__TAURI__.dialog.save = async () => p; window.__TAURI__.dialog.open = async () => p;",
-            vec![json!(path.to_str().unwrap())],
-        )
-        .await;
+        std::fs::write(self.dir.join("dialog-answer"), path.to_str().unwrap()).unwrap();
+    }
+
+    /// The next file dialog is cancelled.
+    pub fn cancel_file_dialogs(&self) {
+        std::fs::write(self.dir.join("dialog-answer"), "").unwrap();
     }
 
     /// A screenshot of the top of the page.

@@ -14,7 +14,7 @@ Commands:
   answer      Set the answer to one action item
   part2       Set the answer to one Part 2 policy
   declare     Sign the declaration
-  status      Mark an assessment draft, ready or submitted
+  status      Mark an assessment draft or ready (submit marks it submitted)
   rename      Rename an assessment's period
   delete      Move an assessment to the bin (restore undoes it)
   restore     Bring a deleted assessment back
@@ -25,7 +25,8 @@ Commands:
   check       Show what still blocks a complete submission
   export      Write an assessment as an interchange (.json) file
   import      Read an interchange file as a new assessment
-  pdf         Write the PDF submission for NEC
+  submit      Submit an assessment: mark it submitted and write the PDF for NEC
+  pdf         Write a preview PDF (or a copy of a submitted assessment's PDF)
   extract     Print the assessment data attached to a submission PDF
   verify      Check that a PDF's attached data matches its printed fingerprint
   collect     (NEC staff) Verify a folder of received submissions into one workbook
@@ -36,7 +37,8 @@ Options:
   -V, --version   Show the version and the catalog version
 
 Exit status: 0 on success, 1 when the work failed (the message says why), 2 on a usage mistake,
-3 when `check` finds the assessment not ready to submit, 4 when `verify` finds a mismatch.
+3 when `check` or `submit` finds the assessment not ready to submit, 4 when `verify` finds a
+mismatch.
 ";
 
 pub const CATALOG: &str = "\
@@ -118,7 +120,9 @@ Signs the declaration of assessment ID. The date defaults to today.
 ";
 
 pub const STATUS: &str = "\
-Usage: csr-assess status ID draft|ready|submitted
+Usage: csr-assess status ID draft|ready
+
+An assessment becomes submitted only with `csr-assess submit`, which writes the PDF.
 ";
 
 pub const RENAME: &str = "\
@@ -186,15 +190,27 @@ Reads an interchange file (- for standard input) and stores it as a new assessme
 is checked completely first; a file with any fault is refused and nothing is stored.
 ";
 
-pub const PDF: &str = "\
-Usage: csr-assess pdf ID [--output FILE] [--lang en|ja] [--mark-submitted]
+pub const SUBMIT: &str = "\
+Usage: csr-assess submit ID --output FILE [--lang en|ja]
 
-Writes the PDF submission of assessment ID (default name:
-CSR-self-assessment_<company>_<period>.pdf). Labels are in --lang (default en); the
-guideline's text is quoted in English; the answers as written. The assessment data is
-attached as assessment.json and its SHA-256 printed on the cover and in every footer.
+Submits assessment ID: checks that it is ready, marks it submitted (with the time) and writes
+the PDF for NEC to FILE, in one step: if the file cannot be written, the status is not
+changed. The cover says \"Submitted on …\" and the attached data says submitted. When the
+assessment is not ready, nothing is written, the missing points are listed and the exit
+status is 3. Labels are in --lang (default en).
   -o, --output FILE  Write to FILE (a file: \"-\" for standard output is refused)
-  --mark-submitted   Also mark the assessment as submitted
+";
+
+pub const PDF: &str = "\
+Usage: csr-assess pdf ID [--output FILE] [--lang en|ja]
+
+Writes the PDF of assessment ID (default name: CSR-self-assessment_<company>_<period>.pdf)
+and leaves its status as it is. For an assessment that is not submitted, this is a preview:
+every page says \"DRAFT — not submitted\" and the first page lists what is still missing.
+For a submitted assessment, it is a copy of its submission, with the same attached data.
+Labels are in --lang (default en); the answers as written. The assessment data is attached
+as assessment.json and its SHA-256 printed on the cover and in every footer.
+  -o, --output FILE  Write to FILE (a file: \"-\" for standard output is refused)
 ";
 
 pub const EXTRACT: &str = "\

@@ -33,6 +33,8 @@ impl From<lexopt::Error> for Failure {
 pub type Outcome = Result<(), Failure>;
 
 fn main() -> ExitCode {
+    // Before any thread starts: the local time zone cannot be read safely afterwards.
+    csr_core::clock::init_local_offset();
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(msg)) => {

@@ -267,10 +267,10 @@ export default {
 
   "pdf.title": "Create the PDF for NEC",
   "pdf.intro": "The PDF holds your company profile, the summary with your scores, every answer, Part 2 and the declaration, with the data attached for NEC's systems. Its labels will be in {language}; switch the language at the top to change that.",
-  "pdf.not_ready": "Open points remain (see above). You can still create the PDF, for example to discuss it with NEC; it will say that it is not complete.",
-  "pdf.already_submitted": "A PDF was already created for this assessment. You can create it again, for example after a change.",
-  "pdf.create": "Create PDF…",
-  "pdf.create_anyway": "Create PDF anyway…",
+  "pdf.not_ready": "Open points remain (see above), so the assessment cannot be submitted yet. You can create a preview, for example to discuss it with NEC: every page of it says \"DRAFT — not submitted\" and its first page lists what is missing.",
+  "pdf.already_submitted": "This assessment has been submitted. Submitting again creates its PDF anew; if you change an answer, it becomes a draft and must be submitted again.",
+  "pdf.create": "Submit to NEC and create the PDF…",
+  "pdf.create_anyway": "Create a preview PDF (not a submission)…",
   "pdf.filter": "PDF document",
   "pdf.saved": "PDF saved:",
   "pdf.saved_detail": "({kb} KB). The assessment is now marked as submitted; if you change an answer later, it becomes a draft again.",
@@ -283,7 +283,9 @@ export default {
   "pdf.email_note": "Your mail program opens with the message written. Attach the file {file} (shown above) before you send it: an email link cannot attach files.",
   "pdf.email_dear_default": "NEC procurement",
   "pdf.email_subject": "CSR self-assessment {period}: {company}",
-  "pdf.email_body": "Dear {nec_name},\n\nPlease find attached our self-assessment against the NEC Group Supply-Chain CSR Guideline for {period}, as a PDF.\n\nBest regards,\n{contact_name}\n",
+  "pdf.email_body": "Dear {nec_name},\n\nPlease find attached our self-assessment against the NEC Group Supply-Chain CSR Guideline for {period}.\n\nFile: {file}\nData fingerprint (SHA-256): {sha}\n\nBest regards,\n{contact_name}\n{company}\n{phone}\n{email}\n",
+  "pdf.dialog_title": "Save the PDF",
+  "pdf.preview_saved_detail": "({kb} KB). This is a preview, not a submission: every page says \"DRAFT — not submitted\", and the assessment's status did not change.",
 
   "save.saved": "All changes saved",
   "save.saving": "Saving…",
@@ -294,6 +296,8 @@ export default {
   "file.filter_json": "Assessment file",
   "file.imported": "The file was imported as a new assessment.",
   "file.exported": "Saved to {path}",
+  "file.export_dialog_title": "Export the assessment",
+  "file.import_dialog_title": "Import an assessment file",
 
   "close.unsaved_title": "Your last change is not saved",
   "close.unsaved_body": "If you close now, that change is lost. Close anyway?",
@@ -337,8 +341,6 @@ export default {
   "error.pdf.advice": "Try again. If it keeps failing, export your assessment and contact support.",
   "error.store_unavailable.title": "Your assessment data could not be opened.",
   "error.store_unavailable.advice": "See the details below. The app has not changed the file.",
-  "error.bad_path.title": "This file cannot be used.",
-  "error.bad_path.advice": "Choose the file again in the file dialog.",
   "error.opener.title": "The file could not be opened.",
   "error.opener.advice": "Open it yourself from its folder; the details show where it is.",
   "error.no_data_folder.title": "This computer names no folder for application data.",
@@ -478,5 +480,7 @@ export default {
   "backups.reason.before-delete": "before a delete",
   "backups.reason.before-restore": "before a restore",
   "startup.backup_found": "A good backup of your data was found: {line}.",
-  "startup.restore_newest": "Restore this backup"
+  "startup.restore_newest": "Restore this backup",
+  "error.not_ready.title": "The assessment cannot be submitted yet.",
+  "error.not_ready.advice": "Complete the points the submission check lists, or create a preview PDF instead.",
 };

@@ -267,10 +267,10 @@ export default {
 
   "pdf.title": "NEC提出用のPDFを作成",
   "pdf.intro": "PDFには、会社情報、スコアを含む概要、すべての回答、パート2、誓約が含まれ、NECのシステム用のデータも添付されます。PDFの表示言語は{language}です。変更する場合は、画面上部で表示言語を切り替えてください。",
-  "pdf.not_ready": "未完了の点が残っています（上記参照）。NECとの相談用などにPDFを作成することはできますが、PDFには未完了である旨が記載されます。",
-  "pdf.already_submitted": "このアセスメントのPDFはすでに作成されています。変更したあとなどに、もう一度作成できます。",
-  "pdf.create": "PDFを作成…",
-  "pdf.create_anyway": "未完了のままPDFを作成…",
+  "pdf.not_ready": "未完了の点が残っているため（上記参照）、まだ提出できません。NECとの相談用などにプレビューを作成できます。プレビューは全ページに「下書き（未提出）」と記載され、1ページ目に不足している点の一覧が載ります。",
+  "pdf.already_submitted": "このアセスメントは提出済みです。もう一度提出するとPDFを作り直します。回答を変更すると「下書き」に戻り、改めて提出が必要になります。",
+  "pdf.create": "NECへ提出してPDFを作成…",
+  "pdf.create_anyway": "プレビューPDFを作成（提出ではありません）…",
   "pdf.filter": "PDFファイル",
   "pdf.saved": "PDFを保存しました：",
   "pdf.saved_detail": "（{kb} KB）。このアセスメントは「提出済み」になりました。あとで回答を変更すると「下書き」に戻ります。",
@@ -283,7 +283,9 @@ export default {
   "pdf.email_note": "メールソフトが開き、本文が入力された状態になります。送信前に、上記のファイル（{file}）を添付してください。メールのリンクではファイルを添付できません。",
   "pdf.email_dear_default": "NEC購買ご担当者",
   "pdf.email_subject": "CSRセルフアセスメント（{period}）：{company}",
-  "pdf.email_body": "{nec_name} 様\n\n{period}のCSRセルフアセスメントをPDFで添付いたします。\n\n{contact_name}\n",
+  "pdf.email_body": "{nec_name} 様\n\nいつもお世話になっております。{company}の{contact_name}です。\n{period}のNECグループ サプライチェーンCSRガイドラインに基づくセルフアセスメントを添付にてお送りします。\n\nファイル名：{file}\nデータのハッシュ値（SHA-256）：{sha}\n\nよろしくお願いいたします。\n\n{company}\n{contact_name}\n{phone}\n{email}\n",
+  "pdf.dialog_title": "PDFの保存先",
+  "pdf.preview_saved_detail": "（{kb} KB）。これは提出書類ではなくプレビューです。全ページに「下書き（未提出）」と記載され、アセスメントの状態は変わっていません。",
 
   "save.saved": "すべて保存済み",
   "save.saving": "保存中…",
@@ -294,6 +296,8 @@ export default {
   "file.filter_json": "アセスメントファイル",
   "file.imported": "ファイルを新しいアセスメントとして読み込みました。",
   "file.exported": "{path}に保存しました",
+  "file.export_dialog_title": "アセスメントの書き出し",
+  "file.import_dialog_title": "アセスメントファイルの読み込み",
 
   "close.unsaved_title": "最後の変更が保存されていません",
   "close.unsaved_body": "今閉じると、その変更は失われます。閉じてもよろしいですか。",
@@ -337,8 +341,6 @@ export default {
   "error.pdf.advice": "もう一度お試しください。繰り返す場合は、アセスメントを書き出してサポートにご連絡ください。",
   "error.store_unavailable.title": "アセスメントのデータを開けませんでした。",
   "error.store_unavailable.advice": "下の詳細をご確認ください。アプリはファイルを変更していません。",
-  "error.bad_path.title": "このファイルは使用できません。",
-  "error.bad_path.advice": "ファイルの選択画面で、もう一度ファイルを選んでください。",
   "error.opener.title": "ファイルを開けませんでした。",
   "error.opener.advice": "保存先のフォルダーから直接開いてください。場所は詳細に示されています。",
   "error.no_data_folder.title": "このパソコンには、アプリのデータを保存するフォルダーがありません。",
@@ -478,5 +480,7 @@ export default {
   "backups.reason.before-delete": "削除前",
   "backups.reason.before-restore": "復元前",
   "startup.backup_found": "正常なバックアップが見つかりました：{line}。",
-  "startup.restore_newest": "このバックアップを復元"
+  "startup.restore_newest": "このバックアップを復元",
+  "error.not_ready.title": "このアセスメントはまだ提出できません。",
+  "error.not_ready.advice": "提出前の確認に一覧された点を完了させるか、代わりにプレビュー PDF を作成してください。",
 };

@@ -113,7 +113,7 @@ export async function assessments(main, _params, app) {
         });
       }
     }
-    if (action === 'export') await app.exportFile(id, summary.period, summary.company_id);
+    if (action === 'export') await app.exportFile(id);
     if (action === 'delete') {
       const ok = await confirm(t('assessments.delete_title', { period: summary.period }), t('assessments.delete_body'),
         { confirmLabel: t('assessments.delete'), danger: true });

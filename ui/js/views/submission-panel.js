@@ -1,6 +1,7 @@
-// Creating the PDF for NEC, then opening it, showing it in its folder, and emailing it.
+// Submitting to NEC (or, while open points remain, a preview PDF), then opening the PDF,
+// showing it in its folder, and emailing it.
 
-import { api, dialogs } from '../api.js';
+import { api } from '../api.js';
 import { flushAll, schedule } from '../autosave.js';
 import { toast } from '../components/toast.js';
 import { html, render } from '../html.js';
@@ -16,17 +17,17 @@ export function submissionPanel(el, readiness, app) {
     <p>${t('pdf.intro', { language: LANGUAGE_NAMES[language()] })}</p>
     ${readiness.ready ? '' : html`<p class="note warn-box">${t('pdf.not_ready')}</p>`}
     ${a.status === 'submitted' ? html`<p class="note">${t('pdf.already_submitted')}</p>` : ''}
-    <button type="button" class="button primary big" data-action="create-pdf">${readiness.ready ? t('pdf.create') : t('pdf.create_anyway')}</button>
+    <button type="button" class="button primary big" data-action="create-pdf" data-kind="${readiness.ready ? 'submit' : 'preview'}">${readiness.ready ? t('pdf.create') : t('pdf.create_anyway')}</button>
     <div class="pdf-result" data-testid="pdf-result" hidden></div>`);
   el.querySelector('[data-action="create-pdf"]').addEventListener('click', async () => {
     await flushAll();
-    const name = await app.guard(() => api.suggestedPdfName(a.id));
-    if (!name) return;
-    const path = await dialogs.saveFile(name, t('pdf.filter'), 'pdf');
-    if (!path) return;
-    const created = await app.guard(() => api.createPdf(a.id, path, language()));
+    // Only a ready assessment is submitted; otherwise the PDF is a preview and the status
+    // stays as it is (the Rust side checks again: the button decides nothing).
+    const dialog = { title: t('pdf.dialog_title'), filter: t('pdf.filter') };
+    const created = await app.guard(() => readiness.ready ? api.submit(a.id, language(), dialog) : api.previewPdf(a.id, language(), dialog));
     if (!created) return;
     a.status = created.status;
+    a.submitted_at = created.submitted_at;
     changed('evaluation');
     showResult(el.querySelector('.pdf-result'), created, app);
   });
@@ -35,8 +36,8 @@ export function submissionPanel(el, readiness, app) {
 function showResult(box, created, app) {
   const company = state.record.company;
   render(box, html`
-    <p class="success" role="status"><strong>${t('pdf.saved')}</strong> <code class="path">${created.path}</code>
-      ${t('pdf.saved_detail', { kb: Math.ceil(created.size / 1024) })}</p>
+    <p class="success" role="status" data-preview="${created.preview}"><strong>${t('pdf.saved')}</strong> <code class="path">${created.path}</code>
+      ${t(created.preview ? 'pdf.preview_saved_detail' : 'pdf.saved_detail', { kb: Math.ceil(created.size / 1024) })}</p>
     <p class="small">${t('pdf.fingerprint')} <code>${created.sha256}</code></p>
     <div class="toolbar">
       <button type="button" class="button" data-action="open-pdf">${t('pdf.open')}</button>

@@ -61,9 +61,11 @@ pub fn answer(ctx: &mut Context) -> Outcome {
             Long("description") => Edit::Description(text(ctx.parser.value()?, "--description")?),
             Long("description-file") => {
                 let path = text(ctx.parser.value()?, "--description-file")?;
+                // Windows line ends become plain ones: a text holds no other control characters.
                 Edit::Description(
                     String::from_utf8(args::read_input(&path)?)
-                        .map_err(|_| Failure::Usage(format!("{path} is not UTF-8 text")))?,
+                        .map_err(|_| Failure::Usage(format!("{path} is not UTF-8 text")))?
+                        .replace("\r\n", "\n"),
                 )
             }
             Long("evidence") => Edit::AddEvidence(parse_evidence(&text(ctx.parser.value()?, "--evidence")?)),

@@ -1,16 +1,15 @@
 //! `score` and `check`.
 
-use csr_core::readiness::{self, Problem, Severity};
-use csr_core::{scoring, Catalog};
+use csr_core::readiness::{Finding, Problem, Severity};
+use csr_core::{usecase, Catalog};
 
 use super::Context;
 use crate::{help, output, Failure, Outcome};
 
 pub fn score(ctx: &mut Context) -> Outcome {
     let (id, json) = ctx.id_and_json(help::SCORE)?;
-    let record = ctx.store()?.record(id)?;
     let catalog = Catalog::get();
-    let score = scoring::score(&record, catalog);
+    let score = usecase::evaluate(&ctx.store()?, catalog, id)?.score;
     if json {
         output::json(&score);
         return Ok(());
@@ -65,23 +64,27 @@ pub fn score(ctx: &mut Context) -> Outcome {
 
 pub fn check(ctx: &mut Context) -> Outcome {
     let (id, json) = ctx.id_and_json(help::CHECK)?;
-    let record = ctx.store()?.record(id)?;
-    let result = readiness::check(&record, Catalog::get());
+    let result = usecase::evaluate(&ctx.store()?, Catalog::get(), id)?.readiness;
     if json {
         output::json(&result);
     } else if result.findings.is_empty() {
         crate::say!("Ready: nothing blocks the submission.");
     } else {
         crate::say!("{}", if result.ready { "Ready, with warnings:" } else { "Not ready yet:" });
-        for f in &result.findings {
-            let mark = if f.severity == Severity::Blocking { "✗" } else { "!" };
-            crate::say!("  {mark} {}", describe(&f.problem));
-        }
+        print_findings(&result.findings);
     }
     if result.ready {
         Ok(())
     } else {
         Err(Failure::Status(3))
+    }
+}
+
+/// One line per finding: ✗ blocks the submission, ! is worth a look.
+pub fn print_findings(findings: &[Finding]) {
+    for f in findings {
+        let mark = if f.severity == Severity::Blocking { "✗" } else { "!" };
+        crate::say!("  {mark} {}", describe(&f.problem));
     }
 }
 

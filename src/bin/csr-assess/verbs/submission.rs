@@ -1,16 +1,17 @@
-//! `pdf`, `extract`, `verify`: the PDF submission.
+//! `submit`, `pdf`, `extract`, `verify`: the PDF submission and its previews.
 
-use csr_core::model::Status;
-use csr_core::{pdf, write_atomic, Catalog};
+use std::path::Path;
+
+use csr_core::{pdf, usecase, write_atomic, Catalog};
 use lexopt::prelude::*;
 
 use super::{show_help, Context};
 use crate::args::{self, text};
 use crate::{help, output, Failure, Outcome};
 
-pub fn pdf(ctx: &mut Context) -> Outcome {
-    let id = ctx.assessment_id(help::PDF)?;
-    let (mut out, mut lang, mut mark) = (None, "en".to_string(), false);
+/// `--output FILE` and `--lang en|ja`, the options of `submit` and `pdf`.
+fn pdf_options(ctx: &mut Context, help_text: &str) -> Result<(Option<String>, String), Failure> {
+    let (mut out, mut lang) = (None, "en".to_string());
     while let Some(arg) = ctx.parser.next()? {
         match arg {
             Short('o') | Long("output") => {
@@ -29,25 +30,62 @@ pub fn pdf(ctx: &mut Context) -> Outcome {
                     return Err(Failure::Usage(format!("--lang is en or ja, not \"{lang}\"")));
                 }
             }
-            Long("mark-submitted") => mark = true,
-            Short('h') | Long("help") => return show_help(help::PDF),
+            Short('h') | Long("help") => {
+                crate::say_raw!("{help_text}");
+                return Err(Failure::Status(0));
+            }
             _ => return Err(arg.unexpected().into()),
         }
     }
+    Ok((out, lang))
+}
+
+/// `submit ID --output FILE`: the submission, or exit 3 with what is missing.
+pub fn submit(ctx: &mut Context) -> Outcome {
+    let id = ctx.assessment_id(help::SUBMIT)?;
+    let (out, lang) = pdf_options(ctx, help::SUBMIT)?;
+    let out = out.ok_or_else(|| Failure::Usage(format!("--output is missing.\n\n{}", help::SUBMIT)))?;
     let mut store = ctx.store()?;
-    let record = store.record(id)?;
-    // The same page of changes since last year's assessment as the app prints.
-    let changes = csr_core::changes::since_carried_from(&store, &record, Catalog::get())?;
-    let submission = pdf::render_with_changes(&record, Catalog::get(), &lang, changes.as_ref())?;
-    let path = out.unwrap_or_else(|| pdf::file_name(&record));
-    write_atomic(std::path::Path::new(&path), &submission.pdf)?;
-    if mark {
-        store.set_status(id, Status::Submitted)?;
+    match usecase::submit(&mut store, Catalog::get(), id, &lang, Path::new(&out)) {
+        Ok(written) => {
+            crate::say!(
+                "Submitted assessment {id} at {} and wrote {} ({} KB). SHA-256 of the attached data: {}",
+                written.submitted_at.as_deref().unwrap_or(""),
+                out,
+                written.size.div_ceil(1024),
+                written.sha256
+            );
+            Ok(())
+        }
+        Err(csr_core::Error::NotReady { findings }) => {
+            crate::say!("Not submitted: the assessment is not ready. Still missing:");
+            super::reports::print_findings(&findings);
+            crate::say!("Nothing was written. `csr-assess pdf {id}` makes a preview marked as not submitted.");
+            Err(Failure::Status(3))
+        }
+        Err(e) => Err(e.into()),
     }
+}
+
+/// `pdf ID`: a preview, or a copy of the submission of a submitted assessment.
+pub fn pdf(ctx: &mut Context) -> Outcome {
+    let id = ctx.assessment_id(help::PDF)?;
+    let (out, lang) = pdf_options(ctx, help::PDF)?;
+    let store = ctx.store()?;
+    let path = match out {
+        Some(p) => p,
+        None => pdf::file_name(&store.record(id)?),
+    };
+    let written = usecase::preview_pdf(&store, Catalog::get(), id, &lang, Path::new(&path))?;
+    let what = if written.preview {
+        "a preview (marked \"DRAFT — not submitted\"; `csr-assess submit` makes the submission)"
+    } else {
+        "a copy of the submission"
+    };
     crate::say!(
-        "Wrote {path} ({} KB). SHA-256 of the attached data: {}",
-        submission.pdf.len().div_ceil(1024),
-        submission.sha256
+        "Wrote {path}, {what} ({} KB). SHA-256 of the attached data: {}",
+        written.size.div_ceil(1024),
+        written.sha256
     );
     Ok(())
 }

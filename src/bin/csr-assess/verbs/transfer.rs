@@ -1,6 +1,6 @@
 //! `export` and `import` of interchange files.
 
-use csr_core::{interchange, write_atomic, Catalog};
+use csr_core::{usecase, Catalog};
 use lexopt::prelude::*;
 
 use super::{show_help, Context};
@@ -17,12 +17,11 @@ pub fn export(ctx: &mut Context) -> Outcome {
             _ => return Err(arg.unexpected().into()),
         }
     }
-    let record = ctx.store()?.record(id)?;
-    let json = interchange::export(&record, Catalog::get());
+    let store = ctx.store()?;
     match out.as_deref() {
-        None | Some("-") => crate::say_raw!("{json}"),
+        None | Some("-") => crate::say_raw!("{}", usecase::export_text(&store, Catalog::get(), id)?),
         Some(path) => {
-            write_atomic(std::path::Path::new(path), json.as_bytes())?;
+            usecase::export_to(&store, Catalog::get(), id, std::path::Path::new(path))?;
             eprintln!("Wrote {path}.");
         }
     }
@@ -33,9 +32,8 @@ pub fn import(ctx: &mut Context) -> Outcome {
     let path = ctx.positional("the file to import", help::IMPORT)?;
     let json = ctx.json_flag(help::IMPORT)?;
     let bytes = args::read_input(&path)?;
-    let record = interchange::import(&bytes, Catalog::get())?;
     let mut store = ctx.store()?;
-    let id = store.insert_record(&record)?;
+    let id = usecase::import_from(&mut store, Catalog::get(), bytes.as_slice(), std::path::Path::new(&path))?;
     if json {
         output::json(&store.assessment(id)?);
     } else {

@@ -1,0 +1,53 @@
+//! Submitting: the status becomes `submitted`, with its time, in the same transaction whose
+//! record the PDF is written from; if writing the PDF fails, nothing changes.
+
+use rusqlite::params;
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::model::AssessmentRecord;
+
+impl Store {
+    /// Marks assessment `id` submitted at `now` and, inside the same write transaction, hands
+    /// the record as it now stands (status `submitted`, `submitted_at` = `now`) to `write`.
+    /// `check` runs first on the record as it was, inside the transaction (so no other
+    /// writer can change it between the check and the status); an `Err` from `check` or
+    /// `write` rolls everything back. The transaction commits only once `write` returned
+    /// `Ok`; if the commit itself fails, `undo` is called so the written file can be removed.
+    pub fn submit_with<T>(
+        &mut self,
+        id: i64,
+        now: &str,
+        check: impl FnOnce(&AssessmentRecord) -> Result<()>,
+        write: impl FnOnce(&AssessmentRecord) -> Result<T>,
+        undo: impl FnOnce(&T),
+    ) -> Result<T> {
+        self.before_write()?;
+        // A plain BEGIN rather than a `Transaction`, so the record can be read through the
+        // store's own reads inside it.
+        self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.seen(super::open::explain(&self.conn, e.into())))?;
+        let result = (|| {
+            self.conn.execute(super::wal_guard::BUMP, [])?;
+            check(&self.record(id)?)?;
+            let n = self.conn.execute(
+                "UPDATE assessment SET status = 'submitted', submitted_at = ?2
+                 WHERE id = ?1 AND deleted_at IS NULL",
+                params![id, now],
+            )?;
+            if n == 0 {
+                return Err(Error::not_found(format!("Assessment {id}")));
+            }
+            let written = write(&self.record(id)?)?;
+            if let Err(e) = self.conn.execute_batch("COMMIT") {
+                undo(&written);
+                return Err(e.into());
+            }
+            Ok(written)
+        })();
+        if result.is_err() && !self.conn.is_autocommit() {
+            // Nothing of this attempt stays; a failed rollback leaves SQLite to roll back.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        result.map_err(|e| self.seen(super::open::explain(&self.conn, e)))
+    }
+}
