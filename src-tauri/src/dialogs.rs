@@ -24,7 +24,8 @@ impl DialogText {
 /// Asks where to save a `.{extension}` file, suggesting `file_name` in the Documents folder;
 /// `None` when the user cancels. The extension is added when the user left it out.
 pub fn save_file(app: &AppHandle, text: &DialogText, file_name: &str, extension: &str) -> Option<PathBuf> {
-    let chosen = match test_answer() {
+    let documents = app.path().document_dir().ok().filter(|d| d.is_dir());
+    let chosen = match test_answer(documents.as_deref().map(|d| d.join(file_name))) {
         Some(answer) => answer,
         None => {
             let mut dialog = app
@@ -33,7 +34,7 @@ pub fn save_file(app: &AppHandle, text: &DialogText, file_name: &str, extension:
                 .set_title(DialogText::tidy(&text.title))
                 .add_filter(DialogText::tidy(&text.filter), &[extension])
                 .set_file_name(file_name);
-            if let Ok(documents) = app.path().document_dir() {
+            if let Some(documents) = documents {
                 dialog = dialog.set_directory(documents);
             }
             dialog.blocking_save_file()?.into_path().ok()
@@ -46,7 +47,7 @@ pub fn save_file(app: &AppHandle, text: &DialogText, file_name: &str, extension:
 /// Asks which `.{extension}` file to open, starting in the Documents folder; `None` when
 /// the user cancels.
 pub fn open_file(app: &AppHandle, text: &DialogText, extension: &str) -> Option<PathBuf> {
-    if let Some(answer) = test_answer() {
+    if let Some(answer) = test_answer(app.path().document_dir().ok()) {
         return answer;
     }
     let mut dialog = app
@@ -62,17 +63,21 @@ pub fn open_file(app: &AppHandle, text: &DialogText, extension: &str) -> Option<
 
 /// The end-to-end tests cannot click in a system dialog, so a debug build answers it from
 /// the file named by `CSR_ASSESS_TEST_DIALOG` when that is set (its content is the path;
-/// empty means "cancelled"). The environment is the tester's, not the page's, and release
-/// builds have no such answer at all.
+/// empty means "cancelled"), and writes what the dialog would have proposed (`proposed`:
+/// the folder and file name) beside it, in `<that file>.proposed`. The environment is the
+/// tester's, not the page's, and release builds have no such answer at all.
 #[cfg(debug_assertions)]
-fn test_answer() -> Option<Option<PathBuf>> {
+fn test_answer(proposed: Option<PathBuf>) -> Option<Option<PathBuf>> {
     let file = std::env::var_os("CSR_ASSESS_TEST_DIALOG")?;
+    let mut record = PathBuf::from(&file).into_os_string();
+    record.push(".proposed");
+    let _ = std::fs::write(record, proposed.map(|p| p.to_string_lossy().into_owned()).unwrap_or_default());
     let answer = std::fs::read_to_string(file).unwrap_or_default();
     let answer = answer.trim();
     Some((!answer.is_empty()).then(|| PathBuf::from(answer)))
 }
 
 #[cfg(not(debug_assertions))]
-fn test_answer() -> Option<Option<PathBuf>> {
+fn test_answer(_proposed: Option<PathBuf>) -> Option<Option<PathBuf>> {
     None
 }

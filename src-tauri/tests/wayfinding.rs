@@ -127,17 +127,13 @@ async fn the_first_years_defects_are_gone() {
     // The PDF dialog opens in Documents; the e-mail button says what happened.
     app.goto(&format!("/a/{id}/submit")).await;
     let pdf_path = dir.path().join("submission.pdf");
-    app.script(
-        "const p = arguments[0]; window.__TAURI__.dialog.save = async (o) => { window.lastDefaultPath = o.defaultPath; return p; };",
-        vec![json!(pdf_path.to_str().unwrap())],
-    )
-    .await;
+    app.answer_file_dialogs_with(&pdf_path).await;
     app.click("[data-action='create-pdf']").await;
     app.wait_for("[data-testid='pdf-result']:not([hidden])").await;
-    let default_path = app.script("return window.lastDefaultPath", vec![]).await;
-    let default_path = std::path::PathBuf::from(default_path.as_str().unwrap());
-    assert_eq!(default_path.parent(), Some(documents.as_path()), "the dialog starts in Documents");
-    assert!(default_path.extension().is_some_and(|e| e == "pdf"));
+    let proposed = std::fs::read_to_string(dir.path().join("dialog-answer.proposed")).unwrap();
+    let proposed = std::path::PathBuf::from(proposed);
+    assert_eq!(proposed.parent(), Some(documents.as_path()), "the dialog starts in Documents");
+    assert!(proposed.extension().is_some_and(|e| e == "pdf"));
     app.click("[data-action='email']").await;
     support::opened(&opened_log, 1).await;
     let said = app.text("[data-testid='email-sent']").await;

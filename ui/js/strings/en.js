@@ -283,7 +283,7 @@ export default {
   "pdf.email_note": "Your mail program opens with the message written. Attach the file {file} (shown above) before you send it: an email link cannot attach files.",
   "pdf.email_dear_default": "NEC procurement",
   "pdf.email_subject": "CSR self-assessment {period}: {company}",
-  "pdf.email_body": "Dear {nec_name},\n\nPlease find attached our self-assessment against the NEC Group Supply-Chain CSR Guideline for {period}.\n\nFile: {file}\nData fingerprint (SHA-256): {sha}\n\nBest regards,\n{contact_name}\n{company}\n{phone}\n{email}\n",
+  "pdf.email_body": "Dear {nec_name},\n\nPlease find attached our self-assessment against the NEC Group Supply-Chain CSR Guideline for {period}, as a PDF.\n\nBest regards,\n{contact_name}\n",
   "pdf.dialog_title": "Save the PDF",
   "pdf.preview_saved_detail": "({kb} KB). This is a preview, not a submission: every page says \"DRAFT — not submitted\", and the assessment's status did not change.",
 
@@ -482,5 +482,5 @@ export default {
   "startup.backup_found": "A good backup of your data was found: {line}.",
   "startup.restore_newest": "Restore this backup",
   "error.not_ready.title": "The assessment cannot be submitted yet.",
-  "error.not_ready.advice": "Complete the points the submission check lists, or create a preview PDF instead.",
+  "error.not_ready.advice": "Complete the points the submission check lists, or create a preview PDF instead."
 };

@@ -283,7 +283,7 @@ export default {
   "pdf.email_note": "メールソフトが開き、本文が入力された状態になります。送信前に、上記のファイル（{file}）を添付してください。メールのリンクではファイルを添付できません。",
   "pdf.email_dear_default": "NEC購買ご担当者",
   "pdf.email_subject": "CSRセルフアセスメント（{period}）：{company}",
-  "pdf.email_body": "{nec_name} 様\n\nいつもお世話になっております。{company}の{contact_name}です。\n{period}のNECグループ サプライチェーンCSRガイドラインに基づくセルフアセスメントを添付にてお送りします。\n\nファイル名：{file}\nデータのハッシュ値（SHA-256）：{sha}\n\nよろしくお願いいたします。\n\n{company}\n{contact_name}\n{phone}\n{email}\n",
+  "pdf.email_body": "{nec_name} 様\n\n{period}のCSRセルフアセスメントをPDFで添付いたします。\n\n{contact_name}\n",
   "pdf.dialog_title": "PDFの保存先",
   "pdf.preview_saved_detail": "（{kb} KB）。これは提出書類ではなくプレビューです。全ページに「下書き（未提出）」と記載され、アセスメントの状態は変わっていません。",
 
@@ -482,5 +482,5 @@ export default {
   "startup.backup_found": "正常なバックアップが見つかりました：{line}。",
   "startup.restore_newest": "このバックアップを復元",
   "error.not_ready.title": "このアセスメントはまだ提出できません。",
-  "error.not_ready.advice": "提出前の確認に一覧された点を完了させるか、代わりにプレビュー PDF を作成してください。",
+  "error.not_ready.advice": "提出前の確認に一覧された点を完了させるか、代わりにプレビューPDF を作成してください。"
 };

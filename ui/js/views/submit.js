@@ -13,7 +13,7 @@ export async function submit(main, _params, app) {
   render(main, html`
     <article class="step submit-step" aria-labelledby="submit-title">
       <header class="step-head"><h1 id="submit-title">${t('step.submit')}</h1></header>
-      <section class="card readiness ${readiness.ready ? 'ready' : 'not-ready'}" data-testid="readiness" data-ready="${readiness.ready}">
+      <section class="card readiness ${readiness.ready ? 'ready' : 'not-ready'}" data-testid="readiness" data-ready="${String(readiness.ready)}">
         <p class="lead">${readiness.ready ? t('submit.ready') : t('submit.not_ready')}</p>
         ${findingsList(readiness.findings)}
         ${readiness.findings.length ? translationLabel('page-note') : ''}
