@@ -33,6 +33,12 @@ pub enum Error {
     #[error("The disk is full, so the last change could not be saved. Free some disk space and try again; what was saved before is safe.")]
     DiskFull,
 
+    /// The disk where a file the user chose (an export, a PDF) was to be written is full: the
+    /// file was not written (an older file of that name is unchanged); the database is not
+    /// concerned.
+    #[error("The disk where {path} was to be written is full, so the file was not written (an older file of that name is unchanged). Free some space there, or save it somewhere else (another drive or a USB stick); your assessments are safe.", path = .path.display())]
+    FileDiskFull { path: PathBuf },
+
     /// The system names no folder for application data (no home folder), so there is no
     /// default place for the database.
     #[error("This computer reports no folder for application data, so the app does not know where to keep your assessments. Set the environment variable CSR_ASSESS_DB to the full path of a database file (for example on a USB drive) and start the app again.")]
@@ -118,12 +124,13 @@ pub enum ImportFault {
 }
 
 /// Every kind `Error::kind` can give, for the UI's list of known kinds (see `contract`).
-pub const KINDS: [&str; 22] = [
+pub const KINDS: [&str; 23] = [
     "not_a_database",
     "foreign_database",
     "corrupt_database",
     "newer_database",
     "disk_full",
+    "file_disk_full",
     "no_data_folder",
     "busy",
     "read_only",
@@ -153,6 +160,7 @@ impl Error {
             Error::CorruptDatabase { .. } => "corrupt_database",
             Error::NewerDatabase { .. } => "newer_database",
             Error::DiskFull => "disk_full",
+            Error::FileDiskFull { .. } => "file_disk_full",
             Error::NoDataFolder => "no_data_folder",
             Error::Busy => "busy",
             Error::ReadOnly { .. } => "read_only",
@@ -235,6 +243,7 @@ mod tests {
             Error::CorruptDatabase { path: p.clone(), detail: s() },
             Error::NewerDatabase { path: p.clone(), found: 2, supported: 1 },
             Error::DiskFull,
+            Error::FileDiskFull { path: p.clone() },
             Error::NoDataFolder,
             Error::Busy,
             Error::ReadOnly { detail: s() },

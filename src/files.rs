@@ -37,7 +37,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         if e.raw_os_error().is_some_and(crate::error::is_no_space) || e.kind() == std::io::ErrorKind::StorageFull {
-            Error::DiskFull
+            Error::FileDiskFull { path: path.into() }
         } else if is_in_use(&e) {
             Error::FileInUse { path: path.into() }
         } else {

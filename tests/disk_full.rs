@@ -56,8 +56,10 @@ fn a_full_disk_loses_nothing_and_says_what_to_do() {
         cat /dev/zero > "$MNT/filler" 2> /dev/null
         "$BIN" answer 1 I-2 --rating partly --description-file "$BIG"
         echo "answer_exit=$?"
-        "$BIN" export 1 --output "$MNT/good.json"
+        "$BIN" export 1 --output "$MNT/good.json" 2> "$OUT/export.err"
         echo "export_exit=$?"
+        "$BIN" export 1 --output "$OUT/elsewhere.json" 2> "$OUT/elsewhere.err"
+        echo "elsewhere_exit=$?"
         echo "good_json_intact=$(grep -c 'saved before the disk filled' "$MNT/good.json")"
         ls -a "$MNT" | grep -c '\.tmp$' | sed 's/^/temp_files=/'
         rm "$MNT/filler"
@@ -84,6 +86,17 @@ fn a_full_disk_loses_nothing_and_says_what_to_do() {
         "{stderr}"
     );
     assert!(stdout.contains("export_exit=1"), "{stdout}");
+    // With the database's disk full, the assessments can still be exported to another disk.
+    let elsewhere_err = std::fs::read_to_string(dir.path().join("elsewhere.err")).unwrap_or_default();
+    assert!(stdout.contains("elsewhere_exit=0"), "{stdout}\n{elsewhere_err}");
+    assert!(std::fs::read_to_string(dir.path().join("elsewhere.json")).unwrap().contains("saved before the disk filled"));
+    // The export's message is about the file, not about a change that was not saved.
+    let export_err = std::fs::read_to_string(dir.path().join("export.err")).unwrap();
+    assert!(
+        export_err.contains("good.json was to be written is full, so the file was not written")
+            && export_err.contains("your assessments are safe"),
+        "{export_err}"
+    );
     assert!(stdout.contains("good_json_intact=1"), "the earlier export is not replaced by a partial one: {stdout}");
     assert!(stdout.contains("temp_files=0"), "no temporary file is left behind: {stdout}");
     let after: serde_json::Value =

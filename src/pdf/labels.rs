@@ -330,16 +330,16 @@ pub const JA: Labels = Labels {
     problem_unprintable: "作成したパソコンのフォントで印刷できなかった文字（代わりに文字コードを印刷。添付データには元の文字があります）：{list}",
     submitted_on: "提出日",
     preview_banner: "下書き（未提出）",
-    preview_title: "プレビュー：この PDF は提出書類ではありません",
+    preview_title: "プレビュー：このPDFは提出書類ではありません",
     preview_missing: "提出できる状態になる前に作成されました。まだ不足している点：",
-    preview_ready: "アセスメントは完了していますが、まだ提出されていません。アプリの「NECへ提出」で提出すると、NEC へ送る PDF が作成されます。",
+    preview_ready: "アセスメントは完了していますが、まだ提出されていません。アプリの「NECへ提出」で提出すると、NECへ送るPDFが作成されます。",
     created: "作成日時",
-    nec_contact: "NEC のご担当者",
-    guideline_fingerprint: "本文の指紋（SHA-256）",
+    nec_contact: "NECのご担当者",
+    guideline_fingerprint: "本文のハッシュ値（SHA-256）",
     does_not_apply: "対象外",
-    not_apply_goods: "会社情報のとおり、当社は NEC に物品を納入していません。",
+    not_apply_goods: "会社情報のとおり、当社はNECに物品を納入していません。",
     not_apply_chemicals: "会社情報のとおり、当社の納入品では化学物質を取り扱っていません。",
-    not_apply_construction: "会社情報のとおり、当社は NEC の建設工事を行っていません。",
+    not_apply_construction: "会社情報のとおり、当社はNECの建設工事を行っていません。",
 };
 
 /// The labels for a UI language ("ja" or anything else for English).

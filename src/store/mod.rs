@@ -231,6 +231,9 @@ impl Store {
         if let Some(detail) = self.damage() {
             return Err(Error::CorruptDatabase { path: self.path.clone(), detail });
         }
+        if self.read_only.as_deref() == Some(open::DISK_FULL) {
+            return Err(Error::DiskFull);
+        }
         if let Some(why) = &self.read_only {
             return Err(Error::ReadOnly { detail: format!("{why}; it was opened for reading only: you can look at your assessments, export them and create PDFs") });
         }

@@ -37,16 +37,40 @@ pub fn open(path: &Path) -> Result<Opened> {
     if read_only.is_none() {
         wal_guard::set_aside_stale_log(path);
     }
-    let mut conn = match &read_only {
-        None => Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        ),
-        Some(_) => open_for_reading(path),
+    let opened = (|| {
+        let mut conn = match &read_only {
+            None => Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            ),
+            Some(_) => open_for_reading(path),
+        }
+        .map_err(|e| classify(path, e))?;
+        prepare(&mut conn, path, read_only.is_some()).map_err(|e| explain(&conn, e))?;
+        Ok(conn)
+    })();
+    match opened {
+        Ok(conn) => Ok(Opened { conn, read_only }),
+        // On a full disk SQLite cannot even create the shared-memory file a read needs. The
+        // assessments can still be read (to export them elsewhere, or print the PDF) when no
+        // log holds changes beyond the file: opened immutable, nothing needs writing.
+        Err(Error::DiskFull) if exists && read_only.is_none() && log_is_empty(path) => {
+            let mut conn = open_for_reading(path).map_err(|e| classify(path, e))?;
+            prepare(&mut conn, path, true).map_err(|e| explain(&conn, e))?;
+            Ok(Opened { conn, read_only: Some(DISK_FULL.into()) })
+        }
+        Err(e) => Err(e),
     }
-    .map_err(|e| classify(path, e))?;
-    prepare(&mut conn, path, read_only.is_some()).map_err(|e| explain(&conn, e))?;
-    Ok(Opened { conn, read_only })
+}
+
+/// The reason a store opened for reading only because the disk is full; its writes are
+/// refused as [`Error::DiskFull`], which says what to do.
+pub const DISK_FULL: &str = "the disk is full";
+
+/// Whether no write-ahead log with content lies beside the file (its changes would be
+/// missed by an immutable open).
+fn log_is_empty(path: &Path) -> bool {
+    std::fs::metadata(wal_guard::log_path(path)).map_or(true, |m| m.len() == 0)
 }
 
 /// Only a regular file (or nothing) may be at the path: opening a FIFO would block forever,
@@ -85,7 +109,7 @@ fn why_read_only(path: &Path) -> Option<String> {
 /// needs no shared-memory file, which it could not create in a read-only folder.
 fn open_for_reading(path: &Path) -> rusqlite::Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
-    if wal_guard::log_path(path).exists() {
+    if !log_is_empty(path) {
         Connection::open_with_flags(path, flags & !OpenFlags::SQLITE_OPEN_URI)
     } else {
         Connection::open_with_flags(format!("{}?immutable=1", file_uri(path)), flags)

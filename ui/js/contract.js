@@ -31,6 +31,7 @@ export const CONTRACT = Object.freeze({
     "corrupt_database",
     "newer_database",
     "disk_full",
+    "file_disk_full",
     "no_data_folder",
     "busy",
     "read_only",

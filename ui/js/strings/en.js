@@ -321,6 +321,8 @@ export default {
   "error.newer_database.advice": "Install the newest version of the app to open it.",
   "error.disk_full.title": "The disk is full.",
   "error.disk_full.advice": "Free some space (empty the recycle bin, delete large files), then press Try again. What you typed is still on screen.",
+  "error.file_disk_full.title": "There is no space left for this file.",
+  "error.file_disk_full.advice": "The disk or USB stick you chose is full, so the file was not written; an older file of that name is unchanged. Free some space there, or save it somewhere else. Your assessments are safe.",
   "error.busy.title": "The data is in use by another window.",
   "error.busy.advice": "Close the other window of this app, then try again.",
   "error.read_only.title": "The data cannot be written.",

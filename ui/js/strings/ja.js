@@ -321,6 +321,8 @@ export default {
   "error.newer_database.advice": "開くには、最新バージョンのアプリをインストールしてください。",
   "error.disk_full.title": "ディスクの空き容量がありません。",
   "error.disk_full.advice": "ごみ箱を空にする、大きなファイルを削除するなどして空き容量を作り、「再試行」を押してください。入力した内容は画面に残っています。",
+  "error.file_disk_full.title": "このファイルを保存する空き容量がありません。",
+  "error.file_disk_full.advice": "選んだディスクまたはUSBメモリがいっぱいのため、ファイルは保存されませんでした（同じ名前の古いファイルはそのままです）。空き容量を作るか、別の場所に保存してください。アセスメントのデータは無事です。",
   "error.busy.title": "データが別のウィンドウで使用中です。",
   "error.busy.advice": "このアプリの別のウィンドウを閉じてから、もう一度お試しください。",
   "error.read_only.title": "データを書き込めません。",
