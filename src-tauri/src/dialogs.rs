@@ -61,6 +61,19 @@ pub fn open_file(app: &AppHandle, text: &DialogText, extension: &str) -> Option<
     dialog.blocking_pick_file()?.into_path().ok()
 }
 
+/// Asks for a folder (the received submissions), starting in the Documents folder; `None`
+/// when the user cancels.
+pub fn pick_folder(app: &AppHandle, text: &DialogText) -> Option<PathBuf> {
+    if let Some(answer) = test_answer(app.path().document_dir().ok()) {
+        return answer;
+    }
+    let mut dialog = app.dialog().file().set_title(DialogText::tidy(&text.title));
+    if let Ok(documents) = app.path().document_dir() {
+        dialog = dialog.set_directory(documents);
+    }
+    dialog.blocking_pick_folder()?.into_path().ok()
+}
+
 /// The end-to-end tests cannot click in a system dialog, so a debug build answers it from
 /// the file named by `CSR_ASSESS_TEST_DIALOG` when that is set (its content is the path;
 /// empty means "cancelled"), and writes what the dialog would have proposed (`proposed`:

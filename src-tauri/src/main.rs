@@ -10,7 +10,7 @@ mod no_window;
 mod state;
 mod ui_font;
 
-use commands::{answers, app, assessments, backups, contract, files, profile, submission};
+use commands::{answers, app, assessments, backups, collect, contract, files, profile, submission};
 use tauri::Manager;
 
 fn main() {
@@ -87,6 +87,9 @@ fn main() {
             backups::back_up_now,
             backups::list_backups,
             backups::restore_backup,
+            collect::choose_collect_folder,
+            collect::collect_submissions,
+            collect::open_workbook,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = run {

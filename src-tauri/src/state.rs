@@ -16,6 +16,10 @@ pub struct AppState {
     startup_error: Mutex<Option<ShellError>>,
     /// The last PDF written this session: the only file "open" and "show in folder" act on.
     pub last_pdf: Mutex<Option<PathBuf>>,
+    /// The folder of received submissions chosen on the staff screen, and the workbook
+    /// written from it: the only folder read and the only file opened there.
+    pub collect_folder: Mutex<Option<PathBuf>>,
+    pub last_workbook: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -35,6 +39,8 @@ impl AppState {
             db_path,
             startup_error: Mutex::new(startup_error),
             last_pdf: Mutex::new(None),
+            collect_folder: Mutex::new(None),
+            last_workbook: Mutex::new(None),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The use cases: each step a user takes, once. The desktop shell's commands and the CLI's
 //! verbs only translate their arguments into these calls, so the two cannot drift apart.
 
+mod collect;
 mod evaluate;
 mod export;
 mod import;
@@ -8,6 +9,7 @@ mod pdf;
 mod save_answer;
 mod submit;
 
+pub use collect::{collect_to, CollectReport, FailedFile};
 pub use evaluate::{evaluate, Evaluation};
 pub use export::{export_text, export_to};
 pub use import::import_from;

@@ -58,6 +58,10 @@ export const api = {
   backUpNow: () => call('back_up_now'),
   listBackups: () => call('list_backups'),
   restoreBackup: (name) => call('restore_backup', { name }),
+  // The staff screen: the folder and the workbook are chosen in dialogs opened in Rust.
+  chooseCollectFolder: (dialog) => call('choose_collect_folder', { dialog }),
+  collectSubmissions: (lang, dialog) => call('collect_submissions', { lang, dialog }),
+  openWorkbook: () => call('open_workbook'),
 };
 
 /**

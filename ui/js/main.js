@@ -12,6 +12,7 @@ import { t, setLanguage, language, onLanguageChange, firstStartLanguage, setTran
 import { route, start, dispatch, go, currentPath } from './router.js';
 import { state, setCatalog, onStateChange } from './state.js';
 import { assessments } from './views/assessments.js';
+import { collect } from './views/collect.js';
 import { declaration } from './views/declaration.js';
 import { item } from './views/item.js';
 import { part2 } from './views/part2.js';
@@ -147,6 +148,7 @@ route('/welcome', welcome);
 route('/profile', profile);
 route('/profile/:field', profile);
 route('/assessments', assessments);
+route('/collect', collect);
 route('/a/:id', resumeView);
 route('/a/:id/item/:item', item);
 route('/a/:id/part2/:policy', part2);

@@ -5,6 +5,7 @@ pub mod app;
 pub mod assessments;
 pub mod contract;
 pub mod backups;
+pub mod collect;
 pub mod files;
 pub mod profile;
 pub mod submission;

@@ -3,7 +3,8 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use csr_core::collect::{self, Progress};
+use csr_core::collect::Progress;
+use csr_core::usecase;
 use lexopt::prelude::*;
 
 use super::{show_help, Context};
@@ -38,30 +39,28 @@ pub fn run(ctx: &mut Context) -> Outcome {
     }
     let output = output
         .ok_or_else(|| Failure::Usage(format!("--output FILE.xlsx (or FILE.csv) is missing.\n\n{}", help::COLLECT)))?;
-    // Refuse a wrong output name before reading thousands of files.
-    collect::Format::for_path(&output)?;
     let show = std::io::stderr().is_terminal();
     let progress = |p: Progress| {
         if show && (p.done % 25 == 0 || p.done == p.total) {
             eprint!("\rRead {} of {} files", p.done, p.total);
         }
     };
-    let c = collect::collect(&paths, &previous, jobs, &progress)?;
+    let report = usecase::collect_to(&paths, &previous, jobs, &lang, &output, &progress);
     if show {
         eprintln!();
     }
-    let written = c.write(&output, &lang)?;
+    let report = report?;
     crate::say!(
         "Read {} files: {} submissions kept, {} older ones left out, {} failed.",
-        c.files,
-        c.submissions.len(),
-        c.superseded,
-        c.failures.len()
+        report.files,
+        report.kept,
+        report.superseded,
+        report.failures.len()
     );
-    for f in &c.failures {
+    for f in &report.failures {
         crate::say!("  FAILED {}: {}", f.file, f.problem.label("en"));
     }
-    for w in written {
+    for w in &report.written {
         crate::say!("Wrote {}", w.display());
     }
     Ok(())

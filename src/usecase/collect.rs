@@ -1,0 +1,66 @@
+//! NEC's side: a folder of received submissions verified and written into one workbook (or
+//! CSV files), as the CLI's `collect` and the app's staff screen both do it.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::collect::{self, Failure, Format, Problem, Progress};
+use crate::error::Result;
+
+/// What was read and written, for the staff screen and the CLI's summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct CollectReport {
+    /// Files found (PDF and `.json`) and read.
+    pub files: usize,
+    /// Submissions kept (the newest of each supplier and period).
+    pub kept: usize,
+    /// Older submissions of the same supplier and period, left out.
+    pub superseded: usize,
+    /// Files that could not be used, with the reason.
+    pub failures: Vec<FailedFile>,
+    /// The files written (one workbook, or three CSV files).
+    pub written: Vec<PathBuf>,
+}
+
+/// A file that could not be used: the reason in the report's language, the details in
+/// English (naming the place in the file).
+#[derive(Debug, Clone, Serialize)]
+pub struct FailedFile {
+    pub file: String,
+    pub problem: Problem,
+    pub reason: &'static str,
+    pub detail: String,
+}
+
+/// Reads every submission under `paths` (and the earlier ones under `previous`, to compare
+/// with), then writes the tables to `output` (`.xlsx` or `.csv`) with labels in `lang`. A
+/// wrong output name is refused before any file is read.
+pub fn collect_to(
+    paths: &[PathBuf],
+    previous: &[PathBuf],
+    jobs: usize,
+    lang: &str,
+    output: &Path,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<CollectReport> {
+    Format::for_path(output)?;
+    let c = collect::collect(paths, previous, jobs, progress)?;
+    let written = c.write(output, lang)?;
+    Ok(CollectReport {
+        files: c.files,
+        kept: c.submissions.len(),
+        superseded: c.superseded,
+        failures: c
+            .failures
+            .iter()
+            .map(|f: &Failure| FailedFile {
+                file: f.file.clone(),
+                problem: f.problem,
+                reason: f.problem.label(lang),
+                detail: f.detail.clone(),
+            })
+            .collect(),
+        written,
+    })
+}

@@ -1,0 +1,74 @@
+// The staff screen, for NEC's procurement staff: a folder of received submission PDFs,
+// verified and combined into one Excel workbook (one row per submission, one per answer,
+// and the files that failed with the reason).
+
+import { api } from '../api.js';
+import { html, render } from '../html.js';
+import { t, language } from '../i18n.js';
+
+export async function collect(main, _params, app) {
+  render(main, html`
+    <section class="collect">
+      <h1>${t('collect.title')}</h1>
+      <p class="lead">${t('collect.intro')}</p>
+      <ol class="collect-steps">
+        <li class="card">
+          <h2>${t('collect.step_folder')}</h2>
+          <p class="field-hint">${t('collect.folder_hint')}</p>
+          <p><button type="button" class="button" data-action="choose-folder">${t('collect.choose_folder')}</button></p>
+          <p class="chosen" data-testid="collect-folder" hidden></p>
+        </li>
+        <li class="card">
+          <h2>${t('collect.step_workbook')}</h2>
+          <p class="field-hint">${t('collect.workbook_hint')}</p>
+          <p><button type="button" class="button primary" data-action="collect" disabled>${t('collect.create')}</button></p>
+          <p class="busy" data-testid="collect-busy" role="status" hidden>${t('collect.busy')}</p>
+        </li>
+      </ol>
+      <section class="card collect-result" data-testid="collect-result" hidden></section>
+      <p class="small">${t('collect.cli_note')}</p>
+    </section>`);
+  const chosen = main.querySelector('[data-testid="collect-folder"]');
+  const create = main.querySelector('[data-action="collect"]');
+  const busy = main.querySelector('[data-testid="collect-busy"]');
+  const result = main.querySelector('[data-testid="collect-result"]');
+
+  main.querySelector('[data-action="choose-folder"]').addEventListener('click', async () => {
+    const folder = await app.guard(() => api.chooseCollectFolder({ title: t('collect.folder_dialog'), filter: '' }));
+    if (!folder) return;
+    render(chosen, html`${t('collect.chosen')} <code class="path">${folder}</code>`);
+    chosen.hidden = false;
+    create.disabled = false;
+    create.focus();
+  });
+
+  create.addEventListener('click', async () => {
+    create.disabled = true;
+    busy.hidden = false;
+    const report = await app.guard(() => api.collectSubmissions(language(), { title: t('collect.workbook_dialog'), filter: t('collect.filter_xlsx') }));
+    busy.hidden = true;
+    create.disabled = false;
+    if (!report) return;
+    showReport(result, report, app);
+  });
+}
+
+/** What was read and written; the files that failed, each with its reason. */
+function showReport(box, report, app) {
+  render(box, html`
+    <h2>${t('collect.done')}</h2>
+    <p class="success" role="status" data-testid="collect-counts">${t('collect.counts', {
+    files: report.files, kept: report.kept, superseded: report.superseded, failed: report.failures.length })}</p>
+    <p>${t('collect.written')} ${report.written.map((w) => html`<code class="path">${w}</code> `)}</p>
+    <p><button type="button" class="button" data-action="open-workbook">${t('collect.open')}</button></p>
+    ${report.failures.length ? html`
+      <h3>${t('collect.failures_title', { n: report.failures.length })}</h3>
+      <p class="field-hint">${t('collect.failures_hint')}</p>
+      <ul class="collect-failures" data-testid="collect-failures">${report.failures.map((f) => html`
+        <li><code class="path">${f.file}</code><br><strong>${f.reason}</strong>
+          <details class="error-details"><summary>${t('error.details')}</summary><p class="technical">${f.detail}</p></details></li>`)}</ul>` : ''}`);
+  box.hidden = false;
+  box.querySelector('[data-action="open-workbook"]').addEventListener('click', () => app.guard(() => api.openWorkbook()));
+  // The result lies below the two steps: bring it into view.
+  box.scrollIntoView({ block: 'start', behavior: 'smooth' });
+}
