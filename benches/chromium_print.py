@@ -74,8 +74,11 @@ class Browser:
                 seen_event = True
         return result
 
-    def open_page(self):
-        target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+    def open_page(self, url):
+        # The page is created at its own address: a navigation from about:blank to a file://
+        # page moves it to another renderer process, which ends the DevTools session
+        # ("Render process gone") and left the measurement waiting for ever.
+        target = self.call("Target.createTarget", {"url": url})["targetId"]
         self.session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         self.call("Page.enable")
 
@@ -98,25 +101,47 @@ class Browser:
         self.proc.wait(timeout=30)
 
 
+class Timeout(Exception):
+    pass
+
+
+def on_alarm(_signum, _frame):
+    raise Timeout()
+
+
+def warm_runs_of(browser, url, out_dir, runs, warm_pdf):
+    """The warm figures, or the reason there are none (a browser that stops answering
+    ends this phase after 60 s, not the whole measurement)."""
+    signal.alarm(60)
+    b = Browser(browser, os.path.join(out_dir, "profile-warm"))
+    try:
+        b.open_page(url)
+        b.print_pdf(url)  # the first print loads the font and warms the renderer
+        warm = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            pdf = b.print_pdf(url)
+            with open(warm_pdf, "wb") as f:
+                f.write(pdf)
+            warm.append(time.perf_counter() - t)
+        return warm, None
+    except Timeout:
+        return None, "the browser stopped answering on its DevTools pipe"
+    except Exception as e:  # the renderer ended the session, or the protocol refused
+        return None, str(e)
+    finally:
+        signal.alarm(0)
+        b.proc.kill()
+        b.proc.wait()
+
+
 def main():
     browser, page, out_dir, warm_runs, cold_runs = sys.argv[1:6]
-    # A browser that stops answering ends the measurement with an error, not a hang.
-    signal.alarm(300)
+    signal.signal(signal.SIGALRM, on_alarm)
     url = "file://" + os.path.abspath(page)
     warm_pdf = os.path.join(out_dir, "chromium-warm.pdf")
     cold_pdf = os.path.join(out_dir, "chromium-cold.pdf")
-
-    b = Browser(browser, os.path.join(out_dir, "profile-warm"))
-    b.open_page()
-    b.print_pdf(url)  # the first print loads the font and warms the renderer
-    warm = []
-    for _ in range(int(warm_runs)):
-        t = time.perf_counter()
-        pdf = b.print_pdf(url)
-        with open(warm_pdf, "wb") as f:
-            f.write(pdf)
-        warm.append(time.perf_counter() - t)
-    b.close()
+    warm, warm_failed = warm_runs_of(browser, url, out_dir, int(warm_runs), warm_pdf)
 
     cold = []
     for n in range(int(cold_runs)):
@@ -124,9 +149,10 @@ def main():
         subprocess.run(
             [browser, *FLAGS, f"--user-data-dir={os.path.join(out_dir, f'profile-cold-{n}')}",
              f"--print-to-pdf={cold_pdf}", url],
-            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
         cold.append(time.perf_counter() - t)
-    print(json.dumps({"warm": warm, "cold": cold, "warm_pdf": warm_pdf, "cold_pdf": cold_pdf}))
+    print(json.dumps({"warm": warm, "warm_failed": warm_failed, "cold": cold,
+                      "warm_pdf": warm_pdf if warm else None, "cold_pdf": cold_pdf}))
 
 
 if __name__ == "__main__":

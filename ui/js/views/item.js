@@ -53,14 +53,17 @@ function conditionStatement(it, tr) {
 
 /**
  * Keeps the note on what changed since last year current: an evaluation that arrives after
- * the screen was drawn (a save made just before opening it) redraws the note. The listener
- * ends with the screen.
+ * the screen was drawn (a save made just before opening it) redraws the note. One listener
+ * for the module, pointed at the slot of the item shown, so leaving items behind leaves no
+ * listener (and no detached screen) behind.
  */
+let noteShown = null;
+onStateChange((what) => {
+  if (what !== 'evaluation' || !noteShown?.slot.isConnected) return;
+  render(noteShown.slot, itemChangeNote(noteShown.itemId));
+});
 function followChangeNote(slot, itemId) {
-  const stop = onStateChange((what) => {
-    if (!slot.isConnected) { stop(); return; }
-    if (what === 'evaluation') render(slot, itemChangeNote(itemId));
-  });
+  noteShown = { slot, itemId };
 }
 
 export function item(main, params, app) {
