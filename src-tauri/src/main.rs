@@ -43,6 +43,7 @@ fn main() {
             }
             // The windows of tauri.conf.json are created before setup runs.
             no_window::window_opened();
+            let _ = app.state::<state::AppState>().events.set(app.handle().clone());
             // The full integrity check reads every page: not at open, but once, soon after
             // the window is up. Damage found stops writes like damage seen in a read.
             let handle = app.handle().clone();

@@ -20,6 +20,8 @@ pub struct AppState {
     /// written from it: the only folder read and the only file opened there.
     pub collect_folder: Mutex<Option<PathBuf>>,
     pub last_workbook: Mutex<Option<PathBuf>>,
+    /// The app, to tell the window of an automatic backup that failed (set at start-up).
+    pub events: std::sync::OnceLock<tauri::AppHandle>,
 }
 
 impl AppState {
@@ -41,6 +43,7 @@ impl AppState {
             last_pdf: Mutex::new(None),
             collect_folder: Mutex::new(None),
             last_workbook: Mutex::new(None),
+            events: std::sync::OnceLock::new(),
         }
     }
 
@@ -53,7 +56,16 @@ impl AppState {
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> csr_core::Result<T>) -> Result<T> {
         let mut guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         match guard.as_mut() {
-            Some(store) => Ok(f(store)?),
+            Some(store) => {
+                let result = f(store);
+                // A change was saved but its automatic backup failed: the window says so
+                // (event "backup-problem"), with what to do.
+                if let (Some(problem), Some(app)) = (store.take_backup_problem(), self.events.get()) {
+                    use tauri::Emitter;
+                    let _ = app.emit("backup-problem", problem);
+                }
+                Ok(result?)
+            }
             None => Err(self
                 .startup_error()
                 .unwrap_or(ShellError::StoreUnavailable { kind: "store_unavailable", message: String::new() })),

@@ -73,3 +73,30 @@ async fn a_damaged_database_offers_the_newest_backup_and_restores_it() {
     );
     assert!(kept.iter().any(|e| e.file_name().to_string_lossy() == snap.name));
 }
+
+/// The day's automatic backup cannot be made (here: a file named `backups` where its folder
+/// goes): the change is saved, and the window says the backup is missing and what to do.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_automatic_backup_is_told_in_both_languages() {
+    let _one = serial().await;
+    for lang in ["en", "ja"] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("db.sqlite3");
+        let (_, id) = seed::company_with_empty_assessment(&db, "FY2026");
+        Store::open(&db).unwrap().set_setting("language", lang).unwrap();
+        let _ = std::fs::remove_dir_all(dir.path().join("backups"));
+        std::fs::write(dir.path().join("backups"), "not a folder").unwrap();
+        let app = App::start(dir.path()).await;
+        app.goto(&format!("/a/{id}/item/I-1")).await;
+        app.click("input[data-field='rating'][value='partly']").await;
+        app.wait_saved().await;
+        let said = app.text(".toast-warning").await;
+        for piece in support::template_pieces(&support::string(lang, "backups.failed")) {
+            assert!(said.contains(&piece), "{lang}: {piece:?} in {said}");
+        }
+        assert!(said.contains("backup folder"), "the reason is named: {said}");
+        app.close().await;
+        let saved = Store::open(&db).unwrap().record(id).unwrap();
+        assert_eq!(saved.answer("I-1").unwrap().rating, Some(csr_core::model::Rating::Partly), "the change was saved");
+    }
+}

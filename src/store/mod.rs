@@ -89,6 +89,8 @@ pub struct Store {
     read_only: Option<String>,
     /// The day (UTC) whose first change has been snapshotted already.
     daily_backup_done: Option<time::Date>,
+    /// A backup that failed and that nobody has been told of yet (see `take_backup_problem`).
+    backup_problem: std::cell::RefCell<Option<String>>,
 }
 
 impl Store {
@@ -102,6 +104,7 @@ impl Store {
             damage: RefCell::new(None),
             read_only: opened.read_only,
             daily_backup_done: None,
+            backup_problem: Default::default(),
         })
     }
 
@@ -241,8 +244,19 @@ impl Store {
         Ok(())
     }
 
+    /// The automatic backup that failed since the last call, if one did (the app tells the
+    /// user: the change was saved, but the copy they count on was not made).
+    pub fn take_backup_problem(&self) -> Option<String> {
+        self.backup_problem.borrow_mut().take()
+    }
+
+    fn backup_failed(&self, what: &str, e: Error) {
+        eprintln!("csr: no {what}: {e}");
+        *self.backup_problem.borrow_mut() = Some(e.to_string());
+    }
+
     /// A snapshot before the first change of each day. A failed snapshot does not stop the
-    /// save (the user's change matters more); it is reported on stderr.
+    /// save (the user's change matters more); it is reported on stderr and to the app.
     fn daily_backup(&mut self) {
         let today = time::OffsetDateTime::now_utc().date();
         if self.daily_backup_done == Some(today) {
@@ -251,7 +265,7 @@ impl Store {
         self.daily_backup_done = Some(today);
         if !backup::taken_today(&self.path) {
             if let Err(e) = backup::snapshot(&self.conn, &self.path, backup::Reason::Daily) {
-                eprintln!("csr: no daily backup: {e}");
+                self.backup_failed("daily backup", e);
             }
         }
     }
@@ -261,7 +275,7 @@ impl Store {
         if self.damage().is_none() && self.read_only.is_none() {
             self.daily_backup_done = Some(time::OffsetDateTime::now_utc().date());
             if let Err(e) = backup::snapshot(&self.conn, &self.path, reason) {
-                eprintln!("csr: no backup {}: {e}", reason.as_str());
+                self.backup_failed(&format!("backup {}", reason.as_str()), e);
             }
         }
     }

@@ -64,6 +64,11 @@ export const api = {
   openWorkbook: () => call('open_workbook'),
 };
 
+/** Calls `handler(reason)` when an automatic backup failed (the change itself was saved). */
+export function onBackupProblem(handler) {
+  tauri().event.listen('backup-problem', (e) => handler(String(e.payload ?? '')));
+}
+
 /**
  * Calls `handler` when the user closes the window; the window closes once it resolves true.
  * The handler flushes unsaved changes first, so closing never loses what was typed.

@@ -1,9 +1,10 @@
 // Start-up, routes, the window's frame (header, sidebar), keyboard, and closing safely.
 
-import { api, onCloseRequested } from './api.js';
+import { api, onBackupProblem, onCloseRequested } from './api.js';
 import { flushAll, hasUnsaved, lastSaveError } from './autosave.js';
 import { app } from './app.js';
 import { confirm, alertBox } from './components/dialog.js';
+import { toast } from './components/toast.js';
 import { renderHeader, markCurrent } from './components/header.js';
 import { renderSidebar } from './components/sidebar.js';
 import { describe } from './errors.js';
@@ -189,6 +190,9 @@ function wireFrame() {
   });
   onLanguageChange(() => { if (state.startupError) drawStartupError(); else { drawFrame(); dispatch(); } });
   onStateChange((what) => { if (what === 'evaluation' || what === 'company') { if (state.record && current.step) renderSidebar(nav, current.step); } });
+  // A change was saved but the day's automatic backup could not be made: say so, and what
+  // to do, until the user closes the message.
+  onBackupProblem((reason) => toast(t('backups.failed', { reason }), { kind: 'warning', seconds: null }));
   // Closing the window saves what is pending first; if that fails, the user decides.
   onCloseRequested(async () => {
     if (await flushAll()) return true;

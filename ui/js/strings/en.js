@@ -506,5 +506,6 @@ export default {
   "collect.open": "Open the workbook",
   "collect.failures_title": "Files that could not be used ({n})",
   "collect.failures_hint": "They are also listed in the workbook's last sheet. Ask the supplier for the original PDF.",
-  "collect.cli_note": "For year-over-year comparison, CSV output and very large folders, use the command line: csr-assess collect FOLDER --previous LAST-YEAR --output FILE.xlsx."
+  "collect.cli_note": "For year-over-year comparison, CSV output and very large folders, use the command line: csr-assess collect FOLDER --previous LAST-YEAR --output FILE.xlsx.",
+  "backups.failed": "Your change was saved, but today's automatic backup could not be made ({reason}). Free some disk space, then make one with Backups… → Back up now."
 };

@@ -506,5 +506,6 @@ export default {
   "collect.open": "Excelブックを開く",
   "collect.failures_title": "使えなかったファイル（{n}件）",
   "collect.failures_hint": "ブックの最後のシートにも一覧があります。取引先に元のPDFをご依頼ください。",
-  "collect.cli_note": "前年度との比較、CSV出力、非常に大きなフォルダーにはコマンドラインをお使いください：csr-assess collect フォルダー --previous 前年度 --output ファイル.xlsx"
+  "collect.cli_note": "前年度との比較、CSV出力、非常に大きなフォルダーにはコマンドラインをお使いください：csr-assess collect フォルダー --previous 前年度 --output ファイル.xlsx",
+  "backups.failed": "変更は保存されましたが、今日の自動バックアップを作成できませんでした（{reason}）。ディスクの空き容量を作ってから、「バックアップ…」→「今すぐバックアップ」で作成してください。"
 };
