@@ -56,7 +56,8 @@ pub fn open_workbook(app: AppHandle) -> Result<()> {
         .unwrap_or_else(|p| p.into_inner())
         .clone()
         .filter(|p| p.is_file())
-        .ok_or_else(|| ShellError::PdfMissing("The workbook is no longer where it was saved. Create it again.".into()))?;
+        // Not "pdf_missing": the UI would speak of a PDF.
+        .ok_or_else(|| ShellError::Opener("The workbook is no longer where it was saved: create it again.".into()))?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(|e| ShellError::Opener(format!("The system could not open {} ({e}). Open it from its folder.", path.display())))
