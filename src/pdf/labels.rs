@@ -119,7 +119,7 @@ pub struct Labels {
 pub const EN: Labels = Labels {
     lang: "en",
     doc_title: "Supply-Chain CSR Self-Assessment",
-    submitted_to: "Submitted to NEC Corporation under the NEC Group Supply-Chain CSR Guideline",
+    submitted_to: "For NEC Corporation, under the NEC Group Supply-Chain CSR Guideline",
     supplier_code: "NEC supplier code",
     legal_name: "Legal name",
     email: "Contact email",
@@ -232,7 +232,7 @@ pub const EN: Labels = Labels {
 pub const JA: Labels = Labels {
     lang: "ja",
     doc_title: "サプライチェーンCSRセルフアセスメント",
-    submitted_to: "NECグループ サプライチェーンCSRガイドラインに基づく日本電気株式会社（NEC）への提出書類",
+    submitted_to: "NECグループ サプライチェーンCSRガイドラインに基づく日本電気株式会社（NEC）向けの書類",
     supplier_code: "NEC取引先コード",
     legal_name: "会社名（正式名称）",
     email: "連絡担当者のメールアドレス",
