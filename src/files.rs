@@ -82,6 +82,13 @@ fn is_in_use(e: &std::io::Error) -> bool {
     cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32 | 33))
 }
 
+/// Flushes a file written by someone else (SQLite's `VACUUM INTO`, `std::fs::copy`) to disk.
+/// Opened for writing: Windows refuses to flush a read-only handle ("access denied"), which
+/// made every backup fail there while Linux accepted it.
+pub fn sync_file(path: &Path) -> std::io::Result<()> {
+    std::fs::OpenOptions::new().write(true).open(path)?.sync_all()
+}
+
 /// Flushes a folder's entries (Unix; Windows has no such call and NTFS journals renames).
 fn sync_folder(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]

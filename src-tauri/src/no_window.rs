@@ -129,7 +129,8 @@ fn stopped(detail: &str) -> ! {
         Notice {
             title: "CSR Self-Assessment が終了しました",
             message: format!(
-                "予期しないエラーのため、アプリが終了しました。アプリをもう一度起動してください。                 保存済みの内容は残っています。\n\n詳細：{detail}"
+                "予期しないエラーのため、アプリが終了しました。アプリをもう一度起動してください。\
+                 保存済みの内容は残っています。\n\n詳細：{detail}"
             ),
         }
     } else {

@@ -236,9 +236,15 @@ mod tests {
             std::os::unix::fs::symlink(&root, root.join("sub/loop")).unwrap();
             std::os::unix::fs::symlink(root.join("Some.otf"), root.join("inside-link.ttf")).unwrap();
         }
+        // Files found directly keep the root as given; linked ones are canonical (on Windows
+        // that is a `\\?\` path), and Windows separates with `\`.
+        let canonical_root = std::fs::canonicalize(&root).unwrap();
         let names: Vec<String> = list_font_files(&[root.clone()])
             .iter()
-            .map(|p| p.strip_prefix(std::fs::canonicalize(&root).unwrap()).unwrap().display().to_string())
+            .map(|p| {
+                let relative = p.strip_prefix(&root).or_else(|_| p.strip_prefix(&canonical_root)).unwrap();
+                relative.display().to_string().replace('\\', "/")
+            })
             .collect();
         assert_eq!(names, ["NotoSansCJK-Regular.ttc", "Some.otf", "sub/zzz.ttf", "Some-Bold.otf"]);
         std::fs::remove_dir_all(&base).unwrap();

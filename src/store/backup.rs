@@ -88,7 +88,7 @@ pub fn snapshot(conn: &Connection, db: &Path, reason: Reason) -> Result<Snapshot
     let written = (|| {
         conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()]).map_err(|e| super::open::explain(conn, e.into()))?;
         let counts = verify(&tmp)?;
-        std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(|e| Error::io("write", &tmp, e))?;
+        crate::files::sync_file(&tmp).map_err(|e| Error::io("write", &tmp, e))?;
         crate::files::rename_durably(&tmp, &dir.join(&name))?;
         Ok(counts)
     })();
@@ -246,7 +246,7 @@ pub fn put_back(db: &Path, name: &str) -> Result<()> {
         s.push(".restore.tmp");
         PathBuf::from(s)
     };
-    std::fs::copy(&source, &tmp).and_then(|_| std::fs::File::open(&tmp)?.sync_all()).map_err(|e| {
+    std::fs::copy(&source, &tmp).and_then(|_| crate::files::sync_file(&tmp)).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         Error::io("copy", &source, e)
     })?;
