@@ -119,6 +119,29 @@ fn a_preview_says_not_submitted_on_every_page_lists_what_is_missing_and_keeps_th
 }
 
 #[test]
+fn a_preview_lists_a_mark_for_review_apart_from_what_is_missing() {
+    let (dir, mut store) = temp_store();
+    let id = incomplete(&mut store);
+    let mut marked = store.record(id).unwrap().answers.into_iter().find(|a| a.item_id == "II-3").unwrap();
+    marked.marked_for_review = true;
+    store.save_answer(id, &marked).unwrap();
+    for (lang, missing, to_look_at, review) in [
+        ("en", "Still missing:", "Worth a look before submitting", "Marked for review:"),
+        ("ja", "まだ不足している点：", "提出の前に確認するとよい点", "見直し予定："),
+    ] {
+        let path = out(dir.path(), &format!("preview-review-{lang}"));
+        usecase::preview_pdf(&store, Catalog::get(), id, lang, &path).unwrap();
+        // Without -layout: the box's lines in reading order.
+        let o = Command::new("pdftotext").args(["-enc", "UTF-8", "-l", "1"]).arg(&path).arg("-").output().unwrap();
+        let first = String::from_utf8(o.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join("");
+        let at = |s: &str| first.find(&s.split_whitespace().collect::<String>()).unwrap_or_else(|| panic!("{lang}: {s} in {first}"));
+        assert!(at(missing) < at(to_look_at), "{lang}: the blocking points come first");
+        assert!(at(review) > at(to_look_at), "{lang}: the mark for review is not among what is missing: {first}");
+        assert!(first[at(review)..].contains("II-3"), "{lang}: the item just marked is listed: {first}");
+    }
+}
+
+#[test]
 fn a_complete_assessment_not_yet_submitted_gives_a_preview_too() {
     let (dir, mut store) = temp_store();
     let id = fully_answered(&mut store);

@@ -5,7 +5,7 @@ use super::canvas::{Canvas, BODY, H2, H3, LEFT, SMALL, TITLE, WIDTH};
 use super::context::Context;
 use super::findings::describe;
 use super::wrap::wrap;
-use crate::readiness::Problem;
+use crate::readiness::{Problem, Severity};
 
 pub fn draw(c: &mut Canvas, ctx: &Context) {
     let l = ctx.labels;
@@ -77,7 +77,12 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
 fn preview_box(c: &mut Canvas, ctx: &Context) {
     let l = ctx.labels;
     let inner = WIDTH - 20.0;
-    let missing: Vec<String> = ctx.readiness.findings.iter().map(|f| describe(ctx, &f.problem)).collect();
+    // What blocks submitting, then what only deserves a look (marked for review, expired
+    // evidence...): a mark for review is not something "missing".
+    let of_severity = |severity: Severity| -> Vec<String> {
+        ctx.readiness.findings.iter().filter(|f| f.severity == severity).map(|f| describe(ctx, &f.problem)).collect()
+    };
+    let (missing, to_look_at) = (of_severity(Severity::Blocking), of_severity(Severity::Warning));
     let intro = if ctx.readiness.ready { l.preview_ready } else { l.preview_missing };
     let names_policies = ctx.readiness.findings.iter().any(|f| {
         matches!(f.problem, Problem::PoliciesNotAcknowledged { .. } | Problem::Disclosures { .. })
@@ -87,12 +92,19 @@ fn preview_box(c: &mut Canvas, ctx: &Context) {
     c.gap(6.0);
     c.paragraph_at(LEFT + 10.0, inner, l.preview_title, H3);
     c.paragraph_at(LEFT + 10.0, inner, intro, BODY);
-    if !ctx.readiness.ready {
-        for point in &missing {
+    let points = |c: &mut Canvas, list: &[String]| {
+        for point in list {
             let lines = wrap(point, inner - 10.0, BODY.size, &c.metrics).len();
             c.ensure(lines as f32 * BODY.leading);
             c.bullet(LEFT + 12.0, point, BODY);
         }
+    };
+    if !ctx.readiness.ready {
+        points(c, &missing);
+    }
+    if !to_look_at.is_empty() {
+        c.paragraph_at(LEFT + 10.0, inner, l.preview_to_look_at, BODY);
+        points(c, &to_look_at);
     }
     if let Some(label) = label {
         c.paragraph_at(LEFT + 10.0, inner, label, SMALL);
