@@ -36,11 +36,19 @@ class Browser:
             os.dup2(r, 3)
             os.dup2(w, 4)
 
+        # Not headless: Chromium 156's headless renderer is killed by its browser process
+        # ("Message rejected by interface blink.mojom.FrameWidgetHost", then "Render process
+        # gone") once a page driven over the DevTools pipe has loaded. A normal window on a
+        # virtual display (xvfb-run) prints the same way and stays up.
+        flags = [f for f in FLAGS if f != "--headless"]
         self.proc = subprocess.Popen(
-            [browser, *FLAGS, "--remote-debugging-pipe", f"--user-data-dir={profile}", "about:blank"],
+            ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", browser, *flags, "--remote-debugging-pipe",
+             f"--user-data-dir={profile}", "about:blank"],
             # The copies on 3 and 4 are made after the fork; close_fds would close them again.
             preexec_fn=fds, close_fds=False,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            # Its own process group, so that ending it ends the browser and the display too.
+            start_new_session=True)
         os.close(to_child_r)
         os.close(from_child_w)
         self.next_id = 0
@@ -75,30 +83,38 @@ class Browser:
         return result
 
     def open_page(self, url):
-        # The page is created at its own address: a navigation from about:blank to a file://
-        # page moves it to another renderer process, which ends the DevTools session
-        # ("Render process gone") and left the measurement waiting for ever.
+        # The page is created at its own address, and each print replaces its document in
+        # place (Page.setDocumentContent): a navigation (from about:blank, or to the same
+        # file:// address again) moves the page to another renderer process, which ends
+        # the DevTools session ("Render process gone", "Session with given id not found").
         target = self.call("Target.createTarget", {"url": url})["targetId"]
         self.session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         self.call("Page.enable")
+        self._wait_for_load()
+        self.frame = self.call("Page.getFrameTree")["frameTree"]["frame"]["id"]
 
-    def print_pdf(self, url):
-        self.call("Page.navigate", {"url": url})
-        # Waits for the page and its font to load (the load event, asked for in the page).
+    def _wait_for_load(self):
+        # The load event, then the fonts (asked for in the page).
         self.call("Runtime.evaluate", {
             "expression": "new Promise((done) => document.readyState === 'complete' ? done(1)"
                           " : addEventListener('load', () => done(1)))"
                           ".then(() => document.fonts.ready).then(() => 1)",
             "awaitPromise": True})
+
+    def print_pdf(self, html):
+        """Parses, lays out and prints `html` in the long-lived page: the work a warm
+        browser does per PDF, as the app's warm figure is its work per PDF."""
+        self.call("Page.setDocumentContent", {"frameId": self.frame, "html": html})
+        self._wait_for_load()
         data = self.call("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})["data"]
         return base64.b64decode(data)
 
-    def close(self):
+    def kill(self):
         try:
-            self.call("Browser.close")
-        except Exception:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
             pass
-        self.proc.wait(timeout=30)
+        self.proc.wait()
 
 
 class Timeout(Exception):
@@ -109,18 +125,18 @@ def on_alarm(_signum, _frame):
     raise Timeout()
 
 
-def warm_runs_of(browser, url, out_dir, runs, warm_pdf):
+def warm_runs_of(browser, url, html, out_dir, runs, warm_pdf):
     """The warm figures, or the reason there are none (a browser that stops answering
     ends this phase after 60 s, not the whole measurement)."""
     signal.alarm(60)
     b = Browser(browser, os.path.join(out_dir, "profile-warm"))
     try:
         b.open_page(url)
-        b.print_pdf(url)  # the first print loads the font and warms the renderer
+        b.print_pdf(html)  # the first print loads the font and warms the renderer
         warm = []
         for _ in range(runs):
             t = time.perf_counter()
-            pdf = b.print_pdf(url)
+            pdf = b.print_pdf(html)
             with open(warm_pdf, "wb") as f:
                 f.write(pdf)
             warm.append(time.perf_counter() - t)
@@ -131,8 +147,7 @@ def warm_runs_of(browser, url, out_dir, runs, warm_pdf):
         return None, str(e)
     finally:
         signal.alarm(0)
-        b.proc.kill()
-        b.proc.wait()
+        b.kill()
 
 
 def main():
@@ -141,7 +156,9 @@ def main():
     url = "file://" + os.path.abspath(page)
     warm_pdf = os.path.join(out_dir, "chromium-warm.pdf")
     cold_pdf = os.path.join(out_dir, "chromium-cold.pdf")
-    warm, warm_failed = warm_runs_of(browser, url, out_dir, int(warm_runs), warm_pdf)
+    with open(page, encoding="utf-8") as f:
+        html = f.read()
+    warm, warm_failed = warm_runs_of(browser, url, html, out_dir, int(warm_runs), warm_pdf)
 
     cold = []
     for n in range(int(cold_runs)):
