@@ -54,6 +54,11 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
 }
 
+/** Items written as a list in running text: "a, b, c" / 「a、b、c」 (a Japanese list takes 、). */
+export function list(items) {
+  return items.join(t('list.separator'));
+}
+
 /** Our catalog texts come in {en, ja}: pick the current language. */
 export function pick(localized) {
   if (!localized) return '';

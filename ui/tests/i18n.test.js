@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 
 // setLanguage marks the page's language; a bare stand-in for the page is enough here.
 globalThis.document = { documentElement: { lang: 'en' } };
-const { t, pick, setLanguage, language, onLanguageChange, formatDateTime, LANGUAGES } = await import('../js/i18n.js');
+const { t, pick, list, setLanguage, language, onLanguageChange, formatDateTime, LANGUAGES } = await import('../js/i18n.js');
 const en = (await import('../js/strings/en.js')).default;
 const ja = (await import('../js/strings/ja.js')).default;
 
@@ -32,6 +32,15 @@ test('switching to Japanese changes every text, the page language, and tells lis
   setLanguage('xx');
   assert.equal(language(), 'ja', 'an unknown language is ignored');
   off();
+  setLanguage('en');
+});
+
+test('a list in running text takes the language\'s separator: ", " in English, 、 in Japanese', () => {
+  setLanguage('en');
+  assert.equal(list(['Name', 'Title', 'Date']), 'Name, Title, Date');
+  setLanguage('ja');
+  assert.equal(list(['署名者の氏名', '署名者の役職', '日付']), '署名者の氏名、署名者の役職、日付');
+  assert.equal(list(['日付']), '日付');
   setLanguage('en');
 });
 

@@ -260,6 +260,7 @@ export default {
   "problem.to_reconfirm": "以前のアセスメントから引き継いだ回答のうち、{n}件がまだ再確認されていません：",
   "problem.policies": "貴社が対象となるパート2の方針のうち、まだ確認していないもの：",
   "problem.disclosures": "パート2「{policy}」で未回答の質問：",
+  "list.separator": "、",
   "problem.declaration": "誓約で未入力の項目：",
   "problem.marked_for_review": "「あとで見直す」にした項目：",
   "problem.malformed": "形式を確認してください",

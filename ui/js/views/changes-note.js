@@ -2,7 +2,7 @@
 // forward from): a note on the item, and the review's list.
 
 import { html } from '../html.js';
-import { t } from '../i18n.js';
+import { t, list } from '../i18n.js';
 import { state } from '../state.js';
 import { itemLink } from './links.js';
 
@@ -12,8 +12,8 @@ export function changeFacts(c) {
   const rating = (r) => (r ? t(`rating.${r}`) : t('status.unanswered'));
   if (c.rating_move) facts.push(t(`changes.rating_${c.rating_move}`, { from: rating(c.rating_before), to: rating(c.rating_now) }));
   if (c.text_changed) facts.push(t('changes.text_changed'));
-  if (c.evidence_added.length) facts.push(t('changes.evidence_added', { names: c.evidence_added.join(', ') }));
-  if (c.evidence_removed.length) facts.push(t('changes.evidence_removed', { names: c.evidence_removed.join(', ') }));
+  if (c.evidence_added.length) facts.push(t('changes.evidence_added', { names: list(c.evidence_added) }));
+  if (c.evidence_removed.length) facts.push(t('changes.evidence_removed', { names: list(c.evidence_removed) }));
   return facts;
 }
 

@@ -2,7 +2,7 @@
 
 import { pathOf } from '../flow.js';
 import { html } from '../html.js';
-import { t, pick, gt } from '../i18n.js';
+import { t, pick, gt, list } from '../i18n.js';
 import { state, policyById } from '../state.js';
 import { itemLinks, policyLink } from './links.js';
 
@@ -49,7 +49,7 @@ export function findingItem(f) {
       <ul class="link-list">${f.policies.map((p) => html`<li>${policyLink(p)}</li>`)}</ul>`;
     case 'disclosures': return html`<p>${t('problem.disclosures', { policy: gt(policyById(f.policy)?.short_title ?? f.policy) })}
       <a href="#${pathOf(id, `part2:${f.policy}`)}">${f.fields.map((x) => disclosureLabel(f.policy, x.field) + (x.problem === 'malformed' ? ` (${t('problem.malformed')})` : '')).join('; ')}</a></p>`;
-    case 'declaration': return html`<p>${t('problem.declaration')} <a href="#${pathOf(id, 'declaration')}">${f.missing.map((m) => t(`declaration.missing.${m}`)).join(', ')}</a></p>`;
+    case 'declaration': return html`<p>${t('problem.declaration')} <a href="#${pathOf(id, 'declaration')}">${list(f.missing.map((m) => t(`declaration.missing.${m}`)))}</a></p>`;
     case 'marked_for_review': return html`<p>${t('problem.marked_for_review')}</p>${itemLinks(f.items)}`;
     case 'unprintable_characters': return html`<p>${t('problem.unprintable')}</p>${unprintableList(f.fields)}`;
     case 'expired_evidence': return html`<p>${t('problem.expired_evidence')}</p>${itemLinks(f.items)}`;
