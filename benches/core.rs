@@ -108,6 +108,23 @@ fn main() {
         checked.push(t);
     }
     stats("store: save one answer, revision checked", checked);
+    // As the app's save command does: the save, then the new score and submission check, and
+    // for a carried-forward assessment the changes since last year (a second record read).
+    let next = store.create_assessment_from(id, "2026年度").unwrap().id;
+    let mut revisions: std::collections::HashMap<String, i64> =
+        store.answers(next).unwrap().into_iter().map(|a| (a.item_id, a.revision.0.unwrap_or(0))).collect();
+    let mut evaluated = Vec::new();
+    for n in 0..300 {
+        let item = &items[n % items.len()];
+        let mut a = Answer::new(item);
+        a.rating = Some(Rating::Mostly);
+        a.description = format!("今年度の記録 {n}：{}", "手順書を見直し、全員に周知しました。".repeat(8));
+        a.revision = csr_core::model::Revision(Some(revisions[item]));
+        let (t, saved) = time(|| csr_core::usecase::save_answer(&mut store, Catalog::get(), next, &a).unwrap());
+        revisions.insert(item.clone(), saved.receipt.revision.unwrap());
+        evaluated.push(t);
+    }
+    stats("save one answer + score, check, changes", evaluated);
 
     let record = store.record(id).unwrap();
     stats("store: load a full assessment", (0..200).map(|_| time(|| store.record(id).unwrap()).0).collect());
