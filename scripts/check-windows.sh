@@ -95,7 +95,8 @@ LOGS="$CARGO_TARGET_DIR/check-windows"
 mkdir -p "$LOGS"
 core_tests() {
   # --nocapture: a skipped test says why on standard error ("skipped: …").
-  if cargo test --locked --target "$TARGET" -p csr-self-assessment -- --nocapture >"$LOGS/tests.log" 2>&1; then
+  # --no-fail-fast: every test binary runs, not only those before the first failure.
+  if cargo test --locked --no-fail-fast --target "$TARGET" -p csr-self-assessment -- --nocapture >"$LOGS/tests.log" 2>&1; then
     TESTS_OK=1
   else
     TESTS_OK=0
