@@ -143,6 +143,13 @@ fn a_dropped_table_or_a_foreign_schema_is_refused_not_migrated() {
 #[test]
 fn a_fifo_or_a_folder_at_the_database_path_is_refused_without_hanging() {
     let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("folder.sqlite3");
+    std::fs::create_dir(&folder).unwrap();
+    assert_eq!(Store::open(&folder).err().unwrap().kind(), "not_a_database");
+    if !cfg!(unix) {
+        eprintln!("skipped: the FIFO half of a_fifo_or_a_folder_at_the_database_path_is_refused_without_hanging: no FIFOs on Windows");
+        return;
+    }
     let fifo = dir.path().join("db.sqlite3");
     assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
     let mut child = Command::new(BIN).arg("--db").arg(&fifo).arg("list").spawn().unwrap();
@@ -159,9 +166,6 @@ fn a_fifo_or_a_folder_at_the_database_path_is_refused_without_hanging() {
     };
     assert_eq!(status.code(), Some(1));
     assert_eq!(Store::open(&fifo).err().unwrap().kind(), "not_a_database");
-    let folder = dir.path().join("folder.sqlite3");
-    std::fs::create_dir(&folder).unwrap();
-    assert_eq!(Store::open(&folder).err().unwrap().kind(), "not_a_database");
 }
 
 #[test]
