@@ -83,10 +83,25 @@ fn is_in_use(e: &std::io::Error) -> bool {
 }
 
 /// Flushes a file written by someone else (SQLite's `VACUUM INTO`, `std::fs::copy`) to disk.
-/// Opened for writing: Windows refuses to flush a read-only handle ("access denied"), which
-/// made every backup fail there while Linux accepted it.
+/// On Windows through a handle opened for writing: Windows refuses to flush a read-only
+/// handle ("access denied"), which made every backup fail there. Elsewhere read-only, which
+/// flushes as well and also works on a file without write permission.
 pub fn sync_file(path: &Path) -> std::io::Result<()> {
-    std::fs::OpenOptions::new().write(true).open(path)?.sync_all()
+    #[cfg(windows)]
+    {
+        // A copy keeps its source's read-only attribute; the copy is ours to write.
+        let mut permissions = std::fs::metadata(path)?.permissions();
+        if permissions.readonly() {
+            // On Windows this clears only the read-only attribute (the lint is about Unix
+            // modes, where it would make the file writable by everyone).
+            #[allow(clippy::permissions_set_readonly_false)]
+            permissions.set_readonly(false);
+            std::fs::set_permissions(path, permissions)?;
+        }
+        std::fs::OpenOptions::new().write(true).open(path)?.sync_all()
+    }
+    #[cfg(not(windows))]
+    std::fs::File::open(path)?.sync_all()
 }
 
 /// Flushes a folder's entries (Unix; Windows has no such call and NTFS journals renames).

@@ -239,7 +239,7 @@ mod tests {
         // Files found directly keep the root as given; linked ones are canonical (on Windows
         // that is a `\\?\` path), and Windows separates with `\`.
         let canonical_root = std::fs::canonicalize(&root).unwrap();
-        let names: Vec<String> = list_font_files(&[root.clone()])
+        let names: Vec<String> = list_font_files(std::slice::from_ref(&root))
             .iter()
             .map(|p| {
                 let relative = p.strip_prefix(&root).or_else(|_| p.strip_prefix(&canonical_root)).unwrap();
