@@ -260,6 +260,7 @@ export default {
   "problem.to_reconfirm": "{n} answers carried over from an earlier assessment are still to re-confirm:",
   "problem.policies": "Part 2 policies that concern you are not acknowledged yet:",
   "problem.disclosures": "Part 2, {policy}: questions still open:",
+  "label.colon": ": ",
   "list.separator": ", ",
   "problem.declaration": "The declaration lacks:",
   "problem.marked_for_review": "You marked these items for review:",

@@ -8,7 +8,7 @@ import { itemLinks, policyLink } from './links.js';
 
 /** Each profile field the check names, as a link to that very field, saying what is wrong. */
 function profileFields(fields) {
-  return html`<ul class="link-list">${fields.map((f) => html`<li><a href="#/profile/${f.field}" data-field-link="${f.field}">${t(`problem.field.${f.field}`)}</a>: ${t(`problem.${f.problem}`)}</li>`)}</ul>`;
+  return html`<ul class="link-list">${fields.map((f) => html`<li><a href="#/profile/${f.field}" data-field-link="${f.field}">${t(`problem.field.${f.field}`)}</a>${t('label.colon')}${t(`problem.${f.problem}`)}</li>`)}</ul>`;
 }
 
 function disclosureLabel(policyId, fieldId) {
@@ -31,7 +31,7 @@ function unprintablePlace(u) {
 }
 
 function unprintableList(fields) {
-  return html`<ul class="link-list">${fields.map((u) => html`<li>${unprintablePlace(u)}: <strong class="unprintable">${u.characters}</strong>
+  return html`<ul class="link-list">${fields.map((u) => html`<li>${unprintablePlace(u)}${t('label.colon')}<strong class="unprintable">${u.characters}</strong>
     <span class="small">(${[...u.characters].map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ')})</span></li>`)}</ul>`;
 }
 
