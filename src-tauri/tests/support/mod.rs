@@ -278,12 +278,19 @@ impl App {
     }
 
     pub async fn wait_for(&self, css: &str) -> Element {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(15))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("waiting for {css}: {e}"))
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.client.wait().at_most(left).for_element(Locator::Css(css)).await {
+                Ok(element) => return element,
+                // A reload under way ends the driver's search with this error (WebKitWebDriver);
+                // the new page is searched again, within the same 15 s.
+                Err(e) if e.to_string().contains("before the unload event") && !left.is_zero() => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(e) => panic!("waiting for {css}: {e}"),
+            }
+        }
     }
 
     pub async fn find(&self, css: &str) -> Element {
