@@ -31,14 +31,14 @@ async fn the_submission_check_names_characters_the_pdf_cannot_print() {
     let app = App::start_with(dir.path(), &db, &[("CSR_ASSESS_FONT_DIRS", no_fonts.display().to_string())]).await;
     app.wait_for(".assessments").await;
     let finding = "li.finding.warning[data-kind='unprintable_characters']";
-    for (lang, representative, says) in [("en", "Representative", "cannot print"), ("ja", "代表者", "印刷できない文字")] {
+    for (lang, representative, says) in [("en", "Representative: ", "cannot print"), ("ja", "代表者：", "印刷できない文字")] {
         app.click(&format!("button[data-lang='{lang}']")).await;
         app.wait_for(&format!("html[lang='{lang}']")).await;
         app.goto(&format!("/a/{id}/submit")).await;
         app.wait_for(finding).await;
         let text = app.text(finding).await;
         assert!(text.contains(says), "{lang}: {text}");
-        assert!(text.contains(&format!("{representative}: 김민준")), "{lang}: {text}");
+        assert!(text.contains(&format!("{representative}김민준")), "{lang}: {text}");
         assert!(text.contains("U+AE40 U+BBFC U+C900"), "{lang}: {text}");
         assert!(text.contains("I-1") && text.contains("张伟😀"), "{lang}: {text}");
         assert!(!app.page_text().await.contains('⟦'), "{lang}: no untranslated string");
