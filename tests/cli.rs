@@ -280,7 +280,7 @@ fn without_system_fonts_check_names_the_unprintable_characters_and_the_pdf_marks
     cmd.args(["--db", db.to_str().unwrap(), "pdf", &id, "--output", out_pdf.to_str().unwrap()]);
     no_fonts(&mut cmd);
     assert!(cmd.output().unwrap().status.success());
-    if !common::have_tool("pdftotext", "poppler-utils", "the PDF's text in without_system_fonts_check_names…") {
+    if !common::poppler("the PDF's text in without_system_fonts_check_names…") {
         return;
     }
     let out = Command::new("pdftotext").args(["-enc", "UTF-8", out_pdf.to_str().unwrap(), "-"]).output().unwrap();

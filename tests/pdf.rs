@@ -12,11 +12,6 @@ use common::*;
 use csr_core::model::{Answer, AssessmentRecord, Evidence, Rating};
 use csr_core::{interchange, pdf, Catalog};
 
-/// Whether poppler's tools run here; otherwise the test says it is skipped (see common).
-fn poppler(test: &str) -> bool {
-    have_tool("pdftotext", "poppler-utils", test)
-}
-
 fn out_dir(dir: &Path) -> PathBuf {
     std::env::var_os("CSR_PDF_OUT").map(PathBuf::from).unwrap_or_else(|| dir.to_path_buf())
 }

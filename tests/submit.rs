@@ -52,7 +52,7 @@ fn en_date(t: &str) -> String {
 
 #[test]
 fn a_submitted_assessments_pdf_says_submitted_with_its_date_in_its_text_and_its_data() {
-    if !have_tool("pdftotext", "poppler-utils", "a_submitted_assessments_pdf_says_submitted_with_its_date_in_its_text_and_its_data") {
+    if !poppler("a_submitted_assessments_pdf_says_submitted_with_its_date_in_its_text_and_its_data") {
         return;
     }
     let (dir, mut store) = temp_store();
@@ -100,7 +100,7 @@ fn a_copy_of_a_submission_carries_the_same_data() {
 
 #[test]
 fn a_preview_says_not_submitted_on_every_page_lists_what_is_missing_and_keeps_the_status() {
-    if !have_tool("pdftotext", "poppler-utils", "a_preview_says_not_submitted_on_every_page_lists_what_is_missing_and_keeps_the_status") {
+    if !poppler("a_preview_says_not_submitted_on_every_page_lists_what_is_missing_and_keeps_the_status") {
         return;
     }
     let (dir, mut store) = temp_store();
@@ -126,7 +126,7 @@ fn a_preview_says_not_submitted_on_every_page_lists_what_is_missing_and_keeps_th
 
 #[test]
 fn a_preview_lists_a_mark_for_review_apart_from_what_is_missing() {
-    if !have_tool("pdftotext", "poppler-utils", "a_preview_lists_a_mark_for_review_apart_from_what_is_missing") {
+    if !poppler("a_preview_lists_a_mark_for_review_apart_from_what_is_missing") {
         return;
     }
     let (dir, mut store) = temp_store();
@@ -152,7 +152,7 @@ fn a_preview_lists_a_mark_for_review_apart_from_what_is_missing() {
 
 #[test]
 fn a_complete_assessment_not_yet_submitted_gives_a_preview_too() {
-    if !have_tool("pdftotext", "poppler-utils", "a_complete_assessment_not_yet_submitted_gives_a_preview_too") {
+    if !poppler("a_complete_assessment_not_yet_submitted_gives_a_preview_too") {
         return;
     }
     let (dir, mut store) = temp_store();
@@ -195,7 +195,7 @@ fn when_the_pdf_cannot_be_written_the_status_is_not_changed() {
 
 #[test]
 fn only_submitting_marks_an_assessment_submitted_and_any_change_reverts_it() {
-    if !have_tool("pdftotext", "poppler-utils", "only_submitting_marks_an_assessment_submitted_and_any_change_reverts_it") {
+    if !poppler("only_submitting_marks_an_assessment_submitted_and_any_change_reverts_it") {
         return;
     }
     let (dir, mut store) = temp_store();
@@ -215,7 +215,7 @@ fn only_submitting_marks_an_assessment_submitted_and_any_change_reverts_it() {
 
 #[test]
 fn what_nec_reads_policies_that_do_not_apply_the_nec_contact_and_no_review_marks_on_a_submission() {
-    if !have_tool("pdftotext", "poppler-utils", "what_nec_reads_policies_that_do_not_apply_the_nec_contact_and_no_review_marks_on_a_submission") {
+    if !poppler("what_nec_reads_policies_that_do_not_apply_the_nec_contact_and_no_review_marks_on_a_submission") {
         return;
     }
     let (dir, mut store) = temp_store();
@@ -240,7 +240,7 @@ fn what_nec_reads_policies_that_do_not_apply_the_nec_contact_and_no_review_marks
 
 #[test]
 fn times_are_printed_in_the_suppliers_local_time_with_the_offset() {
-    if !have_tool("pdftotext", "poppler-utils", "times_are_printed_in_the_suppliers_local_time_with_the_offset") {
+    if !poppler("times_are_printed_in_the_suppliers_local_time_with_the_offset") {
         return;
     }
     let (_dir, mut store) = temp_store();

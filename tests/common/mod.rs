@@ -144,3 +144,9 @@ pub fn have_tool(tool: &str, package: &str, test: &str) -> bool {
     }
     runs
 }
+
+/// Whether poppler's tools (pdftotext, pdffonts, pdfdetach) run here; otherwise the test
+/// says it is skipped (see [`have_tool`]).
+pub fn poppler(test: &str) -> bool {
+    have_tool("pdftotext", "poppler-utils", test)
+}

@@ -410,6 +410,7 @@ export default {
   "finder.count": "{n} items",
   "finder.none": "No item matches.",
   "finder.clear": "Show all items",
+  "reconfirm.plan_due": "{what} (due {due})",
   "reconfirm.sidebar_link": "Re-confirm last year's answers ({n} left)",
   "reconfirm.header_left": "{n} to re-confirm",
   "reconfirm.confirmed": "Confirmed",

@@ -410,6 +410,7 @@ export default {
   "finder.count": "{n} 件",
   "finder.none": "該当する項目はありません。",
   "finder.clear": "すべての項目を表示",
+  "reconfirm.plan_due": "{what}（期限：{due}）",
   "reconfirm.sidebar_link": "前回の回答を再確認（残り{n}件）",
   "reconfirm.header_left": "再確認 残り {n} 件",
   "reconfirm.confirmed": "確認済み",

@@ -8,7 +8,7 @@ import { autosaveForm } from '../form-autosave.js';
 import { toReconfirm } from '../finder.js';
 import { pathOf, reconfirmGroups } from '../flow.js';
 import { html, render } from '../html.js';
-import { t, gt, list } from '../i18n.js';
+import { t, gt, list, formatDate } from '../i18n.js';
 import { state, answerFor, part2For, putAnswer, putPart2 } from '../state.js';
 import { radioGroup, textArea } from './fields.js';
 import { glText, translationLabel } from '../components/guideline-title.js';
@@ -39,9 +39,9 @@ function itemRow(it) {
       ${pending ? html`<span class="badge reconfirm">${t('status.to_reconfirm')}</span>` : html`<span class="badge status-submitted">${t('reconfirm.confirmed')}</span>`}
     </div>
     <div class="reconfirm-text">${a.description ? html`<p class="answer-text">${a.description}</p>` : html`<p class="empty small">${t('reconfirm.no_description')}</p>`}
-      ${a.rating === 'not_applicable' && a.na_reason ? html`<p class="small">${t('item.na_reason')}: ${a.na_reason}</p>` : ''}
-      ${a.evidence.length ? html`<p class="small">${t('item.evidence')}: ${list(a.evidence.map((e) => e.name).filter(Boolean))}</p>` : ''}
-      ${a.action_plan.what ? html`<p class="small">${t('item.plan')}: ${a.action_plan.what}${a.action_plan.due ? ` (${a.action_plan.due})` : ''}</p>` : ''}</div>
+      ${a.rating === 'not_applicable' && a.na_reason ? html`<p class="small">${t('item.na_reason')}${t('label.colon')}${a.na_reason}</p>` : ''}
+      ${a.evidence.length ? html`<p class="small">${t('item.evidence')}${t('label.colon')}${list(a.evidence.map((e) => e.name).filter(Boolean))}</p>` : ''}
+      ${a.action_plan.what ? html`<p class="small">${t('item.plan')}${t('label.colon')}${a.action_plan.due ? t('reconfirm.plan_due', { what: a.action_plan.what, due: formatDate(a.action_plan.due) }) : a.action_plan.what}</p>` : ''}</div>
     <div class="reconfirm-actions">
       ${pending ? html`<button type="button" class="button small primary" data-action="confirm-one" data-item="${it.id}">${t('reconfirm.still_true')}</button>` : ''}
       <button type="button" class="button small" data-action="edit" data-item="${it.id}" aria-expanded="false">${t('reconfirm.edit')}</button>
