@@ -1,14 +1,14 @@
 //! What changed in an assessment since the one it was carried forward from (last year's,
 //! usually the one submitted to NEC): per item, the rating up or down, the text changed,
 //! evidence added or removed. The app shows it per item; the PDF prints it on a page of
-//! its own that NEC can read first.
+//! its own that NEC can read first. A pure comparison of two records: the use case reads
+//! last year's (`usecase::changes_since_carried_from`).
 
 use serde::Serialize;
+use time::Date;
 
 use crate::catalog::Catalog;
-use crate::error::{Error, Result};
 use crate::model::{Answer, AssessmentRecord, Rating};
-use crate::store::Store;
 
 /// How a rating moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -79,10 +79,9 @@ fn evidence_names(a: Option<&Answer>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// What changed from `before` to `now`, item by item.
-pub fn compare(now: &AssessmentRecord, before: &AssessmentRecord, catalog: &Catalog) -> Changes {
+/// What changed from `before` to `now`, item by item; evidence is expired as of `today`.
+pub fn compare(now: &AssessmentRecord, before: &AssessmentRecord, catalog: &Catalog, today: Date) -> Changes {
     let mut items = Vec::new();
-    let today = crate::clock::today();
     for item in catalog.items() {
         let (b, n) = (before.answer(&item.id), now.answer(&item.id));
         let (rb, rn) = (b.and_then(|a| a.rating), n.and_then(|a| a.rating));
@@ -96,7 +95,7 @@ pub fn compare(now: &AssessmentRecord, before: &AssessmentRecord, catalog: &Cata
             evidence_added: en.iter().filter(|x| !eb.contains(x)).cloned().collect(),
             evidence_removed: eb.iter().filter(|x| !en.contains(x)).cloned().collect(),
             evidence_expired: n
-                .map(|a| a.evidence.iter().filter(|e| e.is_expired(&today)).map(|e| e.name.trim().to_string()).collect())
+                .map(|a| a.evidence.iter().filter(|e| e.is_expired(today)).map(|e| e.name.trim().to_string()).collect())
                 .unwrap_or_default(),
         };
         if change.rating_move.is_some()
@@ -112,17 +111,6 @@ pub fn compare(now: &AssessmentRecord, before: &AssessmentRecord, catalog: &Cata
         since_period: before.assessment.period.clone(),
         since_submitted_at: before.assessment.submitted_at.clone(),
         items,
-    }
-}
-
-/// The changes of `record` since the assessment it was carried forward from, or `None`
-/// when it was not carried forward (or that one has been deleted since).
-pub fn since_carried_from(store: &Store, record: &AssessmentRecord, catalog: &Catalog) -> Result<Option<Changes>> {
-    let Some(from) = record.assessment.carried_from else { return Ok(None) };
-    match store.record(from) {
-        Ok(before) => Ok(Some(compare(record, &before, catalog))),
-        Err(Error::NotFound { .. }) => Ok(None),
-        Err(e) => Err(e),
     }
 }
 
@@ -169,7 +157,7 @@ mod tests {
         now.assessment.period = "FY2026".into();
         now.answers[0].rating = Some(Rating::Full);
         now.answers[0].evidence.push(Evidence { name: "CSR policy 2026".into(), ..Default::default() });
-        let c = compare(&now, &before, catalog);
+        let c = compare(&now, &before, catalog, time::macros::date!(2026 - 12 - 07));
         assert_eq!(c.since_period, "FY2025");
         assert_eq!(c.items.len(), 1, "I-2 did not change");
         assert_eq!(c.items[0].rating_move, Some(RatingMove::Up));

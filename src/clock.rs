@@ -1,4 +1,9 @@
 //! Times and dates: timestamps are RFC 3339 in UTC, dates are ISO 8601 calendar dates.
+//!
+//! "Today" is the supplier's local calendar day, decided here once: expired evidence, due
+//! dates, the declaration's date and "submitted on" all use [`today`]. (At 07:30 in Tokyo it is
+//! already tomorrow's date in Japan while UTC is still on yesterday: evidence valid until
+//! yesterday is expired for the supplier, so it is expired everywhere.)
 
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
@@ -6,15 +11,32 @@ use std::sync::OnceLock;
 
 use time::{Date, OffsetDateTime, UtcOffset};
 
+/// Environment variable that sets the app's clock to a fixed moment (RFC 3339), for tests and
+/// for support reproducing what a supplier saw on a given day. Unset in normal use.
+pub const NOW_ENV_VAR: &str = "CSR_ASSESS_NOW";
+
+/// The current moment, in UTC (or the moment `CSR_ASSESS_NOW` names).
+pub fn now_utc() -> OffsetDateTime {
+    std::env::var(NOW_ENV_VAR)
+        .ok()
+        .and_then(|s| OffsetDateTime::parse(s.trim(), &Rfc3339).ok())
+        .map_or_else(OffsetDateTime::now_utc, |t| t.to_offset(UtcOffset::UTC))
+}
+
 /// Now, as an RFC 3339 UTC timestamp with whole seconds ("2026-11-24T09:30:00Z").
 pub fn now() -> String {
-    let t = OffsetDateTime::now_utc().replace_nanosecond(0).expect("0 ns is valid");
+    let t = now_utc().replace_nanosecond(0).expect("0 ns is valid");
     t.format(&Rfc3339).expect("UTC timestamps always format")
 }
 
-/// Today's date in UTC, "YYYY-MM-DD".
-pub fn today() -> String {
-    format_date(OffsetDateTime::now_utc().date())
+/// Today where the supplier is: the local calendar day at the computer's UTC offset.
+pub fn today() -> Date {
+    now_utc().to_offset(local_offset()).date()
+}
+
+/// [`today`] as "YYYY-MM-DD".
+pub fn today_text() -> String {
+    format_date(today())
 }
 
 pub fn format_date(d: Date) -> String {
@@ -31,9 +53,9 @@ pub fn is_timestamp(s: &str) -> bool {
     OffsetDateTime::parse(s, &Rfc3339).is_ok()
 }
 
-/// The current year (UTC).
+/// The current year where the supplier is.
 pub fn current_year() -> i32 {
-    OffsetDateTime::now_utc().year()
+    today().year()
 }
 
 /// The computer's UTC offset, read once per run.

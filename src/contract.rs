@@ -34,7 +34,7 @@ pub struct Contract {
 }
 
 /// The contract, with `extra_error_kinds` (the shell's own kinds) after the core's.
-pub fn contract(extra_error_kinds: &[&'static str]) -> Contract {
+pub fn contract(extra_error_kinds: impl IntoIterator<Item = &'static str>) -> Contract {
     let format = |name: &str| match name {
         "contact_email" | "nec_contact_email" => Some("email"),
         "contact_phone" => Some("phone"),
@@ -56,7 +56,7 @@ pub fn contract(extra_error_kinds: &[&'static str]) -> Contract {
         gap_ratings: Rating::ALL.iter().filter(|r| r.is_gap()).map(|r| r.as_str()).collect(),
         statuses: Status::ALL.iter().map(|s| s.as_str()).collect(),
         cascades: Cascade::ALL.iter().map(|c| c.as_str()).collect(),
-        error_kinds: crate::error::KINDS.iter().chain(extra_error_kinds).copied().collect(),
+        error_kinds: crate::ErrorKind::ALL.iter().map(|k| k.as_str()).chain(extra_error_kinds).collect(),
         profile_fields,
         max_employees: checks::MAX_EMPLOYEES,
     }

@@ -95,8 +95,8 @@ pub enum Error {
 
     /// Submitting was refused because the submission check still finds blocking problems
     /// (listed in `findings`). Nothing was written and the status is unchanged.
-    #[error("The assessment is not ready to submit: {n} point(s) of the submission check are still open. Complete them (the submission check lists each one), or create a preview PDF, which is marked as not submitted. Nothing was changed.", n = .findings.iter().filter(|f| f.severity == crate::readiness::Severity::Blocking).count())]
-    NotReady { findings: Vec<crate::readiness::Finding> },
+    #[error("The assessment is not ready to submit: {n} point(s) of the submission check are still open. Complete them (the submission check lists each one), or create a preview PDF, which is marked as not submitted. Nothing was changed.", n = .findings.iter().filter(|f| f.severity == crate::findings::Severity::Blocking).count())]
+    NotReady { findings: Vec<crate::findings::Finding> },
 
     /// The font the PDF is written in, installed beside the app, is missing or damaged.
     #[error("The font for the PDF is missing or damaged ({detail}). Reinstall the app; your assessments are kept.")]
@@ -110,6 +110,10 @@ pub enum Error {
     /// writer other than the disk's).
     #[error("The workbook {path} could not be written ({detail}). Try again, or write CSV files instead (a file name ending in .csv).")]
     Workbook { path: PathBuf, detail: String },
+
+    /// A language code the app does not speak (the CLI's `--lang`, a command from the UI).
+    #[error("The app does not speak the language \"{code}\". Use one of: {known}.")]
+    UnknownLanguage { code: String, known: String },
 }
 
 /// What is wrong with a file that cannot be imported.
@@ -123,61 +127,129 @@ pub enum ImportFault {
     Content,
 }
 
-/// Every kind `Error::kind` can give, for the UI's list of known kinds (see `contract`).
-pub const KINDS: [&str; 23] = [
-    "not_a_database",
-    "foreign_database",
-    "corrupt_database",
-    "newer_database",
-    "disk_full",
-    "file_disk_full",
-    "no_data_folder",
-    "busy",
-    "read_only",
-    "storage",
-    "io",
-    "not_found",
-    "invalid",
-    "import",
-    "import_damaged",
-    "import_not_assessment",
-    "newer_format",
-    "not_ready",
-    "font",
-    "pdf",
-    "workbook",
-    "conflict",
-    "file_in_use",
-];
+/// Defines an enum of error kinds and its list from one table, so that a kind cannot exist
+/// without being listed (and so sent to the UI through the contract, which needs a sentence
+/// for it). The core's [`ErrorKind`] and the desktop shell's own kinds are made with it.
+#[macro_export]
+macro_rules! error_kinds {
+    ($(#[$enum_doc:meta])* $vis:vis enum $kind:ident { $($(#[$doc:meta])* $variant:ident => $name:literal,)* }) => {
+        $(#[$enum_doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+        $vis enum $kind {
+            $($(#[$doc])* #[serde(rename = $name)] $variant,)*
+        }
+
+        impl $kind {
+            /// Every kind, in the order the contract lists them.
+            pub const ALL: &'static [$kind] = &[$($kind::$variant,)*];
+
+            /// The stable name ("corrupt_database").
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($kind::$variant => $name,)*
+                }
+            }
+        }
+
+        /// A kind equals its name: `e.kind() == "conflict"` reads as the UI receives it.
+        impl PartialEq<&str> for $kind {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
+        impl std::fmt::Display for $kind {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+error_kinds! {
+    /// The kind of a failure: a stable name the UI turns into a translated sentence. Its
+    /// serialized form is the name (`"corrupt_database"`), as the UI has always received it.
+    pub enum ErrorKind {
+    /// [`Error::NotADatabase`]
+    NotADatabase => "not_a_database",
+    /// [`Error::ForeignDatabase`]
+    ForeignDatabase => "foreign_database",
+    /// [`Error::CorruptDatabase`]
+    CorruptDatabase => "corrupt_database",
+    /// [`Error::NewerDatabase`]
+    NewerDatabase => "newer_database",
+    /// [`Error::DiskFull`]
+    DiskFull => "disk_full",
+    /// [`Error::FileDiskFull`]
+    FileDiskFull => "file_disk_full",
+    /// [`Error::NoDataFolder`]
+    NoDataFolder => "no_data_folder",
+    /// [`Error::Busy`]
+    Busy => "busy",
+    /// [`Error::ReadOnly`]
+    ReadOnly => "read_only",
+    /// [`Error::Storage`]
+    Storage => "storage",
+    /// [`Error::Io`]
+    Io => "io",
+    /// [`Error::NotFound`]
+    NotFound => "not_found",
+    /// [`Error::Invalid`]
+    Invalid => "invalid",
+    /// [`Error::Import`] with a fault in the content.
+    Import => "import",
+    /// [`Error::Import`] of a damaged file.
+    ImportDamaged => "import_damaged",
+    /// [`Error::Import`] of a file that is no assessment.
+    ImportNotAssessment => "import_not_assessment",
+    /// [`Error::NewerFormat`]
+    NewerFormat => "newer_format",
+    /// [`Error::NotReady`]
+    NotReady => "not_ready",
+    /// [`Error::Font`]
+    Font => "font",
+    /// [`Error::Pdf`]
+    Pdf => "pdf",
+    /// [`Error::Workbook`]
+    Workbook => "workbook",
+    /// [`Error::Conflict`]
+    Conflict => "conflict",
+    /// [`Error::FileInUse`]
+    FileInUse => "file_in_use",
+    /// [`Error::UnknownLanguage`]
+    UnknownLanguage => "unknown_language",
+    }
+}
 
 impl Error {
     /// A stable, machine-readable name for the kind of error, used by the UI to pick a
     /// translated sentence.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::NotADatabase { .. } => "not_a_database",
-            Error::ForeignDatabase { .. } => "foreign_database",
-            Error::CorruptDatabase { .. } => "corrupt_database",
-            Error::NewerDatabase { .. } => "newer_database",
-            Error::DiskFull => "disk_full",
-            Error::FileDiskFull { .. } => "file_disk_full",
-            Error::NoDataFolder => "no_data_folder",
-            Error::Busy => "busy",
-            Error::ReadOnly { .. } => "read_only",
-            Error::Storage(_) => "storage",
-            Error::Io { .. } => "io",
-            Error::FileInUse { .. } => "file_in_use",
-            Error::Conflict { .. } => "conflict",
-            Error::NotFound { .. } => "not_found",
-            Error::Invalid { .. } => "invalid",
-            Error::Import { fault: ImportFault::Damaged, .. } => "import_damaged",
-            Error::Import { fault: ImportFault::NotAnAssessment, .. } => "import_not_assessment",
-            Error::Import { fault: ImportFault::Content, .. } => "import",
-            Error::NewerFormat { .. } => "newer_format",
-            Error::NotReady { .. } => "not_ready",
-            Error::Font { .. } => "font",
-            Error::Pdf(_) => "pdf",
-            Error::Workbook { .. } => "workbook",
+            Error::NotADatabase { .. } => ErrorKind::NotADatabase,
+            Error::ForeignDatabase { .. } => ErrorKind::ForeignDatabase,
+            Error::CorruptDatabase { .. } => ErrorKind::CorruptDatabase,
+            Error::NewerDatabase { .. } => ErrorKind::NewerDatabase,
+            Error::DiskFull => ErrorKind::DiskFull,
+            Error::FileDiskFull { .. } => ErrorKind::FileDiskFull,
+            Error::NoDataFolder => ErrorKind::NoDataFolder,
+            Error::Busy => ErrorKind::Busy,
+            Error::ReadOnly { .. } => ErrorKind::ReadOnly,
+            Error::Storage(_) => ErrorKind::Storage,
+            Error::Io { .. } => ErrorKind::Io,
+            Error::FileInUse { .. } => ErrorKind::FileInUse,
+            Error::Conflict { .. } => ErrorKind::Conflict,
+            Error::NotFound { .. } => ErrorKind::NotFound,
+            Error::Invalid { .. } => ErrorKind::Invalid,
+            Error::Import { fault: ImportFault::Damaged, .. } => ErrorKind::ImportDamaged,
+            Error::Import { fault: ImportFault::NotAnAssessment, .. } => ErrorKind::ImportNotAssessment,
+            Error::Import { fault: ImportFault::Content, .. } => ErrorKind::Import,
+            Error::NewerFormat { .. } => ErrorKind::NewerFormat,
+            Error::NotReady { .. } => ErrorKind::NotReady,
+            Error::Font { .. } => ErrorKind::Font,
+            Error::Pdf(_) => ErrorKind::Pdf,
+            Error::Workbook { .. } => ErrorKind::Workbook,
+            Error::UnknownLanguage { .. } => ErrorKind::UnknownLanguage,
         }
     }
 
@@ -231,38 +303,19 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 mod tests {
     use super::*;
 
-    /// The UI knows the kinds from `KINDS` (through the contract): every variant's kind is listed.
+    /// The names are the UI's keys (`error.<name>.title`): unique and snake_case. That every
+    /// kind is listed needs no test: `ErrorKind::ALL` is made from the enum's own table, and
+    /// `Error::kind` matches every variant, so a kind cannot be forgotten without a compile error.
     #[test]
-    fn every_kind_is_listed() {
-        let p = PathBuf::from("x");
-        let io = || std::io::Error::other("x");
-        let s = String::new;
-        let all = [
-            Error::NotADatabase { path: p.clone() },
-            Error::ForeignDatabase { path: p.clone() },
-            Error::CorruptDatabase { path: p.clone(), detail: s() },
-            Error::NewerDatabase { path: p.clone(), found: 2, supported: 1 },
-            Error::DiskFull,
-            Error::FileDiskFull { path: p.clone() },
-            Error::NoDataFolder,
-            Error::Busy,
-            Error::ReadOnly { detail: s() },
-            Error::Storage(rusqlite::Error::InvalidQuery),
-            Error::Io { action: "read", path: p.clone(), source: io() },
-            Error::NotFound { what: s() },
-            Error::Invalid { field: s(), message: s() },
-            Error::Import { location: s(), message: s(), fault: ImportFault::Content },
-            Error::Import { location: s(), message: s(), fault: ImportFault::Damaged },
-            Error::Import { location: s(), message: s(), fault: ImportFault::NotAnAssessment },
-            Error::NewerFormat { found: 2, supported: 1 },
-            Error::NotReady { findings: vec![] },
-            Error::Font { detail: s() },
-            Error::Pdf(s()),
-            Error::Workbook { path: p.clone(), detail: s() },
-            Error::Conflict { what: s() },
-            Error::FileInUse { path: p.clone() },
-        ];
-        let kinds: Vec<&str> = all.iter().map(Error::kind).collect();
-        assert_eq!(kinds, KINDS, "KINDS lists each variant's kind, in this order");
+    fn kind_names_are_unique_snake_case() {
+        let names: Vec<&str> = ErrorKind::ALL.iter().map(|k| k.as_str()).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), names.len(), "a name is used twice: {names:?}");
+        for n in names {
+            assert!(n.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{n}");
+        }
+        assert_eq!(serde_json::to_string(&ErrorKind::CorruptDatabase).unwrap(), "\"corrupt_database\"");
     }
 }

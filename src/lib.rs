@@ -20,12 +20,13 @@
 pub mod catalog;
 pub mod changes;
 pub mod clock;
+pub mod findings;
 pub mod collect;
 pub mod contract;
 mod error;
 mod files;
 pub mod interchange;
-pub mod locale;
+pub mod lang;
 pub mod mail;
 pub mod model;
 pub mod pdf;
@@ -35,6 +36,6 @@ pub mod store;
 pub mod usecase;
 
 pub use catalog::Catalog;
-pub use error::{Error, ImportFault, Result};
+pub use error::{Error, ErrorKind, ImportFault, Result};
 pub use files::write_atomic;
 pub use store::Store;

@@ -3,92 +3,12 @@
 //! Saving never refuses what a user typed; this check is where unfinished or malformed
 //! answers are reported, each problem naming the items or fields to go back to.
 
-use serde::Serialize;
+use time::Date;
 
 use crate::catalog::{Catalog, Relevance};
+pub use crate::findings::{FieldProblem, Finding, Problem, Readiness, Severity, UnprintableField};
 use crate::model::{AssessmentRecord, CompanyProfile};
 use crate::scoring::{self, Score};
-
-/// Whether a problem blocks a complete submission or is only worth a look.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Blocking,
-    Warning,
-}
-
-/// One kind of problem and what it concerns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Problem {
-    /// Required profile fields missing or malformed.
-    Profile { fields: Vec<crate::model::FieldProblem> },
-    /// Applicable items without a rating.
-    Unanswered { items: Vec<String> },
-    /// Items marked not applicable without a reason.
-    NotApplicableWithoutReason { items: Vec<String> },
-    /// Essential items not fully in place without a complete action plan (what, who, due).
-    EssentialGapWithoutPlan { items: Vec<String> },
-    /// Answers carried over from an earlier assessment and not yet looked at again.
-    ToReconfirm { items: Vec<String>, policies: Vec<String> },
-    /// Relevant Part 2 policies not acknowledged.
-    PoliciesNotAcknowledged { policies: Vec<String> },
-    /// Disclosure questions of relevant policies missing or malformed.
-    Disclosures { policy: String, fields: Vec<crate::model::FieldProblem> },
-    /// The declaration lacks a signer, title, date or confirmation.
-    Declaration { missing: Vec<String> },
-    /// Items the user marked for review.
-    MarkedForReview { items: Vec<String> },
-    /// Items with evidence past its valid-until date (renew it, or say what replaces it).
-    ExpiredEvidence { items: Vec<String> },
-    /// Characters no font available to the PDF can print (on this computer), by field: the
-    /// PDF shows their codes ("[U+AC00]") in their place; the attached data keeps them.
-    UnprintableCharacters { fields: Vec<UnprintableField> },
-}
-
-/// A field holding characters the PDF cannot print.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct UnprintableField {
-    /// "profile", "assessment", "item", "policy" or "declaration".
-    pub place: &'static str,
-    /// The item or policy id, for "item" and "policy".
-    pub id: Option<String>,
-    /// The field within it: a profile field name, "description", "evidence.name",
-    /// "plan.what", "notes", "disclosure.<question id>", "name" (the signer)...
-    pub field: String,
-    /// The characters that cannot be printed, each once.
-    pub characters: String,
-}
-
-impl Problem {
-    pub fn severity(&self) -> Severity {
-        match self {
-            Problem::Disclosures { .. }
-            | Problem::MarkedForReview { .. }
-            | Problem::UnprintableCharacters { .. }
-            | Problem::ExpiredEvidence { .. } => {
-                Severity::Warning
-            }
-            _ => Severity::Blocking,
-        }
-    }
-}
-
-/// A problem with its severity, as the UI and CLI show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    pub severity: Severity,
-    #[serde(flatten)]
-    pub problem: Problem,
-}
-
-/// The result of the check.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Readiness {
-    /// No blocking problem.
-    pub ready: bool,
-    pub findings: Vec<Finding>,
-}
 
 /// Whether a Part 2 policy concerns a company with this profile.
 pub fn is_relevant(relevance: Relevance, profile: &CompanyProfile) -> bool {
@@ -100,13 +20,22 @@ pub fn is_relevant(relevance: Relevance, profile: &CompanyProfile) -> bool {
     }
 }
 
+/// What the check needs besides the record, supplied by the use case: the supplier's today
+/// (for expired evidence) and which characters the PDF cannot print on this computer (its
+/// fonts decide it, so the check itself depends on no font).
+pub struct Circumstances<'a> {
+    pub today: Date,
+    /// The characters of a text that no available font can print, each once.
+    pub unprintable: &'a dyn Fn(&str) -> String,
+}
+
 /// Checks an assessment for submission.
-pub fn check(record: &AssessmentRecord, catalog: &Catalog) -> Readiness {
-    check_scored(record, catalog, &scoring::score(record, catalog))
+pub fn check(record: &AssessmentRecord, catalog: &Catalog, at: &Circumstances) -> Readiness {
+    check_scored(record, catalog, &scoring::score(record, catalog), at)
 }
 
 /// Checks an assessment for submission, given its score (for callers that show both).
-pub fn check_scored(record: &AssessmentRecord, catalog: &Catalog, score: &Score) -> Readiness {
+pub fn check_scored(record: &AssessmentRecord, catalog: &Catalog, score: &Score, at: &Circumstances) -> Readiness {
     let mut problems = Vec::new();
 
     let fields = record.company.problems();
@@ -162,17 +91,16 @@ pub fn check_scored(record: &AssessmentRecord, catalog: &Catalog, score: &Score)
     if !score.marked_for_review.is_empty() {
         problems.push(Problem::MarkedForReview { items: score.marked_for_review.clone() });
     }
-    let today = crate::clock::today();
     let expired: Vec<String> = record
         .answers
         .iter()
-        .filter(|a| a.evidence.iter().any(|e| e.is_expired(&today)))
+        .filter(|a| a.evidence.iter().any(|e| e.is_expired(at.today)))
         .map(|a| a.item_id.clone())
         .collect();
     if !expired.is_empty() {
         problems.push(Problem::ExpiredEvidence { items: expired });
     }
-    let unprintable = unprintable_fields(record);
+    let unprintable = unprintable_fields(record, at.unprintable);
     if !unprintable.is_empty() {
         problems.push(Problem::UnprintableCharacters { fields: unprintable });
     }
@@ -182,11 +110,11 @@ pub fn check_scored(record: &AssessmentRecord, catalog: &Catalog, score: &Score)
     Readiness { ready: findings.iter().all(|f| f.severity == Severity::Warning), findings }
 }
 
-/// Every field of the assessment the PDF prints, with the characters it cannot print.
-pub fn unprintable_fields(record: &AssessmentRecord) -> Vec<UnprintableField> {
+/// Every field of the assessment the PDF prints, with the characters `unprintable` finds in it.
+pub fn unprintable_fields(record: &AssessmentRecord, unprintable: &dyn Fn(&str) -> String) -> Vec<UnprintableField> {
     let mut out = Vec::new();
     let mut check = |place: &'static str, id: Option<&str>, field: &str, text: &str| {
-        let characters = crate::pdf::unprintable(text);
+        let characters = unprintable(text);
         if !characters.is_empty() {
             out.push(UnprintableField { place, id: id.map(String::from), field: field.to_string(), characters });
         }

@@ -108,6 +108,9 @@ pub struct Score {
     pub not_applicable: Vec<NotApplicable>,
     pub marked_for_review: Vec<String>,
     pub to_reconfirm: Vec<String>,
+    /// The essential conditions not fully in place (any other rating, or none yet), in
+    /// catalog order: what the review and the summary list first.
+    pub essential_open: Vec<String>,
 }
 
 /// Scores an assessment against the catalog.
@@ -120,6 +123,7 @@ pub fn score(record: &AssessmentRecord, catalog: &Catalog) -> Score {
     let mut not_applicable = Vec::new();
     let mut marked_for_review = Vec::new();
     let mut to_reconfirm = Vec::new();
+    let mut essential_open = Vec::new();
     for group in catalog.groups() {
         let mut tally = Tally::default();
         for item in &group.items {
@@ -129,6 +133,9 @@ pub fn score(record: &AssessmentRecord, catalog: &Catalog) -> Score {
             overall.add(rating);
             if item.is_essential() {
                 essential.add(rating);
+                if rating != Some(Rating::Full) {
+                    essential_open.push(item.id.clone());
+                }
             }
             match (rating, answer) {
                 (None, _) => unanswered.push(item.id.clone()),
@@ -164,5 +171,6 @@ pub fn score(record: &AssessmentRecord, catalog: &Catalog) -> Score {
         not_applicable,
         marked_for_review,
         to_reconfirm,
+        essential_open,
     }
 }

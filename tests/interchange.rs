@@ -234,7 +234,7 @@ fn version_1_files_still_import_and_evidence_gains_its_version_2_fields() {
     let back = interchange::import(v2.to_string().as_bytes(), Catalog::get()).unwrap();
     let e = &back.answers[0].evidence[0];
     assert_eq!((e.valid_until.as_deref(), e.confidential, e.not_attached), (Some("2020-01-31"), true, false));
-    assert!(e.is_expired("2026-01-01"));
+    assert!(e.is_expired(time::macros::date!(2026 - 01 - 01)));
     v2["answers"][0]["evidence"][0]["valid_until"] = json!("2026-02-30");
     refused(v2.to_string().as_bytes(), &["valid until", "2026-02-30"]);
 }

@@ -106,14 +106,14 @@ fn a_complete_assessment_is_ready_and_each_omission_blocks_it() {
     let (_dir, mut store) = temp_store();
     let id = fully_answered(&mut store);
     let record = store.record(id).unwrap();
-    let result = readiness::check(&record, Catalog::get());
+    let result = readiness::check(&record, Catalog::get(), &csr_core::usecase::circumstances());
     assert!(result.ready, "{:#?}", result.findings);
     // The fixture marks some items for review: a warning, not a blocker.
     assert!(result.findings.iter().all(|f| f.severity == Severity::Warning));
     assert!(matches!(result.findings[0].problem, Problem::MarkedForReview { .. }));
 
     let blocked = |r: &AssessmentRecord| {
-        let result = readiness::check(r, Catalog::get());
+        let result = readiness::check(r, Catalog::get(), &csr_core::usecase::circumstances());
         assert!(!result.ready);
         result.findings.into_iter().filter(|f| f.severity == Severity::Blocking).map(|f| f.problem).collect::<Vec<_>>()
     };
@@ -159,12 +159,12 @@ fn policies_that_do_not_concern_the_company_are_not_asked_for() {
     let id = fully_answered(&mut store);
     let mut record = store.record(id).unwrap();
     record.part2.retain(|p| !["construction-safety", "reach", "conflict-minerals"].contains(&p.policy_id.as_str()));
-    let result = readiness::check(&record, Catalog::get());
+    let result = readiness::check(&record, Catalog::get(), &csr_core::usecase::circumstances());
     assert!(!result.ready, "the fixture company builds, handles chemicals and supplies goods");
     record.company.does_construction = false;
     record.company.handles_chemicals = false;
     record.company.supplies_goods = false;
-    let result = readiness::check(&record, Catalog::get());
+    let result = readiness::check(&record, Catalog::get(), &csr_core::usecase::circumstances());
     assert!(result.ready, "{:#?}", result.findings);
 }
 
@@ -177,7 +177,7 @@ fn malformed_disclosures_are_reported_as_typed() {
     climate.disclosures.insert("co2_amount".into(), "about 120".into());
     climate.disclosures.insert("co2_year".into(), "1850".into());
     climate.disclosures.remove("co2_unit");
-    let result = readiness::check(&record, Catalog::get());
+    let result = readiness::check(&record, Catalog::get(), &csr_core::usecase::circumstances());
     let found = result.findings.iter().find_map(|f| match &f.problem {
         Problem::Disclosures { policy, fields } if policy == "climate-change" => Some(fields.clone()),
         _ => None,

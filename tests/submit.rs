@@ -58,7 +58,7 @@ fn a_submitted_assessments_pdf_says_submitted_with_its_date_in_its_text_and_its_
     let (dir, mut store) = temp_store();
     let id = fully_answered(&mut store);
     let path = out(dir.path(), "submission-en");
-    let written = usecase::submit(&mut store, Catalog::get(), id, "en", &path).unwrap();
+    let written = usecase::submit(&mut store, Catalog::get(), id, csr_core::lang::Lang::parse("en").unwrap(), &path).unwrap();
     let a = store.assessment(id).unwrap();
     assert_eq!(a.status, Status::Submitted);
     let at = a.submitted_at.clone().expect("the time of the submission is kept");
@@ -77,7 +77,7 @@ fn a_submitted_assessments_pdf_says_submitted_with_its_date_in_its_text_and_its_
 
     // The same in Japanese.
     let ja = out(dir.path(), "submission-ja");
-    let again = usecase::preview_pdf(&store, Catalog::get(), id, "ja", &ja).unwrap();
+    let again = usecase::preview_pdf(&store, Catalog::get(), id, csr_core::lang::Lang::parse("ja").unwrap(), &ja).unwrap();
     assert!(!again.preview, "a submitted assessment's PDF is its submission");
     let cover = &self::pages(&ja)[0];
     assert!(cover.contains("提出日"), "{cover}");
@@ -90,9 +90,9 @@ fn a_submitted_assessments_pdf_says_submitted_with_its_date_in_its_text_and_its_
 fn a_copy_of_a_submission_carries_the_same_data() {
     let (dir, mut store) = temp_store();
     let id = fully_answered(&mut store);
-    let first = usecase::submit(&mut store, Catalog::get(), id, "en", &out(dir.path(), "first")).unwrap();
+    let first = usecase::submit(&mut store, Catalog::get(), id, csr_core::lang::Lang::parse("en").unwrap(), &out(dir.path(), "first")).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    let copy = usecase::preview_pdf(&store, Catalog::get(), id, "en", &out(dir.path(), "copy")).unwrap();
+    let copy = usecase::preview_pdf(&store, Catalog::get(), id, csr_core::lang::Lang::parse("en").unwrap(), &out(dir.path(), "copy")).unwrap();
     assert_eq!(copy.sha256, first.sha256, "the same attached data, byte for byte");
     assert_eq!(attached(&first.path), attached(&copy.path));
     assert_eq!(store.assessment(id).unwrap().status, Status::Submitted);
@@ -110,7 +110,7 @@ fn a_preview_says_not_submitted_on_every_page_lists_what_is_missing_and_keeps_th
         [("en", "DRAFT — not submitted", "Not answered: I-2, III-4"), ("ja", "下書き（未提出）", "未回答：I-2、III-4")]
     {
         let path = out(dir.path(), &format!("preview-{lang}"));
-        let written = usecase::preview_pdf(&store, Catalog::get(), id, lang, &path).unwrap();
+        let written = usecase::preview_pdf(&store, Catalog::get(), id, csr_core::lang::Lang::parse(lang).unwrap(), &path).unwrap();
         assert!(written.preview);
         let pages = pages(&path);
         for (n, page) in pages.iter().enumerate() {
@@ -139,7 +139,7 @@ fn a_preview_lists_a_mark_for_review_apart_from_what_is_missing() {
         ("ja", "まだ不足している点：", "提出の前に確認するとよい点", "見直し予定："),
     ] {
         let path = out(dir.path(), &format!("preview-review-{lang}"));
-        usecase::preview_pdf(&store, Catalog::get(), id, lang, &path).unwrap();
+        usecase::preview_pdf(&store, Catalog::get(), id, csr_core::lang::Lang::parse(lang).unwrap(), &path).unwrap();
         // Without -layout: the box's lines in reading order.
         let o = Command::new("pdftotext").args(["-enc", "UTF-8", "-l", "1"]).arg(&path).arg("-").output().unwrap();
         let first = String::from_utf8(o.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join("");
@@ -158,7 +158,7 @@ fn a_complete_assessment_not_yet_submitted_gives_a_preview_too() {
     let (dir, mut store) = temp_store();
     let id = fully_answered(&mut store);
     let path = out(dir.path(), "preview-ready");
-    assert!(usecase::preview_pdf(&store, Catalog::get(), id, "en", &path).unwrap().preview);
+    assert!(usecase::preview_pdf(&store, Catalog::get(), id, csr_core::lang::Lang::parse("en").unwrap(), &path).unwrap().preview);
     let cover = &pages(&path)[0];
     assert!(cover.contains("DRAFT — not submitted") && cover.contains("has not been submitted"), "{cover}");
     assert_eq!(store.assessment(id).unwrap().status, Status::Draft);
@@ -169,7 +169,7 @@ fn submitting_an_assessment_that_is_not_ready_is_refused_and_writes_nothing() {
     let (dir, mut store) = temp_store();
     let id = incomplete(&mut store);
     let path = dir.path().join("refused.pdf");
-    match usecase::submit(&mut store, Catalog::get(), id, "en", &path) {
+    match usecase::submit(&mut store, Catalog::get(), id, csr_core::lang::Lang::parse("en").unwrap(), &path) {
         Err(Error::NotReady { findings }) => {
             let kinds: Vec<String> = findings.iter().map(|f| serde_json::to_value(f).unwrap()["kind"].to_string()).collect();
             assert!(kinds.iter().any(|k| k.contains("unanswered")), "{kinds:?}");
@@ -187,7 +187,7 @@ fn when_the_pdf_cannot_be_written_the_status_is_not_changed() {
     let (dir, mut store) = temp_store();
     let id = fully_answered(&mut store);
     let path = dir.path().join("no such folder").join("submission.pdf");
-    let e = usecase::submit(&mut store, Catalog::get(), id, "en", &path).unwrap_err();
+    let e = usecase::submit(&mut store, Catalog::get(), id, csr_core::lang::Lang::parse("en").unwrap(), &path).unwrap_err();
     assert_eq!(e.kind(), "io", "{e}");
     let a = store.assessment(id).unwrap();
     assert_eq!((a.status, a.submitted_at), (Status::Draft, None));
@@ -202,14 +202,14 @@ fn only_submitting_marks_an_assessment_submitted_and_any_change_reverts_it() {
     let id = fully_answered(&mut store);
     assert_eq!(store.set_status(id, Status::Submitted).unwrap_err().kind(), "invalid");
     assert_eq!(store.assessment(id).unwrap().status, Status::Draft);
-    usecase::submit(&mut store, Catalog::get(), id, "en", &dir.path().join("s.pdf")).unwrap();
+    usecase::submit(&mut store, Catalog::get(), id, csr_core::lang::Lang::parse("en").unwrap(), &dir.path().join("s.pdf")).unwrap();
     let mut answer = store.record(id).unwrap().answers[0].clone();
     answer.rating = Some(Rating::Partly);
     let saved = usecase::save_answer(&mut store, Catalog::get(), id, &answer).unwrap();
     assert_eq!(saved.receipt.reverted_from, Some(Status::Submitted));
     assert_eq!(saved.evaluation, usecase::evaluate(&store, Catalog::get(), id).unwrap(), "the new score comes along");
     let path = dir.path().join("after.pdf");
-    assert!(usecase::preview_pdf(&store, Catalog::get(), id, "en", &path).unwrap().preview);
+    assert!(usecase::preview_pdf(&store, Catalog::get(), id, csr_core::lang::Lang::parse("en").unwrap(), &path).unwrap().preview);
     assert!(pages(&path)[0].contains("DRAFT — not submitted"));
 }
 
@@ -226,13 +226,13 @@ fn what_nec_reads_policies_that_do_not_apply_the_nec_contact_and_no_review_marks
     store.save_company(company, &profile).unwrap();
     assert!(store.record(id).unwrap().answers.iter().any(|a| a.marked_for_review), "the fixture marks some");
     let path = out(dir.path(), "nec-reads-en");
-    usecase::submit(&mut store, Catalog::get(), id, "en", &path).unwrap();
+    usecase::submit(&mut store, Catalog::get(), id, csr_core::lang::Lang::parse("en").unwrap(), &path).unwrap();
     let text = pages(&path).join("\n");
     assert!(pages(&path)[0].contains("nakamura@nec.example"), "the NEC contact is on the cover");
     assert!(text.contains("Does not apply to us") && text.contains("we do no construction work"), "{text}");
     assert!(!text.contains("Marked for review"), "the supplier's own reminders are not NEC's open points");
     let ja = out(dir.path(), "nec-reads-ja");
-    usecase::preview_pdf(&store, Catalog::get(), id, "ja", &ja).unwrap();
+    usecase::preview_pdf(&store, Catalog::get(), id, csr_core::lang::Lang::parse("ja").unwrap(), &ja).unwrap();
     let text = pages(&ja).join("\n");
     assert!(text.contains("対象外"), "{text}");
     assert!(text.contains("2026年4月15日"), "Japanese dates: {text}");

@@ -9,6 +9,8 @@ use crate::error::{Result, ShellError};
 
 pub struct AppState {
     store: Mutex<Option<Store>>,
+    /// The catalog every command works with, read once at start.
+    pub catalog: &'static csr_core::Catalog,
     /// Where the database is (shown in About and in start-up errors).
     pub db_path: Option<PathBuf>,
     /// Why the store could not be opened at start-up, as `{kind, message}`; cleared when a
@@ -34,10 +36,11 @@ impl AppState {
         };
         let (store, startup_error) = match opened {
             Ok(store) => (Some(store), None),
-            Err(e) => (None, Some(ShellError::StoreUnavailable { kind: e.kind(), message: e.to_string() })),
+            Err(e) => (None, Some(ShellError::StoreUnavailable { kind: e.kind().as_str(), message: e.to_string() })),
         };
         AppState {
             store: Mutex::new(store),
+            catalog: csr_core::Catalog::get(),
             db_path,
             startup_error: Mutex::new(startup_error),
             last_pdf: Mutex::new(None),
@@ -68,7 +71,7 @@ impl AppState {
             }
             None => Err(self
                 .startup_error()
-                .unwrap_or(ShellError::StoreUnavailable { kind: "store_unavailable", message: String::new() })),
+                .unwrap_or(ShellError::StoreUnavailable { kind: crate::error::ShellKind::StoreUnavailable.as_str(), message: String::new() })),
         }
     }
 

@@ -79,9 +79,11 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    /// Whether it was valid only until a day before `today` ("YYYY-MM-DD").
-    pub fn is_expired(&self, today: &str) -> bool {
-        self.valid_until.as_deref().is_some_and(|d| d < today)
+    /// Whether it was valid only until a day before `today` (the supplier's local day, see
+    /// [`crate::clock::today`]). The one rule of "expired": the screens, the check, the PDF
+    /// and the changes since last year all ask it.
+    pub fn is_expired(&self, today: time::Date) -> bool {
+        self.valid_until.as_deref().and_then(crate::clock::parse_date).is_some_and(|d| d < today)
     }
 }
 

@@ -15,5 +15,6 @@ pub use assessment::{
     validate_period, Assessment, AssessmentRecord, AssessmentSummary, Declaration, Status, DECLARATION_TEXT,
 };
 pub use part2::{parse_amount, parse_year, Cascade, Part2Answer};
-pub use profile::{looks_like_email, looks_like_phone, Company, CompanyProfile, FieldProblem, REQUIRED_FIELDS};
+pub use crate::findings::FieldProblem;
+pub use profile::{looks_like_email, looks_like_phone, Company, CompanyProfile, REQUIRED_FIELDS};
 pub use record_check::Misfit;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::answer::Revision;
 use super::checks::{self, LONG_TEXT, MEDIUM_TEXT};
-use super::profile::FieldProblem;
+use crate::findings::FieldProblem;
 use crate::catalog::{Catalog, FieldKind};
 use crate::clock;
 use crate::error::{Error, Result};

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::checks::{self, MEDIUM_TEXT, SHORT_TEXT};
 use super::input;
+use crate::findings::FieldProblem;
 use crate::error::{Error, Result};
 
 /// Who the supplier is. Every text field accepts any script (a Japanese legal name, say).
@@ -46,15 +47,6 @@ pub struct Company {
     pub id: i64,
     pub profile: CompanyProfile,
     pub updated_at: String,
-}
-
-/// A field the submission check finds missing or malformed; the value is still saved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldProblem {
-    /// The field's name as in [`CompanyProfile`].
-    pub field: String,
-    /// "missing" or "malformed".
-    pub problem: String,
 }
 
 /// Fields a submission must have.

@@ -56,9 +56,8 @@ fn item_block(c: &mut Canvas, ctx: &Context, item: &crate::catalog::Item) {
         c.labelled(l.description, a.description.trim_end(), LABEL_WIDTH);
     }
     if !a.evidence.is_empty() {
-        let today = crate::clock::today();
         let lines: Vec<String> =
-            a.evidence.iter().enumerate().map(|(n, e)| super::evidence::line(n, e, ctx, &today)).collect();
+            a.evidence.iter().enumerate().map(|(n, e)| super::evidence::line(n, e, ctx)).collect();
         c.labelled(l.evidence, &lines.join("\n"), LABEL_WIDTH);
     }
     let plan = &a.action_plan;

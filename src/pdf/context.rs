@@ -24,6 +24,8 @@ pub struct Context<'a> {
     pub sha256: String,
     /// When the PDF was made.
     pub made_at: OffsetDateTime,
+    /// The supplier's day the pages speak of (expired evidence): the submission's, else today.
+    pub today: time::Date,
     /// When the assessment was submitted, if this PDF is its submission (else a preview).
     pub submitted_at: Option<OffsetDateTime>,
     /// The supplier's UTC offset: every time is printed in local time, with the offset.

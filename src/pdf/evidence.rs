@@ -27,7 +27,7 @@ const JA: Words = Words {
 
 /// "1. Name — where kept — 1 April 2025 — valid until 31 March 2026 (EXPIRED) — exists, not
 /// attached", dates in the PDF's language.
-pub fn line(n: usize, e: &Evidence, ctx: &Context, today: &str) -> String {
+pub fn line(n: usize, e: &Evidence, ctx: &Context) -> String {
     let w = if ctx.labels.lang == "ja" { &JA } else { &EN };
     let mut parts: Vec<String> = vec![e.name.trim().to_string()];
     // Where a confidential document is kept is not printed: only that it is kept.
@@ -40,7 +40,7 @@ pub fn line(n: usize, e: &Evidence, ctx: &Context, today: &str) -> String {
         parts.push(ctx.date(d));
     }
     if let Some(v) = e.valid_until.as_deref() {
-        let expired = match (e.is_expired(today), ctx.labels.lang) {
+        let expired = match (e.is_expired(ctx.today), ctx.labels.lang) {
             (false, _) => String::new(),
             (true, "ja") => format!("（{}）", w.expired),
             (true, _) => format!(" ({})", w.expired),

@@ -94,12 +94,16 @@ pub fn render_at(
     let sha256 = sha256_hex(json.as_bytes());
     let labels = labels::for_language(lang);
     let score = scoring::score(record, catalog);
+    // The day the pages speak of: the submission's (a copy printed later says the same), else now.
+    let today = made_at.to_offset(offset).date();
+    let at = readiness::Circumstances { today, unprintable: &unprintable };
     let ctx = context::Context {
         record,
         catalog,
         labels,
-        readiness: readiness::check_scored(record, catalog, &score),
+        readiness: readiness::check_scored(record, catalog, &score, &at),
         score,
+        today,
         made_at,
         submitted_at,
         offset,
@@ -146,32 +150,4 @@ pub fn render_at(
     };
     let pdf = attachment::embed(pdf, &json, &info, &bookmarks)?;
     Ok(Submission { pdf, json, sha256 })
-}
-
-/// A file name for the submission: `CSR-self-assessment_<company>_<period>.pdf`, safe on
-/// Windows, macOS and Linux, keeping Japanese characters.
-pub fn file_name(record: &AssessmentRecord) -> String {
-    let clean = |s: &str| -> String {
-        let s: String = s
-            .trim()
-            .chars()
-            .map(|c| {
-                if c.is_control() || "\\/:*?\"<>|".contains(c) {
-                    '_'
-                } else if c.is_whitespace() {
-                    '-'
-                } else {
-                    c
-                }
-            })
-            .collect();
-        s.trim_matches(['.', '-', '_']).chars().take(60).collect()
-    };
-    let mut parts = vec!["CSR-self-assessment".to_string()];
-    for p in [clean(record.company.display_name()), clean(&record.assessment.period)] {
-        if !p.is_empty() {
-            parts.push(p);
-        }
-    }
-    format!("{}.pdf", parts.join("_"))
 }

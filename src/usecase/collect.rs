@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::collect::{self, Failure, Format, Problem, Progress};
 use crate::error::Result;
+use crate::lang::Lang;
 
 /// What was read and written, for the staff screen and the CLI's summary.
 #[derive(Debug, Clone, Serialize)]
@@ -40,13 +41,13 @@ pub fn collect_to(
     paths: &[PathBuf],
     previous: &[PathBuf],
     jobs: usize,
-    lang: &str,
+    lang: Lang,
     output: &Path,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<CollectReport> {
     Format::for_path(output)?;
     let c = collect::collect(paths, previous, jobs, progress)?;
-    let written = c.write(output, lang)?;
+    let written = c.write(output, lang.code())?;
     Ok(CollectReport {
         files: c.files,
         kept: c.submissions.len(),
@@ -57,7 +58,7 @@ pub fn collect_to(
             .map(|f: &Failure| FailedFile {
                 file: f.file.clone(),
                 problem: f.problem,
-                reason: f.problem.label(lang),
+                reason: f.problem.label(lang.code()),
                 detail: f.detail.clone(),
             })
             .collect(),

@@ -1,18 +1,24 @@
 //! The use cases: each step a user takes, once. The desktop shell's commands and the CLI's
 //! verbs only translate their arguments into these calls, so the two cannot drift apart.
 
+mod catalog_view;
 mod collect;
 mod evaluate;
 mod export;
+mod file_names;
 mod import;
 mod pdf;
 mod save_answer;
+mod start;
 mod submit;
 
+pub use catalog_view::{catalog_view, CatalogView};
 pub use collect::{collect_to, CollectReport, FailedFile};
-pub use evaluate::{evaluate, Evaluation};
+pub use evaluate::{carried_from, changes_since_carried_from, circumstances, evaluate, Evaluation, Facts};
 pub use export::{export_text, export_to};
+pub use file_names::{suggested_file_name, workbook_file_name, FileKind};
 pub use import::import_from;
 pub use pdf::{preview_pdf, WrittenPdf};
-pub use save_answer::{save_answer, SavedAnswer};
+pub use save_answer::{confirm_unchanged, save_answer, save_declaration, save_part2, Saved, SavedAnswer};
+pub use start::{start_assessment, Start};
 pub use submit::submit;

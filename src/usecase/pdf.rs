@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::evaluate::changes_since_carried_from;
 use crate::catalog::Catalog;
-use crate::changes::{self, Changes};
+use crate::changes::Changes;
 use crate::error::Result;
+use crate::lang::Lang;
 use crate::model::{AssessmentRecord, Status};
 use crate::store::Store;
 use crate::{pdf, write_atomic};
@@ -29,9 +31,9 @@ pub struct WrittenPdf {
 }
 
 /// Writes the PDF of assessment `id` (labels in `lang`) to `path`; the status stays as it is.
-pub fn preview_pdf(store: &Store, catalog: &Catalog, id: i64, lang: &str, path: &Path) -> Result<WrittenPdf> {
+pub fn preview_pdf(store: &Store, catalog: &Catalog, id: i64, lang: Lang, path: &Path) -> Result<WrittenPdf> {
     let record = store.record(id)?;
-    let changes = changes::since_carried_from(store, &record, catalog)?;
+    let changes = changes_since_carried_from(store, &record, catalog)?;
     write_pdf(&record, catalog, lang, changes.as_ref(), path)
 }
 
@@ -40,11 +42,11 @@ pub fn preview_pdf(store: &Store, catalog: &Catalog, id: i64, lang: &str, path: 
 pub(super) fn write_pdf(
     record: &AssessmentRecord,
     catalog: &Catalog,
-    lang: &str,
+    lang: Lang,
     changes: Option<&Changes>,
     path: &Path,
 ) -> Result<WrittenPdf> {
-    let rendered = pdf::render_with_changes(record, catalog, lang, changes)?;
+    let rendered = pdf::render_with_changes(record, catalog, lang.code(), changes)?;
     write_atomic(path, &rendered.pdf)?;
     Ok(WrittenPdf {
         path: path.to_path_buf(),

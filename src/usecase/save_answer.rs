@@ -1,24 +1,54 @@
-//! Saving one item's answer, returning the new score with the receipt so the UI does not
-//! have to ask for it again.
+//! Saving what a user edits (an item's answer, a Part 2 answer, the declaration, "still
+//! true" for carried-over answers), each returning the receipt with the assessment's new
+//! evaluation, so the UI never has to ask for it again.
 
 use serde::Serialize;
 
 use super::evaluate::Evaluation;
 use crate::catalog::Catalog;
 use crate::error::Result;
-use crate::model::Answer;
+use crate::model::{Answer, Declaration, Part2Answer};
 use crate::store::{SaveReceipt, Store};
 
-/// The receipt of the save (flattened: `updated_at`, `status`, `reverted_from`) and the
-/// assessment's score and submission check after it.
+/// The receipt of the save (flattened: `updated_at`, `status`, `reverted_from`, `revision`)
+/// and the assessment's score, submission check and facts after it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SavedAnswer {
+pub struct Saved {
     #[serde(flatten)]
     pub receipt: SaveReceipt,
     pub evaluation: Evaluation,
 }
 
-pub fn save_answer(store: &mut Store, catalog: &Catalog, id: i64, answer: &Answer) -> Result<SavedAnswer> {
+/// The former name of [`Saved`], from when only answers returned it.
+pub type SavedAnswer = Saved;
+
+fn with_evaluation(store: &Store, catalog: &Catalog, id: i64, receipt: SaveReceipt) -> Result<Saved> {
+    Ok(Saved { receipt, evaluation: super::evaluate(store, catalog, id)? })
+}
+
+pub fn save_answer(store: &mut Store, catalog: &Catalog, id: i64, answer: &Answer) -> Result<Saved> {
     let receipt = store.save_answer(id, answer)?;
-    Ok(SavedAnswer { receipt, evaluation: super::evaluate(store, catalog, id)? })
+    with_evaluation(store, catalog, id, receipt)
+}
+
+pub fn save_part2(store: &mut Store, catalog: &Catalog, id: i64, answer: &Part2Answer) -> Result<Saved> {
+    let receipt = store.save_part2(id, answer)?;
+    with_evaluation(store, catalog, id, receipt)
+}
+
+pub fn save_declaration(store: &mut Store, catalog: &Catalog, id: i64, declaration: &Declaration) -> Result<Saved> {
+    let receipt = store.save_declaration(id, declaration)?;
+    with_evaluation(store, catalog, id, receipt)
+}
+
+/// Confirms carried-over answers unchanged ("still true"), a whole group at once.
+pub fn confirm_unchanged(
+    store: &mut Store,
+    catalog: &Catalog,
+    id: i64,
+    items: &[String],
+    policies: &[String],
+) -> Result<Saved> {
+    let receipt = store.confirm_unchanged(id, items, policies)?;
+    with_evaluation(store, catalog, id, receipt)
 }

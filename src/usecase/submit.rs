@@ -4,26 +4,27 @@
 
 use std::path::Path;
 
+use super::evaluate::{changes_since_carried_from, circumstances};
 use super::pdf::{write_pdf, WrittenPdf};
 use crate::catalog::Catalog;
-use crate::changes;
 use crate::clock;
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 use crate::readiness;
 use crate::store::Store;
 
 /// Submits assessment `id`: checks it, marks it submitted now, and writes the submission
 /// PDF (labels in `lang`) to `path`. A not-ready assessment is refused with
 /// [`Error::NotReady`], listing what is missing; nothing is written then.
-pub fn submit(store: &mut Store, catalog: &Catalog, id: i64, lang: &str, path: &Path) -> Result<WrittenPdf> {
+pub fn submit(store: &mut Store, catalog: &Catalog, id: i64, lang: Lang, path: &Path) -> Result<WrittenPdf> {
     let now = clock::now();
     // Submitting changes no answer: last year's changes are read before, outside the write.
-    let changes = changes::since_carried_from(store, &store.record(id)?, catalog)?;
+    let changes = changes_since_carried_from(store, &store.record(id)?, catalog)?;
     store.submit_with(
         id,
         &now,
         |record| {
-            let check = readiness::check(record, catalog);
+            let check = readiness::check(record, catalog, &circumstances());
             if check.ready {
                 Ok(())
             } else {

@@ -30,14 +30,13 @@ export const api = {
   createCompany: (profile) => call('create_company', { profile }),
   saveCompany: (id, profile) => call('save_company', { id, profile }),
   listAssessments: () => call('list_assessments'),
-  createAssessment: (companyId, period) => call('create_assessment', { companyId, period }),
-  createAssessmentFrom: (sourceId, period) => call('create_assessment_from', { sourceId, period }),
+  // Empty (for the company on file, or a new empty profile) or carried forward from `from`.
+  startAssessment: (period, from = null) => call('start_assessment', { period, from }),
   renameAssessment: (id, period) => call('rename_assessment', { id, period }),
   deleteAssessment: (id) => call('delete_assessment', { id }),
   restoreAssessment: (id) => call('restore_assessment', { id }),
   record: (id) => call('get_record', { id }),
   setPosition: (id, position) => call('set_position', { id, position }),
-  setStatus: (id, status) => call('set_status', { id, status }),
   // `revision`: the stored revision the answer was read at (0: none stored); a save based on
   // an older one is refused with kind "conflict" instead of overwriting a newer save.
   saveAnswer: (id, answer) => call('save_answer', { id, answer, revision: answer.revision ?? 0 }),
@@ -46,7 +45,7 @@ export const api = {
   evaluate: (id) => call('evaluate', { id }),
   // The file dialogs open in the app's Rust side: the page names no path. Each resolves to
   // null when the user cancels the dialog; `dialog` is its {title, filter} text.
-  exportAssessment: (id, dialog) => call('export_assessment', { id, dialog }),
+  exportAssessment: (id, lang, dialog) => call('export_assessment', { id, lang, dialog }),
   importAssessment: (dialog) => call('import_assessment', { dialog }),
   submit: (id, lang, dialog) => call('submit', { id, lang, dialog }),
   previewPdf: (id, lang, dialog) => call('preview_pdf', { id, lang, dialog }),

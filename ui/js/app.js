@@ -7,7 +7,7 @@ import { alertBox } from './components/dialog.js';
 import { toast } from './components/toast.js';
 import { describe } from './errors.js';
 import { firstStep, pathOf, validStep } from './flow.js';
-import { t } from './i18n.js';
+import { t, language } from './i18n.js';
 import { go } from './router.js';
 import { state, changed } from './state.js';
 
@@ -98,7 +98,7 @@ export const app = {
   async exportFile(id) {
     await flushAll();
     await app.guard(async () => {
-      const path = await api.exportAssessment(id, { title: t('file.export_dialog_title'), filter: t('file.filter_json') });
+      const path = await api.exportAssessment(id, language(), { title: t('file.export_dialog_title'), filter: t('file.filter_json') });
       if (path == null) return;
       toast(t('file.exported', { path }));
     });

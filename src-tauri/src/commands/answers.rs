@@ -1,9 +1,7 @@
 //! Saving answers, Part 2 answers and the declaration; scoring and the submission check.
 
 use csr_core::model::{Answer, Declaration, Part2Answer, Revision};
-use csr_core::store::SaveReceipt;
-use csr_core::usecase::{self, Evaluation, SavedAnswer};
-use csr_core::Catalog;
+use csr_core::usecase::{self, Evaluation, Saved};
 use tauri::State;
 
 use crate::error::Result;
@@ -13,9 +11,9 @@ use crate::state::AppState;
 /// `revision` is the stored revision the UI's answer was read at (0: none stored); a save
 /// based on an older one is refused (kind "conflict"), never silently overwriting. Returns
 /// the receipt with the new score, so the UI does not ask for it again.
-pub async fn save_answer(state: State<'_, AppState>, id: i64, answer: Answer, revision: i64) -> Result<SavedAnswer> {
+pub async fn save_answer(state: State<'_, AppState>, id: i64, answer: Answer, revision: i64) -> Result<Saved> {
     let answer = Answer { revision: Revision(Some(revision)), ..answer };
-    state.with_store(|s| usecase::save_answer(s, Catalog::get(), id, &answer))
+    state.with_store(|s| usecase::save_answer(s, state.catalog, id, &answer))
 }
 
 #[tauri::command]
@@ -24,13 +22,14 @@ pub async fn save_part2(
     id: i64,
     answer: Part2Answer,
     revision: i64,
-) -> Result<SaveReceipt> {
-    state.with_store(|s| s.save_part2(id, &Part2Answer { revision: Revision(Some(revision)), ..answer }))
+) -> Result<Saved> {
+    let answer = Part2Answer { revision: Revision(Some(revision)), ..answer };
+    state.with_store(|s| usecase::save_part2(s, state.catalog, id, &answer))
 }
 
 #[tauri::command]
-pub async fn save_declaration(state: State<'_, AppState>, id: i64, declaration: Declaration) -> Result<SaveReceipt> {
-    state.with_store(|s| s.save_declaration(id, &declaration))
+pub async fn save_declaration(state: State<'_, AppState>, id: i64, declaration: Declaration) -> Result<Saved> {
+    state.with_store(|s| usecase::save_declaration(s, state.catalog, id, &declaration))
 }
 
 /// Confirms carried-over answers unchanged ("still true"), a whole group at once.
@@ -40,12 +39,12 @@ pub async fn confirm_unchanged(
     id: i64,
     items: Vec<String>,
     policies: Vec<String>,
-) -> Result<SaveReceipt> {
-    state.with_store(|s| s.confirm_unchanged(id, &items, &policies))
+) -> Result<Saved> {
+    state.with_store(|s| usecase::confirm_unchanged(s, state.catalog, id, &items, &policies))
 }
 
 /// The score and the submission check, from one read of the assessment.
 #[tauri::command]
 pub async fn evaluate(state: State<'_, AppState>, id: i64) -> Result<Evaluation> {
-    state.with_store(|s| usecase::evaluate(s, Catalog::get(), id))
+    state.with_store(|s| usecase::evaluate(s, state.catalog, id))
 }

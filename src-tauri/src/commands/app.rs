@@ -1,7 +1,6 @@
 //! Start-up status, catalog, settings, About.
 
-use csr_core::model::DECLARATION_TEXT;
-use csr_core::Catalog;
+use csr_core::usecase::{self, CatalogView};
 use serde_json::{json, Value};
 use tauri::State;
 
@@ -17,11 +16,11 @@ pub fn startup_status(state: State<'_, AppState>) -> Option<crate::error::ShellE
 /// Versions and where the data is, for the About box.
 #[tauri::command]
 pub fn app_info(app: tauri::AppHandle, state: State<'_, AppState>) -> Value {
-    let g = &Catalog::get().guideline.guideline;
+    let g = &state.catalog.guideline.guideline;
     json!({
         "name": app.package_info().name,
         "version": app.package_info().version.to_string(),
-        "catalog_version": Catalog::get().version(),
+        "catalog_version": state.catalog.version(),
         "guideline": g.title,
         "guideline_edition": g.edition,
         "database": state.db_path,
@@ -33,20 +32,14 @@ pub fn app_info(app: tauri::AppHandle, state: State<'_, AppState>) -> Value {
 /// The language of the operating system, for a first start ("ja" or "en").
 #[tauri::command]
 pub fn system_language() -> &'static str {
-    csr_core::locale::system_language()
+    csr_core::lang::system_language().code()
 }
 
-/// The whole catalog: the guideline's text, our advice, the disclosure questions.
+/// The whole catalog: the guideline's text, our advice, the disclosure questions, our
+/// translations, and every language's formats and words.
 #[tauri::command]
-pub fn get_catalog() -> Value {
-    let c = Catalog::get();
-    json!({
-        "guideline": c.guideline,
-        "advice": c.advice,
-        "disclosures": c.disclosures,
-        "translations": { "ja": c.japanese },
-        "declaration_text": DECLARATION_TEXT,
-    })
+pub fn get_catalog(state: State<'_, AppState>) -> CatalogView<'static> {
+    usecase::catalog_view(state.catalog)
 }
 
 #[tauri::command]

@@ -1,6 +1,7 @@
 //! Assessments: list, create, carry forward, rename, delete, restore, read, position.
 
 use csr_core::model::{Assessment, AssessmentRecord, AssessmentSummary};
+use csr_core::usecase::{self, Start};
 use tauri::State;
 
 use crate::error::Result;
@@ -11,14 +12,11 @@ pub async fn list_assessments(state: State<'_, AppState>) -> Result<Vec<Assessme
     state.with_store(|s| s.list_assessments())
 }
 
+/// Starts an assessment: empty (for the first company, or a new empty profile), or carried
+/// forward from `from`.
 #[tauri::command]
-pub async fn create_assessment(state: State<'_, AppState>, company_id: i64, period: String) -> Result<Assessment> {
-    state.with_store(|s| s.create_assessment(company_id, &period))
-}
-
-#[tauri::command]
-pub async fn create_assessment_from(state: State<'_, AppState>, source_id: i64, period: String) -> Result<Assessment> {
-    state.with_store(|s| s.create_assessment_from(source_id, &period))
+pub async fn start_assessment(state: State<'_, AppState>, period: String, from: Option<i64>) -> Result<Assessment> {
+    state.with_store(|s| usecase::start_assessment(s, &Start { period, from, company: None }))
 }
 
 #[tauri::command]

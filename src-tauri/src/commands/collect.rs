@@ -28,6 +28,7 @@ pub async fn choose_collect_folder(app: AppHandle, dialog: DialogText) -> Result
 /// writes it; `None` when the user cancelled the dialog.
 #[tauri::command]
 pub async fn collect_submissions(app: AppHandle, lang: String, dialog: DialogText) -> Result<Option<CollectReport>> {
+    let lang = csr_core::lang::Lang::parse(&lang)?;
     blocking(move || {
         let state = app.state::<AppState>();
         let folder = state.collect_folder.lock().unwrap_or_else(|p| p.into_inner()).clone().ok_or_else(|| {
@@ -36,9 +37,8 @@ pub async fn collect_submissions(app: AppHandle, lang: String, dialog: DialogTex
                 message: "no folder is chosen yet: choose the folder of received PDFs first.".into(),
             })
         })?;
-        let name = format!("CSR-submissions_{}.xlsx", csr_core::clock::today());
+        let name = usecase::workbook_file_name(lang, csr_core::clock::today());
         let Some(output) = dialogs::save_file(&app, &dialog, &name, "xlsx") else { return Ok(None) };
-        let lang = if lang == "ja" { "ja" } else { "en" };
         let report = usecase::collect_to(&[folder], &[], 0, lang, &output, &|_| {})?;
         *state.last_workbook.lock().unwrap_or_else(|p| p.into_inner()) = report.written.first().cloned();
         Ok(Some(report))

@@ -10,7 +10,7 @@ use csr_core::model::{CompanyProfile, FieldProblem};
 /// (Used when the module is written and checked, by the test below.)
 #[cfg(test)]
 pub fn ui_contract() -> Contract {
-    contract(&crate::error::KINDS)
+    contract(crate::error::ShellKind::ALL.iter().map(|k| k.as_str()))
 }
 
 /// The text of `ui/js/contract.js`.

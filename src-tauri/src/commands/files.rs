@@ -1,9 +1,10 @@
 //! Export and import of interchange files, in files the user chooses in the system's dialogs
 //! (opened here, in Rust: the page names no path).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use csr_core::{pdf, usecase, Catalog};
+use csr_core::lang::Lang;
+use csr_core::usecase::{self, FileKind};
 use tauri::{AppHandle, Manager};
 
 use crate::dialogs::{self, DialogText};
@@ -18,13 +19,13 @@ pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 
 /// Asks where to save the assessment and writes it there; the path written, or `None` when
 /// the user cancelled.
 #[tauri::command]
-pub async fn export_assessment(app: AppHandle, id: i64, dialog: DialogText) -> Result<Option<PathBuf>> {
+pub async fn export_assessment(app: AppHandle, id: i64, lang: String, dialog: DialogText) -> Result<Option<PathBuf>> {
+    let lang = Lang::parse(&lang)?;
     blocking(move || {
         let state = app.state::<AppState>();
-        let suggested = state.with_store(|s| s.record(id)).map(|r| pdf::file_name(&r))?;
-        let suggested = Path::new(&suggested).with_extension("json").to_string_lossy().into_owned();
+        let suggested = state.with_store(|s| s.record(id)).map(|r| usecase::suggested_file_name(&r, FileKind::Export, lang))?;
         let Some(path) = dialogs::save_file(&app, &dialog, &suggested, "json") else { return Ok(None) };
-        state.with_store(|s| usecase::export_to(s, Catalog::get(), id, &path))?;
+        state.with_store(|s| usecase::export_to(s, state.catalog, id, &path))?;
         Ok(Some(path))
     })
     .await
@@ -37,7 +38,8 @@ pub async fn import_assessment(app: AppHandle, dialog: DialogText) -> Result<Opt
     blocking(move || {
         let Some(path) = dialogs::open_file(&app, &dialog, "json") else { return Ok(None) };
         let file = std::fs::File::open(&path).map_err(|e| csr_core::Error::Io { action: "open", path: path.clone(), source: e })?;
-        let id = app.state::<AppState>().with_store(|s| usecase::import_from(s, Catalog::get(), file, &path))?;
+        let state = app.state::<AppState>();
+        let id = state.with_store(|s| usecase::import_from(s, state.catalog, file, &path))?;
         Ok(Some(id))
     })
     .await

@@ -3,8 +3,9 @@
 
 use std::path::PathBuf;
 
-use csr_core::usecase::{self, WrittenPdf};
-use csr_core::{mail, pdf, Catalog};
+use csr_core::lang::Lang;
+use csr_core::mail;
+use csr_core::usecase::{self, FileKind, WrittenPdf};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -23,13 +24,18 @@ enum Kind {
 /// Asks where to save, then writes the PDF; remembers it as the file "open" and "show in
 /// folder" act on. `None` when the user cancelled.
 async fn write(app: AppHandle, id: i64, lang: String, dialog: DialogText, kind: Kind) -> Result<Option<WrittenPdf>> {
+    let lang = Lang::parse(&lang)?;
     blocking(move || {
         let state = app.state::<AppState>();
-        let suggested = state.with_store(|s| s.record(id)).map(|r| pdf::file_name(&r))?;
+        let file_kind = match kind {
+            Kind::Submission => FileKind::Submission,
+            Kind::Preview => FileKind::Preview,
+        };
+        let suggested = state.with_store(|s| s.record(id)).map(|r| usecase::suggested_file_name(&r, file_kind, lang))?;
         let Some(path) = dialogs::save_file(&app, &dialog, &suggested, "pdf") else { return Ok(None) };
         let written = state.with_store(|s| match kind {
-            Kind::Submission => usecase::submit(s, Catalog::get(), id, &lang, &path),
-            Kind::Preview => usecase::preview_pdf(s, Catalog::get(), id, &lang, &path),
+            Kind::Submission => usecase::submit(s, state.catalog, id, lang, &path),
+            Kind::Preview => usecase::preview_pdf(s, state.catalog, id, lang, &path),
         })?;
         *state.last_pdf.lock().unwrap_or_else(|p| p.into_inner()) = Some(written.path.clone());
         Ok(Some(written))

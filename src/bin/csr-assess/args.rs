@@ -44,3 +44,10 @@ pub fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
     })?;
     Ok(bytes)
 }
+
+/// `--lang CODE`: a language the app speaks (`en`, `ja`); another code is a usage mistake
+/// that names the known ones.
+pub fn lang(value: std::ffi::OsString) -> Result<csr_core::lang::Lang, Failure> {
+    let code = text(value, "--lang")?;
+    csr_core::lang::Lang::parse(&code).map_err(|e| Failure::Usage(format!("--lang: {e}")))
+}

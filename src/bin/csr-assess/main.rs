@@ -70,7 +70,8 @@ fn run() -> Outcome {
             }
             Some(Value(verb)) => {
                 let verb = verb.string()?;
-                let mut ctx = verbs::Context { parser, db };
+                // The catalog is read here, once; every verb gets it from the context.
+                let mut ctx = verbs::Context { parser, db, catalog: csr_core::Catalog::get() };
                 return verbs::dispatch(&verb, &mut ctx);
             }
             Some(other) => return Err(other.unexpected().into()),

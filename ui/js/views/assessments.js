@@ -89,8 +89,8 @@ export async function assessments(main, _params, app) {
     const source = form.querySelector('#new-source').value;
     if (!period) { form.querySelector('#new-period').focus(); return; }
     await app.guard(async () => {
-      const companyId = state.companies[0]?.id ?? (await api.createCompany({})).id;
-      const created = source ? await api.createAssessmentFrom(Number(source), period) : await api.createAssessment(companyId, period);
+      const created = await api.startAssessment(period, source ? Number(source) : null);
+      state.companies = await api.listCompanies();
       await app.resume(created.id);
     });
   });

@@ -2,7 +2,7 @@
 
 use csr_core::model::{Answer, Cascade, Declaration, Evidence, Part2Answer, Rating, Revision};
 use csr_core::store::SaveReceipt;
-use csr_core::{clock, Catalog};
+use csr_core::clock;
 use lexopt::prelude::*;
 
 use super::{show_help, Context};
@@ -43,7 +43,7 @@ impl Edit {
 pub fn answer(ctx: &mut Context) -> Outcome {
     let id = ctx.assessment_id(help::ANSWER)?;
     let item = ctx.positional("the item id", help::ANSWER)?;
-    if Catalog::get().item(&item).is_none() {
+    if ctx.catalog.item(&item).is_none() {
         return Err(Failure::Usage(format!(
             "\"{item}\" is not an action item; `csr-assess catalog` lists them (I-1 … VII-8)"
         )));
@@ -115,7 +115,7 @@ fn non_empty(s: String) -> Option<String> {
 pub fn part2(ctx: &mut Context) -> Outcome {
     let id = ctx.assessment_id(help::PART2)?;
     let policy = ctx.positional("the policy id", help::PART2)?;
-    if Catalog::get().policy(&policy).is_none() {
+    if ctx.catalog.policy(&policy).is_none() {
         return Err(Failure::Usage(format!("\"{policy}\" is not a Part 2 policy; `csr-assess catalog` lists them")));
     }
     let mut edits: Vec<Box<dyn FnOnce(&mut Part2Answer)>> = Vec::new();
@@ -189,7 +189,7 @@ pub fn declare(ctx: &mut Context) -> Outcome {
     let receipt = ctx.store()?.edit_declaration(id, |d| {
         edits.into_iter().for_each(|e| e(d));
         if d.date.is_none() {
-            d.date = Some(clock::today());
+            d.date = Some(clock::today_text());
         }
     })?;
     report(&receipt, "Saved the declaration.");

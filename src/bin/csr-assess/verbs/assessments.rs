@@ -1,7 +1,7 @@
 //! `new`, `list`, `show`, `status`, `rename`, `delete`, `restore`.
 
-use csr_core::model::{CompanyProfile, Status};
-use csr_core::{interchange, Catalog};
+use csr_core::model::Status;
+use csr_core::{interchange, usecase};
 use lexopt::prelude::*;
 
 use super::{show_help, Context};
@@ -22,16 +22,12 @@ pub fn new(ctx: &mut Context) -> Outcome {
     }
     let period = period.ok_or_else(|| Failure::Usage(format!("--period is missing.\n\n{}", help::NEW)))?;
     let mut store = ctx.store()?;
-    let created = match from {
-        Some(source) => store.create_assessment_from(source, &period)?,
-        None => {
-            let company = match super::profile::pick_company(&store, company)? {
-                Some(c) => c.id,
-                None => store.create_company(&CompanyProfile::default())?.id,
-            };
-            store.create_assessment(company, &period)?
-        }
+    let company = match (from, company) {
+        // `pick_company` refuses an unknown id (and, with several companies, a missing one).
+        (None, _) => super::profile::pick_company(&store, company)?.map(|c| c.id),
+        (Some(_), c) => c,
     };
+    let created = usecase::start_assessment(&mut store, &usecase::Start { period, from, company })?;
     if json {
         output::json(&created);
     } else {
@@ -67,7 +63,7 @@ pub fn list(ctx: &mut Context) -> Outcome {
 pub fn show(ctx: &mut Context) -> Outcome {
     let (id, json) = ctx.id_and_json(help::SHOW)?;
     let record = ctx.store()?.record(id)?;
-    let catalog = Catalog::get();
+    let catalog = ctx.catalog;
     if json {
         crate::say_raw!("{}", interchange::export(&record, catalog));
         return Ok(());

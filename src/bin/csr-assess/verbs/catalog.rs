@@ -1,20 +1,16 @@
 //! `catalog`: the guideline's items and policies.
 
 use csr_core::catalog::Condition;
-use csr_core::Catalog;
+use csr_core::usecase;
 
 use super::Context;
 use crate::{help, output, Outcome};
 
 pub fn run(ctx: &mut Context) -> Outcome {
     let json = ctx.json_flag(help::CATALOG)?;
-    let catalog = Catalog::get();
+    let catalog = ctx.catalog;
     if json {
-        output::json(&serde_json::json!({
-            "guideline": catalog.guideline,
-            "advice": catalog.advice,
-            "disclosures": catalog.disclosures,
-        }));
+        output::json(&usecase::catalog_view(catalog));
         return Ok(());
     }
     let g = &catalog.guideline.guideline;

@@ -12,18 +12,13 @@ use crate::args::text;
 use crate::{help, Failure, Outcome};
 
 pub fn run(ctx: &mut Context) -> Outcome {
-    let (mut paths, mut previous, mut output, mut lang, mut jobs) = (Vec::new(), Vec::new(), None, "en".to_string(), 0);
+    let (mut paths, mut previous, mut output, mut lang, mut jobs) = (Vec::new(), Vec::new(), None, csr_core::lang::Lang::english(), 0);
     while let Some(arg) = ctx.parser.next()? {
         match arg {
             Value(v) => paths.push(PathBuf::from(v)),
             Short('o') | Long("output") => output = Some(PathBuf::from(ctx.parser.value()?)),
             Long("previous") => previous.extend(ctx.parser.values()?.map(PathBuf::from)),
-            Long("lang") => {
-                lang = text(ctx.parser.value()?, "--lang")?;
-                if !["en", "ja"].contains(&lang.as_str()) {
-                    return Err(Failure::Usage(format!("--lang is en or ja, not \"{lang}\"")));
-                }
-            }
+            Long("lang") => lang = crate::args::lang(ctx.parser.value()?)?,
             Long("jobs") => {
                 let v = text(ctx.parser.value()?, "--jobs")?;
                 jobs = v.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
@@ -45,7 +40,7 @@ pub fn run(ctx: &mut Context) -> Outcome {
             eprint!("\rRead {} of {} files", p.done, p.total);
         }
     };
-    let report = usecase::collect_to(&paths, &previous, jobs, &lang, &output, &progress);
+    let report = usecase::collect_to(&paths, &previous, jobs, lang, &output, &progress);
     if show {
         eprintln!();
     }

@@ -12,14 +12,16 @@ mod transfer;
 
 use std::path::PathBuf;
 
-use csr_core::Store;
+use csr_core::{Catalog, Store};
 
 use crate::{help, Failure, Outcome};
 
-/// What every verb gets: the rest of the command line and the database choice.
+/// What every verb gets: the rest of the command line, the database choice and the catalog
+/// (read once, in `main`).
 pub struct Context {
     pub parser: lexopt::Parser,
     pub db: Option<PathBuf>,
+    pub catalog: &'static Catalog,
 }
 
 impl Context {

@@ -1,14 +1,14 @@
 //! `score` and `check`.
 
 use csr_core::readiness::{Finding, Problem, Severity};
-use csr_core::{usecase, Catalog};
+use csr_core::usecase;
 
 use super::Context;
 use crate::{help, output, Failure, Outcome};
 
 pub fn score(ctx: &mut Context) -> Outcome {
     let (id, json) = ctx.id_and_json(help::SCORE)?;
-    let catalog = Catalog::get();
+    let catalog = ctx.catalog;
     let score = usecase::evaluate(&ctx.store()?, catalog, id)?.score;
     if json {
         output::json(&score);
@@ -64,7 +64,7 @@ pub fn score(ctx: &mut Context) -> Outcome {
 
 pub fn check(ctx: &mut Context) -> Outcome {
     let (id, json) = ctx.id_and_json(help::CHECK)?;
-    let result = usecase::evaluate(&ctx.store()?, Catalog::get(), id)?.readiness;
+    let result = usecase::evaluate(&ctx.store()?, ctx.catalog, id)?.readiness;
     if json {
         output::json(&result);
     } else if result.findings.is_empty() {

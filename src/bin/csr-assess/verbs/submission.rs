@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use csr_core::{pdf, usecase, write_atomic, Catalog};
+use csr_core::lang::Lang;
+use csr_core::{pdf, usecase, write_atomic};
 use lexopt::prelude::*;
 
 use super::{show_help, Context};
@@ -10,8 +11,8 @@ use crate::args::{self, text};
 use crate::{help, output, Failure, Outcome};
 
 /// `--output FILE` and `--lang en|ja`, the options of `submit` and `pdf`.
-fn pdf_options(ctx: &mut Context, help_text: &str) -> Result<(Option<String>, String), Failure> {
-    let (mut out, mut lang) = (None, "en".to_string());
+fn pdf_options(ctx: &mut Context, help_text: &str) -> Result<(Option<String>, Lang), Failure> {
+    let (mut out, mut lang) = (None, Lang::english());
     while let Some(arg) = ctx.parser.next()? {
         match arg {
             Short('o') | Long("output") => {
@@ -24,12 +25,7 @@ fn pdf_options(ctx: &mut Context, help_text: &str) -> Result<(Option<String>, St
                 }
                 out = Some(path);
             }
-            Long("lang") => {
-                lang = text(ctx.parser.value()?, "--lang")?;
-                if !["en", "ja"].contains(&lang.as_str()) {
-                    return Err(Failure::Usage(format!("--lang is en or ja, not \"{lang}\"")));
-                }
-            }
+            Long("lang") => lang = args::lang(ctx.parser.value()?)?,
             Short('h') | Long("help") => {
                 crate::say_raw!("{help_text}");
                 return Err(Failure::Status(0));
@@ -46,7 +42,7 @@ pub fn submit(ctx: &mut Context) -> Outcome {
     let (out, lang) = pdf_options(ctx, help::SUBMIT)?;
     let out = out.ok_or_else(|| Failure::Usage(format!("--output is missing.\n\n{}", help::SUBMIT)))?;
     let mut store = ctx.store()?;
-    match usecase::submit(&mut store, Catalog::get(), id, &lang, Path::new(&out)) {
+    match usecase::submit(&mut store, ctx.catalog, id, lang, Path::new(&out)) {
         Ok(written) => {
             crate::say!(
                 "Submitted assessment {id} at {} and wrote {} ({} KB). SHA-256 of the attached data: {}",
@@ -74,9 +70,9 @@ pub fn pdf(ctx: &mut Context) -> Outcome {
     let store = ctx.store()?;
     let path = match out {
         Some(p) => p,
-        None => pdf::file_name(&store.record(id)?),
+        None => usecase::suggested_file_name(&store.record(id)?, usecase::FileKind::Submission, lang),
     };
-    let written = usecase::preview_pdf(&store, Catalog::get(), id, &lang, Path::new(&path))?;
+    let written = usecase::preview_pdf(&store, ctx.catalog, id, lang, Path::new(&path))?;
     let what = if written.preview {
         "a preview (marked \"DRAFT — not submitted\"; `csr-assess submit` makes the submission)"
     } else {

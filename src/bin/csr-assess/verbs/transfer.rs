@@ -1,6 +1,6 @@
 //! `export` and `import` of interchange files.
 
-use csr_core::{usecase, Catalog};
+use csr_core::usecase;
 use lexopt::prelude::*;
 
 use super::{show_help, Context};
@@ -19,9 +19,9 @@ pub fn export(ctx: &mut Context) -> Outcome {
     }
     let store = ctx.store()?;
     match out.as_deref() {
-        None | Some("-") => crate::say_raw!("{}", usecase::export_text(&store, Catalog::get(), id)?),
+        None | Some("-") => crate::say_raw!("{}", usecase::export_text(&store, ctx.catalog, id)?),
         Some(path) => {
-            usecase::export_to(&store, Catalog::get(), id, std::path::Path::new(path))?;
+            usecase::export_to(&store, ctx.catalog, id, std::path::Path::new(path))?;
             eprintln!("Wrote {path}.");
         }
     }
@@ -33,7 +33,7 @@ pub fn import(ctx: &mut Context) -> Outcome {
     let json = ctx.json_flag(help::IMPORT)?;
     let bytes = args::read_input(&path)?;
     let mut store = ctx.store()?;
-    let id = usecase::import_from(&mut store, Catalog::get(), bytes.as_slice(), std::path::Path::new(&path))?;
+    let id = usecase::import_from(&mut store, ctx.catalog, bytes.as_slice(), std::path::Path::new(&path))?;
     if json {
         output::json(&store.assessment(id)?);
     } else {

@@ -3,24 +3,23 @@
 //! Read here rather than in the web view because `navigator.language` differs between
 //! WebView2, WKWebView and WebKitGTK (WebKitGTK, for one, does not follow `LANG`).
 
-/// The languages the app speaks, in the order it prefers them when the system names none.
-pub const LANGUAGES: [&str; 2] = ["en", "ja"];
+use super::Lang;
 
-/// The first of the system's preferred languages that the app speaks, else "en".
-pub fn system_language() -> &'static str {
+/// The first of the system's preferred languages that the app speaks, else English.
+pub fn system_language() -> Lang {
     language_of(sys_locale::get_locales())
 }
 
 /// The first of `locales` (BCP 47 tags such as "ja-JP", or POSIX ones such as "ja_JP.UTF-8")
-/// that the app speaks, else "en".
-pub fn language_of(locales: impl IntoIterator<Item = String>) -> &'static str {
+/// that the app speaks, else English.
+pub fn language_of(locales: impl IntoIterator<Item = String>) -> Lang {
     for locale in locales {
         let primary = locale.split(['-', '_', '.', '@']).next().unwrap_or("").to_ascii_lowercase();
-        if let Some(lang) = LANGUAGES.iter().find(|l| **l == primary) {
+        if let Some(lang) = Lang::all().find(|l| l.formats().system_prefixes.iter().any(|p| *p == primary)) {
             return lang;
         }
     }
-    "en"
+    Lang::english()
 }
 
 #[cfg(test)]
@@ -28,7 +27,7 @@ mod tests {
     use super::language_of;
 
     fn of(list: &[&str]) -> &'static str {
-        language_of(list.iter().map(|s| s.to_string()))
+        language_of(list.iter().map(|s| s.to_string())).code()
     }
 
     #[test]

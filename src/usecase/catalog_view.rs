@@ -1,0 +1,37 @@
+//! The catalog as the UI and `csr-assess catalog --json` receive it: the guideline's text,
+//! our advice, the disclosure questions, our translations by language, the declaration's
+//! text, and every language's formats and words.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::catalog::{AdviceBook, Catalog, DisclosureBook, Guideline, Localized, Translation};
+use crate::lang::{Lang, LangData};
+use crate::model::DECLARATION_TEXT;
+
+#[derive(Debug, Serialize)]
+pub struct CatalogView<'a> {
+    pub version: &'a str,
+    pub guideline: &'a Guideline,
+    pub advice: &'a AdviceBook,
+    pub disclosures: &'a DisclosureBook,
+    /// Our translation of the guideline's text, by language code (English has none: it is
+    /// the original).
+    pub translations: BTreeMap<&'static str, &'a Translation>,
+    pub declaration_text: &'static Localized<&'static str>,
+    /// Every language the app speaks, English first: its name, formats and words.
+    pub languages: Vec<&'static LangData>,
+}
+
+pub fn catalog_view(catalog: &Catalog) -> CatalogView<'_> {
+    CatalogView {
+        version: catalog.version(),
+        guideline: &catalog.guideline,
+        advice: &catalog.advice,
+        disclosures: &catalog.disclosures,
+        translations: Lang::all().filter_map(|l| Some((l.code(), catalog.translation(l.code())?))).collect(),
+        declaration_text: &DECLARATION_TEXT,
+        languages: Lang::all().map(Lang::data).collect(),
+    }
+}
