@@ -4,18 +4,32 @@
 //! the guideline's 47 action items it rates how far the item is in place, describes what it
 //! does, lists evidence and, for gaps, plans actions; it acknowledges the six Part 2 policies
 //! and signs a declaration. This crate owns all of that and knows nothing of the desktop
-//! shell:
+//! shell.
 //!
-//! - [`catalog`]: the guideline as data (verbatim) and our own advice, embedded in the binary;
-//! - [`model`]: company profile, assessment, answers, Part 2 answers, declaration;
-//! - [`store`]: one SQLite file with append-only migrations; every save one transaction;
-//! - [`scoring`] and [`readiness`]: the score, the gaps, and what blocks a submission;
-//! - [`interchange`]: the versioned JSON file that moves an assessment between computers;
-//! - [`collect`]: NEC's side, a folder of received submissions verified into one workbook.
-//! - [`usecase`]: each step a user takes (submit, preview, export, import, evaluate, save),
-//!   called by both the desktop shell and the CLI.
+//! # Floors
 //!
-//! Errors are one enum, [`Error`], whose messages say what to do.
+//! The modules stand on floors; a module uses only its own floor and those below it
+//! (`tests/layering.rs` reads every `crate::…` path and fails on one that runs up):
+//!
+//! 1. **Ground**: [`error`](Error), [`clock`], [`catalog`] (the guideline as data, verbatim,
+//!    and our advice), [`findings`] (what a check finds, as data), [`lang`] (the languages as
+//!    data: formats and words), `files` (writing a file whole). They know nothing above them.
+//! 2. **Rules**: [`model`] (profile, assessment, answers, declaration and what each refuses),
+//!    [`scoring`], [`readiness`] (the submission check, told "today" and "can this be printed?"
+//!    by its caller), [`changes`] (a pure comparison of two records), [`mail`], [`contract`]
+//!    (what the UI must agree on). Pure: no storage, no rendering.
+//! 3. **Storage**: [`store`] (one SQLite file, append-only migrations, every save one
+//!    transaction; it keeps what it is given and never scores or checks) and [`interchange`]
+//!    (the versioned JSON file; it knows no database).
+//! 4. **Renderings**: [`pdf`] and [`collect`] (NEC's workbook of received submissions). They
+//!    read no database: they are given records.
+//! 5. **Use cases**: [`usecase`], each step a user takes, once; the only floor that puts the
+//!    others together, and where "now", "today", the catalog and the fonts are supplied. The
+//!    desktop shell's commands and the CLI's verbs only translate arguments into these calls,
+//!    and read the catalog once, at the edge.
+//!
+//! Errors are one enum, [`Error`], whose messages say what to do; [`ErrorKind`] names each
+//! kind for the UI.
 
 pub mod catalog;
 pub mod changes;

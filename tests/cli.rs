@@ -350,3 +350,46 @@ fn submit_exits_3_with_what_is_missing_then_submits_once_ready() {
     let said = ok(&db, &["pdf", &empty, "--output", preview.to_str().unwrap()]);
     assert!(said.contains("a preview"), "{said}");
 }
+
+/// One calendar day: at 07:30 in Tokyo (22:30 UTC the day before) evidence valid until
+/// yesterday is expired for the supplier, so `check` warns of it and the PDF marks it, in
+/// either language. (Before "today" was the supplier's day, both said nothing until 09:00.)
+#[test]
+fn evidence_valid_until_yesterday_is_expired_at_half_past_seven_in_tokyo() {
+    if !common::poppler("evidence_valid_until_yesterday_is_expired_at_half_past_seven_in_tokyo") {
+        return;
+    }
+    let (dir, mut store) = common::temp_store();
+    let id = common::fully_answered(&mut store);
+    let mut answer = store.record(id).unwrap().answer("I-2").cloned().unwrap();
+    answer.evidence[0].valid_until = Some("2026-12-07".into());
+    store.save_answer(id, &answer).unwrap();
+    drop(store);
+    let db = common::db_path(&dir);
+    let in_tokyo = |args: &[&str], now: &str| {
+        Command::new(BIN)
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("CSR_ASSESS_DB")
+            .env("TZ", "Asia/Tokyo")
+            .env(csr_core::clock::NOW_ENV_VAR, now)
+            .output()
+            .unwrap()
+    };
+    let id = id.to_string();
+    // 07:30 on 8 December in Tokyo.
+    let check: Value = serde_json::from_slice(&in_tokyo(&["check", &id, "--json"], "2026-12-07T22:30:00Z").stdout).unwrap();
+    let expired = check["findings"].as_array().unwrap().iter().find(|f| f["kind"] == "expired_evidence");
+    assert_eq!(expired.map(|f| f["items"].clone()), Some(serde_json::json!(["I-2"])), "{check}");
+    for (lang, mark) in [("en", "EXPIRED"), ("ja", "期限切れ")] {
+        let pdf = dir.path().join(format!("tokyo-{lang}.pdf"));
+        let out = in_tokyo(&["pdf", &id, "--lang", lang, "--output", pdf.to_str().unwrap()], "2026-12-07T22:30:00Z");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = common::pdf_text(&pdf);
+        assert!(text.contains(mark), "{lang}: the PDF marks the evidence {mark}");
+    }
+    // The evening before (22:30 on 7 December in Tokyo), it is still valid: its last day.
+    let check: Value = serde_json::from_slice(&in_tokyo(&["check", &id, "--json"], "2026-12-07T13:30:00Z").stdout).unwrap();
+    assert!(!check["findings"].as_array().unwrap().iter().any(|f| f["kind"] == "expired_evidence"), "{check}");
+}

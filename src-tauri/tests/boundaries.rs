@@ -42,7 +42,7 @@ async fn a_page_script_can_name_no_file_and_cannot_leave_the_app() {
     };
     let dialog = json!({ "title": "t", "filter": "f" });
     // The commands take no path: one given is ignored, and the (cancelled) dialog decides.
-    let r = call("export_assessment", json!({ "id": id, "path": victim, "dialog": dialog })).await;
+    let r = call("export_assessment", json!({ "id": id, "lang": "en", "path": victim, "dialog": dialog })).await;
     assert_eq!(r, json!({ "ok": null }), "{r}");
     let r = call("submit", json!({ "id": id, "lang": "en", "path": contract, "dialog": dialog })).await;
     assert_eq!(r, json!({ "ok": null }), "{r}");

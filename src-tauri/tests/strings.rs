@@ -45,12 +45,31 @@ fn used_keys() -> BTreeSet<String> {
     keys
 }
 
-/// The names `kind()` returns in a Rust file (`=> "name"` arms).
-fn kinds_in(file: &str) -> Vec<String> {
-    let text = std::fs::read_to_string(root().join(file)).unwrap();
-    let body = &text[text.find("fn kind(").unwrap()..];
-    let body = &body[..body.find("\n    }\n").unwrap()];
-    body.split("=> \"").skip(1).map(|s| s[..s.find('"').unwrap()].to_string()).collect()
+/// The error kinds the UI can receive: the contract's list (ui/js/contract.js, generated from
+/// the core's `ErrorKind::ALL` and the shell's own kinds; a test of the shell keeps it current).
+fn contract_kinds() -> Vec<String> {
+    let text = std::fs::read_to_string(root().join("ui/js/contract.js")).unwrap();
+    let json = &text[text.find("Object.freeze(").unwrap() + "Object.freeze(".len()..text.rfind(");").unwrap()];
+    let contract: serde_json::Value = serde_json::from_str(json).expect("ui/js/contract.js holds JSON");
+    contract["error_kinds"].as_array().unwrap().iter().map(|k| k.as_str().unwrap().to_string()).collect()
+}
+
+/// The keys the core's language data gives every table (ui/js/i18n.js adds them): the words
+/// of ratings, statuses and cascades, and the colon and list separator.
+fn core_keys(lang: &str) -> BTreeSet<String> {
+    let language = csr_core::lang::Lang::parse(lang).unwrap();
+    let w = language.words();
+    let mut keys: BTreeSet<String> = ["label.colon", "list.separator", "common.yes", "common.no", "status.unanswered"]
+        .map(String::from)
+        .into();
+    for name in w.rating.keys() {
+        keys.insert(format!("rating.{name}"));
+        keys.insert(format!("rating.{name}.description"));
+    }
+    keys.extend(w.status.keys().map(|n| format!("status.{n}")));
+    keys.extend(w.cascade.keys().map(|n| format!("cascade.{n}")));
+    keys.extend(w.cascade_state.keys().map(|n| format!("cascade_state.{n}")));
+    keys
 }
 
 #[test]
@@ -68,7 +87,12 @@ fn english_and_japanese_tables_match() {
 
 #[test]
 fn every_key_the_ui_uses_is_in_the_tables() {
-    let en = table("en");
+    let mut en = table("en");
+    let core = core_keys("en");
+    for k in &core {
+        assert!(!en.contains_key(k), "{k} is the core's word (lang/en/words.json): one source, not the table too");
+        en.insert(k.clone(), String::new());
+    }
     let mut needed = used_keys();
     assert!(needed.len() > 150, "the scan finds the UI's keys ({})", needed.len());
     for r in ["full", "mostly", "partly", "not_yet", "not_applicable"] {
@@ -122,22 +146,17 @@ fn every_key_the_ui_uses_is_in_the_tables() {
         ]
         .map(String::from),
     );
-    let mut kinds = kinds_in("src/error.rs");
-    kinds.extend(kinds_in("src-tauri/src/error.rs").into_iter().filter(|k| !k.is_empty()));
-    kinds.push("internal".into());
+    let kinds = contract_kinds();
     assert!(kinds.len() >= 17, "{kinds:?}");
+    for k in csr_core::ErrorKind::ALL {
+        assert!(kinds.iter().any(|c| c == k.as_str()), "the contract lists the core's kind {k}");
+    }
     for k in &kinds {
         needed.insert(format!("error.{k}.title"));
         needed.insert(format!("error.{k}.advice"));
     }
     let missing: Vec<_> = needed.iter().filter(|k| !en.contains_key(*k)).collect();
     assert!(missing.is_empty(), "keys used but not in the tables: {missing:?}");
-    // errors.js knows the kinds the contract (ui/js/contract.js, generated from the core and
-    // the shell) lists; it must list every kind a `kind()` gives.
-    let contract_js = std::fs::read_to_string(root().join("ui/js/contract.js")).unwrap();
-    for k in &kinds {
-        assert!(contract_js.contains(&format!("\"{k}\"")), "ui/js/contract.js does not list the kind {k}");
-    }
 }
 
 #[test]

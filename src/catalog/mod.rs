@@ -91,7 +91,8 @@ impl Catalog {
     /// The translation of the guideline into `lang`, if the app has one ("en" has none: the
     /// guideline is English).
     pub fn translation(&self, lang: &str) -> Option<&Translation> {
-        (lang == "ja").then_some(&self.japanese)
+        // By the language its own about.json names: a translation is data, not a code path.
+        [&self.japanese].into_iter().find(|t| t.about.language == lang)
     }
 
     /// A string of the guideline in `lang`: its translation where there is one, else the English.

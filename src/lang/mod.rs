@@ -62,8 +62,8 @@ pub struct LangData {
     #[serde(flatten)]
     pub formats: Formats,
     pub words: Words,
-    /// The other parts (`pdf`, `workbook`, …) as they are in the files, for the modules that
-    /// read their own labels from them.
+    /// Every part's JSON text by name (`language`, `words`, `pdf`, `workbook`, …), for the
+    /// modules that read their own labels from them and for the completeness test.
     #[serde(skip)]
     parts: BTreeMap<String, &'static str>,
 }
@@ -111,9 +111,9 @@ fn parse_all(files: &[(&str, &str, &'static str)]) -> std::result::Result<Vec<La
     let mut codes: Vec<&str> = by_code.keys().copied().collect();
     codes.sort_by_key(|c| (*c != "en", *c));
     for code in codes {
-        let mut parts = by_code.remove(code).unwrap_or_default();
+        let parts = by_code.remove(code).unwrap_or_default();
         let file = |part: &str| format!("lang/{code}/{part}.json");
-        let formats: Formats = serde_json::from_str(parts.remove("language").ok_or_else(|| format!("{} is missing", file("language")))?)
+        let formats: Formats = serde_json::from_str(parts.get("language").copied().ok_or_else(|| format!("{} is missing", file("language")))?)
             .map_err(|e| format!("{}: {e}", file("language")))?;
         if formats.code != code {
             return Err(format!("{}: its code is \"{}\", its folder \"{code}\"", file("language"), formats.code));
@@ -121,7 +121,7 @@ fn parse_all(files: &[(&str, &str, &'static str)]) -> std::result::Result<Vec<La
         if formats.month_names.len() != 12 {
             return Err(format!("{}: month_names needs 12 names", file("language")));
         }
-        let words: Words = serde_json::from_str(parts.remove("words").ok_or_else(|| format!("{} is missing", file("words")))?)
+        let words: Words = serde_json::from_str(parts.get("words").copied().ok_or_else(|| format!("{} is missing", file("words")))?)
             .map_err(|e| format!("{}: {e}", file("words")))?;
         out.push(LangData { formats, words, parts });
     }

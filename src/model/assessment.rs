@@ -106,7 +106,7 @@ pub fn validate_period(period: &str) -> Result<()> {
     if checks::is_blank(period) {
         return Err(Error::invalid("period", "is empty. Name the period, for example FY2026."));
     }
-    checks::text("period", period, 100)
+    checks::text("period", period, checks::PERIOD)
 }
 
 /// A line of the assessment list.
@@ -149,5 +149,29 @@ impl AssessmentRecord {
 
     pub fn part2_answer(&self, policy_id: &str) -> Option<&Part2Answer> {
         self.part2.iter().find(|a| a.policy_id == policy_id)
+    }
+
+    /// The record with an answer for every item and every policy of `catalog`, in catalog
+    /// order: the stored ones, and empty ones (revision 0) for the rest. What the UI edits,
+    /// so it never makes up an empty answer of its own.
+    pub fn with_every_answer(mut self, catalog: &crate::catalog::Catalog) -> AssessmentRecord {
+        let mut answers = std::mem::take(&mut self.answers);
+        self.answers = catalog
+            .items()
+            .map(|item| match answers.iter().position(|a| a.item_id == item.id) {
+                Some(i) => answers.swap_remove(i),
+                None => Answer { revision: super::Revision(Some(0)), ..Answer::new(item.id.clone()) },
+            })
+            .collect();
+        let mut part2 = std::mem::take(&mut self.part2);
+        self.part2 = catalog
+            .policies()
+            .iter()
+            .map(|policy| match part2.iter().position(|a| a.policy_id == policy.id) {
+                Some(i) => part2.swap_remove(i),
+                None => Part2Answer { revision: super::Revision(Some(0)), ..Part2Answer::new(policy.id.clone()) },
+            })
+            .collect();
+        self
     }
 }

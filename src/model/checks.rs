@@ -10,6 +10,10 @@ pub const SHORT_TEXT: usize = 300;
 pub const MEDIUM_TEXT: usize = 4_000;
 /// Descriptions of what the company does for an item; notes.
 pub const LONG_TEXT: usize = 50_000;
+/// A disclosure's number, year or date.
+pub const DISCLOSURE_VALUE: usize = 100;
+/// The name of a period ("FY2026").
+pub const PERIOD: usize = 100;
 /// The largest plausible number of employees.
 pub const MAX_EMPLOYEES: u32 = 10_000_000;
 /// Evidence entries on one item.

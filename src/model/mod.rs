@@ -16,5 +16,5 @@ pub use assessment::{
 };
 pub use part2::{parse_amount, parse_year, Cascade, Part2Answer};
 pub use crate::findings::FieldProblem;
-pub use profile::{looks_like_email, looks_like_phone, Company, CompanyProfile, REQUIRED_FIELDS};
+pub use profile::{looks_like_email, looks_like_phone, Company, CompanyProfile, HALF_WIDTH_FIELDS, REQUIRED_FIELDS};
 pub use record_check::Misfit;

@@ -115,7 +115,7 @@ impl Part2Answer {
                 }
                 FieldKind::Date if !value.is_empty() => checks::date(&name, &Some(value.clone()))?,
                 FieldKind::Text => checks::text(&name, value, MEDIUM_TEXT)?,
-                _ => checks::text(&name, value, 100)?,
+                _ => checks::text(&name, value, checks::DISCLOSURE_VALUE)?,
             }
         }
         checks::text(&format!("{p} notes"), &self.notes, LONG_TEXT)

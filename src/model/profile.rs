@@ -49,6 +49,9 @@ pub struct Company {
     pub updated_at: String,
 }
 
+/// Fields stored in half-width form however they were typed (see [`CompanyProfile::normalized`]).
+pub const HALF_WIDTH_FIELDS: [&str; 4] = ["contact_email", "nec_contact_email", "contact_phone", "supplier_code"];
+
 /// Fields a submission must have.
 pub const REQUIRED_FIELDS: [&str; 7] =
     ["legal_name", "address", "country", "representative", "contact_name", "contact_email", "contact_phone"];
@@ -70,6 +73,7 @@ impl CompanyProfile {
     /// The profile as stored: e-mail addresses, the phone number and the supplier code in
     /// half-width form however they were typed (see [`input::half_width`]); other fields as typed.
     pub fn normalized(&self) -> CompanyProfile {
+        // The fields listed in HALF_WIDTH_FIELDS.
         CompanyProfile {
             contact_email: input::half_width(&self.contact_email),
             nec_contact_email: input::half_width(&self.nec_contact_email),

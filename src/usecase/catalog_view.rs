@@ -1,13 +1,13 @@
 //! The catalog as the UI and `csr-assess catalog --json` receive it: the guideline's text,
-//! our advice, the disclosure questions, our translations by language, the declaration's
-//! text, and every language's formats and words.
+//! our advice, the disclosure questions, our translations by language and the declaration's
+//! text. (The languages' formats and words come on their own: `Lang::all`.)
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::catalog::{AdviceBook, Catalog, DisclosureBook, Guideline, Localized, Translation};
-use crate::lang::{Lang, LangData};
+use crate::lang::Lang;
 use crate::model::DECLARATION_TEXT;
 
 #[derive(Debug, Serialize)]
@@ -20,8 +20,6 @@ pub struct CatalogView<'a> {
     /// the original).
     pub translations: BTreeMap<&'static str, &'a Translation>,
     pub declaration_text: &'static Localized<&'static str>,
-    /// Every language the app speaks, English first: its name, formats and words.
-    pub languages: Vec<&'static LangData>,
 }
 
 pub fn catalog_view(catalog: &Catalog) -> CatalogView<'_> {
@@ -32,6 +30,5 @@ pub fn catalog_view(catalog: &Catalog) -> CatalogView<'_> {
         disclosures: &catalog.disclosures,
         translations: Lang::all().filter_map(|l| Some((l.code(), catalog.translation(l.code())?))).collect(),
         declaration_text: &DECLARATION_TEXT,
-        languages: Lang::all().map(Lang::data).collect(),
     }
 }

@@ -7,8 +7,9 @@ mod evaluate;
 mod export;
 mod file_names;
 mod import;
+mod open;
 mod pdf;
-mod save_answer;
+mod save;
 mod start;
 mod submit;
 
@@ -18,7 +19,8 @@ pub use evaluate::{carried_from, changes_since_carried_from, circumstances, eval
 pub use export::{export_text, export_to};
 pub use file_names::{suggested_file_name, workbook_file_name, FileKind};
 pub use import::import_from;
+pub use open::{open_assessment, OpenAssessment};
 pub use pdf::{preview_pdf, WrittenPdf};
-pub use save_answer::{confirm_unchanged, save_answer, save_declaration, save_part2, Saved, SavedAnswer};
+pub use save::{confirm_unchanged, save_answer, save_declaration, save_part2, save_profile, Saved, SavedAnswer, SavedProfile};
 pub use start::{start_assessment, Start};
 pub use submit::submit;

@@ -150,3 +150,13 @@ pub fn have_tool(tool: &str, package: &str, test: &str) -> bool {
 pub fn poppler(test: &str) -> bool {
     have_tool("pdftotext", "poppler-utils", test)
 }
+
+/// The text of a PDF as `pdftotext -layout` gives it (poppler must be there: see `poppler`).
+pub fn pdf_text(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext runs");
+    assert!(out.status.success(), "pdftotext {}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}

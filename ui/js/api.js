@@ -24,18 +24,21 @@ export const api = {
   appInfo: () => call('app_info'),
   systemLanguage: () => call('system_language'),
   catalog: () => call('get_catalog'),
+  languages: () => call('get_languages'),
   getSetting: (key) => call('get_setting', { key }),
   setSetting: (key, value) => call('set_setting', { key, value }),
   listCompanies: () => call('list_companies'),
-  createCompany: (profile) => call('create_company', { profile }),
-  saveCompany: (id, profile) => call('save_company', { id, profile }),
+  // `id` null: the first start's new company. Returns {company, evaluation} (of `open`, the
+  // open assessment, if any).
+  saveProfile: (id, profile, open) => call('save_profile', { id, profile, open }),
   listAssessments: () => call('list_assessments'),
   // Empty (for the company on file, or a new empty profile) or carried forward from `from`.
   startAssessment: (period, from = null) => call('start_assessment', { period, from }),
   renameAssessment: (id, period) => call('rename_assessment', { id, period }),
   deleteAssessment: (id) => call('delete_assessment', { id }),
   restoreAssessment: (id) => call('restore_assessment', { id }),
-  record: (id) => call('get_record', { id }),
+  // {record, evaluation}: the record with an answer for every item and policy.
+  openAssessment: (id) => call('open_assessment', { id }),
   setPosition: (id, position) => call('set_position', { id, position }),
   // `revision`: the stored revision the answer was read at (0: none stored); a save based on
   // an older one is refused with kind "conflict" instead of overwriting a newer save.

@@ -3,15 +3,14 @@
 
 import { api } from './api.js';
 import { flushAll } from './autosave.js';
+import { forgetRevisions, takeEvaluation } from './form-autosave.js';
 import { alertBox } from './components/dialog.js';
 import { toast } from './components/toast.js';
 import { describe } from './errors.js';
 import { firstStep, pathOf, validStep } from './flow.js';
 import { t, language } from './i18n.js';
 import { go } from './router.js';
-import { state, changed } from './state.js';
-
-let evaluateTimer = null;
+import { state } from './state.js';
 
 export const app = {
   go,
@@ -30,11 +29,12 @@ export const app = {
   /** Loads an assessment (if not loaded) and makes it the one reopened next time. */
   async load(id) {
     if (state.record?.assessment.id !== id) {
-      state.record = await api.record(id);
-      state.evaluation = null;
+      const opened = await api.openAssessment(id);
+      forgetRevisions(id);
+      state.record = opened.record;
+      state.evaluation = opened.evaluation;
       await api.setSetting('last_assessment', String(id));
     }
-    if (!state.evaluation) state.evaluation = await api.evaluate(id);
     return state.record;
   },
 
@@ -54,35 +54,24 @@ export const app = {
 
   /** The latest score and submission check of the open assessment. */
   async evaluate() {
-    state.evaluation = await api.evaluate(state.record.assessment.id);
+    takeEvaluation(await api.evaluate(state.record.assessment.id));
     return state.evaluation;
   },
 
   /**
-   * After a save: note a status change; with `reevaluate` (a rating or a mark shown in the
-   * sidebar changed), refresh the score and the sidebar shortly. Typing in a text field
-   * changes neither; the review and submission screens evaluate when they open.
+   * After a save of the open assessment (the save controller calls it): a status that went
+   * back to draft is told; the receipt's evaluation (every save returns one) becomes the
+   * state's, and the screens that show it follow if it changed.
    */
-  afterSave(receipt, { reevaluate = false } = {}) {
+  afterSave(saved) {
     const a = state.record?.assessment;
     if (!a) return;
-    if (receipt.reverted_from) {
-      toast(t('save.reverted', { status: t(`status.${receipt.reverted_from}`) }), { kind: 'warning', seconds: 12 });
+    if (saved.reverted_from) {
+      toast(t('save.reverted', { status: t(`status.${saved.reverted_from}`) }), { kind: 'warning', seconds: 12 });
     }
-    a.status = receipt.status;
-    a.updated_at = receipt.updated_at;
-    if (!reevaluate) return;
-    // Saving an answer returns the new score with the receipt: no second request.
-    if (receipt.evaluation) {
-      state.evaluation = receipt.evaluation;
-      changed('evaluation');
-      return;
-    }
-    clearTimeout(evaluateTimer);
-    evaluateTimer = setTimeout(async () => {
-      if (!state.record) return;
-      try { await app.evaluate(); changed('evaluation'); } catch { /* shown by the next save */ }
-    }, 250);
+    if (saved.status) a.status = saved.status;
+    if (saved.updated_at && !saved.company) a.updated_at = saved.updated_at;
+    takeEvaluation(saved.evaluation);
   },
 
   async importFile() {

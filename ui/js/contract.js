@@ -14,11 +14,6 @@ export const CONTRACT = Object.freeze({
     "partly",
     "not_yet"
   ],
-  "statuses": [
-    "draft",
-    "ready",
-    "submitted"
-  ],
   "cascades": [
     "done",
     "partly",
@@ -49,97 +44,113 @@ export const CONTRACT = Object.freeze({
     "workbook",
     "conflict",
     "file_in_use",
+    "unknown_language",
     "opener",
     "pdf_missing",
     "no_mail_program",
-    "internal"
+    "internal",
+    "store_unavailable"
   ],
   "profile_fields": [
     {
       "name": "legal_name",
       "max_chars": 300,
       "required": true,
-      "format": null
+      "half_width": false
     },
     {
       "name": "name_latin",
       "max_chars": 300,
       "required": false,
-      "format": null
+      "half_width": false
     },
     {
       "name": "address",
       "max_chars": 4000,
       "required": true,
-      "format": null
+      "half_width": false
     },
     {
       "name": "country",
       "max_chars": 300,
       "required": true,
-      "format": null
+      "half_width": false
     },
     {
       "name": "representative",
       "max_chars": 300,
       "required": true,
-      "format": null
+      "half_width": false
     },
     {
       "name": "contact_name",
       "max_chars": 300,
       "required": true,
-      "format": null
+      "half_width": false
     },
     {
       "name": "contact_email",
       "max_chars": 300,
       "required": true,
-      "format": "email"
+      "half_width": true
     },
     {
       "name": "contact_phone",
       "max_chars": 300,
       "required": true,
-      "format": "phone"
+      "half_width": true
     },
     {
       "name": "supplier_code",
       "max_chars": 300,
       "required": false,
-      "format": null
+      "half_width": true
     },
     {
       "name": "nec_contact_name",
       "max_chars": 300,
       "required": false,
-      "format": null
+      "half_width": false
     },
     {
       "name": "nec_contact_email",
       "max_chars": 300,
       "required": false,
-      "format": "email"
+      "half_width": true
     },
     {
       "name": "products",
       "max_chars": 4000,
       "required": false,
-      "format": null
+      "half_width": false
     },
     {
       "name": "sites",
       "max_chars": 4000,
       "required": false,
-      "format": null
+      "half_width": false
     },
     {
       "name": "employees",
       "max_chars": null,
       "required": false,
-      "format": null
+      "half_width": true
     }
   ],
+  "text_limits": {
+    "declaration.signer_name": 300,
+    "declaration.signer_title": 300,
+    "description": 50000,
+    "evidence.location": 300,
+    "evidence.name": 300,
+    "na_reason": 4000,
+    "part2.disclosure_text": 4000,
+    "part2.disclosure_value": 100,
+    "part2.notes": 50000,
+    "period": 100,
+    "plan.what": 4000,
+    "plan.who": 300
+  },
   "max_employees": 10000000
 });
 export default CONTRACT;

@@ -20,12 +20,6 @@ export function passes(filter, entry, a) {
   }
 }
 
-/** The essential conditions not (yet) fully in place, in catalog order. */
-export function essentialNotInPlace(entries, answers) {
-  const byId = new Map(answers.map((a) => [a.item_id, a]));
-  return entries.filter((e) => e.item.condition === 'essential' && byId.get(e.item.id)?.rating !== 'full').map((e) => e.item.id);
-}
-
 /** Lower case, full-width letters and digits as half-width, runs of space as one. */
 export function normalize(text) {
   return String(text ?? '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
@@ -88,19 +82,4 @@ export function toReconfirm(record) {
   const items = (record?.answers ?? []).filter((a) => a.to_reconfirm).map((a) => a.item_id);
   const policies = (record?.part2 ?? []).filter((p) => p.to_reconfirm).map((p) => p.policy_id);
   return { items, policies, total: items.length + policies.length };
-}
-
-/** Today where the user is, as YYYY-MM-DD. */
-export function localToday(d = new Date()) {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** Whether an evidence entry was valid only until a day before `today` (as the core decides). */
-export function isExpired(evidence, today) {
-  return !!evidence.valid_until && evidence.valid_until < today;
-}
-
-/** The items with expired evidence, in the order of `answers`. */
-export function itemsWithExpiredEvidence(answers, today) {
-  return answers.filter((a) => (a.evidence ?? []).some((e) => isExpired(e, today))).map((a) => a.item_id);
 }

@@ -1,9 +1,15 @@
-// The one autosaving form controller of the item, Part 2, declaration and profile views:
-// it reads each [data-field] control as it changes, lets the view put the value into what
-// it edits, and schedules the save (at once for a choice, a tick box or a date; after a
-// pause in typing for text).
+// The one save controller. Every view that edits a record (an item's answer, a Part 2
+// answer, the declaration, the company profile; on the item page, in the re-confirm view and
+// in the submission panel alike) edits it through `editRecord`, which owns the record's whole
+// save: the on-screen copy, the revision each save is based on (the last receipt's), a
+// conflict with a save made elsewhere, the "is this still the open assessment?" guard, the
+// re-confirm mark and the state update. A view only says how a control's value goes into the
+// record (and what to redraw after a save).
 
+import { api } from './api.js';
 import { schedule } from './autosave.js';
+import { resolvingConflicts } from './components/conflict.js';
+import { state, answerFor, part2For, putAnswer, putPart2, changed } from './state.js';
 
 /** A control whose change is complete at once (no typing to wait for). */
 export function savesAtOnce(input) {
@@ -18,26 +24,151 @@ export function valueOf(input) {
 }
 
 /**
- * Wires `root`'s controls. `apply(field, value, input)` puts a changed value into what the
- * view edits and returns false when the field is not one it saves. `save()` stores it (an
- * async function); `onDone(result)` runs after each successful save. `key` names the
- * thing saved (one save at a time per key, the latest value winning).
- * Returns {save(immediate)}, for buttons that save without a field changing.
+ * Wires `root`'s [data-field] controls: `apply(field, value, input)` puts a changed value into
+ * what is edited and returns false for a field it does not save; `save(immediate)` is then
+ * asked for (at once for a choice, a tick box or a date; after a pause in typing for text).
  */
-export function autosaveForm(root, { key, apply, save, onDone }) {
-  const form = {
-    save(immediate = false) { schedule(key, save, { immediate, onDone }); },
-  };
-  const changed = (event) => {
+export function bindFields(root, apply, save) {
+  const changedField = (event) => {
     const input = event.target?.closest?.('[data-field]');
     if (!input) return;
     // A date field on `change` (WebKit may not send `input` for it), the rest on `input`:
     // each change is handled once.
     if (event.type !== (input.type === 'date' ? 'change' : 'input')) return;
     if (apply(input.dataset.field, valueOf(input), input) === false) return;
-    form.save(savesAtOnce(input));
+    save(savesAtOnce(input));
   };
-  root.addEventListener('input', changed);
-  root.addEventListener('change', changed);
-  return form;
+  root.addEventListener('input', changedField);
+  root.addEventListener('change', changedField);
+}
+
+/**
+ * How each kind of record is read from the state, saved (based on `revision`), found among
+ * what is stored (after a conflict), and put back. `assessment` is the open assessment's id
+ * (null for a profile edited without one).
+ */
+export const KINDS = {
+  answer: {
+    read: (id) => answerFor(id),
+    save: (assessment, record, _id, revision) => api.saveAnswer(assessment, { ...record, revision }),
+    stored: async (assessment, id) => (await api.openAssessment(assessment)).record.answers.find((a) => a.item_id === id) ?? null,
+    put: (record) => putAnswer(record),
+    reconfirms: true,
+  },
+  part2: {
+    read: (id) => part2For(id),
+    save: (assessment, record, _id, revision) => api.savePart2(assessment, { ...record, revision }),
+    stored: async (assessment, id) => (await api.openAssessment(assessment)).record.part2.find((a) => a.policy_id === id) ?? null,
+    put: (record) => putPart2(record),
+    reconfirms: true,
+  },
+  declaration: {
+    read: () => state.record.assessment.declaration,
+    save: (assessment, record) => api.saveDeclaration(assessment, record),
+    stored: async (assessment) => (await api.openAssessment(assessment)).record.assessment.declaration,
+    put: (record) => { state.record.assessment.declaration = record; },
+  },
+  profile: {
+    // `id`: the company's (null before the first save creates it).
+    read: (id) => state.companies.find((c) => c.id === id)?.profile ?? {},
+    save: (assessment, record, id) => api.saveProfile(id, record, assessment),
+    stored: async (_assessment, id) => (await api.listCompanies()).find((c) => c.id === id)?.profile ?? null,
+    put: () => {},
+  },
+};
+
+/** The revision of each record as of its last receipt, by save key: every editor of a record
+ * (even one opened while another's save was under way) bases its next save on it. */
+const revisions = new Map();
+
+/** Forgets the revisions of assessment `id` (its record was read anew). */
+export function forgetRevisions(id) {
+  for (const key of [...revisions.keys()]) if (key.split(':')[1] === String(id)) revisions.delete(key);
+}
+
+function keyOf(kind, assessment, id) {
+  return `${kind}:${assessment ?? ''}:${id ?? ''}`;
+}
+
+/**
+ * Edits the record `kind` `id` of the open assessment. Returns {record, save(immediate),
+ * bind(root, apply)}: `record` is the copy the view changes; `bind` wires a form's controls;
+ * `save` schedules a save (a button that saves without a field changing). `onSaved(saved)`
+ * runs after each save the view must follow (the record's new state is already in place).
+ */
+export function editRecord(kind, id, { app, onSaved } = {}) {
+  const k = KINDS[kind];
+  const assessment = state.record?.assessment.id ?? null;
+  let record = structuredClone(k.read(id));
+  // A profile is created by its first save; later saves name it. Its saves queue under one
+  // key whatever its id (so a save typed while the first one creates it cannot create another).
+  let recordId = id;
+  const key = () => keyOf(kind, kind === 'profile' ? null : assessment, recordId);
+  const queue = kind === 'profile' ? 'profile' : key();
+  if (!revisions.has(key())) revisions.set(key(), record.revision ?? 0);
+
+  const attempt = resolvingConflicts(
+    () => k.save(assessment, record, recordId, revisions.get(key()) ?? 0),
+    {
+      typed: () => record,
+      load: () => k.stored(assessment, recordId),
+      rebase: (stored) => revisions.set(key(), stored?.revision ?? 0),
+      useStored: (stored) => {
+        const idField = { answer: 'item_id', part2: 'policy_id' }[kind];
+        record = Object.assign(record, structuredClone(stored ?? {}), idField ? { [idField]: id } : {});
+        revisions.set(key(), stored?.revision ?? 0);
+        k.put(record);
+        return null; // nothing was saved: the stored one stands
+      },
+    },
+  );
+
+  const afterSave = (saved) => {
+    if (saved === null) { app?.refresh?.(); return; } // the stored record was taken: redraw it
+    // A profile's save answers with the company; the others with a receipt.
+    if (kind === 'profile') {
+      const company = saved.company;
+      const first = recordId === null;
+      recordId = company.id;
+      if (first) revisions.set(key(), company.revision ?? 0);
+      const i = state.companies.findIndex((c) => c.id === company.id);
+      if (i >= 0) state.companies[i] = company; else state.companies.push(company);
+      if (state.record && state.record.assessment.company_id === company.id) state.record.company = company.profile;
+    } else {
+      revisions.set(key(), saved.revision ?? 0);
+      // The save may finish after the user moved on, even to another assessment.
+      if (state.record?.assessment.id !== assessment) return;
+      record.revision = saved.revision ?? 0;
+      if (k.reconfirms) record.to_reconfirm = false; // saving confirms a carried-over answer
+      if ('updated_at' in record) record.updated_at = saved.updated_at;
+      k.put(record);
+      app?.afterSave?.(saved);
+    }
+    if (kind === 'profile' && saved.evaluation && state.record?.assessment.id === assessment) app?.afterSave?.(saved);
+    onSaved?.(saved);
+  };
+
+  const editor = {
+    get record() { return record; },
+    save(immediate = false) {
+      k.put(record);
+      schedule(queue, attempt, { immediate, onDone: afterSave });
+    },
+    bind(root, apply) {
+      bindFields(root, (field, value, input) => {
+        if (apply(field, value, input) === false) return false;
+        k.put(record); // the state holds what is typed (the sidebar and search see it at once)
+        return true;
+      }, (immediate) => editor.save(immediate));
+      return editor;
+    },
+  };
+  return editor;
+}
+
+/** Tells the state that the open assessment's evaluation changed, if it did. */
+export function takeEvaluation(evaluation) {
+  if (!evaluation || JSON.stringify(evaluation) === JSON.stringify(state.evaluation)) return;
+  state.evaluation = evaluation;
+  changed('evaluation');
 }

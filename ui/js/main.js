@@ -9,7 +9,7 @@ import { renderHeader, markCurrent } from './components/header.js';
 import { renderSidebar } from './components/sidebar.js';
 import { describe } from './errors.js';
 import { html, render } from './html.js';
-import { t, setLanguage, language, onLanguageChange, firstStartLanguage, setTranslations } from './i18n.js';
+import { t, setLanguage, setLanguages, language, onLanguageChange, firstStartLanguage, setTranslations } from './i18n.js';
 import { route, start, dispatch, go, currentPath } from './router.js';
 import { state, setCatalog, onStateChange } from './state.js';
 import { assessments } from './views/assessments.js';
@@ -220,7 +220,11 @@ function drawStartupError() {
 
 async function boot() {
   wireFrame();
-  state.startupError = await api.startupStatus();
+  // The languages first (their words and formats come from the core): every screen, the
+  // start-up error's too, speaks through them.
+  const [langs, startupError] = await Promise.all([api.languages(), api.startupStatus()]);
+  await setLanguages(langs);
+  state.startupError = startupError;
   if (state.startupError) {
     // The stored language is in the database that did not open: speak the system's.
     setLanguage(firstStartLanguage(await api.systemLanguage().catch(() => null), navigator.language));

@@ -8,7 +8,7 @@ export const state = {
   companies: [],
   /** The open assessment's record {company, assessment, answers, part2}, or null. */
   record: null,
-  /** The latest {score, readiness} of the open assessment. */
+  /** The latest evaluation of the open assessment: {score, readiness, changes, facts}. */
   evaluation: null,
 };
 
@@ -35,13 +35,9 @@ export function companyOfRecord() {
   return state.companies.find((c) => c.id === state.record?.assessment.company_id) ?? null;
 }
 
-/** The stored answer to an item, or a fresh empty one. */
+/** The answer to an item (the core sends one for every item: an empty one where nothing is stored). */
 export function answerFor(itemId) {
-  const found = state.record?.answers.find((a) => a.item_id === itemId);
-  return found ?? {
-    item_id: itemId, rating: null, na_reason: '', description: '', evidence: [],
-    action_plan: { what: '', who: '', due: null }, marked_for_review: false, to_reconfirm: false, updated_at: null, revision: 0,
-  };
+  return state.record?.answers.find((a) => a.item_id === itemId);
 }
 
 /** Puts an edited answer into the record (replacing the stored one). */
@@ -51,11 +47,9 @@ export function putAnswer(answer) {
   if (i >= 0) list[i] = answer; else list.push(answer);
 }
 
+/** The Part 2 answer to a policy (one for every policy, as for items). */
 export function part2For(policyId) {
-  const found = state.record?.part2.find((a) => a.policy_id === policyId);
-  return found ?? {
-    policy_id: policyId, acknowledged: false, cascaded: null, disclosures: {}, notes: '', to_reconfirm: false, updated_at: null, revision: 0,
-  };
+  return state.record?.part2.find((a) => a.policy_id === policyId);
 }
 
 export function putPart2(answer) {
@@ -64,12 +58,17 @@ export function putPart2(answer) {
   if (i >= 0) list[i] = answer; else list.push(answer);
 }
 
-/** Whether a Part 2 policy concerns the company, from its profile. */
-export function isRelevant(policy, profile) {
-  switch (policy.relevance) {
-    case 'goods': return !!profile?.supplies_goods;
-    case 'chemicals': return !!profile?.handles_chemicals;
-    case 'construction': return !!profile?.does_construction;
-    default: return true;
-  }
+/** Whether a Part 2 policy concerns the company: the core's fact, from the latest evaluation. */
+export function isRelevant(policyId) {
+  return !!state.evaluation?.facts.relevant_policies.includes(policyId);
+}
+
+/** Whether evidence entry `index` of item `itemId` is past its valid-until date (the core's fact). */
+export function isExpired(itemId, index) {
+  return !!state.evaluation?.facts.expired_evidence[itemId]?.[index];
+}
+
+/** The group an item belongs to ("II" for "II-3"), from the catalog. */
+export function groupOf(itemId) {
+  return itemById(itemId)?.group.id ?? null;
 }

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { passes, search, essentialNotInPlace, toReconfirm, normalize } from '../js/finder.js';
+import { passes, search, toReconfirm, normalize } from '../js/finder.js';
 import { setCatalog, state } from '../js/state.js';
 import { catalog } from './catalog.js';
 
@@ -25,13 +25,6 @@ test('filters: unanswered, gaps, marked, to re-confirm, essential', () => {
   const essential = state.items.filter((e) => passes('essential', e, undefined)).map((e) => e.item.id);
   assert.ok(essential.length > 0 && essential.every((id) => id.startsWith('VI-')), essential.join());
   assert.ok(passes('all', entry('I-1'), undefined));
-});
-
-test('the essential conditions not in place are the ones listed, not all of them', () => {
-  const essential = state.items.filter((e) => e.item.condition === 'essential').map((e) => e.item.id);
-  const answers = essential.map((id, i) => answer(id, i === 0 ? 'full' : 'mostly'));
-  assert.deepEqual(essentialNotInPlace(state.items, answers), essential.slice(1));
-  assert.deepEqual(essentialNotInPlace(state.items, essential.map((id) => answer(id, 'full'))), []);
 });
 
 test('search finds titles, guideline text, advice in both languages and the user\'s answers', () => {
@@ -63,14 +56,4 @@ test('what is left to re-confirm counts items and policies', () => {
   });
   assert.deepEqual(left, { items: ['I-1'], policies: ['reach'], total: 2 });
   assert.equal(toReconfirm(null).total, 0);
-});
-
-test('expired evidence: valid until a day before today', async () => {
-  const { isExpired, itemsWithExpiredEvidence, localToday } = await import('../js/finder.js');
-  assert.equal(localToday(new Date(2026, 0, 5)), '2026-01-05');
-  assert.ok(isExpired({ valid_until: '2026-01-04' }, '2026-01-05'));
-  assert.ok(!isExpired({ valid_until: '2026-01-05' }, '2026-01-05'), 'valid through its last day');
-  assert.ok(!isExpired({ valid_until: null }, '2026-01-05'));
-  const answers = [answer('I-1', 'full', { evidence: [{ name: 'ISO 14001', valid_until: '2025-12-31' }] }), answer('I-2', 'full')];
-  assert.deepEqual(itemsWithExpiredEvidence(answers, '2026-01-05'), ['I-1']);
 });

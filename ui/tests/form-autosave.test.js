@@ -1,10 +1,33 @@
-// Unit tests of the one autosaving form controller, on a stand-in for the form.
+// Unit tests of the one save controller (ui/js/form-autosave.js), on stand-ins for the form
+// and for the shell: every save of a record is based on the revision the last one returned,
+// whichever view made it, and the state follows each receipt.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { autosaveForm, valueOf, savesAtOnce } from '../js/form-autosave.js';
-import { flushAll, saveStatus } from '../js/autosave.js';
+globalThis.document = { documentElement: { lang: 'en' } };
+const calls = [];
+let revision = 0;
+// The shell's save_answer, as the core answers it: a stale revision is refused ("conflict").
+globalThis.window = {
+  __TAURI__: {
+    core: {
+      invoke: async (command, args) => {
+        calls.push({ command, args: structuredClone(args) });
+        if (command === 'save_answer') {
+          if (args.revision !== revision) throw { kind: 'conflict', message: 'changed elsewhere' };
+          revision += 1;
+          return { updated_at: `t${revision}`, status: 'draft', reverted_from: null, revision, evaluation: { n: revision } };
+        }
+        throw new Error(`unexpected ${command}`);
+      },
+    },
+  },
+};
+
+const { editRecord, bindFields, valueOf, savesAtOnce } = await import('../js/form-autosave.js');
+const { flushAll, saveStatus } = await import('../js/autosave.js');
+const { state } = await import('../js/state.js');
 
 /** A form with controls; `fire(type, control)` sends an event as the browser would. */
 function fakeForm() {
@@ -15,6 +38,16 @@ function fakeForm() {
   };
 }
 const control = (field, type, value, checked) => ({ type, value, checked, dataset: { field } });
+const emptyAnswer = (id) => ({ item_id: id, rating: null, na_reason: '', description: '', evidence: [],
+  action_plan: { what: '', who: '', due: null }, marked_for_review: false, to_reconfirm: true, updated_at: null, revision: 0 });
+
+function openAssessment() {
+  revision = 0;
+  calls.length = 0;
+  state.record = { assessment: { id: 7, status: 'draft' }, answers: [emptyAnswer('II-3')], part2: [] };
+  state.evaluation = null;
+}
+const app = { saved: [], afterSave(s) { this.saved.push(s); } };
 
 test('values: tick boxes are booleans, empty dates null, text as typed', () => {
   assert.equal(valueOf(control('x', 'checkbox', 'on', true)), true);
@@ -24,43 +57,52 @@ test('values: tick boxes are booleans, empty dates null, text as typed', () => {
   assert.ok(savesAtOnce(control('x', 'radio')) && !savesAtOnce(control('x', 'text')));
 });
 
-test('typing is applied and saved once after the pause; a date once on change', async () => {
+test('typing is applied once per change; a date on change only; unknown fields are left alone', () => {
   const form = fakeForm();
   const applied = [];
-  const saved = [];
-  const record = {};
-  autosaveForm(form, {
-    key: 'form-test',
-    apply: (field, value) => { applied.push([field, value]); record[field] = value; return true; },
-    save: async () => { saved.push({ ...record }); return 'receipt'; },
-  });
+  let saves = 0;
+  bindFields(form, (field, value) => { if (field === 'unknown') return false; applied.push([field, value]); return true; }, () => { saves += 1; });
   form.fire('input', control('description', 'text', 'We check ages'));
   form.fire('change', control('description', 'text', 'We check ages'));
-  assert.deepEqual(applied, [['description', 'We check ages']], 'the change event of a text adds nothing');
-  assert.equal(saveStatus(), 'saving');
   form.fire('input', control('due', 'date', '2026-03-31'));
   form.fire('change', control('due', 'date', '2026-03-31'));
-  assert.equal(applied.length, 2, 'a date is handled once');
-  await flushAll();
-  assert.deepEqual(saved.at(-1), { description: 'We check ages', due: '2026-03-31' });
+  form.fire('input', control('unknown', 'text', 'x'));
+  form.fire('input', null);
+  assert.deepEqual(applied, [['description', 'We check ages'], ['due', '2026-03-31']]);
+  assert.equal(saves, 2);
 });
 
-test('a field the view does not save is left alone; onDone gets the result', async () => {
+test('a second save carries the revision the first returned, even from another editor of the record', async () => {
+  openAssessment();
   const form = fakeForm();
-  let saves = 0;
-  let done = null;
-  const f = autosaveForm(form, {
-    key: 'form-test-2',
-    apply: (field) => field === 'known',
-    save: async () => { saves += 1; return 'r'; },
-    onDone: (r) => { done = r; },
-  });
-  form.fire('input', control('unknown', 'text', 'x'));
+  const first = editRecord('answer', 'II-3', { app }).bind(form, (field, value) => { first.record[field] = value; });
+  first.record.rating = 'full';
+  first.save(true);
   await flushAll();
-  assert.equal(saves, 0);
-  f.save(true);
+  assert.equal(saveStatus(), 'saved');
+  // As the re-confirm view does: a new editor of the same answer, opened after the first save.
+  const second = editRecord('answer', 'II-3', { app });
+  second.record.description = 'Ages checked at hiring';
+  second.save();
   await flushAll();
-  assert.equal(saves, 1);
-  assert.equal(done, 'r');
-  form.fire('input', null); // an event from outside any field
+  const saves = calls.filter((c) => c.command === 'save_answer');
+  assert.deepEqual(saves.map((c) => c.args.revision), [0, 1], 'the second save is based on the first');
+  assert.equal(saves[1].args.answer.rating, 'full', 'and keeps what the first saved');
+  assert.equal(saveStatus(), 'saved', 'no conflict');
+  const inState = state.record.answers.find((a) => a.item_id === 'II-3');
+  assert.equal(inState.revision, 2);
+  assert.equal(inState.to_reconfirm, false, 'saving confirms a carried-over answer');
+  assert.deepEqual(app.saved.at(-1).evaluation, { n: 2 }, 'each receipt\'s evaluation reaches the app');
+});
+
+test('a save that finishes after another assessment was opened leaves that one alone', async () => {
+  openAssessment();
+  const editor = editRecord('answer', 'II-3', { app });
+  editor.record.description = 'typed';
+  editor.save(true);
+  const other = { assessment: { id: 8 }, answers: [emptyAnswer('II-3')], part2: [] };
+  state.record = other;
+  await flushAll();
+  assert.equal(other.answers[0].description, '', 'the other assessment is untouched');
+  assert.equal(calls.filter((c) => c.command === 'save_answer')[0].args.id, 7, 'saved to its own assessment');
 });

@@ -1,7 +1,11 @@
 // Unit tests for the first-start language and guideline translation lookup in ui/js/i18n.js.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { firstStartLanguage, setLanguage, setTranslations, gt, guidelineTranslation, language } from '../js/i18n.js';
+import * as i18n from '../js/i18n.js';
+import { loadLanguages } from './languages.js';
+
+const { firstStartLanguage, setLanguage, setTranslations, gt, guidelineTranslation, language } = i18n;
+await loadLanguages(i18n);
 
 test('a first start takes the system language, then the web view one, then English', () => {
   assert.equal(firstStartLanguage('ja', 'en-US'), 'ja');

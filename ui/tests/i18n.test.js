@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 
 // setLanguage marks the page's language; a bare stand-in for the page is enough here.
 globalThis.document = { documentElement: { lang: 'en' } };
-const { t, pick, list, setLanguage, language, onLanguageChange, formatDateTime, LANGUAGES } = await import('../js/i18n.js');
+const i18n = await import('../js/i18n.js');
+const { t, pick, list, setLanguage, language, onLanguageChange, formatDate, formatDateTime, languages, languageName } = i18n;
+await (await import('./languages.js')).loadLanguages(i18n);
 const en = (await import('../js/strings/en.js')).default;
 const ja = (await import('../js/strings/ja.js')).default;
 
@@ -25,7 +27,7 @@ test('switching to Japanese changes every text, the page language, and tells lis
   setLanguage('ja');
   assert.equal(language(), 'ja');
   assert.equal(document.documentElement.lang, 'ja');
-  assert.equal(t('finder.count', { n: 3 }), '3 件');
+  assert.equal(t('finder.count', { n: 3 }), '3件');
   assert.deepEqual(heard, ['ja']);
   setLanguage('ja');
   assert.deepEqual(heard, ['ja'], 'no change, no call');
@@ -54,10 +56,29 @@ test('pick chooses the current language of our own texts, English as fallback', 
 
 test('both tables have the same keys, and Japanese texts are Japanese', () => {
   assert.deepEqual(Object.keys(ja).sort(), Object.keys(en).sort());
-  assert.deepEqual(LANGUAGES, ['en', 'ja']);
+  assert.deepEqual(languages(), ['en', 'ja'], 'the core\'s languages, English first');
+  assert.equal(languageName('ja'), '日本語');
   for (const key of Object.keys(ja).filter((k) => k.startsWith('finder.') || k.startsWith('reconfirm.'))) {
     assert.match(ja[key], /[\u3040-\u30ff\u4e00-\u9fff]/, `${key} is in Japanese`);
   }
+});
+
+test('the words of ratings, statuses and cascades are the core\'s, in either language', () => {
+  setLanguage('ja');
+  assert.equal(t('rating.not_applicable'), '該当しない');
+  assert.equal(t('status.submitted'), '提出済み');
+  assert.equal(t('label.colon'), '：');
+  setLanguage('en');
+  assert.equal(t('rating.full'), 'Fully in place');
+  assert.ok(!('rating.full' in en) && !('label.colon' in ja), 'not in the screen tables: one source');
+});
+
+test('a calendar date is written the language\'s way, as the PDF writes it', () => {
+  setLanguage('ja');
+  assert.equal(formatDate('2025-03-31'), '2025年3月31日');
+  setLanguage('en');
+  assert.equal(formatDate('2025-03-01'), '1 March 2025');
+  assert.equal(formatDate('soon'), 'soon');
 });
 
 test('dates are formatted in the current language; bad input is returned as is', () => {

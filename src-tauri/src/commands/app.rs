@@ -42,6 +42,13 @@ pub fn get_catalog(state: State<'_, AppState>) -> CatalogView<'static> {
     usecase::catalog_view(state.catalog)
 }
 
+/// Every language the app speaks (English first): its name, formats and words. Read at
+/// start, before anything else, also when the database did not open.
+#[tauri::command]
+pub fn get_languages() -> Vec<&'static csr_core::lang::LangData> {
+    csr_core::lang::Lang::all().map(csr_core::lang::Lang::data).collect()
+}
+
 #[tauri::command]
 pub async fn get_setting(state: State<'_, AppState>, key: String) -> Result<Option<String>> {
     state.with_store(|s| s.setting(&key))

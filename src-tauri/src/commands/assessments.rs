@@ -1,6 +1,6 @@
 //! Assessments: list, create, carry forward, rename, delete, restore, read, position.
 
-use csr_core::model::{Assessment, AssessmentRecord, AssessmentSummary};
+use csr_core::model::{Assessment, AssessmentSummary};
 use csr_core::usecase::{self, Start};
 use tauri::State;
 
@@ -34,9 +34,10 @@ pub async fn restore_assessment(state: State<'_, AppState>, id: i64) -> Result<A
     state.with_store(|s| s.restore_assessment(id))
 }
 
+/// The assessment to edit: its record (an answer for every item and policy) and its evaluation.
 #[tauri::command]
-pub async fn get_record(state: State<'_, AppState>, id: i64) -> Result<AssessmentRecord> {
-    state.with_store(|s| s.record(id))
+pub async fn open_assessment(state: State<'_, AppState>, id: i64) -> Result<usecase::OpenAssessment> {
+    state.with_store(|s| usecase::open_assessment(s, state.catalog, id))
 }
 
 #[tauri::command]

@@ -1,6 +1,7 @@
 //! Company profiles.
 
 use csr_core::model::{Company, CompanyProfile};
+use csr_core::usecase::{self, SavedProfile};
 use tauri::State;
 
 use crate::error::Result;
@@ -11,12 +12,14 @@ pub async fn list_companies(state: State<'_, AppState>) -> Result<Vec<Company>> 
     state.with_store(|s| s.companies())
 }
 
+/// Saves the company profile (`id` null: the first start's new company), returning it with
+/// the evaluation of the open assessment `open` (if any) after the save.
 #[tauri::command]
-pub async fn create_company(state: State<'_, AppState>, profile: CompanyProfile) -> Result<Company> {
-    state.with_store(|s| s.create_company(&profile))
-}
-
-#[tauri::command]
-pub async fn save_company(state: State<'_, AppState>, id: i64, profile: CompanyProfile) -> Result<Company> {
-    state.with_store(|s| s.save_company(id, &profile))
+pub async fn save_profile(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    profile: CompanyProfile,
+    open: Option<i64>,
+) -> Result<SavedProfile> {
+    state.with_store(|s| usecase::save_profile(s, state.catalog, id, &profile, open))
 }

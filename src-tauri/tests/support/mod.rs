@@ -103,14 +103,32 @@ fn tauri_driver() -> PathBuf {
     PathBuf::from("tauri-driver")
 }
 
-/// A text of the UI's string table `ui/js/strings/<lang>.js` (tests compare what the
-/// screen shows with what the table says, so copy edits do not break them).
+/// A text of the UI's string table `ui/js/strings/<lang>.js`, or one of the core's words the
+/// UI adds to it (`rating.full`, `status.submitted`, `label.colon`, …: lang/<code>/words.json).
+/// Tests compare what the screen shows with what the table says, so copy edits do not break them.
 pub fn string(lang: &str, key: &str) -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/js/strings/").to_string() + lang + ".js";
     let text = std::fs::read_to_string(path).unwrap();
     let json = text.trim().strip_prefix("export default").unwrap().trim().trim_end_matches(';');
     let table: serde_json::Map<String, Value> = serde_json::from_str(json).unwrap();
-    table.get(key).and_then(Value::as_str).unwrap_or_else(|| panic!("no string {key} in {lang}.js")).to_string()
+    if let Some(s) = table.get(key).and_then(Value::as_str) {
+        return s.to_string();
+    }
+    let language = csr_core::lang::Lang::parse(lang).unwrap();
+    let w = language.words();
+    let (group, name) = key.split_once('.').unwrap_or((key, ""));
+    let word = match (group, name) {
+        ("label", "colon") => Some(language.colon()),
+        ("list", "separator") => Some(language.formats().list_separator.as_str()),
+        ("status", "unanswered") => Some(w.not_answered.as_str()),
+        ("rating", n) if n.ends_with(".description") => w.rating_description.get(n.trim_end_matches(".description")).map(String::as_str),
+        ("rating", n) => w.rating.get(n).map(String::as_str),
+        ("status", n) => w.status.get(n).map(String::as_str),
+        ("cascade", n) => w.cascade.get(n).map(String::as_str),
+        ("cascade_state", n) => w.cascade_state.get(n).map(String::as_str),
+        _ => None,
+    };
+    word.unwrap_or_else(|| panic!("no string {key} in {lang}.js nor in lang/{lang}/words.json")).to_string()
 }
 
 /// The fixed pieces of a string-table template ("{n} of {total}" → ["of"]), to find it filled in.

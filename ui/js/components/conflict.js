@@ -1,35 +1,64 @@
-// A save refused because the answer changed elsewhere (another window, the command line):
-// shows the stored answer beside what the user typed, and lets them keep either. Nothing
-// is lost: until they choose, what they typed stays on screen.
+// A save refused because the record changed elsewhere (another window, the command line):
+// shows the stored version beside what the user typed, in words (ratings, dates and answers
+// as the screens say them, never raw codes), and lets them keep either. Nothing is lost:
+// until they choose, what they typed stays on screen.
 
 import { html } from '../html.js';
-import { t } from '../i18n.js';
-import { dispatch } from '../router.js';
+import { t, formatDate, pick, labelled, list } from '../i18n.js';
 import { state } from '../state.js';
 import { openDialog } from './dialog.js';
 
-/** The fields of an answer (item or Part 2) that differ between `stored` and `typed`, as text. */
+/** The fields compared, by kind of record, in the order shown; each with its label's key. */
+const FIELDS = [
+  ['rating', 'conflict.field.rating'], ['na_reason', 'conflict.field.na_reason'], ['description', 'conflict.field.description'],
+  ['evidence', 'conflict.field.evidence'], ['action_plan', 'conflict.field.action_plan'],
+  ['marked_for_review', 'conflict.field.marked_for_review'], ['acknowledged', 'conflict.field.acknowledged'],
+  ['cascaded', 'conflict.field.cascaded'], ['disclosures', 'conflict.field.disclosures'], ['notes', 'conflict.field.notes'],
+  ['signer_name', 'declaration.name'], ['signer_title', 'declaration.title'], ['date', 'declaration.date'],
+  ['confirmed', 'declaration.confirm_short'],
+];
+
+/** What a value says, as the screens say it. */
+function words(field, value, record) {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+  if (field === 'rating') return t(`rating.${value}`);
+  if (field === 'cascaded') return t(`cascade.${value}`);
+  if (field === 'date') return formatDate(value);
+  if (field === 'evidence') {
+    return value.map((e) => list([e.name, e.location, formatDate(e.date ?? ''), e.valid_until ? labelled(t('item.evidence.valid_until'), formatDate(e.valid_until)) : '']
+      .filter(Boolean))).join('\n');
+  }
+  if (field === 'action_plan') {
+    return [value.what && labelled(t('item.plan.what'), value.what), value.who && labelled(t('item.plan.who'), value.who),
+      value.due && labelled(t('item.plan.due'), formatDate(value.due))].filter(Boolean).join('\n');
+  }
+  if (field === 'disclosures') {
+    const questions = state.catalog?.disclosures.policies[record?.policy_id] ?? [];
+    return Object.entries(value).filter(([, x]) => x !== null && x !== '').map(([id, x]) => {
+      const q = questions.find((f) => f.id === id);
+      const answer = q?.options?.find((o) => o.id === x);
+      return labelled(q ? pick(q.label) : id, answer ? pick(answer.label) : q?.kind === 'date' ? formatDate(x) : x);
+    }).join('\n');
+  }
+  return String(value);
+}
+
+/** The fields that differ between `stored` and `typed`, in words: [{field, label, stored, typed}]. */
 export function differences(stored, typed) {
-  const text = (v) => {
-    if (v === null || v === undefined) return '';
-    if (Array.isArray(v)) return v.map((e) => [e.name, e.location, e.date].filter(Boolean).join(' / ')).join('\n');
-    if (typeof v === 'object') return Object.entries(v).filter(([, x]) => x !== null && x !== '').map(([k, x]) => `${k}: ${x}`).join('\n');
-    return String(v);
-  };
-  const fields = ['rating', 'na_reason', 'description', 'evidence', 'action_plan', 'marked_for_review',
-    'acknowledged', 'cascaded', 'disclosures', 'notes'];
-  return fields
-    .filter((f) => f in (stored ?? {}) || f in (typed ?? {}))
-    .map((f) => ({ field: f, stored: text(stored?.[f]), typed: text(typed?.[f]) }))
+  const record = typed ?? stored;
+  return FIELDS
+    .filter(([f]) => f in (stored ?? {}) || f in (typed ?? {}))
+    .map(([f, label]) => ({ field: f, label: t(label), stored: words(f, stored?.[f], record), typed: words(f, typed?.[f], record) }))
     .filter((d) => d.stored !== d.typed);
 }
 
 /**
- * Wraps a save so that a conflict is put to the user. `load()` reads the stored answer
- * (or null). Keeping what was typed saves it again on the stored revision; taking the
- * stored one calls `useStored(stored)` and counts as saved.
+ * Wraps a save so that a conflict is put to the user. `load()` reads the stored record (or
+ * null). Keeping what was typed bases the save on the stored revision (`rebase(stored)`) and
+ * saves again; taking the stored one calls `useStored(stored)`, whose result stands for the save.
  */
-export function resolvingConflicts(save, { typed, load, useStored }) {
+export function resolvingConflicts(save, { typed, load, rebase, useStored }) {
   return async () => {
     try {
       return await save();
@@ -42,7 +71,7 @@ export function resolvingConflicts(save, { typed, load, useStored }) {
         <table class="conflict">
           <thead><tr><th scope="col"></th><th scope="col">${t('conflict.stored')}</th><th scope="col">${t('conflict.typed')}</th></tr></thead>
           <tbody>${differences(stored, typed()).map((d) => html`
-            <tr><th scope="row">${t(`conflict.field.${d.field}`)}</th><td class="pre">${d.stored}</td><td class="pre">${d.typed}</td></tr>`)}
+            <tr><th scope="row">${d.label}</th><td class="pre">${d.stored}</td><td class="pre">${d.typed}</td></tr>`)}
           </tbody>
         </table>
         <div class="modal-actions">
@@ -51,20 +80,8 @@ export function resolvingConflicts(save, { typed, load, useStored }) {
         </div>`);
       if (choice === 'stored') return useStored(stored);
       if (choice !== 'typed') throw e; // closed without choosing: stays unsaved, asked again
-      typed().revision = stored?.revision ?? 0;
+      rebase(stored);
       return save();
     }
   };
-}
-
-/**
- * Makes the on-screen answer the stored one (keeping its id field) and redraws the screen
- * once the save has been counted; returns what a save would have returned.
- */
-export function takeStored(answer, stored) {
-  const idField = 'item_id' in answer ? 'item_id' : 'policy_id';
-  Object.assign(answer, structuredClone(stored), { [idField]: answer[idField] });
-  setTimeout(dispatch);
-  const a = state.record?.assessment;
-  return { updated_at: stored.updated_at ?? a?.updated_at, status: a?.status, reverted_from: null, revision: stored.revision ?? 0 };
 }

@@ -3,8 +3,8 @@
 import { toReconfirm } from '../finder.js';
 import { pathOf } from '../flow.js';
 import { html, render } from '../html.js';
-import { t, language, LANGUAGES, LANGUAGE_NAMES } from '../i18n.js';
-import { state, onStateChange } from '../state.js';
+import { t, language, languages, languageName } from '../i18n.js';
+import { state, onStateChange, groupOf } from '../state.js';
 import './save-status.js';
 
 /**
@@ -15,7 +15,7 @@ function reconfirmCount() {
   if (!location.hash.startsWith('#/a/')) return '';
   const left = toReconfirm(state.record);
   if (!left.total) return '';
-  const group = left.items.length ? left.items[0].split('-')[0] : 'part2';
+  const group = left.items.length ? groupOf(left.items[0]) : 'part2';
   return html`<a class="header-count" data-testid="header-reconfirm" href="#${pathOf(state.record.assessment.id, `reconfirm:${group}`)}">${t('reconfirm.header_left', { n: left.total })}</a>`;
 }
 
@@ -38,8 +38,8 @@ export function renderHeader(el, { hasCompany }) {
     <span class="header-count-slot">${state.record ? reconfirmCount() : ''}</span>
     <save-status></save-status>
     <div class="lang-switch" role="group" aria-label="${t('nav.language')}">
-      ${LANGUAGES.map((l) => html`<button type="button" class="button small lang-button" data-lang="${l}" lang="${l}"
-        aria-pressed="${l === language() ? 'true' : 'false'}">${LANGUAGE_NAMES[l]}</button>`)}
+      ${languages().map((l) => html`<button type="button" class="button small lang-button" data-lang="${l}" lang="${l}"
+        aria-pressed="${l === language() ? 'true' : 'false'}">${languageName(l)}</button>`)}
     </div>
     <button type="button" class="button small" data-action="about">${t('nav.about')}</button>`);
 }

@@ -5,7 +5,7 @@ import { pathOf } from '../flow.js';
 import { html, render } from '../html.js';
 import { t } from '../i18n.js';
 import { glText, translationLabel } from './guideline-title.js';
-import { state, answerFor, part2For, isRelevant, companyOfRecord } from '../state.js';
+import { state, answerFor, part2For, isRelevant, groupOf } from '../state.js';
 import { toReconfirm } from '../finder.js';
 import { finderControls, wireFinder, drawFound } from './finder-panel.js';
 
@@ -36,7 +36,7 @@ export function renderSidebar(el, step) {
   const { record, evaluation } = state;
   const id = record.assessment.id;
   const currentItem = step.startsWith('item:') ? step.slice(5) : null;
-  const currentGroup = currentItem ? currentItem.split('-')[0] : null;
+  const currentGroup = currentItem ? groupOf(currentItem) : null;
   const groups = state.catalog.guideline.groups.map((g) => {
     const tally = evaluation?.score.groups.find((x) => x.group_id === g.id)?.tally;
     const answered = tally ? tally.answered + tally.not_applicable : 0;
@@ -54,12 +54,11 @@ export function renderSidebar(el, step) {
           <span class="item-id">${item.id}</span> <span class="item-title">${glText(item.title)}</span></a></li>`)}</ol>` : ''}
     </li>`;
   });
-  const profile = companyOfRecord()?.profile;
   const policies = state.policies.map((p) => {
     const a = part2For(p.id);
     const m = a.to_reconfirm ? { cls: 'reconfirm', label: t('status.to_reconfirm') }
       : a.acknowledged ? { cls: 'done', label: t('part2.acknowledged') }
-        : isRelevant(p, profile) ? { cls: 'open', label: t('status.unanswered') } : { cls: 'na', label: t('part2.not_relevant_short') };
+        : isRelevant(p.id) ? { cls: 'open', label: t('status.unanswered') } : { cls: 'na', label: t('part2.not_relevant_short') };
     return html`<li><a href="#${pathOf(id, `part2:${p.id}`)}" ${step === `part2:${p.id}` ? html`aria-current="step"` : ''}>
       ${mark(m, false)}<span class="item-title">${glText(p.short_title)}</span></a></li>`;
   });
@@ -76,7 +75,7 @@ export function renderSidebar(el, step) {
         ${tail}
       </ol>`;
   const left = toReconfirm(record);
-  const firstGroup = left.items.length ? left.items[0].split('-')[0] : 'part2';
+  const firstGroup = left.items.length ? groupOf(left.items[0]) : 'part2';
   render(el, html`
     <button type="button" class="sidebar-toggle button small" aria-expanded="${el.classList.contains('expanded') ? 'true' : 'false'}" aria-controls="sidebar-content">${t('sidebar.sections')}</button>
     <div id="sidebar-content" class="sidebar-content">

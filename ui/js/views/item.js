@@ -1,23 +1,21 @@
 // One action item: what the guideline asks, our advice, and the answer (saved as typed).
 
-import { api } from '../api.js';
 import { CONTRACT } from '../contract.js';
-import { autosaveForm } from '../form-autosave.js';
+import { editRecord } from '../form-autosave.js';
 import { html, render } from '../html.js';
-import { t, pick, gt } from '../i18n.js';
+import { t, gt, formatDate } from '../i18n.js';
 import { glText, glTitleWithOriginal } from '../components/guideline-title.js';
-import { state, itemById, answerFor, putAnswer, onStateChange } from '../state.js';
-import { resolvingConflicts, takeStored } from '../components/conflict.js';
+import { state, itemById, isExpired, onStateChange } from '../state.js';
 import { textField, textArea, checkbox, radioGroup, setProblem } from './fields.js';
 import { blocks, guidelinePanel, quotedText } from './guideline-text.js';
-import { isExpired, localToday } from '../finder.js';
 import { itemChangeNote } from './changes-note.js';
 import { reconfirmBanner, hideReconfirm } from './reconfirm.js';
 import { stepNav } from './step-nav.js';
 
-// The ratings and which of them are gaps: the core's lists (src/contract.rs).
+// The ratings, which of them are gaps, and the fields' limits: the core's (src/contract.rs).
 const RATINGS = CONTRACT.ratings;
 const GAPS = CONTRACT.gap_ratings;
+const MAX = CONTRACT.text_limits;
 
 /** The action plan shows for a gap, or while it still holds something (so nothing typed is hidden). */
 export function showsPlan(answer) {
@@ -29,15 +27,19 @@ function subjectName(clause) {
   return gt(state.catalog.guideline.iso26000_core_subjects.find((s) => s.clause === clause)?.name ?? '');
 }
 
-function evidenceRows(evidence) {
+/** The note under an evidence entry past its valid-until date (the core's fact), or null. */
+function expiredNote(itemId, i, e) {
+  return isExpired(itemId, i) ? t('item.evidence.expired', { date: formatDate(e.valid_until) }) : null;
+}
+
+function evidenceRows(itemId, evidence) {
   if (!evidence.length) return html`<p class="empty small">${t('item.evidence.none')}</p>`;
   return html`<ol class="evidence-rows">${evidence.map((e, i) => html`<li class="evidence-row" data-index="${i}">
-    ${textField(`evidence.${i}.name`, t('item.evidence.name'), e.name, { hint: i === 0 ? t('item.evidence.name.hint') : null })}
-    ${textField(`evidence.${i}.location`, t('item.evidence.location'), e.location)}
+    ${textField(`evidence.${i}.name`, t('item.evidence.name'), e.name, { hint: i === 0 ? t('item.evidence.name.hint') : null, max: MAX['evidence.name'] })}
+    ${textField(`evidence.${i}.location`, t('item.evidence.location'), e.location, { max: MAX['evidence.location'] })}
     ${textField(`evidence.${i}.date`, t('item.evidence.date'), e.date ?? '', { type: 'date', max: 10 })}
     ${textField(`evidence.${i}.valid_until`, t('item.evidence.valid_until'), e.valid_until ?? '', {
-    type: 'date', max: 10, hint: i === 0 ? t('item.evidence.valid_until.hint') : null,
-    problem: isExpired(e, localToday()) ? t('item.evidence.expired', { date: e.valid_until }) : null })}
+    type: 'date', max: 10, hint: i === 0 ? t('item.evidence.valid_until.hint') : null, problem: expiredNote(itemId, i, e) })}
     ${checkbox(`evidence.${i}.not_attached`, t('item.evidence.not_attached'), e.not_attached)}
     ${checkbox(`evidence.${i}.confidential`, t('item.evidence.confidential'), e.confidential, { hint: i === 0 ? t('item.evidence.confidential.hint') : null })}
     <button type="button" class="button small danger" data-action="remove-evidence" data-index="${i}"
@@ -52,25 +54,35 @@ function conditionStatement(it, tr) {
 }
 
 /**
- * Keeps the note on what changed since last year current: an evaluation that arrives after
- * the screen was drawn (a save made just before opening it) redraws the note. One listener
- * for the module, pointed at the slot of the item shown, so leaving items behind leaves no
- * listener (and no detached screen) behind.
+ * Keeps what the evaluation says of the item shown current (the note on what changed since
+ * last year, expired evidence): an evaluation that arrives after the screen was drawn (each
+ * save returns one) redraws them. One listener for the module, pointed at the item shown, so
+ * leaving items behind leaves no listener (and no detached screen) behind.
  */
-let noteShown = null;
+let shownItem = null;
 onStateChange((what) => {
-  if (what !== 'evaluation' || !noteShown?.slot.isConnected) return;
-  render(noteShown.slot, itemChangeNote(noteShown.itemId));
+  if (what !== 'evaluation' || !shownItem?.article.isConnected) return;
+  const { article, itemId, answer } = shownItem;
+  render(article.querySelector('.change-note-slot'), itemChangeNote(itemId));
+  showExpiry(article, itemId, answer);
 });
-function followChangeNote(slot, itemId) {
-  noteShown = { slot, itemId };
+
+/** The expired badge and each evidence entry's note, as the latest evaluation says. */
+function showExpiry(article, itemId, answer) {
+  const badge = article.querySelector('[data-testid="expired-badge"]');
+  badge.hidden = !answer.evidence.some((_, i) => isExpired(itemId, i));
+  answer.evidence.forEach((e, i) => {
+    const input = article.querySelector(`[data-field="evidence.${i}.valid_until"]`);
+    if (input) setProblem(input, expiredNote(itemId, i, e));
+  });
 }
 
 export function item(main, params, app) {
   const entry = itemById(params.item);
   if (!entry) { app.notFound(); return; }
   const { item: it, group, index } = entry;
-  const answer = structuredClone(answerFor(it.id));
+  const editor = editRecord('answer', it.id, { app, onSaved: () => hideReconfirm(article) });
+  const answer = editor.record;
   const essential = it.condition === 'essential';
   const id = state.record.assessment.id;
 
@@ -81,7 +93,7 @@ export function item(main, params, app) {
         <h1 id="item-title"><span class="item-id">${it.id}</span> ${glTitleWithOriginal(it.title)}</h1>
         <div class="badges">
           ${it.condition ? html`<span class="badge condition-${it.condition}">${t(`item.condition.${it.condition}`)}</span>` : ''}
-          ${answer.evidence.some((e) => isExpired(e, localToday())) ? html`<span class="badge condition-essential" data-testid="expired-badge">${t('item.evidence.expired_badge')}</span>` : ''}
+          <span class="badge condition-essential" data-testid="expired-badge" ${answer.evidence.some((_, i) => isExpired(it.id, i)) ? '' : html`hidden`}>${t('item.evidence.expired_badge')}</span>
           <span class="badge iso">${t('item.iso26000')} ${it.iso26000.map((c) => `${c} ${subjectName(c)}`).join(' / ')}</span>
         </div>
       </header>
@@ -102,20 +114,20 @@ export function item(main, params, app) {
           <h2 id="answer-heading">${t('item.your_answer')}</h2>
           ${radioGroup('rating', t('item.rating'), RATINGS.map((r) => ({ value: r, label: t(`rating.${r}`), description: t(`rating.${r}.description`) })), answer.rating)}
           <div class="na-slot" ${answer.rating === 'not_applicable' ? '' : html`hidden`}>
-            ${textArea('na_reason', t('item.na_reason'), answer.na_reason, { required: true, rows: 2, max: 4000, hint: t('item.na_reason.hint'), emphasis: true })}
+            ${textArea('na_reason', t('item.na_reason'), answer.na_reason, { required: true, rows: 2, max: MAX.na_reason, hint: t('item.na_reason.hint'), emphasis: true })}
           </div>
-          ${textArea('description', t('item.description'), answer.description, { rows: 5, hint: t('item.description.hint') })}
+          ${textArea('description', t('item.description'), answer.description, { rows: 5, max: MAX.description, hint: t('item.description.hint') })}
           <fieldset class="evidence field">
             <legend class="field-label">${t('item.evidence')}</legend>
             <span class="field-hint">${t('item.evidence.hint')}</span>
-            <div class="evidence-slot">${evidenceRows(answer.evidence)}</div>
+            <div class="evidence-slot">${evidenceRows(it.id, answer.evidence)}</div>
             <button type="button" class="button small" data-action="add-evidence">${t('item.evidence.add')}</button>
           </fieldset>
           <fieldset class="plan field ${essential ? 'essential' : ''}" ${showsPlan(answer) ? '' : html`hidden`}>
             <legend class="field-label">${t('item.plan')}${essential ? html` <span class="required">${t('item.plan.required')}</span>` : ''}</legend>
             <span class="field-hint">${t(essential ? 'item.plan.hint_essential' : 'item.plan.hint')}</span>
-            ${textArea('plan.what', t('item.plan.what'), answer.action_plan.what, { rows: 2, max: 4000 })}
-            ${textField('plan.who', t('item.plan.who'), answer.action_plan.who)}
+            ${textArea('plan.what', t('item.plan.what'), answer.action_plan.what, { rows: 2, max: MAX['plan.what'] })}
+            ${textField('plan.who', t('item.plan.who'), answer.action_plan.who, { max: MAX['plan.who'] })}
             ${textField('plan.due', t('item.plan.due'), answer.action_plan.due ?? '', { type: 'date', max: 10 })}
           </fieldset>
           ${checkbox('marked_for_review', t('item.review'), answer.marked_for_review, { hint: t('item.review.hint') })}
@@ -124,10 +136,7 @@ export function item(main, params, app) {
       ${stepNav(id, `item:${it.id}`)}
     </article>`);
   const article = main.querySelector('article');
-  followChangeNote(main.querySelector('.change-note-slot'), it.id);
-  // What the sidebar and the score show of this answer: only its change is worth re-evaluating.
-  const shown = (reconfirm) => [answer.rating, answer.marked_for_review, reconfirm].join();
-  let lastShown = shown(answer.to_reconfirm);
+  shownItem = { article, itemId: it.id, answer };
 
   const updateVisibility = () => {
     main.querySelector('.na-slot').hidden = answer.rating !== 'not_applicable';
@@ -135,50 +144,18 @@ export function item(main, params, app) {
     main.querySelectorAll('.radio-option').forEach((o) => o.classList.toggle('selected', o.querySelector('input').checked));
   };
 
-  let saving = shown(false);
-  const form = autosaveForm(main.querySelector('.answer'), {
-    key: `answer:${it.id}`,
-    apply: (field, value) => {
-      const [head, n, key] = field.split('.');
-      if (field === 'rating' || field === 'na_reason' || field === 'description' || field === 'marked_for_review') answer[field] = value;
-      else if (head === 'plan') answer.action_plan[n] = value;
-      else if (head === 'evidence') {
-        answer.evidence[Number(n)][key] = value;
-        if (key === 'valid_until') {
-          const input = main.querySelector(`[data-field="evidence.${n}.valid_until"]`);
-          setProblem(input, isExpired(answer.evidence[Number(n)], localToday()) ? t('item.evidence.expired', { date: value }) : null);
-        }
-      } else return false;
-      updateVisibility();
-      putAnswer(answer);
-      saving = shown(false); // saving clears the re-confirm mark
-      return true;
-    },
-    // A save based on an older stored answer is refused: the user then chooses between the
-    // stored answer and what they typed (components/conflict.js).
-    save: resolvingConflicts(() => api.saveAnswer(id, answer), {
-      typed: () => answer,
-      load: async () => (await api.record(id)).answers.find((a) => a.item_id === it.id) ?? null,
-      useStored: (stored) => takeStored(answer, stored ?? answerFor('\u0000')),
-    }),
-    onDone: (receipt) => {
-      // The save may finish after the user moved on, even to another assessment.
-      if (state.record?.assessment.id !== id) return;
-      answer.to_reconfirm = false;
-      answer.updated_at = receipt.updated_at;
-      answer.revision = receipt.revision ?? 0; // the next save is based on this one
-      putAnswer(answer);
-      hideReconfirm(article);
-      // A carried-forward answer's note on what changed since last year follows its text too.
-      const carried = !!state.evaluation?.changes;
-      app.afterSave(receipt, { reevaluate: carried || saving !== lastShown });
-      lastShown = saving;
-    },
+  editor.bind(main.querySelector('.answer'), (field, value) => {
+    const [head, n, key] = field.split('.');
+    if (field === 'rating' || field === 'na_reason' || field === 'description' || field === 'marked_for_review') answer[field] = value;
+    else if (head === 'plan') answer.action_plan[n] = value;
+    else if (head === 'evidence') answer.evidence[Number(n)][key] = value;
+    else return false;
+    updateVisibility();
+    return true;
   });
-  const save = (immediate) => { putAnswer(answer); saving = shown(false); form.save(immediate); };
 
   const redrawEvidence = (focusIndex) => {
-    render(main.querySelector('.evidence-slot'), evidenceRows(answer.evidence));
+    render(main.querySelector('.evidence-slot'), evidenceRows(it.id, answer.evidence));
     if (focusIndex !== undefined) main.querySelector(`.evidence-row[data-index="${focusIndex}"] input`)?.focus();
     else main.querySelector('[data-action="add-evidence"]').focus();
   };
@@ -191,7 +168,7 @@ export function item(main, params, app) {
     if (!button) return;
     answer.evidence.splice(Number(button.dataset.index), 1);
     redrawEvidence();
-    save(true);
+    editor.save(true);
   });
-  main.querySelector('[data-action="confirm-unchanged"]').addEventListener('click', () => save(true));
+  main.querySelector('[data-action="confirm-unchanged"]').addEventListener('click', () => editor.save(true));
 }

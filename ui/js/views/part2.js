@@ -1,12 +1,10 @@
 // One Part 2 policy: NEC's text, our advice, acknowledgement, passing it on, disclosures.
 
-import { api } from '../api.js';
 import { CONTRACT } from '../contract.js';
-import { autosaveForm } from '../form-autosave.js';
+import { editRecord } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t, pick } from '../i18n.js';
-import { state, policyById, part2For, putPart2, isRelevant } from '../state.js';
-import { resolvingConflicts, takeStored } from '../components/conflict.js';
+import { state, policyById, isRelevant } from '../state.js';
 import { textField, textArea, checkbox, radioGroup } from './fields.js';
 import { blocks, guidelinePanel } from './guideline-text.js';
 import { glTitleWithOriginal } from '../components/guideline-title.js';
@@ -14,6 +12,7 @@ import { reconfirmBanner, hideReconfirm } from './reconfirm.js';
 import { stepNav } from './step-nav.js';
 
 const CASCADE = CONTRACT.cascades; // the core's list (src/contract.rs)
+const MAX = CONTRACT.text_limits;
 
 function disclosureField(f, value) {
   const label = pick(f.label);
@@ -24,17 +23,18 @@ function disclosureField(f, value) {
       return radioGroup(name, label, f.options.map((o) => ({ value: o.id, label: pick(o.label) })), value ?? null, { hint });
     case 'date': return textField(name, label, value ?? '', { type: 'date', hint, max: 10 });
     case 'year': return textField(name, label, value ?? '', { hint: hint ?? t('part2.year_hint'), max: 4, attrs: html`inputmode="numeric"` });
-    case 'number': return textField(name, label, value ?? '', { hint, max: 30, attrs: html`inputmode="decimal"` });
-    default: return textField(name, label, value ?? '', { hint, max: 4000 });
+    case 'number': return textField(name, label, value ?? '', { hint, max: MAX['part2.disclosure_value'], attrs: html`inputmode="decimal"` });
+    default: return textField(name, label, value ?? '', { hint, max: MAX['part2.disclosure_text'] });
   }
 }
 
 export function part2(main, params, app) {
   const policy = policyById(params.policy);
   if (!policy) { app.notFound(); return; }
-  const answer = structuredClone(part2For(policy.id));
+  const editor = editRecord('part2', policy.id, { app, onSaved: () => hideReconfirm(article) });
+  const answer = editor.record;
   const id = state.record.assessment.id;
-  const relevant = isRelevant(policy, state.record.company);
+  const relevant = isRelevant(policy.id);
   const fields = state.catalog.disclosures.policies[policy.id] ?? [];
   const position = state.policies.indexOf(policy) + 1;
 
@@ -61,49 +61,20 @@ export function part2(main, params, app) {
           ${radioGroup('cascaded', t('part2.cascaded'), CASCADE.map((c) => ({ value: c, label: t(`cascade.${c}`) })), answer.cascaded)}
           ${fields.length ? html`<h3>${t('part2.disclosures')}</h3>` : ''}
           ${fields.map((f) => disclosureField(f, answer.disclosures[f.id]))}
-          ${textArea('notes', t('part2.notes'), answer.notes, { rows: 3 })}
+          ${textArea('notes', t('part2.notes'), answer.notes, { rows: 3, max: MAX['part2.notes'] })}
         </section>
       </div>
       ${stepNav(id, `part2:${policy.id}`)}
     </article>`);
   const article = main.querySelector('article');
-  // What the sidebar and the score show of this answer: only its change is worth re-evaluating.
-  const shown = (reconfirm) => [answer.acknowledged, reconfirm].join();
-  let lastShown = shown(answer.to_reconfirm);
-
-  let saving = shown(false);
-  const form = autosaveForm(main.querySelector('.answer'), {
-    key: `part2:${policy.id}`,
-    apply: (field, value) => {
-      if (field === 'acknowledged' || field === 'cascaded' || field === 'notes') answer[field] = value;
-      else if (field.startsWith('d.')) {
-        const key = field.slice(2);
-        if (value === '' || value === null) delete answer.disclosures[key]; else answer.disclosures[key] = value;
-      } else return false;
-      main.querySelectorAll('.radio-option').forEach((o) => o.classList.toggle('selected', o.querySelector('input').checked));
-      putPart2(answer);
-      saving = shown(false); // saving clears the re-confirm mark
-      return true;
-    },
-    save: resolvingConflicts(() => api.savePart2(id, answer), {
-      typed: () => answer,
-      load: async () => (await api.record(id)).part2.find((a) => a.policy_id === policy.id) ?? null,
-      useStored: (stored) => takeStored(answer, stored ?? part2For('\u0000')),
-    }),
-    onDone: (receipt) => {
-      // The save may finish after the user moved on, even to another assessment.
-      if (state.record?.assessment.id !== id) return;
-      answer.to_reconfirm = false;
-      answer.revision = receipt.revision ?? 0; // the next save is based on this one
-      putPart2(answer);
-      hideReconfirm(article);
-      app.afterSave(receipt, { reevaluate: saving !== lastShown });
-      lastShown = saving;
-    },
+  editor.bind(main.querySelector('.answer'), (field, value) => {
+    if (field === 'acknowledged' || field === 'cascaded' || field === 'notes') answer[field] = value;
+    else if (field.startsWith('d.')) {
+      const key = field.slice(2);
+      if (value === '' || value === null) delete answer.disclosures[key]; else answer.disclosures[key] = value;
+    } else return false;
+    main.querySelectorAll('.radio-option').forEach((o) => o.classList.toggle('selected', o.querySelector('input').checked));
+    return true;
   });
-  main.querySelector('[data-action="confirm-unchanged"]').addEventListener('click', () => {
-    putPart2(answer);
-    saving = shown(false);
-    form.save(true);
-  });
+  main.querySelector('[data-action="confirm-unchanged"]').addEventListener('click', () => editor.save(true));
 }

@@ -3,19 +3,19 @@
 
 import { api } from '../api.js';
 import { CONTRACT } from '../contract.js';
-import { autosaveForm } from '../form-autosave.js';
+import { editRecord } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t } from '../i18n.js';
 import { wholeNumber } from '../input.js';
 import { state, changed } from '../state.js';
 import { textField, textArea, checkbox, setProblem } from './fields.js';
 
+// The fields, their limits and which are required or stored in half-width form: the core's.
+const FIELDS = Object.fromEntries(CONTRACT.profile_fields.map((f) => [f.name, f]));
 const REQUIRED = CONTRACT.profile_fields.filter((f) => f.required).map((f) => f.name);
-const EMPTY = {
-  legal_name: '', name_latin: '', address: '', country: '', representative: '', contact_name: '', contact_email: '',
-  contact_phone: '', supplier_code: '', nec_contact_name: '', nec_contact_email: '', employees: null, products: '', sites: '', does_construction: false,
-  handles_chemicals: false, supplies_goods: false,
-};
+const HALF_WIDTH = CONTRACT.profile_fields.filter((f) => f.half_width).map((f) => f.name);
+/** The most characters a field takes. */
+const max = (field) => FIELDS[field]?.max_chars ?? undefined;
 
 /** Whether the employee count is a whole number the core accepts (or empty). */
 export function employeesProblem(value) {
@@ -47,18 +47,29 @@ function currentCompany() {
 
 export async function profile(main, params, app) {
   const company = currentCompany();
-  const p = { ...EMPTY, ...(company?.profile ?? {}) };
-  let companyId = company?.id ?? null;
+  const editor = editRecord('profile', company?.id ?? null, {
+    app,
+    onSaved: (saved) => {
+      showStored(saved.company.profile);
+      // The core's verdict once typing pauses (the save waits for that pause): a message
+      // written beside a field while keys still arrive can lose what an input method types.
+      showProblems();
+      changed('company');
+    },
+  });
+  // `p` is what is saved; the employee count's field may show an impossible value typed
+  // (marked), while `p` keeps the last good one.
+  const p = editor.record;
+  let employeesTyped = p.employees ?? '';
   // A field the user has been in (or every field, for a profile saved before) shows
   // "needed" once empty; a first-time visitor is not greeted by a page of warnings.
   const touchedFields = new Set(company ? REQUIRED : []);
   const touched = (f) => touchedFields.has(f);
   let messages = fieldMessages(await app.guard(() => api.profileProblems(p)) ?? [], touched);
-  const problem = (f) => (f === 'employees' ? (employeesProblem(p.employees) && t('profile.problem.employees'))
+  const problem = (f) => (f === 'employees' ? (employeesProblem(employeesTyped) && t('profile.problem.employees'))
     : messages[f] ? t(messages[f]) : null);
   const backTo = !!state.record;
-  // An impossible employee count stays on screen, marked, and the last good one is saved.
-  let savedEmployees = p.employees;
+  const v = (f) => p[f] ?? '';
 
   render(main, html`
     <section class="profile">
@@ -66,28 +77,28 @@ export async function profile(main, params, app) {
       <p class="lead">${t('profile.intro')}</p>
       <form class="form" autocomplete="on" novalidate>
         <h2>${t('profile.section.company')}</h2>
-        ${textField('legal_name', t('profile.legal_name'), p.legal_name, { required: true, hint: t('profile.legal_name.hint'), problem: problem('legal_name'), attrs: html`autocomplete="organization"` })}
-        ${textField('name_latin', t('profile.name_latin'), p.name_latin, { hint: t('profile.name_latin.hint') })}
-        ${textField('supplier_code', t('profile.supplier_code'), p.supplier_code, { hint: t('profile.supplier_code.hint') })}
-        ${textArea('address', t('profile.address'), p.address, { required: true, rows: 2, max: 4000, problem: problem('address') })}
-        ${textField('country', t('profile.country'), p.country, { required: true, problem: problem('country'), attrs: html`autocomplete="country-name"` })}
-        ${textField('representative', t('profile.representative'), p.representative, { required: true, hint: t('profile.representative.hint'), problem: problem('representative') })}
-        ${textField('employees', t('profile.employees'), p.employees ?? '', { type: 'text', hint: t('profile.employees.hint'), max: 8, problem: problem('employees'), attrs: html`inputmode="numeric"` })}
-        ${textArea('products', t('profile.products'), p.products, { rows: 2, max: 4000 })}
-        ${textArea('sites', t('profile.sites'), p.sites, { rows: 3, max: 4000, hint: t('profile.sites.hint') })}
+        ${textField('legal_name', t('profile.legal_name'), v('legal_name'), { max: max('legal_name'), required: true, hint: t('profile.legal_name.hint'), problem: problem('legal_name'), attrs: html`autocomplete="organization"` })}
+        ${textField('name_latin', t('profile.name_latin'), v('name_latin'), { max: max('name_latin'), hint: t('profile.name_latin.hint') })}
+        ${textField('supplier_code', t('profile.supplier_code'), v('supplier_code'), { max: max('supplier_code'), hint: t('profile.supplier_code.hint') })}
+        ${textArea('address', t('profile.address'), v('address'), { max: max('address'), required: true, rows: 2, problem: problem('address') })}
+        ${textField('country', t('profile.country'), v('country'), { max: max('country'), required: true, problem: problem('country'), attrs: html`autocomplete="country-name"` })}
+        ${textField('representative', t('profile.representative'), v('representative'), { max: max('representative'), required: true, hint: t('profile.representative.hint'), problem: problem('representative') })}
+        ${textField('employees', t('profile.employees'), employeesTyped, { type: 'text', hint: t('profile.employees.hint'), max: 8, problem: problem('employees'), attrs: html`inputmode="numeric"` })}
+        ${textArea('products', t('profile.products'), v('products'), { max: max('products'), rows: 2 })}
+        ${textArea('sites', t('profile.sites'), v('sites'), { max: max('sites'), rows: 3, hint: t('profile.sites.hint') })}
         <h2>${t('profile.section.contact')}</h2>
-        ${textField('contact_name', t('profile.contact_name'), p.contact_name, { required: true, problem: problem('contact_name'), attrs: html`autocomplete="name"` })}
-        ${textField('contact_email', t('profile.contact_email'), p.contact_email, { type: 'text', required: true, problem: problem('contact_email'), attrs: html`autocomplete="email" inputmode="email" spellcheck="false"` })}
-        ${textField('contact_phone', t('profile.contact_phone'), p.contact_phone, { type: 'tel', required: true, problem: problem('contact_phone'), attrs: html`autocomplete="tel"` })}
+        ${textField('contact_name', t('profile.contact_name'), v('contact_name'), { max: max('contact_name'), required: true, problem: problem('contact_name'), attrs: html`autocomplete="name"` })}
+        ${textField('contact_email', t('profile.contact_email'), v('contact_email'), { max: max('contact_email'), type: 'text', required: true, problem: problem('contact_email'), attrs: html`autocomplete="email" inputmode="email" spellcheck="false"` })}
+        ${textField('contact_phone', t('profile.contact_phone'), v('contact_phone'), { max: max('contact_phone'), type: 'tel', required: true, problem: problem('contact_phone'), attrs: html`autocomplete="tel"` })}
         <h2>${t('profile.section.nec')}</h2>
         <p class="field-hint">${t('profile.nec.intro')}</p>
-        ${textField('nec_contact_name', t('profile.nec_contact_name'), p.nec_contact_name)}
-        ${textField('nec_contact_email', t('profile.nec_contact_email'), p.nec_contact_email, { type: 'text', problem: problem('nec_contact_email'), attrs: html`inputmode="email" spellcheck="false"` })}
+        ${textField('nec_contact_name', t('profile.nec_contact_name'), v('nec_contact_name'), { max: max('nec_contact_name') })}
+        ${textField('nec_contact_email', t('profile.nec_contact_email'), v('nec_contact_email'), { max: max('nec_contact_email'), type: 'text', problem: problem('nec_contact_email'), attrs: html`inputmode="email" spellcheck="false"` })}
         <h2>${t('profile.section.work')}</h2>
         <p class="field-hint">${t('profile.work.intro')}</p>
-        ${checkbox('supplies_goods', t('profile.supplies_goods'), p.supplies_goods, { hint: t('profile.supplies_goods.hint') })}
-        ${checkbox('handles_chemicals', t('profile.handles_chemicals'), p.handles_chemicals, { hint: t('profile.handles_chemicals.hint') })}
-        ${checkbox('does_construction', t('profile.does_construction'), p.does_construction, { hint: t('profile.does_construction.hint') })}
+        ${checkbox('supplies_goods', t('profile.supplies_goods'), !!p.supplies_goods, { hint: t('profile.supplies_goods.hint') })}
+        ${checkbox('handles_chemicals', t('profile.handles_chemicals'), !!p.handles_chemicals, { hint: t('profile.handles_chemicals.hint') })}
+        ${checkbox('does_construction', t('profile.does_construction'), !!p.does_construction, { hint: t('profile.does_construction.hint') })}
       </form>
       <div class="page-actions">
         ${backTo ? html`<button type="button" class="button primary" data-action="back">${t('profile.back_to_assessment')}</button>`
@@ -95,36 +106,25 @@ export async function profile(main, params, app) {
       </div>
     </section>`);
 
-  async function save() {
-    if (!employeesProblem(p.employees)) {
-      savedEmployees = p.employees === '' || p.employees === null ? null : wholeNumber(p.employees);
-    }
-    const profileToSave = { ...p, employees: savedEmployees };
-    // Saves under one key run one at a time, so the company is created once; a failed
-    // attempt is simply tried again.
-    const saved = companyId === null ? await api.createCompany(profileToSave) : await api.saveCompany(companyId, profileToSave);
-    if (companyId === null) { companyId = saved.id; state.companies.push(saved); }
-    return saved;
-  }
-
   const form = main.querySelector('form');
-  /** Fields the core stores in half-width form: the form shows the stored value once saved. */
-  const HALF_WIDTH_FIELDS = ['contact_email', 'nec_contact_email', 'contact_phone', 'supplier_code'];
   // What was stored in half-width form replaces what was typed, once the user has left the
   // field (never under the cursor), so they see what NEC will receive.
   const showStored = (stored) => {
-    for (const f of [...HALF_WIDTH_FIELDS, 'employees']) {
+    for (const f of HALF_WIDTH) {
       const input = form.querySelector(`[data-field="${f}"]`);
-      const value = f === 'employees' ? (stored.employees ?? '') : stored[f];
+      const value = stored[f] ?? '';
       if (!input || input === document.activeElement || problem(f)) continue;
-      if (String(input.value) !== String(value)) { input.value = value; p[f] = value; }
+      if (String(input.value) !== String(value)) {
+        input.value = value;
+        if (f === 'employees') employeesTyped = value; else p[f] = value;
+      }
     }
   };
   /** Shows the core's verdict beside every text field (after each pause in typing). */
   let checking = 0;
   const showProblems = async () => {
     const seq = ++checking;
-    const problems = await api.profileProblems({ ...p, employees: savedEmployees }).catch(() => null);
+    const problems = await api.profileProblems(p).catch(() => null);
     if (!problems || seq !== checking) return;
     const before = messages;
     messages = fieldMessages(problems, touched);
@@ -133,26 +133,21 @@ export async function profile(main, params, app) {
       const f = input.dataset.field;
       if (input.type !== 'checkbox' && before[f] !== messages[f]) setProblem(input, problem(f));
     });
+    // How many verdicts have been shown (tests wait for the one after their typing).
+    form.dataset.checks = String(Number(form.dataset.checks ?? 0) + 1);
   };
-  autosaveForm(form, {
-    key: 'profile',
-    apply: (field, value) => {
+  editor.bind(form, (field, value) => {
+    touchedFields.add(field);
+    if (field === 'employees') {
+      // "２０" and "1,200" as an input method types them; an impossible count stays on
+      // screen, marked, and the last good one is saved.
+      employeesTyped = value;
+      if (!employeesProblem(value)) p.employees = String(value).trim() === '' ? null : wholeNumber(value);
+      setProblem(form.querySelector('[data-field="employees"]'), problem('employees'));
+    } else {
       p[field] = value;
-      touchedFields.add(field);
-      if (field === 'employees') setProblem(form.querySelector('[data-field="employees"]'), problem('employees'));
-      return true;
-    },
-    save,
-    onDone: (saved) => {
-      const i = state.companies.findIndex((c) => c.id === saved.id);
-      if (i >= 0) state.companies[i] = saved;
-      if (state.record && state.record.assessment.company_id === saved.id) state.record.company = saved.profile;
-      showStored(saved.profile);
-      // The core's verdict once typing pauses (the save waits for that pause): a message
-      // written beside a field while keys still arrive can lose what an input method types.
-      showProblems();
-      changed('company');
-    },
+    }
+    return true;
   });
   // Leaving a required field empty marks it, as typing in it and clearing it does.
   form.addEventListener('focusout', (e) => {

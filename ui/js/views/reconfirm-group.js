@@ -4,12 +4,12 @@
 
 import { api } from '../api.js';
 import { CONTRACT } from '../contract.js';
-import { autosaveForm } from '../form-autosave.js';
+import { editRecord } from '../form-autosave.js';
 import { toReconfirm } from '../finder.js';
 import { pathOf, reconfirmGroups } from '../flow.js';
 import { html, render } from '../html.js';
-import { t, gt, list, formatDate } from '../i18n.js';
-import { state, answerFor, part2For, putAnswer, putPart2 } from '../state.js';
+import { t, gt, list, formatDate, labelled } from '../i18n.js';
+import { state, answerFor, part2For, putAnswer, putPart2, groupOf } from '../state.js';
 import { radioGroup, textArea } from './fields.js';
 import { glText, translationLabel } from '../components/guideline-title.js';
 
@@ -24,7 +24,7 @@ function groupTitle(groupId) {
 function leftByGroup() {
   const left = toReconfirm(state.record);
   const counts = Object.fromEntries(reconfirmGroups().map((g) => [g, 0]));
-  left.items.forEach((id) => { counts[id.split('-')[0]] += 1; });
+  left.items.forEach((id) => { counts[groupOf(id)] += 1; });
   counts.part2 = left.policies.length;
   return { counts, total: left.total };
 }
@@ -58,7 +58,7 @@ function policyRow(p) {
       <span class="badge">${a.acknowledged ? t('part2.acknowledged') : t('status.unanswered')}</span>
       ${a.to_reconfirm ? html`<span class="badge reconfirm">${t('status.to_reconfirm')}</span>` : html`<span class="badge status-submitted">${t('reconfirm.confirmed')}</span>`}
     </div>
-    <div class="reconfirm-text">${a.cascaded ? html`<p class="small">${t('part2.cascaded')}: ${t(`cascade.${a.cascaded}`)}</p>` : ''}
+    <div class="reconfirm-text">${a.cascaded ? html`<p class="small">${labelled(t('part2.cascaded_label'), t(`cascade_state.${a.cascaded}`))}</p>` : ''}
       ${a.notes ? html`<p class="answer-text">${a.notes}</p>` : ''}</div>
     <div class="reconfirm-actions">
       ${a.to_reconfirm ? html`<button type="button" class="button small primary" data-action="confirm-one" data-policy="${p.id}">${t('reconfirm.still_true')}</button>` : ''}
@@ -67,33 +67,24 @@ function policyRow(p) {
   </li>`;
 }
 
-/** The inline editor of one item's rating and description, saved as typed. */
+/**
+ * The inline editor of one item's rating and description, saved as typed by the one save
+ * controller (the same as the item page's: each save is based on the last one's revision).
+ */
 function openEditor(row, itemId, app, redrawRow) {
   const slot = row.querySelector('.reconfirm-edit');
-  const answer = structuredClone(answerFor(itemId));
+  const editor = editRecord('answer', itemId, { app, onSaved: () => redrawRow(false) });
+  const answer = editor.record;
   render(slot, html`
     ${radioGroup('rating', t('item.rating'), CONTRACT.ratings.map((r) => ({ value: r, label: t(`rating.${r}`) })), answer.rating)}
-    ${textArea('description', t('item.description'), answer.description, { rows: 4 })}
+    ${textArea('description', t('item.description'), answer.description, { rows: 4, max: CONTRACT.text_limits.description })}
     <p class="small">${t('reconfirm.edit_more')} <a href="#${pathOf(state.record.assessment.id, `item:${itemId}`)}">${t('reconfirm.open_item')}</a></p>`);
   slot.hidden = false;
-  const id = state.record.assessment.id;
-  autosaveForm(slot, {
-    key: `answer:${itemId}`,
-    apply: (field, value) => {
-      if (field !== 'rating' && field !== 'description') return false;
-      answer[field] = value;
-      slot.querySelectorAll('.radio-option').forEach((o) => o.classList.toggle('selected', o.querySelector('input').checked));
-      putAnswer(answer);
-      return true;
-    },
-    save: () => api.saveAnswer(id, answer),
-    onDone: (receipt) => {
-      if (state.record?.assessment.id !== id) return;
-      answer.to_reconfirm = false;
-      putAnswer(answer);
-      app.afterSave(receipt, { reevaluate: true });
-      redrawRow(false);
-    },
+  editor.bind(slot, (field, value) => {
+    if (field !== 'rating' && field !== 'description') return false;
+    answer[field] = value;
+    slot.querySelectorAll('.radio-option').forEach((o) => o.classList.toggle('selected', o.querySelector('input').checked));
+    return true;
   });
   slot.querySelector('input, textarea')?.focus();
 }
@@ -138,10 +129,10 @@ export function reconfirmGroup(main, params, app) {
   const confirm = (ids) => app.guard(async () => {
     const items = groupId === 'part2' ? [] : ids;
     const policies = groupId === 'part2' ? ids : [];
-    const receipt = await api.confirmUnchanged(id, items, policies);
+    const saved = await api.confirmUnchanged(id, items, policies);
     items.forEach((i) => { const a = answerFor(i); if (a.to_reconfirm) putAnswer({ ...a, to_reconfirm: false }); });
     policies.forEach((p) => { const a = part2For(p); if (a.to_reconfirm) putPart2({ ...a, to_reconfirm: false }); });
-    app.afterSave(receipt, { reevaluate: true });
+    app.afterSave(saved);
     draw(ids.length > 1 ? 'h1' : `[data-action="edit"][data-item="${ids[0]}"], [data-policy="${ids[0]}"] a`);
   });
 

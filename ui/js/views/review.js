@@ -7,7 +7,6 @@ import { t, gt } from '../i18n.js';
 import { translationLabel } from '../components/guideline-title.js';
 import { state } from '../state.js';
 import { pathOf } from '../flow.js';
-import { essentialNotInPlace, itemsWithExpiredEvidence, localToday } from '../finder.js';
 import { changesSection } from './changes-note.js';
 import { itemLink, itemLinks } from './links.js';
 import { stepNav } from './step-nav.js';
@@ -15,16 +14,17 @@ import { stepNav } from './step-nav.js';
 const pct = (v) => (v === null || v === undefined ? t('review.no_score') : `${v}%`);
 
 export async function review(main, _params, app) {
-  const { score } = await app.evaluate();
+  const { score, readiness } = await app.evaluate();
   const o = score.overall;
   const groups = state.catalog.guideline.groups;
   const rows = score.groups.map((g) => ({
     label: `${g.group_id} ${gt(groups.find((x) => x.id === g.group_id).title)}`,
     score: g.tally.score,
   }));
-  // The essential conditions still to do: the ones the card is there to point at.
-  const essentialOpen = essentialNotInPlace(state.items, state.record.answers);
-  const expired = itemsWithExpiredEvidence(state.record.answers, localToday());
+  // The essential conditions still to do (the ones the card is there to point at) and the
+  // items with expired evidence: the core's facts.
+  const essentialOpen = score.essential_open;
+  const expired = readiness.findings.find((f) => f.kind === 'expired_evidence')?.items ?? [];
   render(main, html`
     <article class="step review-step" aria-labelledby="review-title">
       <header class="step-head"><h1 id="review-title">${t('step.review')}</h1></header>
@@ -38,7 +38,7 @@ export async function review(main, _params, app) {
         <div class="card stat"><span class="stat-value">${t('review.essential_value', { full: score.essential.full, total: score.essential.items })}</span>
           <span class="stat-label">${t('review.essential')}</span>
           <span class="stat-detail" data-testid="essential-open">${essentialOpen.length
-    ? html`${t('review.essential_open')} ${essentialOpen.map((id, i) => html`${i ? ', ' : ''}<a href="#${pathOf(state.record.assessment.id, `item:${id}`)}">${id}</a>`)}`
+    ? html`${t('review.essential_open')} ${essentialOpen.map((id, i) => html`${i ? t('list.separator') : ''}<a href="#${pathOf(state.record.assessment.id, `item:${id}`)}">${id}</a>`)}`
     : t('review.essential_all')}</span></div>
       </section>
       ${changesSection()}

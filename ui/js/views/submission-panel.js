@@ -2,10 +2,11 @@
 // showing it in its folder, and emailing it.
 
 import { api } from '../api.js';
-import { flushAll, schedule } from '../autosave.js';
+import { flushAll } from '../autosave.js';
+import { editRecord } from '../form-autosave.js';
 import { toast } from '../components/toast.js';
 import { html, render } from '../html.js';
-import { t, language, LANGUAGE_NAMES } from '../i18n.js';
+import { t, language, languageName } from '../i18n.js';
 import { state, changed } from '../state.js';
 import { textField, setProblem } from './fields.js';
 
@@ -14,7 +15,7 @@ export function submissionPanel(el, readiness, app) {
   const a = state.record.assessment;
   render(el, html`
     <h2>${t('pdf.title')}</h2>
-    <p>${t('pdf.intro', { language: LANGUAGE_NAMES[language()] })}</p>
+    <p>${t('pdf.intro', { language: languageName(language()) })}</p>
     ${readiness.ready ? '' : html`<p class="note warn-box">${t('pdf.not_ready')}</p>`}
     ${a.status === 'submitted' ? html`<p class="note">${t('pdf.already_submitted')}</p>` : ''}
     <button type="button" class="button primary big" data-action="create-pdf" data-kind="${readiness.ready ? 'submit' : 'preview'}">${readiness.ready ? t('pdf.create') : t('pdf.create_anyway')}</button>
@@ -34,7 +35,9 @@ export function submissionPanel(el, readiness, app) {
 }
 
 function showResult(box, created, app) {
-  const company = state.record.company;
+  // The address is remembered in the company profile, saved by the one save controller.
+  const editor = editRecord('profile', state.record.assessment.company_id, { app, onSaved: () => showAddressProblem() });
+  const company = editor.record;
   render(box, html`
     <p class="success" role="status" data-preview="${created.preview}"><strong>${t('pdf.saved')}</strong> <code class="path">${created.path}</code>
       ${t(created.preview ? 'pdf.preview_saved_detail' : 'pdf.saved_detail', { kb: Math.ceil(created.size / 1024) })}</p>
@@ -59,21 +62,19 @@ function showResult(box, created, app) {
     const problems = await api.profileProblems({ ...company, nec_contact_email: to.value }).catch(() => []);
     return problems.some((f) => f.field === 'nec_contact_email') ? t('profile.problem.email') : null;
   };
-  to.addEventListener('input', () => {
-    company.nec_contact_email = to.value;
+  // The core's verdict on the address is shown once typing pauses (after the save), never
+  // while keys still arrive.
+  editor.bind(to.parentElement, (field, value) => {
+    if (field !== 'nec_contact_email') return false;
+    company.nec_contact_email = value;
     sent.hidden = true;
-    // The address is remembered in the company profile; the core's verdict is shown once
-    // typing pauses (after the save), never while keys still arrive.
-    schedule('profile', () => api.saveCompany(state.record.assessment.company_id, company), {
-      onDone: async (saved) => {
-        const i = state.companies.findIndex((c) => c.id === saved.id);
-        if (i >= 0) state.companies[i] = saved;
-        const value = to.value;
-        const problem = value.trim() ? await addressProblem() : null;
-        if (to.value === value) setProblem(to, problem);
-      },
-    });
+    return true;
   });
+  async function showAddressProblem() {
+    const value = to.value;
+    const problem = value.trim() ? await addressProblem() : null;
+    if (to.value === value) setProblem(to, problem);
+  }
   box.querySelector('[data-action="email"]').addEventListener('click', async () => {
     const problem = await addressProblem();
     if (problem) {

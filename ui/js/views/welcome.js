@@ -1,7 +1,7 @@
 // First start: what this is, the language, and the way in.
 
 import { html, render } from '../html.js';
-import { t, language, LANGUAGES, LANGUAGE_NAMES } from '../i18n.js';
+import { t, language, languages, languageName } from '../i18n.js';
 
 export function welcome(main, _params, app) {
   render(main, html`
@@ -11,8 +11,8 @@ export function welcome(main, _params, app) {
       <p class="lead">${t('welcome.where')}</p>
       <div class="welcome-language" role="group" aria-labelledby="welcome-lang">
         <h2 id="welcome-lang">${t('welcome.language')}</h2>
-        ${LANGUAGES.map((l) => html`<button type="button" class="button big" data-lang="${l}" lang="${l}"
-          aria-pressed="${l === language() ? 'true' : 'false'}">${LANGUAGE_NAMES[l]}</button>`)}
+        ${languages().map((l) => html`<button type="button" class="button big" data-lang="${l}" lang="${l}"
+          aria-pressed="${l === language() ? 'true' : 'false'}">${languageName(l)}</button>`)}
       </div>
       <div class="welcome-actions">
         <a class="button primary big" href="#/profile" data-testid="start">${t('welcome.start')}</a>
