@@ -110,6 +110,52 @@ pub enum Error {
     /// writer other than the disk's).
     #[error("The workbook {path} could not be written ({detail}). Try again, or write CSV files instead (a file name ending in .csv).")]
     Workbook { path: PathBuf, detail: String },
+
+    /// A content file (an update of our advice and its legal notes) was not used: damaged or
+    /// not one, not signed by a key this app trusts, changed after signing, not newer than the
+    /// advice in use, or made for a newer app or another guideline edition. The advice in use
+    /// is unchanged.
+    #[error("{file} was not used: {detail}. {what_to_do} The advice in use is unchanged.", file = .file.display(), what_to_do = .problem.what_to_do())]
+    Content { file: PathBuf, problem: ContentProblem, detail: String },
+}
+
+/// Why a content file was not used (each is mended differently).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentProblem {
+    /// Not a content file of this app, not readable, or incomplete.
+    Damaged,
+    /// Its signature does not match its content: changed after signing.
+    Tampered,
+    /// Unsigned, or signed with a key this app does not trust.
+    Untrusted,
+    /// Not newer than the advice in use.
+    Older,
+    /// Made for a newer app or for another edition of the guideline.
+    Incompatible,
+}
+
+impl ContentProblem {
+    /// The error kind the UI translates.
+    pub fn kind(self) -> &'static str {
+        match self {
+            ContentProblem::Damaged => "content_damaged",
+            ContentProblem::Tampered => "content_tampered",
+            ContentProblem::Untrusted => "content_untrusted",
+            ContentProblem::Older => "content_older",
+            ContentProblem::Incompatible => "content_incompatible",
+        }
+    }
+
+    fn what_to_do(self) -> &'static str {
+        match self {
+            ContentProblem::Damaged => "Ask whoever sent it for the file again, as it was published.",
+            ContentProblem::Tampered | ContentProblem::Untrusted => {
+                "Use only the advice update published for this app (from NEC's supplier portal or the app's publisher), not a copy that was edited."
+            }
+            ContentProblem::Older => "Nothing to do: the advice in use is as new or newer.",
+            ContentProblem::Incompatible => "Install the newest version of the app; it brings the newest advice too.",
+        }
+    }
 }
 
 /// What is wrong with a file that cannot be imported.
@@ -124,7 +170,7 @@ pub enum ImportFault {
 }
 
 /// Every kind `Error::kind` can give, for the UI's list of known kinds (see `contract`).
-pub const KINDS: [&str; 23] = [
+pub const KINDS: [&str; 28] = [
     "not_a_database",
     "foreign_database",
     "corrupt_database",
@@ -148,6 +194,11 @@ pub const KINDS: [&str; 23] = [
     "workbook",
     "conflict",
     "file_in_use",
+    "content_damaged",
+    "content_tampered",
+    "content_untrusted",
+    "content_older",
+    "content_incompatible",
 ];
 
 impl Error {
@@ -178,6 +229,7 @@ impl Error {
             Error::Font { .. } => "font",
             Error::Pdf(_) => "pdf",
             Error::Workbook { .. } => "workbook",
+            Error::Content { problem, .. } => problem.kind(),
         }
     }
 
@@ -261,6 +313,11 @@ mod tests {
             Error::Workbook { path: p.clone(), detail: s() },
             Error::Conflict { what: s() },
             Error::FileInUse { path: p.clone() },
+            Error::Content { file: p.clone(), problem: ContentProblem::Damaged, detail: s() },
+            Error::Content { file: p.clone(), problem: ContentProblem::Tampered, detail: s() },
+            Error::Content { file: p.clone(), problem: ContentProblem::Untrusted, detail: s() },
+            Error::Content { file: p.clone(), problem: ContentProblem::Older, detail: s() },
+            Error::Content { file: p.clone(), problem: ContentProblem::Incompatible, detail: s() },
         ];
         let kinds: Vec<&str> = all.iter().map(Error::kind).collect();
         assert_eq!(kinds, KINDS, "KINDS lists each variant's kind, in this order");

@@ -35,6 +35,6 @@ pub mod store;
 pub mod usecase;
 
 pub use catalog::Catalog;
-pub use error::{Error, ImportFault, Result};
+pub use error::{ContentProblem, Error, ImportFault, Result};
 pub use files::write_atomic;
 pub use store::Store;
