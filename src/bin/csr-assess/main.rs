@@ -70,6 +70,10 @@ fn run() -> Outcome {
             }
             Some(Value(verb)) => {
                 let verb = verb.string()?;
+                // The advice in use: the built-in one, or a newer signed file in the content
+                // folder beside the database; chosen once, before anything reads the catalog.
+                let folder = db_path(&db).ok().map(|p| csr_core::catalog::content::folder_beside(&p));
+                csr_core::Catalog::choose(folder.as_deref());
                 let mut ctx = verbs::Context { parser, db };
                 return verbs::dispatch(&verb, &mut ctx);
             }
