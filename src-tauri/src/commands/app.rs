@@ -1,11 +1,15 @@
-//! Start-up status, catalog, settings, About.
+//! Start-up status, catalog, settings, About, and our advice: the facts of its legal notes
+//! for the company, and installing a signed update of it.
 
-use csr_core::model::DECLARATION_TEXT;
+use csr_core::catalog::applicability::{law_facts, LawFacts};
+use csr_core::catalog::content;
+use csr_core::model::{CompanyProfile, DECLARATION_TEXT};
 use csr_core::Catalog;
 use serde_json::{json, Value};
-use tauri::State;
+use tauri::{AppHandle, Manager, State};
 
-use crate::error::Result;
+use crate::dialogs::{self, DialogText};
+use crate::error::{Result, ShellError};
 use crate::state::AppState;
 
 /// Whether the database opened; if not, why (the UI shows it with what to do).
@@ -27,6 +31,9 @@ pub fn app_info(app: tauri::AppHandle, state: State<'_, AppState>) -> Value {
         "database": state.db_path,
         "backups": state.db_path.as_deref().map(csr_core::store::backup::folder),
         "read_only": state.with_store(|s| Ok(s.read_only_reason().map(str::to_string))).ok().flatten(),
+        // Which advice content is in use (version, date, built in or from which file), and
+        // the files of the content folder that were not used, with the reason.
+        "content": Catalog::status(),
     })
 }
 
@@ -43,6 +50,7 @@ pub fn get_catalog() -> Value {
     json!({
         "guideline": c.guideline,
         "advice": c.advice,
+        "content": c.content,
         "disclosures": c.disclosures,
         "translations": { "ja": c.japanese },
         "declaration_text": DECLARATION_TEXT,
@@ -57,4 +65,40 @@ pub async fn get_setting(state: State<'_, AppState>, key: String) -> Result<Opti
 #[tauri::command]
 pub async fn set_setting(state: State<'_, AppState>, key: String, value: String) -> Result<()> {
     state.with_store(|s| s.set_setting(&key, &value))
+}
+
+/// Today, for the review dates of the legal notes ("YYYY-MM-DD"). The end-to-end tests set
+/// the clock past a review day with `CSR_ASSESS_TODAY`; release builds have no such setting.
+fn today() -> String {
+    #[cfg(debug_assertions)]
+    if let Some(day) = std::env::var("CSR_ASSESS_TODAY").ok().filter(|d| csr_core::clock::parse_date(d).is_some()) {
+        return day;
+    }
+    csr_core::clock::today()
+}
+
+/// The facts of the legal notes of an item's or a policy's advice for the company `profile`
+/// (the open assessment's), today: what each note means for it and whether it is due for
+/// review. The UI only renders them.
+#[tauri::command]
+pub fn advice_facts(id: String, profile: Option<CompanyProfile>) -> Result<LawFacts> {
+    let entry = Catalog::get()
+        .advice
+        .entry(&id)
+        .ok_or_else(|| ShellError::Core(csr_core::Error::NotFound { what: format!("The advice on {id}") }))?;
+    let today = csr_core::clock::parse_date(&today()).expect("today is a date");
+    Ok(law_facts(entry, profile.as_ref(), today))
+}
+
+/// Asks which advice update to open (a signed content file) and installs it beside the
+/// database: the content now in use, or `None` when the user cancelled. A damaged, changed,
+/// wrongly signed or not newer file is refused and changes nothing.
+#[tauri::command]
+pub async fn open_content_file(app: AppHandle, dialog: DialogText) -> Result<Option<content::ContentStatus>> {
+    crate::commands::files::blocking(move || {
+        let db = app.state::<AppState>().db_path.clone().ok_or(ShellError::Core(csr_core::Error::NoDataFolder))?;
+        let Some(path) = dialogs::open_file(&app, &dialog, "json") else { return Ok(None) };
+        Ok(Some(Catalog::install(&path, &content::folder_beside(&db))?))
+    })
+    .await
 }
