@@ -135,17 +135,6 @@ pub enum ContentProblem {
 }
 
 impl ContentProblem {
-    /// The error kind the UI translates.
-    pub fn kind(self) -> &'static str {
-        match self {
-            ContentProblem::Damaged => "content_damaged",
-            ContentProblem::Tampered => "content_tampered",
-            ContentProblem::Untrusted => "content_untrusted",
-            ContentProblem::Older => "content_older",
-            ContentProblem::Incompatible => "content_incompatible",
-        }
-    }
-
     fn what_to_do(self) -> &'static str {
         match self {
             ContentProblem::Damaged => "Ask whoever sent it for the file again, as it was published.",
@@ -229,7 +218,11 @@ impl Error {
             Error::Font { .. } => "font",
             Error::Pdf(_) => "pdf",
             Error::Workbook { .. } => "workbook",
-            Error::Content { problem, .. } => problem.kind(),
+            Error::Content { problem: ContentProblem::Damaged, .. } => "content_damaged",
+            Error::Content { problem: ContentProblem::Tampered, .. } => "content_tampered",
+            Error::Content { problem: ContentProblem::Untrusted, .. } => "content_untrusted",
+            Error::Content { problem: ContentProblem::Older, .. } => "content_older",
+            Error::Content { problem: ContentProblem::Incompatible, .. } => "content_incompatible",
         }
     }
 

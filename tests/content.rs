@@ -4,6 +4,8 @@
 //! is used instead of the built-in advice, a tampered, wrongly signed, older or foreign one is
 //! refused with the reason, on the command line too.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -364,4 +366,27 @@ fn the_release_check_needs_a_release_key_and_the_test_key_is_no_release_key() {
     let test_key = test_key().verifying_key();
     assert!(signature::release_keys().iter().all(|k| k.key != test_key), "the committed test key is never a release key");
     assert!(signature::trusted_keys().iter().any(|k| k.key == test_key && k.test_only), "debug builds trust it, marked so");
+}
+
+/// The PDF records the advice content it was made with: a cover line in the PDF's language,
+/// and the attached data's generator.
+#[test]
+fn the_pdf_and_its_data_name_the_advice_content() {
+    let (dir, mut store) = common::temp_store();
+    let id = common::fully_answered(&mut store);
+    let catalog = Catalog::get();
+    let record = store.record(id).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&csr_core::interchange::export(&record, catalog)).unwrap();
+    assert_eq!(doc["generator"], format!("csr-self-assessment {}; advice content 2 of 2026-12-07", env!("CARGO_PKG_VERSION")));
+    if !common::poppler("the_pdf_and_its_data_name_the_advice_content") {
+        return;
+    }
+    for (lang, line) in [("en", "Advice content version 2 · 7 December 2026"), ("ja", "アドバイスの版 2 · 2026年12月7日")] {
+        let pdf = dir.path().join(format!("{lang}.pdf"));
+        csr_core::usecase::preview_pdf(&store, catalog, id, lang, &pdf).unwrap();
+        let out = Command::new("pdftotext").args(["-l", "1", "-raw"]).arg(&pdf).arg("-").output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(folded.contains(line), "{lang} cover: {folded}");
+    }
 }

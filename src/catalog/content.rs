@@ -383,11 +383,8 @@ pub fn scan(folder: &Path, built_in: &Content, guideline: &Guideline) -> (Option
         match opened {
             Ok(c) if c.content_version <= built_in.content_version => {
                 // A file this program's own content has overtaken: an update, not a fault.
-                refused.push(Refused {
-                    path: path.clone(),
-                    kind: ContentProblem::Older.kind(),
-                    message: older_message(&path, &c, built_in),
-                });
+                let older = older_error(&path, &c, built_in);
+                refused.push(Refused { path: path.clone(), kind: older.kind(), message: older.to_string() });
             }
             Ok(c) => {
                 if best.as_ref().is_none_or(|(b, _)| c.content_version > b.content_version) {
@@ -400,7 +397,7 @@ pub fn scan(folder: &Path, built_in: &Content, guideline: &Guideline) -> (Option
     (best, refused)
 }
 
-fn older_message(path: &Path, c: &Content, in_use: &Content) -> String {
+fn older_error(path: &Path, c: &Content, in_use: &Content) -> Error {
     Error::Content {
         file: path.to_path_buf(),
         problem: ContentProblem::Older,
@@ -409,7 +406,6 @@ fn older_message(path: &Path, c: &Content, in_use: &Content) -> String {
             c.content_version, c.date, in_use.content_version, in_use.date
         ),
     }
-    .to_string()
 }
 
 /// Refuses `candidate` unless it is newer than `in_use`.
