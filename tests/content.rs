@@ -32,7 +32,8 @@ fn profile(employees: Option<u32>, sites: &str, country: &str) -> CompanyProfile
 fn fact(id: &str, needle: &str, p: &CompanyProfile, today: &str) -> csr_core::catalog::applicability::NoteFact {
     let c = built_in();
     let entry = c.items.get(id).or_else(|| c.policies.get(id)).unwrap();
-    let i = entry.law.iter().position(|l| l.text.get("ja").contains(needle)).unwrap_or_else(|| panic!("{id}: {needle}"));
+    let i =
+        entry.law.iter().position(|l| l.text.get("ja").contains(needle)).unwrap_or_else(|| panic!("{id}: {needle}"));
     law_facts(entry, Some(p), day(today)).notes.remove(i)
 }
 
@@ -76,14 +77,19 @@ fn the_fire_rule_counts_the_building_and_never_says_it_does_not_apply() {
     for employees in [5, 23, 49, 80] {
         for sites in ["", "本社工場"] {
             let f = fact("III-5", "防火管理者", &profile(Some(employees), sites, "日本"), TODAY);
-            assert_eq!(f.verdict, Some(Verdict::MayApply { check: vec![Counted::BuildingOccupants] }), "{employees} {sites:?}");
+            assert_eq!(
+                f.verdict,
+                Some(Verdict::MayApply { check: vec![Counted::BuildingOccupants] }),
+                "{employees} {sites:?}"
+            );
         }
     }
 }
 
 #[test]
 fn work_rules_at_ten_per_workplace_follow_the_sites() {
-    let rules = |n, sites: &str| fact("II-5", "就業規則を作成", &profile(Some(n), sites, "Japan"), TODAY).verdict.unwrap();
+    let rules =
+        |n, sites: &str| fact("II-5", "就業規則を作成", &profile(Some(n), sites, "Japan"), TODAY).verdict.unwrap();
     assert_eq!(rules(8, ""), Verdict::DoesNotApply, "no site has more people than the company");
     assert_eq!(rules(23, "本社"), Verdict::Applies, "one site: the company is the workplace");
     assert_eq!(rules(23, "本社\n第二工場"), Verdict::MayApply { check: vec![Counted::WorkplaceWorkers] });
@@ -94,12 +100,20 @@ fn work_rules_at_ten_per_workplace_follow_the_sites() {
 fn the_stress_check_under_50_will_apply_and_applies_once_in_force() {
     let p = profile(Some(23), "", "日本");
     let later = Verdict::WillApply { from: None, by: Some("2028-05-14".into()) };
-    assert_eq!(fact("III-8", "50人未満の事業場でも", &p, TODAY).verdict, Some(later), "not 'applies' before it is in force");
+    assert_eq!(
+        fact("III-8", "50人未満の事業場でも", &p, TODAY).verdict,
+        Some(later),
+        "not 'applies' before it is in force"
+    );
     assert_eq!(fact("III-8", "50人未満の事業場でも", &p, "2028-05-15").verdict, Some(Verdict::Applies));
     let big = profile(Some(120), "", "日本");
     assert_eq!(
         fact("III-8", "50人未満の事業場でも", &big, TODAY).verdict,
-        Some(Verdict::MayApplyLater { from: None, by: Some("2028-05-14".into()), check: vec![Counted::WorkplaceWorkers] }),
+        Some(Verdict::MayApplyLater {
+            from: None,
+            by: Some("2028-05-14".into()),
+            check: vec![Counted::WorkplaceWorkers]
+        }),
         "120 people may be spread over small sites"
     );
 }
@@ -108,7 +122,10 @@ fn the_stress_check_under_50_will_apply_and_applies_once_in_force() {
 fn second_criteria_keep_the_verdict_open() {
     let p = profile(Some(23), "", "日本");
     // 取適法: capital, not only headcount.
-    assert_eq!(fact("VII-2", "300人を超える", &p, TODAY).verdict, Some(Verdict::MayApply { check: vec![Counted::CapitalYen] }));
+    assert_eq!(
+        fact("VII-2", "300人を超える", &p, TODAY).verdict,
+        Some(Verdict::MayApply { check: vec![Counted::CapitalYen] })
+    );
     assert_eq!(fact("VII-2", "300人を超える", &profile(Some(400), "", "日本"), TODAY).verdict, Some(Verdict::Applies));
     // The rest room: 30 women in a workplace of 35.
     assert_eq!(
@@ -134,7 +151,10 @@ fn below_an_effort_threshold_the_sentence_says_effort_and_rules_for_all_say_when
     let p = profile(Some(50), "", "日本");
     assert_eq!(fact("II-4", "女性管理職", &p, TODAY).verdict, Some(Verdict::EffortOnly));
     assert_eq!(fact("I-2", "公益通報対応業務従事者", &p, TODAY).verdict, Some(Verdict::EffortOnly));
-    assert_eq!(fact("I-2", "公益通報対応業務従事者", &profile(Some(301), "", "日本"), TODAY).verdict, Some(Verdict::Applies));
+    assert_eq!(
+        fact("I-2", "公益通報対応業務従事者", &profile(Some(301), "", "日本"), TODAY).verdict,
+        Some(Verdict::Applies)
+    );
     // 育成就労 (every employer of such workers): not in force yet, then no sentence at all.
     let later = Verdict::NotYetInForce { from: Some("2027-04-01".into()), by: None };
     assert_eq!(fact("II-9", "育成就労制度", &p, TODAY).verdict, Some(later));
@@ -174,7 +194,9 @@ fn a_note_past_its_review_day_is_stale_and_the_release_check_lists_it() {
 // ---- signed content files --------------------------------------------------------------
 
 fn test_key() -> ed25519_dalek::SigningKey {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content/test-signing-key")).unwrap();
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content/test-signing-key"))
+            .unwrap();
     signature::signing_key(&text).unwrap()
 }
 
@@ -223,14 +245,20 @@ fn a_signed_newer_content_is_used_and_bad_files_are_refused_with_the_reason() {
 
     // Signed with another key.
     let stranger = signature::signing_key(&"11".repeat(32)).unwrap();
-    let (p, m) = problem(content::open_signed(content::seal(&newer(7), &stranger).as_bytes(), Path::new("x.json"), &guideline).unwrap_err());
+    let (p, m) = problem(
+        content::open_signed(content::seal(&newer(7), &stranger).as_bytes(), Path::new("x.json"), &guideline)
+            .unwrap_err(),
+    );
     assert_eq!(p, ContentProblem::Untrusted, "{m}");
     assert!(m.contains("does not trust"), "{m}");
 
     // Not signed at all, not a content file, not JSON.
-    let (p, _) = problem(content::open_signed(newer(7).to_text().as_bytes(), Path::new("x.json"), &guideline).unwrap_err());
+    let (p, _) =
+        problem(content::open_signed(newer(7).to_text().as_bytes(), Path::new("x.json"), &guideline).unwrap_err());
     assert_eq!(p, ContentProblem::Untrusted);
-    let (p, _) = problem(content::open_signed(br#"{"format":"nec-csr-self-assessment"}"#, Path::new("x.json"), &guideline).unwrap_err());
+    let (p, _) = problem(
+        content::open_signed(br#"{"format":"nec-csr-self-assessment"}"#, Path::new("x.json"), &guideline).unwrap_err(),
+    );
     assert_eq!(p, ContentProblem::Damaged);
     let (p, _) = problem(content::open_signed(b"\x00\x01", Path::new("x.json"), &guideline).unwrap_err());
     assert_eq!(p, ContentProblem::Damaged);
@@ -238,16 +266,22 @@ fn a_signed_newer_content_is_used_and_bad_files_are_refused_with_the_reason() {
     // Signed, but for another guideline edition, a newer format, or incomplete.
     let mut other = newer(7);
     other.guideline_sha256 = "0".repeat(64);
-    let (p, _) = problem(content::open_signed(content::seal(&other, &key).as_bytes(), Path::new("x.json"), &guideline).unwrap_err());
+    let (p, _) = problem(
+        content::open_signed(content::seal(&other, &key).as_bytes(), Path::new("x.json"), &guideline).unwrap_err(),
+    );
     assert_eq!(p, ContentProblem::Incompatible);
     let mut future = newer(7);
     future.format_version = content::FORMAT_VERSION + 1;
-    let (p, m) = problem(content::open_signed(content::seal(&future, &key).as_bytes(), Path::new("x.json"), &guideline).unwrap_err());
+    let (p, m) = problem(
+        content::open_signed(content::seal(&future, &key).as_bytes(), Path::new("x.json"), &guideline).unwrap_err(),
+    );
     assert_eq!(p, ContentProblem::Incompatible);
     assert!(m.contains("newer version of the app"), "{m}");
     let mut partial = newer(7);
     partial.items.remove("II-3");
-    let (p, m) = problem(content::open_signed(content::seal(&partial, &key).as_bytes(), Path::new("x.json"), &guideline).unwrap_err());
+    let (p, m) = problem(
+        content::open_signed(content::seal(&partial, &key).as_bytes(), Path::new("x.json"), &guideline).unwrap_err(),
+    );
     assert_eq!(p, ContentProblem::Damaged);
     assert!(m.contains("II-3"), "{m}");
 
@@ -281,7 +315,11 @@ fn the_command_line_installs_shows_and_refuses_content() {
     let db = dir.path().join("assessments.sqlite3");
     let run = |args: &[&str]| {
         let out = Command::new(CLI).arg("--db").arg(&db).args(args).output().unwrap();
-        (out.status.code().unwrap(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+        (
+            out.status.code().unwrap(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
     };
     let (code, out, _) = run(&["content", "show"]);
     assert_eq!(code, 0);
@@ -322,7 +360,10 @@ fn the_command_line_installs_shows_and_refuses_content() {
     assert!(out.contains("complete and dated"), "{out}");
     let (code, out, err) = run(&["content", "check", "--release", "--today", "2027-12-01"]);
     assert_eq!(code, 1);
-    assert!(out.contains("Due for review on 2027-12-01:") && out.contains("II-5, legal note 1: review by 2027-09-30"), "{out}");
+    assert!(
+        out.contains("Due for review on 2027-12-01:") && out.contains("II-5, legal note 1: review by 2027-09-30"),
+        "{out}"
+    );
     assert!(err.contains("legal notes are past their review date"), "{err}");
 }
 
@@ -334,7 +375,11 @@ fn maintainers_build_and_sign_a_content_folder() {
     let db = dir.path().join("db.sqlite3");
     let run = |args: &[&str]| {
         let out = Command::new(CLI).arg("--db").arg(&db).args(args).output().unwrap();
-        (out.status.code().unwrap(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+        (
+            out.status.code().unwrap(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
     };
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/advice");
     let built = dir.path().join("built.json");
@@ -344,7 +389,15 @@ fn maintainers_build_and_sign_a_content_folder() {
     assert_eq!(parsed, built_in(), "the folder is the built-in content");
     let key = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content/test-signing-key");
     let signed = dir.path().join("signed.json");
-    let (code, _, err) = run(&["content", "sign", folder.to_str().unwrap(), "--key", key.to_str().unwrap(), "--output", signed.to_str().unwrap()]);
+    let (code, _, err) = run(&[
+        "content",
+        "sign",
+        folder.to_str().unwrap(),
+        "--key",
+        key.to_str().unwrap(),
+        "--output",
+        signed.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("not among the release keys"), "the test key is said to be no release key: {err}");
     let (code, out, err) = run(&["content", "check", signed.to_str().unwrap()]);
@@ -364,8 +417,14 @@ fn maintainers_build_and_sign_a_content_folder() {
 #[test]
 fn the_release_check_needs_a_release_key_and_the_test_key_is_no_release_key() {
     let test_key = test_key().verifying_key();
-    assert!(signature::release_keys().iter().all(|k| k.key != test_key), "the committed test key is never a release key");
-    assert!(signature::trusted_keys().iter().any(|k| k.key == test_key && k.test_only), "debug builds trust it, marked so");
+    assert!(
+        signature::release_keys().iter().all(|k| k.key != test_key),
+        "the committed test key is never a release key"
+    );
+    assert!(
+        signature::trusted_keys().iter().any(|k| k.key == test_key && k.test_only),
+        "debug builds trust it, marked so"
+    );
 }
 
 /// The PDF records the advice content it was made with: a cover line in the PDF's language,
@@ -377,11 +436,16 @@ fn the_pdf_and_its_data_name_the_advice_content() {
     let catalog = Catalog::get();
     let record = store.record(id).unwrap();
     let doc: serde_json::Value = serde_json::from_str(&csr_core::interchange::export(&record, catalog)).unwrap();
-    assert_eq!(doc["generator"], format!("csr-self-assessment {}; advice content 2 of 2026-12-07", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        doc["generator"],
+        format!("csr-self-assessment {}; advice content 2 of 2026-12-07", env!("CARGO_PKG_VERSION"))
+    );
     if !common::poppler("the_pdf_and_its_data_name_the_advice_content") {
         return;
     }
-    for (lang, line) in [("en", "Advice content version 2 · 7 December 2026"), ("ja", "アドバイスの版 2 · 2026年12月7日")] {
+    for (lang, line) in
+        [("en", "Advice content version 2 · 7 December 2026"), ("ja", "アドバイスの版 2 · 2026年12月7日")]
+    {
         let pdf = dir.path().join(format!("{lang}.pdf"));
         csr_core::usecase::preview_pdf(&store, catalog, id, lang, &pdf).unwrap();
         let out = Command::new("pdftotext").args(["-l", "1", "-raw"]).arg(&pdf).arg("-").output().unwrap();

@@ -88,7 +88,10 @@ async fn legal_notes_follow_the_profile_in_english_and_japanese() {
     to_language(&app, "en").await;
     app.goto(&item).await;
     let law = law_text(&app).await;
-    assert!(law.contains("Your company profile gives Vietnam as your country. The Japanese rules below are examples only"), "{law}");
+    assert!(
+        law.contains("Your company profile gives Vietnam as your country. The Japanese rules below are examples only"),
+        "{law}"
+    );
     assert!(!law.contains("With 24 employees"), "{law}");
     app.close().await;
 }
@@ -117,7 +120,10 @@ async fn a_note_past_its_review_day_and_a_may_apply_note_in_english_and_japanese
     let law = law_text(&app).await;
     assert!(law.contains("This may apply to you: check the number of people regularly in your building, other tenants, visitors and contractors included, not only your employees (it applies at 50 or more people regularly in the building)."), "{law}");
     assert!(!law.contains("does not apply"), "no verdict from the employee count: {law}");
-    assert_eq!(app.script("return document.querySelector('.law-threshold').dataset.verdict", vec![]).await, "may_apply");
+    assert_eq!(
+        app.script("return document.querySelector('.law-threshold').dataset.verdict", vec![]).await,
+        "may_apply"
+    );
     shot_of_law(&app, "advice-may-apply-en", "fire prevention manager").await;
 
     to_language(&app, "ja").await;
@@ -147,7 +153,9 @@ async fn an_advice_update_is_opened_from_the_about_box_and_a_tampered_one_is_ref
     let db = dir.path().join("db.sqlite3");
     let (_, a) = seed::company_with_empty_assessment(&db, "FY2026");
     // A newer content signed with the test key (trusted by this debug build only).
-    let key_text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/content/test-signing-key")).unwrap();
+    let key_text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/content/test-signing-key"))
+            .unwrap();
     let key = signature::signing_key(&key_text).unwrap();
     let mut update = Content::built_in().unwrap();
     update.content_version = 3;
@@ -172,7 +180,11 @@ async fn an_advice_update_is_opened_from_the_about_box_and_a_tampered_one_is_ref
     app.answer_file_dialogs_with(&bad).await;
     app.click(".modal button[value='content']").await;
     let refused = app.text(".modal").await;
-    assert!(refused.contains("This advice update was changed after it was signed.") && refused.contains("The advice in use is unchanged."), "{refused}");
+    assert!(
+        refused.contains("This advice update was changed after it was signed.")
+            && refused.contains("The advice in use is unchanged."),
+        "{refused}"
+    );
     app.click(".modal button[value='ok']").await;
 
     to_language(&app, "ja").await;
@@ -185,7 +197,10 @@ async fn an_advice_update_is_opened_from_the_about_box_and_a_tampered_one_is_ref
     assert_eq!(app.text(".advice-summary").await, "更新されたアドバイス（第3版）です。");
     app.click("[data-action='about']").await;
     let about = app.text(".modal .about-content").await;
-    assert!(about.starts_with("アドバイスと法令メモ：第3版（2027年1月15日）、") && about.contains("advice-content-3.json"), "{about}");
+    assert!(
+        about.starts_with("アドバイスと法令メモ：第3版（2027年1月15日）、") && about.contains("advice-content-3.json"),
+        "{about}"
+    );
     app.click(".modal button[value='ok']").await;
     app.close().await;
 

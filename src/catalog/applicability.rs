@@ -203,11 +203,8 @@ fn verdict(note: &LawNote, size: Size, today: Date) -> Option<Verdict> {
     }
     // What to count: the criteria the profile left open (all of them where no verdict may be
     // given), each kind once.
-    let mut check: Vec<Counted> = readings
-        .iter()
-        .filter(|(_, r)| !threshold.verdict || *r == Reading::Open)
-        .map(|(c, _)| *c)
-        .collect();
+    let mut check: Vec<Counted> =
+        readings.iter().filter(|(_, r)| !threshold.verdict || *r == Reading::Open).map(|(c, _)| *c).collect();
     check.sort();
     check.dedup();
     Some(match (reading, later) {

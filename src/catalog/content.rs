@@ -88,7 +88,10 @@ impl Content {
     /// The built-in content, assembled from `catalog/advice/`; checked by the test suite,
     /// so a failure is a build defect.
     pub fn built_in() -> std::result::Result<Content, String> {
-        Content::assemble(("catalog/advice/about.json", ABOUT_JSON), PARTS.iter().map(|(n, t)| (format!("catalog/{n}"), t.to_string())))
+        Content::assemble(
+            ("catalog/advice/about.json", ABOUT_JSON),
+            PARTS.iter().map(|(n, t)| (format!("catalog/{n}"), t.to_string())),
+        )
     }
 
     /// A content folder as maintainers edit it (`catalog/advice/`): `about.json` (the header)
@@ -111,7 +114,10 @@ impl Content {
         Content::assemble((&about_path.display().to_string(), &about), parts.into_iter())
     }
 
-    fn assemble(about: (&str, &str), parts: impl Iterator<Item = (String, String)>) -> std::result::Result<Content, String> {
+    fn assemble(
+        about: (&str, &str),
+        parts: impl Iterator<Item = (String, String)>,
+    ) -> std::result::Result<Content, String> {
         let mut content: Content = serde_json::from_str(about.1).map_err(|e| format!("{}: {e}", about.0))?;
         for (name, text) in parts {
             let (name, text) = (name.as_str(), text.as_str());
@@ -142,7 +148,10 @@ impl Content {
     /// legal note complete and dated. The first fault, in words.
     pub fn check(&self, guideline: &Guideline) -> std::result::Result<(), String> {
         if self.format != FORMAT {
-            return Err(format!("its format is \"{}\", not \"{FORMAT}\"", self.format.chars().take(60).collect::<String>()));
+            return Err(format!(
+                "its format is \"{}\", not \"{FORMAT}\"",
+                self.format.chars().take(60).collect::<String>()
+            ));
         }
         if clock::parse_date(&self.date).is_none() {
             return Err(format!("its date \"{}\" is not a date (YYYY-MM-DD)", self.date));
@@ -159,7 +168,8 @@ impl Content {
         }
         for (id, entry) in self.items.iter().chain(self.policies.iter()) {
             for lang in ["en", "ja"] {
-                let advice = entry.advice.exactly(lang).ok_or_else(|| format!("the advice on {id} has no \"{lang}\" text"))?;
+                let advice =
+                    entry.advice.exactly(lang).ok_or_else(|| format!("the advice on {id} has no \"{lang}\" text"))?;
                 if advice.summary.trim().is_empty() || advice.steps.is_empty() || advice.evidence.is_empty() {
                     return Err(format!("the advice on {id} ({lang}) lacks a summary, steps or evidence"));
                 }
@@ -186,10 +196,12 @@ pub fn check_note(note: &LawNote) -> std::result::Result<(), String> {
             return Err(format!("the rule or its source is missing in \"{lang}\""));
         }
     }
-    if note.urls.is_empty() || !note.urls.iter().all(|u| u.starts_with("https://") && !u.contains(char::is_whitespace)) {
+    if note.urls.is_empty() || !note.urls.iter().all(|u| u.starts_with("https://") && !u.contains(char::is_whitespace))
+    {
         return Err("it needs at least one public address (https://…) where the rule can be read".into());
     }
-    let checked = month_start(&note.as_of).ok_or_else(|| format!("as_of \"{}\" is not a month (YYYY-MM)", note.as_of))?;
+    let checked =
+        month_start(&note.as_of).ok_or_else(|| format!("as_of \"{}\" is not a month (YYYY-MM)", note.as_of))?;
     let review = clock::parse_date(&note.review_by)
         .ok_or_else(|| format!("review_by \"{}\" is not a date (YYYY-MM-DD)", note.review_by))?;
     let last = add_months(checked, 12);
@@ -199,7 +211,11 @@ pub fn check_note(note: &LawNote) -> std::result::Result<(), String> {
             note.review_by, note.as_of
         ));
     }
-    for (name, date) in [("effective_from", &note.effective_from), ("effective_by", &note.effective_by), ("effective_until", &note.effective_until)] {
+    for (name, date) in [
+        ("effective_from", &note.effective_from),
+        ("effective_by", &note.effective_by),
+        ("effective_until", &note.effective_until),
+    ] {
         let Some(text) = date else { continue };
         let day = clock::parse_date(text).ok_or_else(|| format!("{name} \"{text}\" is not a date (YYYY-MM-DD)"))?;
         // A date still ahead when the rule was checked (after its month) is when it must be
@@ -213,7 +229,10 @@ pub fn check_note(note: &LawNote) -> std::result::Result<(), String> {
             return Err("its threshold has no criterion".into());
         }
         for c in &t.criteria {
-            if (c.min.is_none() && c.max.is_none()) || c.min.unwrap_or(0.0) < 0.0 || c.min.unwrap_or(0.0) > c.max.unwrap_or(f64::MAX) {
+            if (c.min.is_none() && c.max.is_none())
+                || c.min.unwrap_or(0.0) < 0.0
+                || c.min.unwrap_or(0.0) > c.max.unwrap_or(f64::MAX)
+            {
                 return Err("a threshold criterion needs a range with 0 ≤ min ≤ max".into());
             }
         }
@@ -225,15 +244,19 @@ pub fn check_note(note: &LawNote) -> std::result::Result<(), String> {
 /// page, checked in a month and due for review within a year.
 pub fn check_help(help: &super::ours::Help) -> std::result::Result<(), String> {
     for lang in ["en", "ja"] {
-        if help.name.exactly(lang).is_none_or(|t| t.trim().is_empty()) || help.what.exactly(lang).is_none_or(|t| t.trim().is_empty()) {
+        if help.name.exactly(lang).is_none_or(|t| t.trim().is_empty())
+            || help.what.exactly(lang).is_none_or(|t| t.trim().is_empty())
+        {
             return Err(format!("its name or what it offers is missing in \"{lang}\""));
         }
     }
     if !help.url.starts_with("https://") {
         return Err("it needs its public page (https://…)".into());
     }
-    let checked = month_start(&help.as_of).ok_or_else(|| format!("as_of \"{}\" is not a month (YYYY-MM)", help.as_of))?;
-    let review = clock::parse_date(&help.review_by).ok_or_else(|| format!("review_by \"{}\" is not a date", help.review_by))?;
+    let checked =
+        month_start(&help.as_of).ok_or_else(|| format!("as_of \"{}\" is not a month (YYYY-MM)", help.as_of))?;
+    let review =
+        clock::parse_date(&help.review_by).ok_or_else(|| format!("review_by \"{}\" is not a date", help.review_by))?;
     if review < checked || review >= add_months(checked, 12) {
         return Err(format!("review_by {} must fall within a year of {}", help.review_by, help.as_of));
     }
@@ -301,7 +324,11 @@ fn refuse(file: &Path, problem: ContentProblem, detail: impl Into<String>) -> Er
 pub fn open_signed(bytes: &[u8], file: &Path, guideline: &Guideline) -> Result<Content> {
     use ContentProblem as P;
     if bytes.len() > MAX_BYTES {
-        return Err(refuse(file, P::Damaged, format!("it is {} MB, far larger than a content file", bytes.len() / (1024 * 1024))));
+        return Err(refuse(
+            file,
+            P::Damaged,
+            format!("it is {} MB, far larger than a content file", bytes.len() / (1024 * 1024)),
+        ));
     }
     let text = std::str::from_utf8(bytes).map_err(|_| refuse(file, P::Damaged, "it is not a text file (UTF-8)"))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -309,34 +336,62 @@ pub fn open_signed(bytes: &[u8], file: &Path, guideline: &Guideline) -> Result<C
         serde_json::from_str(text).map_err(|e| refuse(file, P::Damaged, format!("it is not readable JSON ({e})")))?;
     match envelope.get("format").and_then(|f| f.as_str()) {
         Some(SIGNED_FORMAT) => {}
-        Some(FORMAT) => return Err(refuse(file, P::Untrusted, "it is an unsigned content file; only a signed one can be used")),
-        _ => return Err(refuse(file, P::Damaged, "it is not a content file of this app (no \"format\": \"nec-csr-advice-content-signed\")")),
+        Some(FORMAT) => {
+            return Err(refuse(file, P::Untrusted, "it is an unsigned content file; only a signed one can be used"))
+        }
+        _ => {
+            return Err(refuse(
+                file,
+                P::Damaged,
+                "it is not a content file of this app (no \"format\": \"nec-csr-advice-content-signed\")",
+            ))
+        }
     }
-    let signed: Signed = serde_json::from_value(envelope).map_err(|e| refuse(file, P::Damaged, format!("its envelope is not as expected ({e})")))?;
+    let signed: Signed = serde_json::from_value(envelope)
+        .map_err(|e| refuse(file, P::Damaged, format!("its envelope is not as expected ({e})")))?;
     if signed.signature.algorithm != "ed25519" {
-        return Err(refuse(file, P::Untrusted, format!("it is signed with \"{}\", not ed25519", signed.signature.algorithm.chars().take(30).collect::<String>())));
+        return Err(refuse(
+            file,
+            P::Untrusted,
+            format!(
+                "it is signed with \"{}\", not ed25519",
+                signed.signature.algorithm.chars().take(30).collect::<String>()
+            ),
+        ));
     }
     match signature::verify(signed.content.as_bytes(), &signed.signature.key, &signed.signature.value) {
         Ok(_) => {}
         Err(SignatureProblem::UnknownKey { fingerprint }) => {
-            return Err(refuse(file, P::Untrusted, format!("it is signed with a key this app does not trust ({fingerprint})")))
+            return Err(refuse(
+                file,
+                P::Untrusted,
+                format!("it is signed with a key this app does not trust ({fingerprint})"),
+            ))
         }
         Err(SignatureProblem::Mismatch) => {
-            return Err(refuse(file, P::Tampered, "its signature does not match its content: it was changed after it was signed"))
+            return Err(refuse(
+                file,
+                P::Tampered,
+                "its signature does not match its content: it was changed after it was signed",
+            ))
         }
     }
     // Signed by us: from here a fault is ours, but the file is still not used.
-    let head: serde_json::Value =
-        serde_json::from_str(&signed.content).map_err(|e| refuse(file, P::Damaged, format!("its content is not readable JSON ({e})")))?;
+    let head: serde_json::Value = serde_json::from_str(&signed.content)
+        .map_err(|e| refuse(file, P::Damaged, format!("its content is not readable JSON ({e})")))?;
     let version = head.get("format_version").and_then(|v| v.as_u64()).unwrap_or(0);
     if version > FORMAT_VERSION {
         return Err(refuse(file, P::Incompatible, format!("it was made for a newer version of the app (content format {version}; this version reads up to {FORMAT_VERSION}). Install the newest version of the app, which brings this advice too")));
     }
     if head.get("guideline_sha256").and_then(|v| v.as_str()) != Some(guideline.guideline.source_sha256.as_str()) {
-        return Err(refuse(file, P::Incompatible, "it was written for another edition of the guideline than this app's"));
+        return Err(refuse(
+            file,
+            P::Incompatible,
+            "it was written for another edition of the guideline than this app's",
+        ));
     }
-    let content: Content =
-        serde_json::from_value(head).map_err(|e| refuse(file, P::Damaged, format!("its content is not as expected ({e})")))?;
+    let content: Content = serde_json::from_value(head)
+        .map_err(|e| refuse(file, P::Damaged, format!("its content is not as expected ({e})")))?;
     content.check(guideline).map_err(|e| refuse(file, P::Damaged, format!("its content is incomplete: {e}")))?;
     Ok(content)
 }
@@ -431,12 +486,23 @@ pub fn notes_due(book: &AdviceBook, today: time::Date) -> Vec<String> {
     for (id, entry) in book.entries() {
         for (i, note) in entry.law.iter().enumerate() {
             if super::applicability::is_stale(note, today) {
-                due.push(format!("{id}, legal note {}: review by {} (checked {}; {})", i + 1, note.review_by, note.as_of, note.source.english()));
+                due.push(format!(
+                    "{id}, legal note {}: review by {} (checked {}; {})",
+                    i + 1,
+                    note.review_by,
+                    note.as_of,
+                    note.source.english()
+                ));
             }
         }
         for help in &entry.help {
             if clock::parse_date(&help.review_by).is_none_or(|d| today > d) {
-                due.push(format!("{id}, free help \"{}\": review by {} ({})", help.name.english(), help.review_by, help.url));
+                due.push(format!(
+                    "{id}, free help \"{}\": review by {} ({})",
+                    help.name.english(),
+                    help.review_by,
+                    help.url
+                ));
             }
         }
     }

@@ -57,10 +57,14 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for LangMap<T> {
         use serde::de::Error;
         let map = BTreeMap::<String, T>::deserialize(deserializer)?;
         if let Some(bad) = map.keys().find(|k| !is_language_code(k)) {
-            return Err(D::Error::custom(format!("\"{bad}\" is not a language code (two or three lower-case letters, e.g. \"en\", \"ja\")")));
+            return Err(D::Error::custom(format!(
+                "\"{bad}\" is not a language code (two or three lower-case letters, e.g. \"en\", \"ja\")"
+            )));
         }
         if !map.contains_key("en") {
-            return Err(D::Error::custom("English (\"en\") is missing; every text of our content is given in English at least"));
+            return Err(D::Error::custom(
+                "English (\"en\") is missing; every text of our content is given in English at least",
+            ));
         }
         Ok(LangMap(map))
     }

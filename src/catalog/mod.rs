@@ -71,9 +71,11 @@ impl Catalog {
             return c;
         }
         let mut current = CURRENT.write().unwrap_or_else(|p| p.into_inner());
-        *current.get_or_insert_with(|| {
-            Box::leak(Box::new(Catalog::parse().expect("the embedded catalog is valid (see tests/catalog.rs)")))
-        })
+        if current.is_none() {
+            let parsed = Catalog::parse().expect("the embedded catalog is valid (see tests/catalog.rs)");
+            *current = Some(Box::leak(Box::new(parsed)));
+        }
+        current.expect("set just above")
     }
 
     /// Parses the embedded data with the built-in content, naming the file at fault.

@@ -57,10 +57,17 @@ fn show(ctx: &mut Context) -> Outcome {
     let due = content::notes_due(&catalog.advice, today);
     let notes: usize = catalog.advice.entries().map(|(_, e)| e.law.len()).sum();
     if json {
-        output::json(&serde_json::json!({ "in_use": status.in_use, "refused": status.refused, "notes": notes, "due_for_review": due }));
+        output::json(
+            &serde_json::json!({ "in_use": status.in_use, "refused": status.refused, "notes": notes, "due_for_review": due }),
+        );
         return Ok(());
     }
-    crate::say!("Advice content in use: version {} of {} ({}).", status.in_use.version, status.in_use.date, origin(&status.in_use.origin));
+    crate::say!(
+        "Advice content in use: version {} of {} ({}).",
+        status.in_use.version,
+        status.in_use.date,
+        origin(&status.in_use.origin)
+    );
     for r in &status.refused {
         crate::say!("Not used: {}", r.message);
     }
@@ -113,7 +120,11 @@ fn check(ctx: &mut Context) -> Outcome {
     checked.check(guideline).map_err(|e| fail(&format!("the content is not usable: {e}")))?;
     let due = content::notes_due(&checked.book(), today);
     let notes: usize = checked.book().entries().map(|(_, e)| e.law.len()).sum();
-    crate::say!("Advice content version {} of {}: {notes} legal notes, complete and dated.", checked.content_version, checked.date);
+    crate::say!(
+        "Advice content version {} of {}: {notes} legal notes, complete and dated.",
+        checked.content_version,
+        checked.date
+    );
     if !due.is_empty() {
         crate::say!("Due for review on {}:", clock::format_date(today));
         for d in &due {
@@ -146,7 +157,10 @@ fn fail(message: &str) -> Failure {
 }
 
 /// Options `--output FILE` and `--key FILE`, with one positional argument.
-fn maintainer_args(ctx: &mut Context, positional: bool) -> Result<(Option<PathBuf>, Option<PathBuf>, Option<PathBuf>), Failure> {
+fn maintainer_args(
+    ctx: &mut Context,
+    positional: bool,
+) -> Result<(Option<PathBuf>, Option<PathBuf>, Option<PathBuf>), Failure> {
     let (mut out, mut key, mut source) = (None, None, None);
     while let Some(arg) = ctx.parser.next()? {
         match arg {
@@ -190,13 +204,19 @@ fn build(ctx: &mut Context) -> Outcome {
 
 fn sign(ctx: &mut Context) -> Outcome {
     let (out, key, source) = maintainer_args(ctx, true)?;
-    let source = source.ok_or_else(|| Failure::Usage(format!("the content to sign is missing\n\n{}", help::CONTENT)))?;
+    let source =
+        source.ok_or_else(|| Failure::Usage(format!("the content to sign is missing\n\n{}", help::CONTENT)))?;
     let (out, key) = match (out, key) {
         (Some(o), Some(k)) => (o, k),
         _ => return Err(Failure::Usage("content sign needs --key FILE and --output FILE".into())),
     };
-    let key_text = std::fs::read_to_string(&key).map_err(|e| csr_core::Error::Io { action: "read", path: key.clone(), source: e })?;
-    let key = signature::signing_key(&key_text).ok_or_else(|| fail(&format!("{} holds no private key (64 hex digits)", key.display())))?;
+    let key_text = std::fs::read_to_string(&key).map_err(|e| csr_core::Error::Io {
+        action: "read",
+        path: key.clone(),
+        source: e,
+    })?;
+    let key = signature::signing_key(&key_text)
+        .ok_or_else(|| fail(&format!("{} holds no private key (64 hex digits)", key.display())))?;
     let content = read_source(&source)?;
     let trusted = signature::release_keys().iter().any(|k| k.key == key.verifying_key());
     if !trusted {
@@ -226,7 +246,8 @@ fn keygen(ctx: &mut Context) -> Outcome {
     if out.exists() {
         return Err(fail(&format!("{} exists; a key file is never overwritten", out.display())));
     }
-    let (private, public) = signature::generate().map_err(|e| csr_core::Error::Io { action: "make", path: out.clone(), source: e })?;
+    let (private, public) =
+        signature::generate().map_err(|e| csr_core::Error::Io { action: "make", path: out.clone(), source: e })?;
     write_private(&out, &private).map_err(|e| csr_core::Error::Io { action: "write", path: out.clone(), source: e })?;
     eprintln!("Wrote {} (readable by you only).", out.display());
     crate::say!("Public key: {public}");
