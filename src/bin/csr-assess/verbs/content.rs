@@ -69,7 +69,7 @@ fn show(ctx: &mut Context) -> Outcome {
         origin(&status.in_use.origin)
     );
     for r in &status.refused {
-        crate::say!("Not used: {}", r.message);
+        crate::say!("{}", r.message);
     }
     if due.is_empty() {
         crate::say!("{notes} legal notes, none due for review on {}.", clock::format_date(today));
