@@ -114,6 +114,41 @@ pub enum Error {
     /// A language code the app does not speak (the CLI's `--lang`, a command from the UI).
     #[error("The app does not speak the language \"{code}\". Use one of: {known}.")]
     UnknownLanguage { code: String, known: String },
+
+    /// A content file (an update of our advice and its legal notes) was not used: damaged or
+    /// not one, not signed by a key this app trusts, changed after signing, not newer than the
+    /// advice in use, or made for a newer app or another guideline edition. The advice in use
+    /// is unchanged.
+    #[error("{file} was not used: {detail}. {what_to_do} The advice in use is unchanged.", file = .file.display(), what_to_do = .problem.what_to_do())]
+    Content { file: PathBuf, problem: ContentProblem, detail: String },
+}
+
+/// Why a content file was not used (each is mended differently).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentProblem {
+    /// Not a content file of this app, not readable, or incomplete.
+    Damaged,
+    /// Its signature does not match its content: changed after signing.
+    Tampered,
+    /// Unsigned, or signed with a key this app does not trust.
+    Untrusted,
+    /// Not newer than the advice in use.
+    Older,
+    /// Made for a newer app or for another edition of the guideline.
+    Incompatible,
+}
+
+impl ContentProblem {
+    fn what_to_do(self) -> &'static str {
+        match self {
+            ContentProblem::Damaged => "Ask whoever sent it for the file again, as it was published.",
+            ContentProblem::Tampered | ContentProblem::Untrusted => {
+                "Use only the advice update published for this app (from NEC's supplier portal or the app's publisher), not a copy that was edited."
+            }
+            ContentProblem::Older => "Nothing to do: the advice in use is as new or newer.",
+            ContentProblem::Incompatible => "Install the newest version of the app; it brings the newest advice too.",
+        }
+    }
 }
 
 /// What is wrong with a file that cannot be imported.
@@ -218,6 +253,16 @@ error_kinds! {
     FileInUse => "file_in_use",
     /// [`Error::UnknownLanguage`]
     UnknownLanguage => "unknown_language",
+    /// [`Error::Content`]: not a content file, unreadable or incomplete.
+    ContentDamaged => "content_damaged",
+    /// [`Error::Content`]: changed after signing.
+    ContentTampered => "content_tampered",
+    /// [`Error::Content`]: unsigned, or signed by a key this app does not trust.
+    ContentUntrusted => "content_untrusted",
+    /// [`Error::Content`]: not newer than the advice in use.
+    ContentOlder => "content_older",
+    /// [`Error::Content`]: for a newer app or another edition of the guideline.
+    ContentIncompatible => "content_incompatible",
     }
 }
 
@@ -250,6 +295,11 @@ impl Error {
             Error::Pdf(_) => ErrorKind::Pdf,
             Error::Workbook { .. } => ErrorKind::Workbook,
             Error::UnknownLanguage { .. } => ErrorKind::UnknownLanguage,
+            Error::Content { problem: ContentProblem::Damaged, .. } => ErrorKind::ContentDamaged,
+            Error::Content { problem: ContentProblem::Tampered, .. } => ErrorKind::ContentTampered,
+            Error::Content { problem: ContentProblem::Untrusted, .. } => ErrorKind::ContentUntrusted,
+            Error::Content { problem: ContentProblem::Older, .. } => ErrorKind::ContentOlder,
+            Error::Content { problem: ContentProblem::Incompatible, .. } => ErrorKind::ContentIncompatible,
         }
     }
 

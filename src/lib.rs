@@ -15,6 +15,7 @@
 //!    and our advice), [`findings`] (what a check finds, as data), [`lang`] (the languages as
 //!    data: formats and words), `files` (writing a file whole). They know nothing above them.
 //! 2. **Rules**: [`model`] (profile, assessment, answers, declaration and what each refuses),
+//!    [`applicability`] (what each legal note of our advice means for the company, today),
 //!    [`scoring`], [`readiness`] (the submission check, told "today" and "can this be printed?"
 //!    by its caller), [`changes`] (a pure comparison of two records), [`mail`], [`contract`]
 //!    (what the UI must agree on). Pure: no storage, no rendering.
@@ -31,6 +32,7 @@
 //! Errors are one enum, [`Error`], whose messages say what to do; [`ErrorKind`] names each
 //! kind for the UI.
 
+pub mod applicability;
 pub mod catalog;
 pub mod changes;
 pub mod clock;
@@ -50,6 +52,6 @@ pub mod store;
 pub mod usecase;
 
 pub use catalog::Catalog;
-pub use error::{Error, ErrorKind, ImportFault, Result};
+pub use error::{ContentProblem, Error, ErrorKind, ImportFault, Result};
 pub use files::write_atomic;
 pub use store::Store;

@@ -310,16 +310,20 @@ fn our_advice_covers_every_item_and_policy_in_both_languages() {
     let advised: BTreeSet<&str> = c.advice.policies.keys().map(String::as_str).collect();
     assert_eq!(advised, policies);
     for (id, a) in c.advice.items.iter().chain(c.advice.policies.iter()) {
-        for (lang, advice) in [("en", &a.en), ("ja", &a.ja)] {
+        for lang in ["en", "ja"] {
+            let advice = a.advice.exactly(lang).unwrap_or_else(|| panic!("{id}: advice in {lang}"));
             assert!(!advice.summary.trim().is_empty(), "{id} {lang} summary");
             assert!((2..=6).contains(&advice.steps.len()), "{id} {lang} steps");
             assert!(!advice.evidence.is_empty(), "{id} {lang} evidence");
             assert!(advice.steps.iter().chain(&advice.evidence).all(|s| !s.trim().is_empty()), "{id} {lang}");
         }
         assert!(
-            a.ja.summary.chars().any(|ch| ('\u{3040}'..='\u{30ff}').contains(&ch)),
+            a.get("ja").summary.chars().any(|ch| ('\u{3040}'..='\u{30ff}').contains(&ch)),
             "{id}: Japanese advice is Japanese"
         );
+        // The same content in both languages (review N20): as many steps and records.
+        assert_eq!(a.get("en").steps.len(), a.get("ja").steps.len(), "{id}: steps in both languages");
+        assert_eq!(a.get("en").evidence.len(), a.get("ja").evidence.len(), "{id}: evidence in both languages");
     }
 }
 
@@ -333,7 +337,7 @@ fn disclosure_questions_are_well_formed() {
         let ids: BTreeSet<&str> = fields.iter().map(|f| f.id.as_str()).collect();
         assert_eq!(ids.len(), fields.len(), "{policy}: field ids unique");
         for f in fields {
-            assert!(!f.label.en.is_empty() && !f.label.ja.is_empty(), "{policy}.{}", f.id);
+            assert!(f.label.exactly("en").is_some_and(|l| !l.is_empty()) && f.label.exactly("ja").is_some_and(|l| !l.is_empty()), "{policy}.{}", f.id);
             if f.kind == FieldKind::Choice {
                 let options: BTreeSet<&str> = f.options.iter().map(|o| o.id.as_str()).collect();
                 assert!(options.len() >= 2 && options.len() == f.options.len(), "{policy}.{}: options", f.id);
@@ -368,44 +372,38 @@ fn entries(c: &Catalog) -> impl Iterator<Item = (&String, &csr_core::catalog::Ad
 }
 
 #[test]
-fn every_legal_statement_in_our_advice_has_a_source_and_a_date() {
+fn every_legal_statement_in_our_advice_has_a_source_an_address_and_its_dates() {
     let c = Catalog::get();
     let mut notes = 0;
     for (id, a) in entries(c) {
         for (i, law) in a.law.iter().enumerate() {
             notes += 1;
             let at = format!("{id} law[{i}]");
-            for (lang, text, source) in [("en", &law.text.en, &law.source.en), ("ja", &law.text.ja, &law.source.ja)] {
-                assert!(text.trim().len() > 20, "{at} {lang}: the rule is stated");
-                assert!(source.trim().len() > 3, "{at} {lang}: the source is named");
+            for lang in ["en", "ja"] {
+                let (text, source) = (law.text.get(lang), law.source.get(lang));
+                assert!(text.trim().chars().count() > 20, "{at} {lang}: the rule is stated");
+                assert!(source.trim().chars().count() > 3, "{at} {lang}: the source is named");
             }
-            assert!(law.text.ja.chars().any(|ch| ('\u{3040}'..='\u{30ff}').contains(&ch)), "{at}: Japanese is Japanese");
-            let b = law.as_of.as_bytes();
-            let month = law.as_of.get(5..).and_then(|m| m.parse::<u8>().ok());
-            assert!(
-                b.len() == 7 && b[4] == b'-' && law.as_of[..4].parse::<u16>().is_ok_and(|y| y >= 2025)
-                    && month.is_some_and(|m| (1..=12).contains(&m)),
-                "{at}: as_of is the month the rule was checked, YYYY-MM (got {:?})",
-                law.as_of
-            );
-            if let Some(t) = law.threshold {
-                assert!(t.min.is_some() || t.max.is_some(), "{at}: a threshold has a bound");
-                assert!(t.min.unwrap_or(0.0) >= 0.0 && t.min.unwrap_or(0.0) <= t.max.unwrap_or(f64::MAX), "{at}: min ≤ max");
-            }
+            assert!(law.text.get("ja").chars().any(|ch| ('\u{3040}'..='\u{30ff}').contains(&ch)), "{at}: Japanese is Japanese");
+            assert!(law.as_of.as_str() >= "2026-11", "{at}: checked for this catalog (got {})", law.as_of);
+            // Every statement: a public address, the month it was checked, and a review day
+            // after that month and within a year, before any pending date of the rule.
+            csr_core::catalog::content::check_note(law).unwrap_or_else(|e| panic!("{at}: {e}"));
         }
     }
-    assert!(notes >= 60, "our advice states the law with its sources ({notes} statements)");
+    assert!(notes >= 100, "our advice states the law with its sources ({notes} statements)");
 }
 
 #[test]
 fn advice_that_names_a_law_or_a_legal_duty_carries_the_statement_and_its_source() {
     let c = Catalog::get();
     for (id, a) in entries(c) {
-        let texts: Vec<&String> = [&a.en, &a.ja]
+        let texts: Vec<&String> = [a.get("en"), a.get("ja")]
             .into_iter()
             .flat_map(|adv| std::iter::once(&adv.summary).chain(&adv.steps).chain(&adv.evidence))
             .collect();
-        let sources: String = a.law.iter().map(|l| format!("{} {} {} ", l.source.en, l.source.ja, l.text.ja)).collect();
+        let sources: String =
+            a.law.iter().map(|l| format!("{} {} {} ", l.source.get("en"), l.source.get("ja"), l.text.get("ja"))).collect();
         for name in LAW_NAMES {
             if texts.iter().any(|t| t.contains(name)) {
                 assert!(sources.contains(name), "{id}: the advice names {name}; add a legal statement citing it");
@@ -448,11 +446,133 @@ fn the_faults_found_in_the_2026_review_stay_fixed() {
     has("climate-change", &["算定方法・排出係数一覧", "電気事業者別排出係数", "1,500"]);
     assert!(!all("II-9").contains("今後の後継制度"), "II-9 names the successor system");
     assert!(!all("II-5").contains("each October"), "II-5: effective dates differ by prefecture");
-    // Each threshold the review named is given as data, so the UI can compare it with the profile.
+    // Each threshold the review named is given as data, so the core can compare it with the profile.
     let thresholds = |id: &str| -> Vec<(Option<f64>, Option<f64>)> {
-        c.advice.items[id].law.iter().filter_map(|l| l.threshold).map(|t| (t.min, t.max)).collect()
+        c.advice.items[id].law.iter().filter_map(|l| l.threshold.as_ref()).flat_map(|t| t.criteria.iter().map(|c| (c.min, c.max))).collect()
     };
     assert!(thresholds("I-2").contains(&(Some(301.0), None)));
     assert!(thresholds("III-8").contains(&(Some(50.0), None)));
     assert!(thresholds("III-2").contains(&(Some(10.0), Some(49.0))));
+}
+
+/// The faults of the 2026-12 review (N1 to N20, `shared/reviews/advice-law-review-2026-12.md`)
+/// stay fixed: each by the words and the data that fix it.
+#[test]
+fn the_faults_found_in_the_2026_12_review_stay_fixed() {
+    use csr_core::catalog::{Combine, Counted};
+    let c = Catalog::get();
+    let all = |id: &str| serde_json::to_string(c.advice.entry(id).unwrap()).unwrap();
+    let has = |id: &str, needles: &[&str]| {
+        let text = all(id);
+        for n in needles {
+            assert!(text.contains(n), "{id}: mentions {n}");
+        }
+    };
+    let note = |id: &str, needle: &str| {
+        c.advice.entry(id).unwrap().law.iter().find(|l| l.text.get("ja").contains(needle) || l.text.get("en").contains(needle))
+            .unwrap_or_else(|| panic!("{id}: a legal note on {needle}"))
+            .clone()
+    };
+    let counts = |n: &csr_core::catalog::LawNote| -> Vec<(Counted, Option<f64>)> {
+        n.threshold.as_ref().unwrap().criteria.iter().map(|c| (c.counts, c.min.or(c.max))).collect()
+    };
+    // N1: customer harassment and job seekers, in force 2026-10-01, with steps.
+    assert_eq!(note("II-2", "カスタマーハラスメント").effective_from.as_deref(), Some("2026-10-01"));
+    assert_eq!(note("II-2", "就活セクハラ").effective_from.as_deref(), Some("2026-10-01"));
+    has("II-2", &["カスハラ対応の手順", "response sheet", "第33条"]);
+    assert!(!all("II-2").contains("施行日は厚生労働省のページで確認"), "II-2: the date is known");
+    // N2: FY2025 figures and where to check the rate in force today.
+    has("II-5", &["1,121", "1,023", "1,226", "地域別最低賃金の全国一覧", "minimumichiran", "時給に換算"]);
+    // N3: the fire rule counts the building, and the app gives no verdict from the headcount.
+    let fire = note("III-5", "防火管理者");
+    assert_eq!(counts(&fire), [(Counted::BuildingOccupants, Some(50.0))]);
+    assert!(!fire.threshold.as_ref().unwrap().verdict);
+    // N4: work rules at 10 per workplace, part-timers included, where discipline and pay are.
+    for id in ["II-2", "II-5"] {
+        let rules = note(id, "就業規則を作成");
+        assert_eq!(counts(&rules), [(Counted::WorkplaceWorkers, Some(10.0))], "{id}");
+        assert!(rules.text.get("ja").contains("パート") && rules.text.get("ja").contains("労働基準監督署"), "{id}");
+    }
+    has("II-2", &["モデル就業規則"]);
+    // N5: the amendment in force; obstruction and searching banned; pledges do not restrict reports.
+    assert_eq!(note("I-2", "通報者を探す").effective_from.as_deref(), Some("2026-12-01"));
+    has("I-2", &["2026年12月1日から禁止"]);
+    has("V-3", &["通報を妨げるものではない", "whistle-blowing"]);
+    assert_eq!(note("I-2", "公益通報対応業務従事者").threshold.as_ref().unwrap().otherwise, csr_core::catalog::Otherwise::Effort);
+    // N6: the stress check under 50 is not in force yet.
+    assert_eq!(note("III-8", "50人未満の事業場でも").effective_by.as_deref(), Some("2028-05-14"));
+    // N7: capital as well as headcount; the small firm as the protected side.
+    assert!(counts(&note("VII-2", "300人を超える")).contains(&(Counted::CapitalYen, Some(10_000_001.0))));
+    has("VII-2", &["中小受託事業者"]);
+    // N8: 50 workers or 30 women.
+    assert_eq!(counts(&note("III-7", "休養室")), [(Counted::WorkplaceWorkers, Some(50.0)), (Counted::WorkplaceWomen, Some(30.0))]);
+    // N9: transport, bank fees, and the firm's own recourse.
+    has("VII-2", &["特定運送委託", "振込手数料", "取引かけこみ寺"]);
+    // N10: B2B claims under the Unfair Competition Prevention Act.
+    has("VII-5", &["第2条第1項第20号", "検査成績書"]);
+    // N11: Group A and the 2025-10-09 revision.
+    has("VII-7", &["別表第3", "2025年10月9日", "8456"]);
+    // N12: 1,500 kl for energy CO2; 3,000 t and 21 employees for the rest.
+    for id in ["VI-4", "climate-change"] {
+        let other = note(id, "3,000");
+        assert_eq!(other.threshold.as_ref().unwrap().combine, Combine::All, "{id}");
+        assert!(counts(&other).contains(&(Counted::CompanyWorkers, Some(21.0))), "{id}");
+    }
+    // N13: 42 and 320 hours under a one-year variable system; 原則として in English too.
+    has("II-6", &["42", "320", "as a rule"]);
+    // N14: all listed industries, and two criteria.
+    let prtr = note("VI-2", "PRTR");
+    assert!(prtr.text.get("en").contains("24 listed industries"));
+    assert_eq!(prtr.threshold.as_ref().unwrap().combine, Combine::All);
+    // N15: 1 hour or more; the reporting line as a step.
+    has("III-6", &["1 hour or more", "Before summer"]);
+    // N16: inspections and reports apart.
+    has("III-5", &["機器点検", "総合点検", "3年に1回", "1年に1回"]);
+    // N17: no article numbers we could not confirm; the free help.
+    assert!(!all("business-continuity").contains("第50条"), "no unconfirmed article numbers");
+    has("business-continuity", &["中小機構"]);
+    // N18: the new bodies.
+    has("II-9", &["監理支援機関", "外国人育成就労機構"]);
+    // N19: the inspection articles.
+    has("III-1", &["第135条の3", "第151条の24"]);
+    // N20: the Japanese mentions no measure the English lacks.
+    has("V-2", &["PrivacyMark", "Pマーク"]);
+    has("III-6", &["back pain", "腰痛予防"]);
+    has("business-continuity", &["事業継続力強化計画"]);
+}
+
+/// The missing advice of the 2026-12 review's section 5, written in both languages.
+#[test]
+fn the_missing_advice_of_the_2026_12_review_is_written() {
+    use csr_core::catalog::Counted;
+    let c = Catalog::get();
+    let all = |id: &str| serde_json::to_string(c.advice.entry(id).unwrap()).unwrap();
+    for (id, needles) in [
+        ("II-6", &["柔軟な働き方", "個別の周知", "子の看護等休暇", "flexible work"][..]),
+        ("II-2", &["カスハラ", "customer harassment"]),
+        ("II-4", &["男女間賃金差異", "gender pay gap"]),
+        ("III-6", &["熱中症", "heat-stroke"]),
+        ("III-2", &["エイジフレンドリー", "self-employed"]),
+        ("V-1", &["★3", "★4", "25", "44", "お助け隊"]),
+        ("VI-8", &["2026年12月30日", "2027年6月30日", "2025/2650"]),
+        ("VI-6", &["Deforestation"]),
+    ] {
+        for n in needles {
+            assert!(all(id).contains(n), "{id}: mentions {n}");
+        }
+    }
+    // 女性活躍推進法: 101 and more; the sentence at 50 says "outside the duty" (data: effort below).
+    let josei = c.advice.items["II-4"].law.iter().find(|l| l.text.get("ja").contains("女性管理職")).unwrap();
+    assert_eq!(josei.threshold.as_ref().unwrap().criteria[0].counts, Counted::CompanyWorkers);
+    assert_eq!(josei.threshold.as_ref().unwrap().criteria[0].min, Some(101.0));
+    // Where to get free help, each with its page.
+    let help: Vec<String> = c.advice.entries().flat_map(|(_, e)| e.help.iter().map(|h| h.name.get("ja").clone())).collect();
+    for name in ["よろず支援拠点", "働き方改革推進支援センター", "産業保健総合支援センター", "取引かけこみ寺", "サイバーセキュリティお助け隊", "総合労働相談コーナー"] {
+        assert!(help.iter().any(|h| h.contains(name)), "free help: {name}");
+    }
+    for (id, e) in c.advice.entries() {
+        for h in &e.help {
+            csr_core::catalog::content::check_help(h).unwrap_or_else(|err| panic!("{id}: {err}"));
+        }
+    }
 }

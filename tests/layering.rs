@@ -13,7 +13,7 @@ const FLOORS: &[(&str, &[&str])] = &[
     // nothing of the app above them.
     ("ground", &["error", "clock", "catalog", "findings", "lang", "files"]),
     // What a supplier's data is and what follows from it: pure, no storage, no rendering.
-    ("rules", &["model", "scoring", "readiness", "changes", "mail", "contract"]),
+    ("rules", &["model", "applicability", "scoring", "readiness", "changes", "mail", "contract"]),
     // Where data goes and how it travels: the database and the interchange file.
     ("storage", &["store", "interchange"]),
     // What people read: the PDF, and NEC's workbook of received submissions.

@@ -18,6 +18,9 @@ fn main() {
     no_window::require_webview2();
     // Before any thread starts: the local time zone cannot be read safely afterwards.
     csr_core::clock::init_local_offset();
+    // Our advice: the built-in content, or a newer signed one in content/ beside the database.
+    let content_folder = csr_core::store::default_path().ok().map(|db| csr_core::catalog::content::folder_beside(&db));
+    csr_core::Catalog::choose(content_folder.as_deref());
     let run = tauri::Builder::default()
         // First: a second launch (a double click on the icon) focuses this window instead of
         // opening a second one on the same database.
@@ -90,6 +93,8 @@ fn main() {
             collect::choose_collect_folder,
             collect::collect_submissions,
             collect::open_workbook,
+            app::advice_facts,
+            app::open_content_file,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = run {

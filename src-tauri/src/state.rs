@@ -9,8 +9,6 @@ use crate::error::{Result, ShellError};
 
 pub struct AppState {
     store: Mutex<Option<Store>>,
-    /// The catalog every command works with, read once at start.
-    pub catalog: &'static csr_core::Catalog,
     /// Where the database is (shown in About and in start-up errors).
     pub db_path: Option<PathBuf>,
     /// Why the store could not be opened at start-up, as `{kind, message}`; cleared when a
@@ -40,7 +38,6 @@ impl AppState {
         };
         AppState {
             store: Mutex::new(store),
-            catalog: csr_core::Catalog::get(),
             db_path,
             startup_error: Mutex::new(startup_error),
             last_pdf: Mutex::new(None),
@@ -48,6 +45,13 @@ impl AppState {
             last_workbook: Mutex::new(None),
             events: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The catalog every command works with: the one chosen at start (`main`), or the advice
+    /// update the user installed since. The shell is the edge that holds it; the core below
+    /// receives it as a parameter.
+    pub fn catalog(&self) -> &'static csr_core::Catalog {
+        csr_core::Catalog::get()
     }
 
     /// Why the store did not open at start-up, if it did not.

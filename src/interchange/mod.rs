@@ -28,7 +28,13 @@ pub fn export_at(record: &AssessmentRecord, catalog: &Catalog, exported_at: &str
         format: FORMAT.into(),
         format_version: FORMAT_VERSION,
         exported_at: exported_at.to_string(),
-        generator: format!("csr-self-assessment {}", env!("CARGO_PKG_VERSION")),
+        // The program, and the advice content it carried (an update may replace the built-in one).
+        generator: format!(
+            "csr-self-assessment {}; advice content {} of {}",
+            env!("CARGO_PKG_VERSION"),
+            catalog.content.version,
+            catalog.content.date
+        ),
         catalog: CatalogRef {
             version: a.catalog_version.clone(),
             guideline: catalog.guideline.guideline.title.clone(),

@@ -63,6 +63,9 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
         &format!("{} ({} {})", ctx.catalog.version(), l.app, concat!("CSR Self-Assessment ", env!("CARGO_PKG_VERSION"))),
         130.0,
     );
+    // Which advice (and legal notes) the app carried when it made the PDF.
+    let advice = &ctx.catalog.content;
+    c.labelled(l.advice, &format!("{} · {}", advice.version, ctx.date(&advice.date)), 130.0);
     c.gap(6.0);
     c.rule(0.8, 0.0);
     // On a line of its own, whole: people compare it by eye, `verify` finds it.

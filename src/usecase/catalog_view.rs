@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::catalog::{AdviceBook, Catalog, DisclosureBook, Guideline, Localized, Translation};
+use crate::catalog::{AdviceBook, Catalog, ContentInfo, DisclosureBook, Guideline, Localized, Translation};
 use crate::lang::Lang;
 use crate::model::DECLARATION_TEXT;
 
@@ -15,6 +15,8 @@ pub struct CatalogView<'a> {
     pub version: &'a str,
     pub guideline: &'a Guideline,
     pub advice: &'a AdviceBook,
+    /// Which advice content is in use: its version and date, built in or from a file.
+    pub content: &'a ContentInfo,
     pub disclosures: &'a DisclosureBook,
     /// Our translation of the guideline's text, by language code (English has none: it is
     /// the original).
@@ -27,6 +29,7 @@ pub fn catalog_view(catalog: &Catalog) -> CatalogView<'_> {
         version: catalog.version(),
         guideline: &catalog.guideline,
         advice: &catalog.advice,
+        content: &catalog.content,
         disclosures: &catalog.disclosures,
         translations: Lang::all().filter_map(|l| Some((l.code(), catalog.translation(l.code())?))).collect(),
         declaration_text: &DECLARATION_TEXT,

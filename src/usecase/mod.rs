@@ -1,6 +1,7 @@
 //! The use cases: each step a user takes, once. The desktop shell's commands and the CLI's
 //! verbs only translate their arguments into these calls, so the two cannot drift apart.
 
+mod advice;
 mod catalog_view;
 mod collect;
 mod evaluate;
@@ -13,6 +14,7 @@ mod save;
 mod start;
 mod submit;
 
+pub use advice::{advice_facts, install_content};
 pub use catalog_view::{catalog_view, CatalogView};
 pub use collect::{collect_to, CollectReport, FailedFile};
 pub use evaluate::{carried_from, changes_since_carried_from, circumstances, evaluate, Evaluation, Facts};

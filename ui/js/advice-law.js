@@ -1,63 +1,80 @@
-// Which of our legal notes concern a company, from its profile: the country decides whether the
-// Japanese rules are the ones that apply, the number of employees which side of a threshold it is on.
+// The words for the facts the core states about our legal notes (src/catalog/applicability.rs):
+// what each note means for the company, what is counted, and whether it is due for review.
+// Pure rendering: every conclusion is the core's; nothing here compares a number.
 
-/** Ways people write Japan in the profile's free-text country field (compared lower-cased). */
-const JAPAN_NAMES = new Set(['japan', 'jp', 'jpn', 'nippon', 'nihon', '日本', '日本国', 'にほん', 'にっぽん']);
+/** A number as people write it: 10,000,001 / 10,000,001. */
+function number(n) {
+  return new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(n);
+}
 
-/** Whether Japanese law applies: the country is Japan, or not given yet (most suppliers are in Japan). */
-export function inJapan(country) {
-  const c = String(country ?? '').trim().toLowerCase().replace(/[\s.]+/g, ' ').trim();
-  return c === '' || JAPAN_NAMES.has(c) || /\bjapan\b/.test(c) || c.includes('日本');
+/** A criterion's range in words: "50 or more workers" / 「50人以上」. */
+export function rangeText(criterion, t) {
+  const unit = t(`advice.law.unit.${criterion.counts}`);
+  const { min = null, max = null } = criterion;
+  if (min !== null && max !== null) return t('advice.law.range.both', { min: number(min), max: number(max), unit });
+  if (min !== null) return t('advice.law.range.min', { min: number(min), unit });
+  return t('advice.law.range.max', { max: number(max), unit });
+}
+
+/** One criterion with what it counts: "50 or more workers at one workplace (事業場), part-timers included". */
+export function criterionText(criterion, t) {
+  // Capital is a "more than" figure: the data holds the first yen above it.
+  if (criterion.counts === 'capital_yen') return t('advice.law.count.capital_yen', { over: number((criterion.min ?? 1) - 1) });
+  return t(`advice.law.count.${criterion.counts}`, { range: rangeText(criterion, t) });
+}
+
+/** What the threshold counts, all criteria: joined by "or" / "and" as the data combines them. */
+export function countedText(criteria, combine, t, list) {
+  const parts = criteria.map((c) => criterionText(c, t));
+  if (parts.length < 2) return parts[0] ?? '';
+  return t(combine === 'all' ? 'advice.law.all_of' : 'advice.law.any_of', { list: list(parts) });
+}
+
+/** "1 April 2027" / 「2027年4月1日」: `formatDate` of the UI language. */
+function dateOf(verdict, formatDate) {
+  return formatDate(verdict.from ?? verdict.by ?? '');
 }
 
 /**
- * Where a headcount lies against a threshold {min?, max?, per}:
- * 'inside' (the rule applies), 'below' or 'above' (it does not), 'unknown' (no headcount),
- * or 'each_site' (the rule counts per workplace and the company's total cannot settle it).
+ * The sentence for a note's verdict ({kind, …} from the core), or null when the core draws
+ * none. `threshold` is the note's (for what is counted), `employees` the profile's figure.
  */
-export function verdict(threshold, employees) {
-  if (!threshold) return null;
-  if (employees === null || employees === undefined || !Number.isFinite(Number(employees))) return 'unknown';
-  const n = Number(employees);
-  const { min = null, max = null } = threshold;
-  if (min !== null && n < min) return 'below';
-  if (threshold.per === 'workplace') {
-    // No site has more people than the whole company, but a site may have fewer than `min`.
-    return max !== null && n <= max && min === null ? 'inside' : 'each_site';
+export function verdictSentence(fact, threshold, { t, list, formatDate }) {
+  const v = fact.verdict;
+  if (!v) return null;
+  const counted = countedText(fact.counted, threshold?.combine, t, list);
+  const check = (v.check ?? []).map((c) => t(`advice.law.check.${c}`));
+  const params = { n: fact.employees, counted, check: list(check), date: dateOf(v, formatDate) };
+  const when = v.from ? 'from' : 'by';
+  switch (v.kind) {
+    case 'applies': return t('advice.law.verdict.applies', params);
+    case 'does_not_apply': return t('advice.law.verdict.does_not_apply', params);
+    case 'effort_only': return t('advice.law.verdict.effort_only', params);
+    case 'may_apply': return t('advice.law.verdict.may_apply', params);
+    case 'will_apply': return t(`advice.law.verdict.will_apply.${when}`, params);
+    case 'may_apply_later': return t(`advice.law.verdict.may_apply_later.${when}`, params);
+    case 'not_yet_in_force': return t(`advice.law.verdict.not_yet_in_force.${when}`, params);
+    case 'no_headcount': return t('advice.law.verdict.no_headcount', params);
+    default: return null;
   }
-  if (max !== null && n > max) return 'above';
-  return 'inside';
 }
 
-/** The threshold in words, e.g. "50 or more workers" / "50人以上". */
-export function rangeText(threshold, t) {
-  const { min = null, max = null } = threshold;
-  if (min !== null && max !== null) return t('advice.law.range.both', { min, max });
-  if (min !== null) return t('advice.law.range.min', { min });
-  return t('advice.law.range.max', { max });
+/** A month "YYYY-MM" as written in the language: 2026-12 / 2026年12月. */
+export function monthText(ym, lang) {
+  const [year, m] = String(ym).split('-');
+  return lang === 'ja' ? `${year}年${Number(m)}月` : `${year}-${m}`;
+}
+
+/** "checked 2026-12" / 「2026年12月確認」: the quiet date under each note. */
+export function checkedText(month, { t, lang }) {
+  return t('advice.law.checked', { month: monthText(month, lang) });
 }
 
 /**
- * The sentence under a legal note that tells the company which side of its threshold it is on,
- * or null when the note has no threshold or Japanese law does not apply to the company.
+ * The warning on a note past its review day, naming where to check it (its first public
+ * address), or null while it is current.
  */
-export function thresholdSentence(law, profile, t) {
-  if (!law.threshold || !inJapan(profile?.country)) return null;
-  const v = verdict(law.threshold, profile?.employees);
-  const range = rangeText(law.threshold, t);
-  const per = law.threshold.per === 'workplace' ? t('advice.law.per_workplace') : '';
-  const params = { n: profile?.employees, range };
-  switch (v) {
-    case 'inside': return `${t('advice.law.inside', params)}${per}`;
-    case 'below': return `${t('advice.law.below', params)}${per}`;
-    case 'above': return `${t('advice.law.above', params)}${per}`;
-    case 'each_site': return t('advice.law.each_site', params);
-    default: return t('advice.law.unknown', params);
-  }
-}
-
-/** "as of" in the language of `t`: 2026-11 → "as of 2026-11" / "2026年11月時点". */
-export function asOfText(asOf, t) {
-  const [year, month] = String(asOf).split('-');
-  return t('advice.law.as_of', { year, month });
+export function staleText(fact, urls, { t, lang, formatDate }) {
+  if (!fact.stale) return null;
+  return t('advice.law.stale', { month: monthText(fact.checked, lang), date: formatDate(fact.review_by), url: urls?.[0] ?? '' });
 }

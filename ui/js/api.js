@@ -64,6 +64,10 @@ export const api = {
   chooseCollectFolder: (dialog) => call('choose_collect_folder', { dialog }),
   collectSubmissions: (lang, dialog) => call('collect_submissions', { lang, dialog }),
   openWorkbook: () => call('open_workbook'),
+  // Our advice: the facts of an entry's legal notes for the company (decided in the core),
+  // and opening a signed advice update (the dialog opens in Rust; null when cancelled).
+  adviceFacts: (id, profile) => call('advice_facts', { id, profile }),
+  openContentFile: (dialog) => call('open_content_file', { dialog }),
 };
 
 /** Calls `handler(reason)` when an automatic backup failed (the change itself was saved). */

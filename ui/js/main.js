@@ -3,7 +3,8 @@
 import { api, onBackupProblem, onCloseRequested } from './api.js';
 import { flushAll, hasUnsaved, lastSaveError } from './autosave.js';
 import { app } from './app.js';
-import { confirm, alertBox } from './components/dialog.js';
+import { aboutDialog } from './components/about.js';
+import { confirm } from './components/dialog.js';
 import { toast } from './components/toast.js';
 import { renderHeader, markCurrent } from './components/header.js';
 import { renderSidebar } from './components/sidebar.js';
@@ -168,7 +169,9 @@ function wireFrame() {
   document.addEventListener('click', async (e) => {
     const langButton = e.target.closest('[data-lang]');
     if (langButton) { await switchLanguage(langButton.dataset.lang); return; }
-    const viewButton = e.target.closest('[data-gl-view]');
+    // A button: the page itself carries data-gl-view (html[data-gl-view]), and matching it
+    // swallowed every other click here, the About button's among them.
+    const viewButton = e.target.closest('button[data-gl-view]');
     if (viewButton) {
       const view = setGuidelineView(viewButton.dataset.glView);
       await api.setSetting('guideline_view', view).catch(() => {});
@@ -204,11 +207,8 @@ function wireFrame() {
 }
 
 async function about() {
-  const info = await api.appInfo();
-  await alertBox(t('about.title'), t('about.body', {
-    version: info.version, catalog: info.catalog_version, guideline: info.guideline,
-    edition: info.guideline_edition, database: info.database ?? '',
-  }));
+  // An installed advice update: the catalog is read again and the screen drawn with it.
+  await aboutDialog(async () => { setCatalog(await api.catalog()); dispatch(); });
 }
 
 function drawStartupError() {

@@ -13,7 +13,7 @@ use crate::state::AppState;
 /// the receipt with the new score, so the UI does not ask for it again.
 pub async fn save_answer(state: State<'_, AppState>, id: i64, answer: Answer, revision: i64) -> Result<Saved> {
     let answer = Answer { revision: Revision(Some(revision)), ..answer };
-    state.with_store(|s| usecase::save_answer(s, state.catalog, id, &answer))
+    state.with_store(|s| usecase::save_answer(s, state.catalog(), id, &answer))
 }
 
 #[tauri::command]
@@ -24,12 +24,12 @@ pub async fn save_part2(
     revision: i64,
 ) -> Result<Saved> {
     let answer = Part2Answer { revision: Revision(Some(revision)), ..answer };
-    state.with_store(|s| usecase::save_part2(s, state.catalog, id, &answer))
+    state.with_store(|s| usecase::save_part2(s, state.catalog(), id, &answer))
 }
 
 #[tauri::command]
 pub async fn save_declaration(state: State<'_, AppState>, id: i64, declaration: Declaration) -> Result<Saved> {
-    state.with_store(|s| usecase::save_declaration(s, state.catalog, id, &declaration))
+    state.with_store(|s| usecase::save_declaration(s, state.catalog(), id, &declaration))
 }
 
 /// Confirms carried-over answers unchanged ("still true"), a whole group at once.
@@ -40,11 +40,11 @@ pub async fn confirm_unchanged(
     items: Vec<String>,
     policies: Vec<String>,
 ) -> Result<Saved> {
-    state.with_store(|s| usecase::confirm_unchanged(s, state.catalog, id, &items, &policies))
+    state.with_store(|s| usecase::confirm_unchanged(s, state.catalog(), id, &items, &policies))
 }
 
 /// The score and the submission check, from one read of the assessment.
 #[tauri::command]
 pub async fn evaluate(state: State<'_, AppState>, id: i64) -> Result<Evaluation> {
-    state.with_store(|s| usecase::evaluate(s, state.catalog, id))
+    state.with_store(|s| usecase::evaluate(s, state.catalog(), id))
 }

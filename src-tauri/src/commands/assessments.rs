@@ -37,7 +37,7 @@ pub async fn restore_assessment(state: State<'_, AppState>, id: i64) -> Result<A
 /// The assessment to edit: its record (an answer for every item and policy) and its evaluation.
 #[tauri::command]
 pub async fn open_assessment(state: State<'_, AppState>, id: i64) -> Result<usecase::OpenAssessment> {
-    state.with_store(|s| usecase::open_assessment(s, state.catalog, id))
+    state.with_store(|s| usecase::open_assessment(s, state.catalog(), id))
 }
 
 #[tauri::command]

@@ -25,7 +25,7 @@ pub async fn export_assessment(app: AppHandle, id: i64, lang: String, dialog: Di
         let state = app.state::<AppState>();
         let suggested = state.with_store(|s| s.record(id)).map(|r| usecase::suggested_file_name(&r, FileKind::Export, lang))?;
         let Some(path) = dialogs::save_file(&app, &dialog, &suggested, "json") else { return Ok(None) };
-        state.with_store(|s| usecase::export_to(s, state.catalog, id, &path))?;
+        state.with_store(|s| usecase::export_to(s, state.catalog(), id, &path))?;
         Ok(Some(path))
     })
     .await
@@ -39,7 +39,7 @@ pub async fn import_assessment(app: AppHandle, dialog: DialogText) -> Result<Opt
         let Some(path) = dialogs::open_file(&app, &dialog, "json") else { return Ok(None) };
         let file = std::fs::File::open(&path).map_err(|e| csr_core::Error::Io { action: "open", path: path.clone(), source: e })?;
         let state = app.state::<AppState>();
-        let id = state.with_store(|s| usecase::import_from(s, state.catalog, file, &path))?;
+        let id = state.with_store(|s| usecase::import_from(s, state.catalog(), file, &path))?;
         Ok(Some(id))
     })
     .await

@@ -21,5 +21,5 @@ pub async fn save_profile(
     profile: CompanyProfile,
     open: Option<i64>,
 ) -> Result<SavedProfile> {
-    state.with_store(|s| usecase::save_profile(s, state.catalog, id, &profile, open))
+    state.with_store(|s| usecase::save_profile(s, state.catalog(), id, &profile, open))
 }

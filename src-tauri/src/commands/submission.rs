@@ -34,8 +34,8 @@ async fn write(app: AppHandle, id: i64, lang: String, dialog: DialogText, kind: 
         let suggested = state.with_store(|s| s.record(id)).map(|r| usecase::suggested_file_name(&r, file_kind, lang))?;
         let Some(path) = dialogs::save_file(&app, &dialog, &suggested, "pdf") else { return Ok(None) };
         let written = state.with_store(|s| match kind {
-            Kind::Submission => usecase::submit(s, state.catalog, id, lang, &path),
-            Kind::Preview => usecase::preview_pdf(s, state.catalog, id, lang, &path),
+            Kind::Submission => usecase::submit(s, state.catalog(), id, lang, &path),
+            Kind::Preview => usecase::preview_pdf(s, state.catalog(), id, lang, &path),
         })?;
         *state.last_pdf.lock().unwrap_or_else(|p| p.into_inner()) = Some(written.path.clone());
         Ok(Some(written))

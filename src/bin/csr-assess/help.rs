@@ -30,6 +30,7 @@ Commands:
   extract     Print the assessment data attached to a submission PDF
   verify      Check that a PDF's attached data matches its printed fingerprint
   collect     (NEC staff) Verify a folder of received submissions into one workbook
+  content     The advice and legal notes in use; install a signed update; release check
 
 Options:
   --db PATH       Use this database file (default: $CSR_ASSESS_DB, else the app's data folder)
@@ -247,4 +248,29 @@ writes one table of all of them. It does not use the assessment database.
 When a supplier sent several submissions for one period, the newest (by submission date) is
 kept and the others are named in the column \"Older submissions left out\".
 Exit status 0 when the table was written, even if some files failed (they are listed).
+";
+
+pub const CONTENT: &str = "\
+Usage: csr-assess content show [--json] [--today YYYY-MM-DD]
+       csr-assess content install FILE
+       csr-assess content check [SOURCE] [--release] [--today YYYY-MM-DD]
+       csr-assess content build FOLDER --output FILE            (maintainers)
+       csr-assess content sign SOURCE --key KEYFILE --output FILE  (maintainers)
+       csr-assess content keygen --output KEYFILE               (maintainers)
+
+Our advice for small companies and its legal notes are content the app can replace without a
+new program: a newer content file, signed with a key whose public half is in the app, is used
+instead of the built-in one once its signature and every entry are checked.
+  show     Which content is in use (version, date, built in or from which file), files of the
+           content folder that were not used and why, and legal notes due for review
+  install  Check a signed content file and put it into the content folder beside the database
+           (content/); a damaged, changed, wrongly signed or not newer file is refused
+  check    Check the built-in content (or a content folder or signed file): complete and dated.
+           With --release, fail when a legal note is past its review date on that day, or when
+           no release key is committed: the release workflow runs this before it builds
+  build    Write a content folder (catalog/advice: about.json and the parts) as one content file
+  sign     Sign a content folder or file with a private key, for publishing
+  keygen   Make a new key pair: the private key goes into KEYFILE (keep it offline), the public
+           half is printed, to be added to catalog/keys/release.json
+  --today  Judge review dates on this day instead of today
 ";

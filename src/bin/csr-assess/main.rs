@@ -70,7 +70,10 @@ fn run() -> Outcome {
             }
             Some(Value(verb)) => {
                 let verb = verb.string()?;
-                // The catalog is read here, once; every verb gets it from the context.
+                // The advice in use: the built-in one, or a newer signed file in the content
+                // folder beside the database; chosen once, here, and handed to every verb.
+                let folder = db_path(&db).ok().map(|p| csr_core::catalog::content::folder_beside(&p));
+                csr_core::Catalog::choose(folder.as_deref());
                 let mut ctx = verbs::Context { parser, db, catalog: csr_core::Catalog::get() };
                 return verbs::dispatch(&verb, &mut ctx);
             }

@@ -5,6 +5,7 @@ mod assessments;
 mod backups;
 mod catalog;
 mod collect;
+mod content;
 mod profile;
 mod reports;
 mod submission;
@@ -108,6 +109,7 @@ pub fn dispatch(verb: &str, ctx: &mut Context) -> Outcome {
         "extract" => submission::extract(ctx),
         "verify" => submission::verify(ctx),
         "collect" => collect::run(ctx),
+        "content" => content::run(ctx),
         "help" => match ctx.parser.next()? {
             Some(lexopt::Arg::Value(v)) => {
                 let v = v.to_string_lossy().to_string();
@@ -151,6 +153,7 @@ fn help_for(verb: &str) -> Option<&'static str> {
         "extract" => help::EXTRACT,
         "verify" => help::VERIFY,
         "collect" => help::COLLECT,
+        "content" => help::CONTENT,
         _ => return None,
     })
 }
