@@ -77,12 +77,12 @@ fn main() {
     println!("{:<44} {:.3} ms", "catalog: first Catalog::get()", first.as_secs_f64() * 1000.0);
 
     let db = dir.path().join("bench.sqlite3");
-    let (create, store) = time(|| Store::open(&db).unwrap());
+    let (create, store) = time(|| Store::open(&db, csr_core::Catalog::get()).unwrap());
     println!("{:<44} {:.3} ms", "store: create a new database", create.as_secs_f64() * 1000.0);
     drop(store);
-    stats("store: open existing database", (0..100).map(|_| time(|| Store::open(&db).unwrap()).0).collect());
+    stats("store: open existing database", (0..100).map(|_| time(|| Store::open(&db, csr_core::Catalog::get()).unwrap()).0).collect());
 
-    let mut store = Store::open(&db).unwrap();
+    let mut store = Store::open(&db, csr_core::Catalog::get()).unwrap();
     let id = common::fully_answered(&mut store);
     let items: Vec<String> = Catalog::get().items().map(|i| i.id.clone()).collect();
     let mut saves = Vec::new();
@@ -154,15 +154,15 @@ fn main() {
     // Opening and reading one assessment: a file with 1 assessment against one with 100.
     let one = dir.path().join("one.sqlite3");
     let hundred = dir.path().join("hundred.sqlite3");
-    let mut s1 = Store::open(&one).unwrap();
+    let mut s1 = Store::open(&one, csr_core::Catalog::get()).unwrap();
     s1.insert_record(&record).unwrap();
     drop(s1);
-    let mut s100 = Store::open(&hundred).unwrap();
+    let mut s100 = Store::open(&hundred, csr_core::Catalog::get()).unwrap();
     for _ in 0..100 {
         s100.insert_record(&record).unwrap();
     }
     drop(s100);
-    let open_and_read = |db: &Path| time(|| Store::open(db).unwrap().record(1).unwrap()).0;
+    let open_and_read = |db: &Path| time(|| Store::open(db, csr_core::Catalog::get()).unwrap().record(1).unwrap()).0;
     stats("open + read one: file with 1 assessment", (0..100).map(|_| open_and_read(&one)).collect());
     stats("open + read one: file with 100 assessments", (0..100).map(|_| open_and_read(&hundred)).collect());
     // What every open used to add: PRAGMA quick_check reads every page of the file.
@@ -177,7 +177,7 @@ fn main() {
     stats("(former) quick_check at open, 100 assessments", (0..50).map(|_| quick_check(&hundred)).collect());
 
     // Backups of the file with 100 fully answered assessments.
-    let store = Store::open(&hundred).unwrap();
+    let store = Store::open(&hundred, csr_core::Catalog::get()).unwrap();
     let (t, snap) = time(|| store.back_up(csr_core::store::BackupReason::Manual).unwrap());
     println!(
         "{:<44} {:.1} ms, {} KB ({} KB database)",
@@ -186,7 +186,7 @@ fn main() {
         snap.bytes / 1024,
         std::fs::metadata(&hundred).unwrap().len() / 1024
     );
-    let (t, store) = time(|| store.restore_backup(&snap.name).unwrap());
+    let (t, store) = time(|| store.restore_backup(&snap.name, None).unwrap());
     println!("{:<44} {:.1} ms", "restore: 100 assessments (with snapshot first)", t.as_secs_f64() * 1000.0);
     drop(store);
 }

@@ -46,6 +46,9 @@ pub struct Company {
     pub id: i64,
     pub profile: CompanyProfile,
     pub updated_at: String,
+    /// The stored revision of the profile; a save based on an older one is refused.
+    #[serde(default)]
+    pub revision: super::answer::Revision,
 }
 
 /// A field the submission check finds missing or malformed; the value is still saved.

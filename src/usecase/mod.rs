@@ -6,6 +6,7 @@ mod evaluate;
 mod export;
 mod import;
 mod pdf;
+mod save;
 mod save_answer;
 mod submit;
 
@@ -14,5 +15,6 @@ pub use evaluate::{evaluate, Evaluation};
 pub use export::{export_text, export_to};
 pub use import::import_from;
 pub use pdf::{preview_pdf, WrittenPdf};
+pub use save::{save_declaration, save_part2, save_profile, Saved, SavedProfile};
 pub use save_answer::{save_answer, SavedAnswer};
 pub use submit::submit;
