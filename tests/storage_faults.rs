@@ -403,3 +403,99 @@ fn a_database_on_a_read_only_folder_is_shown_and_exported() {
 fn is_root() -> bool {
     Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"))
 }
+
+#[test]
+fn the_path_naming_another_file_stops_writes_through_the_old_connection() {
+    let (dir, mut store) = temp_store();
+    let id = fully_answered(&mut store);
+    let db = db_path(&dir);
+    // Another program puts a copy in its place (here: a backup, restored by hand).
+    let snap = store.back_up(BackupReason::Manual).unwrap();
+    let moved = dir.path().join("moved.sqlite3");
+    std::fs::rename(&db, &moved).unwrap();
+    std::fs::copy(&snap.path, &db).unwrap();
+    let before = (bytes(&db), bytes(&moved));
+    let mut a = Answer::new("I-1");
+    a.description = "typed after the file was replaced".into();
+    let err = store.save_answer(id, &a).unwrap_err();
+    assert_eq!(err.kind(), "database_replaced", "{err}");
+    assert!(err.to_string().contains(&db.display().to_string()), "{err}");
+    assert_eq!(bytes(&db), before.0, "the new file is untouched");
+    drop(store);
+    assert!(!String::from_utf8_lossy(&bytes(&moved)).contains("typed after"), "nor the moved one");
+    let _ = before.1;
+}
+
+#[test]
+fn a_restore_checks_the_backup_name_before_anything_else_and_says_which_is_missing() {
+    let (dir, mut store) = temp_store();
+    fully_answered(&mut store);
+    drop(store);
+    let db = db_path(&dir);
+    let mut data = bytes(&db);
+    data[16] = 0x03; // a damaged database: the name is still checked first
+    std::fs::write(&db, &data).unwrap();
+    for name in ["../../etc/passwd", "assessments-20990101T000000Z-manual.sqlite3", "replaced-x.sqlite3"] {
+        let out = cli(&db, &["restore-backup", name]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains(&format!("There is no backup named \"{name}\"")), "{said}");
+        assert!(!said.contains("is damaged"), "not the database's message: {said}");
+        let err = store::restore_backup_at(&db, name, csr_core::Catalog::get(), None).err().expect("refused");
+        assert_eq!(err.kind(), "backup_not_found");
+    }
+    assert_eq!(bytes(&db), data, "nothing was opened or moved");
+}
+
+#[test]
+fn damage_found_is_marked_for_every_later_process_until_the_user_continues() {
+    let (_dir, path) = closed_db();
+    let conn = Connection::open(&path).unwrap();
+    conn.execute("UPDATE answer SET description = 'changed behind the app' WHERE item_id = 'I-2'", []).unwrap();
+    drop(conn);
+    let out = cli(&path, &["show", "1"]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("is damaged: a value in it is not what was saved"), "{said}");
+    assert!(said.contains("Details for support:"), "SQLite's words apart: {said}");
+    assert!(!said.lines().next().unwrap().contains("Conversion error"), "no rusqlite text in the message: {said}");
+    assert!(store::mark::read(&path).is_some(), "the mark stands beside the file");
+    // A later process: reads still work (with a warning), writes are refused.
+    let store = Store::open(&path, csr_core::Catalog::get()).unwrap();
+    assert_eq!(store.damage_error().unwrap().kind(), "corrupt_database");
+    assert_eq!(store.companies().unwrap().len(), 1);
+    drop(store);
+    let out = cli(&path, &["list"]);
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stderr).contains("warning"), "{out:?}");
+    let out = cli(&path, &["continue-after-damage"]);
+    assert_eq!(out.status.code(), Some(2), "the user must say they have a copy");
+    let out = cli(&path, &["continue-after-damage", "--i-have-a-copy"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(store::mark::read(&path).is_none());
+    let mut store = Store::open(&path, csr_core::Catalog::get()).unwrap();
+    store.set_setting("language", "en").expect("saving works again");
+    // The damaged row is still damaged: reading it marks the file again.
+    assert_eq!(store.record(1).unwrap_err().kind(), "corrupt_database");
+    assert!(store::mark::read(&path).is_some());
+}
+
+#[test]
+fn settings_have_short_names_and_a_no_op_writes_nothing() {
+    let (dir, mut store) = temp_store();
+    let id = fully_answered(&mut store);
+    let err = store.set_setting(&"k".repeat(65), "x").unwrap_err();
+    assert_eq!(err.kind(), "invalid", "{err}");
+    assert!(store.set_setting("language", &"x".repeat(20_000)).is_err(), "values are limited too");
+    store.set_setting("language", "ja").unwrap();
+    let backups = || std::fs::read_dir(dir.path().join("backups")).unwrap().count();
+    let before = backups();
+    // Deleting what does not exist takes no backup (it used to push older ones out).
+    for _ in 0..3 {
+        assert_eq!(store.delete_assessment(999).unwrap_err().kind(), "not_found");
+    }
+    assert_eq!(backups(), before);
+    store.delete_assessment(id).unwrap();
+    assert_eq!(backups(), before + 1, "a real delete is backed up first");
+    assert_eq!(store.delete_assessment(id).unwrap_err().kind(), "not_found");
+    assert_eq!(backups(), before + 1);
+}

@@ -62,15 +62,23 @@ pub fn is_damage(e: &rusqlite::Error) -> bool {
         | E::InvalidColumnName(..) => true,
         E::SqliteFailure(f, msg) => match f.code {
             C::DatabaseCorrupt | C::NotADatabase => true,
-            C::Unknown | C::SchemaChanged => msg.as_deref().is_some_and(|m| {
-                ["no such table", "no such column", "malformed database schema", "unsupported file format"]
-                    .iter()
-                    .any(|p| m.starts_with(p))
-            }),
+            C::Unknown | C::SchemaChanged => msg.as_deref().is_some_and(schema_gone),
             _ => false,
         },
+        // A statement that no longer compiles against the file's schema (a table or column
+        // renamed by a flipped bit in it): SQLite reports it with the place in our SQL.
+        E::SqlInputError { error, msg, .. } => {
+            matches!(error.code, C::DatabaseCorrupt | C::NotADatabase) || schema_gone(msg)
+        }
         _ => false,
     }
+}
+
+/// SQLite's words for a schema that is not the one our statements were written for.
+fn schema_gone(msg: &str) -> bool {
+    ["no such table", "no such column", "malformed database schema", "unsupported file format"]
+        .iter()
+        .any(|p| msg.starts_with(p))
 }
 
 /// What a damage error of SQLite means, in our words (its own text goes to support).
@@ -85,6 +93,7 @@ pub fn explain_damage(e: &rusqlite::Error) -> &'static str {
         }
         E::InvalidColumnIndex(..) | E::InvalidColumnName(..) => "a column of its tables is missing",
         E::SqliteFailure(_, Some(m)) if m.starts_with("no such") => "a table or column of it is missing",
+        E::SqlInputError { msg, .. } if msg.starts_with("no such") => "a table or column of it is missing",
         E::SqliteFailure(..) => "a part of the file cannot be read (a damaged page)",
         _ => "a part of the file cannot be read",
     }
