@@ -2,7 +2,7 @@
 
 use csr_core::model::{Answer, Declaration, Part2Answer, Revision};
 use csr_core::store::SaveReceipt;
-use csr_core::usecase::{self, Evaluation, SavedAnswer};
+use csr_core::usecase::{self, Evaluation, Saved, SavedAnswer};
 use csr_core::Catalog;
 use tauri::State;
 
@@ -18,19 +18,26 @@ pub async fn save_answer(state: State<'_, AppState>, id: i64, answer: Answer, re
     state.with_store(|s| usecase::save_answer(s, Catalog::get(), id, &answer))
 }
 
+/// As [`save_answer`], for a Part 2 answer.
 #[tauri::command]
-pub async fn save_part2(
-    state: State<'_, AppState>,
-    id: i64,
-    answer: Part2Answer,
-    revision: i64,
-) -> Result<SaveReceipt> {
-    state.with_store(|s| s.save_part2(id, &Part2Answer { revision: Revision(Some(revision)), ..answer }))
+pub async fn save_part2(state: State<'_, AppState>, id: i64, answer: Part2Answer, revision: i64) -> Result<Saved> {
+    let answer = Part2Answer { revision: Revision(Some(revision)), ..answer };
+    state.with_store(|s| usecase::save_part2(s, Catalog::get(), id, &answer))
 }
 
+/// `revision`: the declaration's revision it was read at (`declaration.revision` of the
+/// record); a save based on an older one is refused (kind "conflict", naming what was saved
+/// meanwhile). Without it the declaration is saved as it is (views that do not track
+/// revisions yet); a revision inside `declaration` is never taken for it.
 #[tauri::command]
-pub async fn save_declaration(state: State<'_, AppState>, id: i64, declaration: Declaration) -> Result<SaveReceipt> {
-    state.with_store(|s| s.save_declaration(id, &declaration))
+pub async fn save_declaration(
+    state: State<'_, AppState>,
+    id: i64,
+    declaration: Declaration,
+    revision: Option<i64>,
+) -> Result<Saved> {
+    let declaration = Declaration { revision: Revision(revision), ..declaration };
+    state.with_store(|s| usecase::save_declaration(s, Catalog::get(), id, &declaration))
 }
 
 /// Confirms carried-over answers unchanged ("still true"), a whole group at once.

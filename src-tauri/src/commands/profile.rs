@@ -16,7 +16,15 @@ pub async fn create_company(state: State<'_, AppState>, profile: CompanyProfile)
     state.with_store(|s| s.create_company(&profile))
 }
 
+/// `revision`: the company's revision the profile was read at (`Company.revision`); a save
+/// based on an older one is refused (kind "conflict", naming the fields saved meanwhile).
+/// Without it the profile is saved as it is (views that do not track revisions yet).
 #[tauri::command]
-pub async fn save_company(state: State<'_, AppState>, id: i64, profile: CompanyProfile) -> Result<Company> {
-    state.with_store(|s| s.save_company(id, &profile))
+pub async fn save_company(
+    state: State<'_, AppState>,
+    id: i64,
+    profile: CompanyProfile,
+    revision: Option<i64>,
+) -> Result<Company> {
+    state.with_store(|s| s.save_company(id, &profile, revision))
 }
