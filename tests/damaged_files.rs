@@ -87,7 +87,8 @@ fn fingerprint(db: &Path) -> (Vec<u8>, Vec<u8>) {
 /// Tries every kind of save, each from a fresh open (as a new process would).
 fn try_writes(db: &Path) -> Vec<String> {
     let mut written = Vec::new();
-    let attempts: [(&str, fn(&mut Store) -> csr_core::Result<()>); 5] = [
+    type Attempt = fn(&mut Store) -> csr_core::Result<()>;
+    let attempts: [(&str, Attempt); 5] = [
         ("answer", |s| {
             let mut a = Answer::new("I-1");
             a.rating = Some(Rating::Partly);
@@ -128,17 +129,15 @@ fn run(variant: &Variant, counts: &mut Counts) {
                 seen = true;
             }
             match read_store(&store) {
-                Ok(data) if variant.valid.contains(&data) => {
-                    match store.verify() {
-                        Ok(()) if !seen => counts.read_correctly += 1,
-                        Ok(()) => {}
-                        Err(e) if is_damage(&e) => {
-                            counts.found_by_full_check += 1;
-                            seen = true;
-                        }
-                        Err(e) => counts.misreported.push(format!("{}: full check: {e}", variant.what)),
+                Ok(data) if variant.valid.contains(&data) => match store.verify() {
+                    Ok(()) if !seen => counts.read_correctly += 1,
+                    Ok(()) => {}
+                    Err(e) if is_damage(&e) => {
+                        counts.found_by_full_check += 1;
+                        seen = true;
                     }
-                }
+                    Err(e) => counts.misreported.push(format!("{}: full check: {e}", variant.what)),
+                },
                 Ok(_) => counts.misread.push(variant.what.clone()),
                 Err(e) if is_damage(&e) => {
                     counts.named_on_read += 1;
@@ -238,7 +237,8 @@ fn no_damaged_file_reads_as_valid_data_or_is_written_after_its_damage_was_seen()
     let pristine = std::fs::read(db_path(&dir)).unwrap();
     let size = page_size(&pristine);
     let pages = pristine.len() / size;
-    let page_variant = |what: String, main: Vec<u8>| Variant { what, main, log: None, valid: vec![pristine_state.clone()] };
+    let page_variant =
+        |what: String, main: Vec<u8>| Variant { what, main, log: None, valid: vec![pristine_state.clone()] };
 
     let mut variants = Vec::new();
     for page in 0..pages {
@@ -294,7 +294,13 @@ fn no_damaged_file_reads_as_valid_data_or_is_written_after_its_damage_was_seen()
                 continue;
             };
             let mut main = pristine.clone();
-            main[at] = if main[at] == b'0' { b'1' } else if main[at].is_ascii_digit() { b'0' } else { b'x' };
+            main[at] = if main[at] == b'0' {
+                b'1'
+            } else if main[at].is_ascii_digit() {
+                b'0'
+            } else {
+                b'x'
+            };
             if main[at] == pristine[at] {
                 main[at] = b'y';
             }
@@ -313,22 +319,42 @@ fn no_damaged_file_reads_as_valid_data_or_is_written_after_its_damage_was_seen()
     let mut a_states = a.states.clone();
     a_states.dedup();
     for (n, (main, log, _)) in a.images.iter().enumerate() {
-        variants.push(Variant { what: format!("own log after save {}", n + 1), main: main.clone(), log: Some(log.clone()), valid: a_states.clone() });
+        variants.push(Variant {
+            what: format!("own log after save {}", n + 1),
+            main: main.clone(),
+            log: Some(log.clone()),
+            valid: a_states.clone(),
+        });
         // Torn: the log cut at a random point (a crash while it was written).
         let mut torn = log.clone();
         torn.truncate(32 + rng.below(log.len() - 32));
-        variants.push(Variant { what: format!("own log after save {} torn", n + 1), main: main.clone(), log: Some(torn), valid: a_states.clone() });
+        variants.push(Variant {
+            what: format!("own log after save {} torn", n + 1),
+            main: main.clone(),
+            log: Some(torn),
+            valid: a_states.clone(),
+        });
         // A frame of it damaged: SQLite stops replaying there.
         let mut flipped = log.clone();
         let at = 32 + rng.below(log.len() - 32);
         flipped[at] ^= 0x10;
-        variants.push(Variant { what: format!("own log after save {} with byte {at} flipped", n + 1), main: main.clone(), log: Some(flipped), valid: a_states.clone() });
+        variants.push(Variant {
+            what: format!("own log after save {} with byte {at} flipped", n + 1),
+            main: main.clone(),
+            log: Some(flipped),
+            valid: a_states.clone(),
+        });
     }
     // Stale: the first image's main file (an older copy) put back beside a later log, and a
     // later main file beside the first log (a newer copy put back).
     let (first_main, first_log, _) = &a.images[0];
     for (_, log, _) in &a.images[a.images.len() / 2..] {
-        variants.push(Variant { what: "older copy put back beside a later log".into(), main: first_main.clone(), log: Some(log.clone()), valid: a_states.clone() });
+        variants.push(Variant {
+            what: "older copy put back beside a later log".into(),
+            main: first_main.clone(),
+            log: Some(log.clone()),
+            valid: a_states.clone(),
+        });
     }
     let mut checkpointed = a.images.last().unwrap().0.clone();
     {
@@ -339,15 +365,30 @@ fn no_damaged_file_reads_as_valid_data_or_is_written_after_its_damage_was_seen()
         drop(Store::open(&tmp, Catalog::get()).unwrap());
         checkpointed = std::fs::read(&tmp).unwrap();
     }
-    variants.push(Variant { what: "newer copy put back beside an older log".into(), main: checkpointed, log: Some(first_log.clone()), valid: a_states.clone() });
+    variants.push(Variant {
+        what: "newer copy put back beside an older log".into(),
+        main: checkpointed,
+        log: Some(first_log.clone()),
+        valid: a_states.clone(),
+    });
     // Another database's log beside A, and logs another program wrote into A.
     for (_, log, _) in &b.images {
-        variants.push(Variant { what: "another database's log".into(), main: first_main.clone(), log: Some(log.clone()), valid: a_states.clone() });
+        variants.push(Variant {
+            what: "another database's log".into(),
+            main: first_main.clone(),
+            log: Some(log.clone()),
+            valid: a_states.clone(),
+        });
     }
     for n in 0..9 {
         let main = if n < 3 { pristine.clone() } else { a.images[n % a.images.len()].0.clone() };
         let valid = if n < 3 { vec![pristine_state.clone()] } else { a_states.clone() };
-        variants.push(Variant { what: format!("log written by another program ({n})"), log: Some(foreign_log(work.path(), &main, n)), main, valid });
+        variants.push(Variant {
+            what: format!("log written by another program ({n})"),
+            log: Some(foreign_log(work.path(), &main, n)),
+            main,
+            valid,
+        });
     }
 
     let started = std::time::Instant::now();
@@ -375,6 +416,10 @@ fn no_damaged_file_reads_as_valid_data_or_is_written_after_its_damage_was_seen()
     );
     assert!(counts.misread.is_empty(), "damage read as valid data: {:#?}", counts.misread);
     assert!(counts.misreported.is_empty(), "damage reported as something else: {:#?}", counts.misreported);
-    assert!(counts.written_after_damage.is_empty(), "written after its damage was seen: {:#?}", counts.written_after_damage);
+    assert!(
+        counts.written_after_damage.is_empty(),
+        "written after its damage was seen: {:#?}",
+        counts.written_after_damage
+    );
     assert!(counts.variants >= 300, "hundreds of variants: {}", counts.variants);
 }

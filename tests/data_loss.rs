@@ -284,7 +284,12 @@ fn a_half_zeroed_page_is_damage_not_missing_answers() {
     data[page * size + size / 2..(page + 1) * size].fill(0);
     std::fs::write(&db, &data).unwrap();
     let out = cli(&db, &["show", "1", "--json"]);
-    assert_eq!(out.status.code(), Some(1), "damage, not an assessment without Part 2: {}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "damage, not an assessment without Part 2: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     assert!(stderr(&out).contains("damaged"), "{}", stderr(&out));
     assert!(!stderr(&out).contains("does not exist"), "{}", stderr(&out));
 }

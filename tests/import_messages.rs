@@ -20,7 +20,8 @@ fn shift_jis_utf16_and_utf32_are_named_with_how_to_save_as_utf8() {
     // 株式 in Shift_JIS, as Japanese Excel and old Notepad save it.
     let sjis: Vec<u8> = [b"{\"company\": {\"legal_name\": \"".as_slice(), &[0x8A, 0x94, 0x8E, 0xAE], b"\"}}"].concat();
     let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    let utf32: Vec<u8> = [0xFF, 0xFE, 0, 0].into_iter().chain(text.chars().flat_map(|c| (c as u32).to_le_bytes())).collect();
+    let utf32: Vec<u8> =
+        [0xFF, 0xFE, 0, 0].into_iter().chain(text.chars().flat_map(|c| (c as u32).to_le_bytes())).collect();
     for (bytes, name) in [(sjis, "Shift_JIS"), (utf16, "UTF-16"), (utf32, "UTF-32")] {
         let err = interchange::import(&bytes, Catalog::get()).unwrap_err();
         assert_eq!(err.kind(), "import_encoding", "{name}: {err}");

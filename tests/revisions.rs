@@ -38,7 +38,10 @@ fn a_stale_profile_window_is_refused_and_told_what_changed() {
     both.representative = stale.representative.clone();
     window_1.save_company(company.id, &both, current.revision.0).unwrap();
     let stored = window_2.company(company.id).unwrap().profile;
-    assert_eq!((stored.contact_phone.as_str(), stored.representative.as_str()), ("045-999-0000", "代表取締役 佐藤 一郎"));
+    assert_eq!(
+        (stored.contact_phone.as_str(), stored.representative.as_str()),
+        ("045-999-0000", "代表取締役 佐藤 一郎")
+    );
 }
 
 #[test]
@@ -91,7 +94,8 @@ fn saves_of_every_record_return_the_receipt_and_the_evaluation() {
     let mut profile = company.profile.clone();
     profile.contact_phone.clear();
     let saved =
-        csr_core::usecase::save_profile(&mut store, catalog, company.id, &profile, company.revision.0, Some(id)).unwrap();
+        csr_core::usecase::save_profile(&mut store, catalog, company.id, &profile, company.revision.0, Some(id))
+            .unwrap();
     assert_eq!(saved.receipt.revision, Some(company.revision.0.unwrap() + 1));
     let json = serde_json::to_value(&saved).unwrap();
     assert!(json["company"]["profile"].is_object() && json["evaluation"]["score"].is_object(), "{json}");

@@ -70,7 +70,12 @@ impl Store {
     /// `policies` are no longer "to re-confirm", and nothing else in them changes. Ids that
     /// are not carried over (already confirmed, or never answered) are left as they are;
     /// an id the catalog does not know is refused before anything is written.
-    pub fn confirm_unchanged(&mut self, assessment_id: i64, items: &[String], policies: &[String]) -> Result<SaveReceipt> {
+    pub fn confirm_unchanged(
+        &mut self,
+        assessment_id: i64,
+        items: &[String],
+        policies: &[String],
+    ) -> Result<SaveReceipt> {
         if let Some(bad) = items.iter().find(|i| self.catalog.item_position(i).is_none()) {
             return Err(Error::not_found(format!("Action item {bad}")));
         }

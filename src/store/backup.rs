@@ -85,8 +85,9 @@ fn not_written(dir: &Path, e: &Error) -> Error {
         Error::Io { source, .. } if source.kind() == std::io::ErrorKind::PermissionDenied => {
             "the folder cannot be written (you may not write to it)".into()
         }
-        Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotADirectory
-            || source.kind() == std::io::ErrorKind::AlreadyExists =>
+        Error::Io { source, .. }
+            if source.kind() == std::io::ErrorKind::NotADirectory
+                || source.kind() == std::io::ErrorKind::AlreadyExists =>
         {
             "a file named \"backups\" is where the backup folder should be".into()
         }
@@ -170,7 +171,8 @@ fn check_file(path: &Path) -> std::result::Result<Counts, Found> {
         Error::CorruptDatabase { detail, support, .. } => (detail, support),
         other => (other.to_string(), other.support_detail().unwrap_or_default()),
     };
-    let conn = sqlite::open_immutable(path).map_err(|e| Found::Structure("it cannot be opened".into(), e.to_string()))?;
+    let conn =
+        sqlite::open_immutable(path).map_err(|e| Found::Structure("it cannot be opened".into(), e.to_string()))?;
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .map_err(|e| Found::Structure("it is not a database".into(), e.to_string()))?;

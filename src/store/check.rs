@@ -47,9 +47,8 @@ fn current(conn: &Connection) -> Result<Counts> {
 }
 
 fn counts(conn: &Connection) -> Result<Counts> {
-    let assessments = conn
-        .query_row("SELECT count(*) FROM assessment WHERE deleted_at IS NULL", [], |r| r.get(0))
-        .map_err(sql)?;
+    let assessments =
+        conn.query_row("SELECT count(*) FROM assessment WHERE deleted_at IS NULL", [], |r| r.get(0)).map_err(sql)?;
     let answers = conn
         .query_row(
             "SELECT count(*) FROM answer x JOIN assessment a ON a.id = x.assessment_id WHERE a.deleted_at IS NULL",
@@ -84,7 +83,10 @@ pub fn layout_2(conn: &Connection) -> Result<()> {
         };
         let stored: Option<String> = r.get(7).map_err(sql)?;
         if stored.is_some_and(|s| s != sums::answer_v2(&a)) {
-            return Err(damage(format!("the answer to {} is not what was saved (its checksum does not match)", a.item_id)));
+            return Err(damage(format!(
+                "the answer to {} is not what was saved (its checksum does not match)",
+                a.item_id
+            )));
         }
     }
     drop(rows);
@@ -124,7 +126,11 @@ pub fn integrity(conn: &Connection) -> Result<()> {
         return Ok(());
     }
     let support = lines.into_iter().take(3).collect::<Vec<_>>().join("; ");
-    Err(super::sqlite::damaged(std::path::Path::new(""), "SQLite's full check of the file found damaged pages", support))
+    Err(super::sqlite::damaged(
+        std::path::Path::new(""),
+        "SQLite's full check of the file found damaged pages",
+        support,
+    ))
 }
 
 /// The layout version of the file on `conn`, if it can be read.

@@ -14,8 +14,9 @@ pub fn check(path: &Path, head: &[u8]) -> Result<()> {
     if !head.starts_with(SQLITE_MAGIC) && !(head.len() < 16 && SQLITE_MAGIC.starts_with(head)) {
         return Err(Error::NotADatabase { path: path.into() });
     }
-    let damaged =
-        |what: &str| Err(super::sqlite::damaged(path, "its first bytes (the header SQLite reads first) are damaged", what));
+    let damaged = |what: &str| {
+        Err(super::sqlite::damaged(path, "its first bytes (the header SQLite reads first) are damaged", what))
+    };
     if head.len() < 100 {
         return damaged("the file is shorter than its header");
     }

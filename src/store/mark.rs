@@ -58,9 +58,10 @@ pub fn read(db: &Path) -> Option<Mark> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
         Err(e) => return Some(Mark::new("a damage mark stands beside it, but it cannot be read", e.to_string())),
     };
-    Some(serde_json::from_slice(&bytes).unwrap_or_else(|e| {
-        Mark::new("a damage mark stands beside it (its text is not readable)", e.to_string())
-    }))
+    Some(
+        serde_json::from_slice(&bytes)
+            .unwrap_or_else(|e| Mark::new("a damage mark stands beside it (its text is not readable)", e.to_string())),
+    )
 }
 
 /// Puts the mark beside `db` unless one stands already (the first finding is kept). Best

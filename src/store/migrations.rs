@@ -204,11 +204,7 @@ fn fill_3(tx: &Connection) -> Result<()> {
         }
         let keys: Vec<&str> = key.split(',').map(str::trim).collect();
         let columns: Vec<&str> = columns.split(',').map(str::trim).collect();
-        let condition: Vec<String> = keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| format!("{k} = ?{}", i + 2))
-            .collect();
+        let condition: Vec<String> = keys.iter().enumerate().map(|(i, k)| format!("{k} = ?{}", i + 2)).collect();
         let sql = format!("UPDATE {table} SET checksum = ?1 WHERE {}", condition.join(" AND "));
         for (values, sum) in updates {
             let mut params: Vec<rusqlite::types::Value> = vec![rusqlite::types::Value::Text(sum)];
@@ -222,7 +218,8 @@ fn fill_3(tx: &Connection) -> Result<()> {
     };
     resum(rows::ANSWER, rows::ANSWER_COLUMNS, rows::ANSWER_N, "assessment_id, item_id")?;
     resum(rows::PART2, rows::PART2_COLUMNS, rows::PART2_N, "assessment_id, policy_id")?;
-    let ids: Vec<i64> = tx.prepare("SELECT id FROM assessment")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<i64> =
+        tx.prepare("SELECT id FROM assessment")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     for id in ids {
         let (answers, part2) = super::read::entries(tx, id)?;
         tx.execute(

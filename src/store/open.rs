@@ -85,7 +85,8 @@ fn open_checked(path: &Path) -> Result<Opened> {
             )
         }
         .map_err(|e| classify(path, e))?;
-        prepare(&mut conn, path, reading_only, mark.as_ref()).map_err(|e| sqlite::sorted(path, sqlite::explain(&conn, e)))?;
+        prepare(&mut conn, path, reading_only, mark.as_ref())
+            .map_err(|e| sqlite::sorted(path, sqlite::explain(&conn, e)))?;
         Ok(conn)
     })();
     let identity = || lock::identity(path).ok();

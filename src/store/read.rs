@@ -25,9 +25,7 @@ pub fn sql(e: rusqlite::Error) -> Error {
 /// An assessment row, deleted or not.
 pub fn assessment_row(conn: &Connection, id: i64) -> Result<Option<AssessmentRow>> {
     let sql_text = format!("SELECT {}, checksum FROM assessment WHERE id = ?1", rows::ASSESSMENT_COLUMNS);
-    conn.prepare_cached(&sql_text)
-        .and_then(|mut s| s.query_row([id], rows::assessment).optional())
-        .map_err(sql)
+    conn.prepare_cached(&sql_text).and_then(|mut s| s.query_row([id], rows::assessment).optional()).map_err(sql)
 }
 
 /// An assessment that is not deleted; one that is not there is `NotFound` only when the
@@ -46,10 +44,8 @@ pub fn live_assessment(conn: &Connection, id: i64) -> Result<AssessmentRow> {
 /// Every assessment row (deleted ones too), checked against the file's manifest.
 pub fn assessments(conn: &Connection) -> Result<Vec<AssessmentRow>> {
     let sql_text = format!("SELECT {}, checksum FROM assessment ORDER BY id", rows::ASSESSMENT_COLUMNS);
-    let list: Vec<AssessmentRow> = conn
-        .prepare_cached(&sql_text)
-        .and_then(|mut s| s.query_map([], rows::assessment)?.collect())
-        .map_err(sql)?;
+    let list: Vec<AssessmentRow> =
+        conn.prepare_cached(&sql_text).and_then(|mut s| s.query_map([], rows::assessment)?.collect()).map_err(sql)?;
     let ids: Vec<String> = list.iter().map(|r| r.assessment.id.to_string()).collect();
     compare_ids(&file_manifest(conn)?.assessments, &ids, Part::Assessments)?;
     Ok(list)
@@ -183,7 +179,8 @@ pub fn part2_answer(conn: &Connection, id: i64, policy: &str) -> Result<Option<P
 /// manifest agrees.
 pub fn company(conn: &Connection, id: i64) -> Result<Option<(Company, String)>> {
     let sql_text = format!("SELECT {}, checksum FROM company WHERE id = ?1", rows::COMPANY_COLUMNS);
-    let found = conn.prepare_cached(&sql_text).and_then(|mut s| s.query_row([id], rows::company).optional()).map_err(sql)?;
+    let found =
+        conn.prepare_cached(&sql_text).and_then(|mut s| s.query_row([id], rows::company).optional()).map_err(sql)?;
     if found.is_none() {
         check_ids(conn, Part::Companies)?;
     }
@@ -193,10 +190,8 @@ pub fn company(conn: &Connection, id: i64) -> Result<Option<(Company, String)>> 
 /// Every company, oldest first, checked against the file's manifest.
 pub fn companies(conn: &Connection) -> Result<Vec<(Company, String)>> {
     let sql_text = format!("SELECT {}, checksum FROM company ORDER BY id", rows::COMPANY_COLUMNS);
-    let list: Vec<(Company, String)> = conn
-        .prepare_cached(&sql_text)
-        .and_then(|mut s| s.query_map([], rows::company)?.collect())
-        .map_err(sql)?;
+    let list: Vec<(Company, String)> =
+        conn.prepare_cached(&sql_text).and_then(|mut s| s.query_map([], rows::company)?.collect()).map_err(sql)?;
     let ids: Vec<String> = list.iter().map(|(c, _)| c.id.to_string()).collect();
     compare_ids(&file_manifest(conn)?.companies, &ids, Part::Companies)?;
     Ok(list)

@@ -81,7 +81,13 @@ pub fn answer(row: &Row) -> rusqlite::Result<Answer> {
 }
 
 /// The values of an answer row, in [`ANSWER_COLUMNS`] order.
-pub fn answer_values(assessment_id: i64, a: &Answer, to_reconfirm: bool, updated_at: &str, revision: i64) -> Vec<Value> {
+pub fn answer_values(
+    assessment_id: i64,
+    a: &Answer,
+    to_reconfirm: bool,
+    updated_at: &str,
+    revision: i64,
+) -> Vec<Value> {
     vec![
         Value::Integer(assessment_id),
         text(&a.item_id),
@@ -208,7 +214,12 @@ pub const COMPANY_N: usize = 5;
 pub fn company(row: &Row) -> rusqlite::Result<(Company, String)> {
     sums::check_row(COMPANY, row, COMPANY_N)?;
     Ok((
-        Company { id: row.get(0)?, profile: json(row, 1)?, updated_at: row.get(3)?, revision: Revision(Some(row.get(4)?)) },
+        Company {
+            id: row.get(0)?,
+            profile: json(row, 1)?,
+            updated_at: row.get(3)?,
+            revision: Revision(Some(row.get(4)?)),
+        },
         row.get(2)?,
     ))
 }

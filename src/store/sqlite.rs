@@ -88,9 +88,10 @@ pub fn explain_damage(e: &rusqlite::Error) -> &'static str {
         E::FromSqlConversionFailure(_, _, inner) if inner.to_string().contains("checksum") => {
             "a value in it is not what was saved (its checksum does not match)"
         }
-        E::FromSqlConversionFailure(..) | E::InvalidColumnType(..) | E::IntegralValueOutOfRange(..) | E::Utf8Error(..) => {
-            "a value in it cannot be read as what was saved"
-        }
+        E::FromSqlConversionFailure(..)
+        | E::InvalidColumnType(..)
+        | E::IntegralValueOutOfRange(..)
+        | E::Utf8Error(..) => "a value in it cannot be read as what was saved",
         E::InvalidColumnIndex(..) | E::InvalidColumnName(..) => "a column of its tables is missing",
         E::SqliteFailure(_, Some(m)) if m.starts_with("no such") => "a table or column of it is missing",
         E::SqlInputError { msg, .. } if msg.starts_with("no such") => "a table or column of it is missing",

@@ -24,7 +24,9 @@ impl Store {
         self.before_write()?;
         // A plain BEGIN rather than a `Transaction`, so the record can be read through the
         // store's own reads inside it.
-        self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.seen(super::sqlite::explain(&self.conn, e.into())))?;
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| self.seen(super::sqlite::explain(&self.conn, e.into())))?;
         let result = (|| {
             self.conn.execute(super::wal_guard::BUMP, [])?;
             check(&self.record(id)?)?;

@@ -73,11 +73,7 @@ pub fn check_row(table: &str, row: &Row, n: usize) -> rusqlite::Result<()> {
 
 /// The error a row check gives: a conversion failure naming the checksum.
 pub fn mismatch(idx: usize, what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        idx,
-        rusqlite::types::Type::Text,
-        format!("checksum: {what}").into(),
-    )
+    rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, format!("checksum: {what}").into())
 }
 
 /// A manifest entry list as stored: "count:digest" over the (key, checksum) pairs in key

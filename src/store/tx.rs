@@ -55,7 +55,7 @@ fn assessment_update() -> &'static str {
 fn execute_with_sum(conn: &Connection, sql_text: &str, table: &str, mut values: Vec<Value>) -> Result<usize> {
     let sum = rows::sum_of(table, &values);
     values.push(sum);
-    Ok(conn.prepare_cached(sql_text).and_then(|mut s| s.execute(params_from_iter(values))).map_err(sql)?)
+    conn.prepare_cached(sql_text).and_then(|mut s| s.execute(params_from_iter(values))).map_err(sql)
 }
 
 /// An assessment being changed: read and checked (its row, and its answer and Part 2 rows
@@ -210,14 +210,18 @@ pub fn set_deleted(conn: &Connection, id: i64, deleted_at: Option<&str>) -> Resu
 }
 
 fn next_id(conn: &Connection, table: &str) -> Result<i64> {
-    Ok(conn.query_row(&format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"), [], |r| r.get(0)).map_err(sql)?)
+    conn.query_row(&format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"), [], |r| r.get(0)).map_err(sql)
 }
 
 /// A new company with `profile`; returns it.
 pub fn insert_company(conn: &Connection, profile: &CompanyProfile, now: &str) -> Result<Company> {
     let check = FileCheck::start(conn)?;
-    let company =
-        Company { id: next_id(conn, "company")?, profile: profile.clone(), updated_at: now.into(), revision: Revision(Some(1)) };
+    let company = Company {
+        id: next_id(conn, "company")?,
+        profile: profile.clone(),
+        updated_at: now.into(),
+        revision: Revision(Some(1)),
+    };
     let sql_text = format!(
         "INSERT INTO company({}, checksum) VALUES ({})",
         rows::COMPANY_COLUMNS,
@@ -237,7 +241,8 @@ pub fn update_company(conn: &Connection, id: i64, profile: &CompanyProfile, now:
         updated_at: now.into(),
         revision: Revision(Some(old.revision.0.unwrap_or(1) + 1)),
     };
-    let sql_text = "UPDATE company SET profile = ?2, created_at = ?3, updated_at = ?4, revision = ?5, checksum = ?6 WHERE id = ?1";
+    let sql_text =
+        "UPDATE company SET profile = ?2, created_at = ?3, updated_at = ?4, revision = ?5, checksum = ?6 WHERE id = ?1";
     execute_with_sum(conn, sql_text, rows::COMPANY, rows::company_values(&company, &created_at))?;
     Ok(Some(company))
 }
@@ -249,11 +254,8 @@ pub fn find_company(conn: &Connection, profile: &CompanyProfile) -> Result<Optio
 
 /// Stores a setting (adding its key to the file's manifest when it is new).
 pub fn put_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
-    let new = conn
-        .query_row("SELECT 1 FROM setting WHERE key = ?1", [key], |_| Ok(()))
-        .optional()
-        .map_err(sql)?
-        .is_none();
+    let new =
+        conn.query_row("SELECT 1 FROM setting WHERE key = ?1", [key], |_| Ok(())).optional().map_err(sql)?.is_none();
     let check = if new { Some(FileCheck::start(conn)?) } else { None };
     let sql_text = "INSERT INTO setting(key, value, checksum) VALUES (?1, ?2, ?3) \
                     ON CONFLICT(key) DO UPDATE SET value = excluded.value, checksum = excluded.checksum";

@@ -176,12 +176,18 @@ fn foreign_reason(db: &Path, log: &Path) -> Option<String> {
         }
     }
     let (first, last) = (stamps[0], stamps[stamps.len() - 1]);
-    if stamps.iter().any(|s| s.identity != first.identity) || stamps.windows(2).any(|w| w[1].counter != w[0].counter + 1) {
+    if stamps.iter().any(|s| s.identity != first.identity)
+        || stamps.windows(2).any(|w| w[1].counter != w[0].counter + 1)
+    {
         return Some("its changes do not follow on from one another (logs of two files were mixed)".into());
     }
     let Some(in_file) = &file.stamp else {
         // An empty file whose whole content is still in its log: consistent, so ours.
-        return if file.empty { None } else { Some("the database holds no mark of this app to check it against".into()) };
+        return if file.empty {
+            None
+        } else {
+            Some("the database holds no mark of this app to check it against".into())
+        };
     };
     if first.identity != in_file.identity {
         return Some("it belongs to another database".into());

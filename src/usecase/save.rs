@@ -60,8 +60,12 @@ pub fn save_profile(
         Some(id) => store.assessment(id)?.status,
         None => crate::model::Status::Draft,
     };
-    let receipt =
-        SaveReceipt { updated_at: company.updated_at.clone(), status, reverted_from: None, revision: company.revision.0 };
+    let receipt = SaveReceipt {
+        updated_at: company.updated_at.clone(),
+        status,
+        reverted_from: None,
+        revision: company.revision.0,
+    };
     let evaluation = assessment.map(|id| super::evaluate(store, catalog, id)).transpose()?;
     Ok(SavedProfile { company, receipt, evaluation })
 }
