@@ -314,3 +314,34 @@ fn a_backup_with_altered_values_is_refused_at_restore() {
     assert!(stderr(&out).contains("backup") && stderr(&out).contains("damaged"), "{}", stderr(&out));
     assert_eq!(sha(&db), before, "the good database is unchanged");
 }
+
+/// Two restores started at the same moment (two commands, or a double click): one waits
+/// for nothing and is refused, or they run one after the other; either way every file moved
+/// aside is kept under its own name and the damaged original survives.
+#[test]
+fn two_restores_at_the_same_moment_never_lose_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = answered_db(dir.path());
+    ok(&db, &["backup"]);
+    let name = newest_backup(&db);
+    let mut data = std::fs::read(&db).unwrap();
+    data[16] = 0x03;
+    std::fs::write(&db, &data).unwrap();
+    let damaged = sha(&db);
+    let start = |_| Command::new(bin()).arg("--db").arg(&db).args(["restore-backup", &name]).output();
+    let both: Vec<Output> = std::thread::scope(|s| {
+        let runs: Vec<_> = (0..2).map(|n| s.spawn(move || start(n).unwrap())).collect();
+        runs.into_iter().map(|r| r.join().unwrap()).collect()
+    });
+    for out in &both {
+        assert!(
+            out.status.success() || stderr(out).contains("is being restored over"),
+            "either done or refused as running: {}",
+            stderr(out)
+        );
+    }
+    assert!(both.iter().any(|o| o.status.success()));
+    let kept = kept_copies(dir.path());
+    assert!(kept.iter().any(|p| sha(p) == damaged), "the damaged original is kept: {kept:?}");
+    assert!(ok(&db, &["list"]).contains("2025年度"), "the restored database opens");
+}

@@ -499,3 +499,20 @@ fn settings_have_short_names_and_a_no_op_writes_nothing() {
     assert_eq!(store.delete_assessment(id).unwrap_err().kind(), "not_found");
     assert_eq!(backups(), before + 1);
 }
+
+#[test]
+fn a_damaged_file_moved_away_takes_its_mark_with_it_for_a_new_database() {
+    let (dir, path) = closed_db();
+    let conn = Connection::open(&path).unwrap();
+    conn.execute("UPDATE answer SET description = 'changed behind the app' WHERE item_id = 'I-2'", []).unwrap();
+    drop(conn);
+    let store = Store::open(&path, csr_core::Catalog::get()).unwrap();
+    assert!(store.record(1).is_err());
+    drop(store);
+    assert!(store::mark::read(&path).is_some());
+    // The user moves the damaged file away (to keep it for support) and starts afresh.
+    std::fs::rename(&path, dir.path().join("damaged-copy.sqlite3")).unwrap();
+    let mut store = Store::open(&path, csr_core::Catalog::get()).unwrap();
+    assert!(store.damage().is_none());
+    store.create_company(&japanese_profile()).expect("a new database saves");
+}

@@ -219,6 +219,35 @@ fn parse_name(name: &str) -> Option<(OffsetDateTime, String)> {
     Some((t, reason.trim_start_matches('-').to_string()))
 }
 
+/// [`verify`], remembered in this process for a file of the same size and time of change:
+/// listing the backups again (the dialog, the damage screen) does not read every page of
+/// each again. A restore always checks afresh.
+fn verify_once(path: &Path) -> Result<Counts> {
+    type Verdict = std::result::Result<Counts, (String, String)>;
+    static SEEN: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<PathBuf, (u64, std::time::SystemTime, Verdict)>>> =
+        std::sync::OnceLock::new();
+    let key = std::fs::metadata(path).ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
+    let seen = SEEN.get_or_init(Default::default);
+    let hit = key.and_then(|(len, at)| {
+        let seen = seen.lock().unwrap_or_else(|p| p.into_inner());
+        seen.get(path).filter(|(l, t, _)| (*l, *t) == (len, at)).map(|(_, _, v)| v.clone())
+    });
+    let damaged = |(detail, support): (String, String)| Error::BackupDamaged { path: path.into(), detail, support };
+    if let Some(verdict) = hit {
+        return verdict.map_err(damaged);
+    }
+    let result = verify(path);
+    let verdict: Option<Verdict> = match &result {
+        Ok(c) => Some(Ok(*c)),
+        Err(Error::BackupDamaged { detail, support, .. }) => Some(Err((detail.clone(), support.clone()))),
+        Err(_) => None,
+    };
+    if let (Some((len, at)), Some(verdict)) = (key, verdict) {
+        seen.lock().unwrap_or_else(|p| p.into_inner()).insert(path.to_path_buf(), (len, at, verdict));
+    }
+    result
+}
+
 /// The snapshots beside `db`, newest first, each checked in full: one that fails is listed
 /// with what is wrong (`damaged`), and is never restored.
 pub fn list(db: &Path) -> Vec<Snapshot> {
@@ -227,7 +256,7 @@ pub fn list(db: &Path) -> Vec<Snapshot> {
         .filter_map(|(name, t, reason)| {
             let path = folder(db).join(&name);
             let bytes = std::fs::metadata(&path).ok()?.len();
-            let (counts, damaged) = match verify(&path) {
+            let (counts, damaged) = match verify_once(&path) {
                 Ok(c) => (c, None),
                 Err(Error::BackupDamaged { detail, .. }) => (Counts { assessments: 0, answers: 0 }, Some(detail)),
                 Err(e) => (Counts { assessments: 0, answers: 0 }, Some(e.to_string())),

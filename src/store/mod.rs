@@ -46,10 +46,10 @@ use rusqlite::{Connection, TransactionBehavior};
 pub use backup::{Reason as BackupReason, Snapshot};
 pub use mark::Mark;
 pub use sqlite::APPLICATION_ID;
+pub use tx::SaveReceipt;
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::model::Status;
 
 /// The app's identifier; also the name of its data folder (as Tauri's `app_data_dir`).
 pub const APP_IDENTIFIER: &str = "app.csr-self-assessment.desktop";
@@ -113,19 +113,6 @@ pub fn continue_after_damage_at(db: &Path, catalog: &'static Catalog) -> Result<
     Store::open(db, catalog)
 }
 
-/// What a save did, for the UI's "Saved" indicator and its notice when a ready or
-/// submitted assessment turns back into a draft.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct SaveReceipt {
-    pub updated_at: String,
-    pub status: Status,
-    /// The status before the save, when the save changed it back to draft.
-    pub reverted_from: Option<Status>,
-    /// The saved record's new revision (the one the next save is based on); `None` when
-    /// the save removed the answer or saved something that has no revision.
-    pub revision: Option<i64>,
-}
-
 /// An open assessment database.
 pub struct Store {
     conn: Connection,
@@ -148,8 +135,8 @@ pub struct Store {
 
 impl Store {
     /// Opens the database at `path`; see [`open::open`] for what is refused. `catalog` is the
-    /// one answers are checked and ordered against (the shell and the CLI pass
-    /// `Catalog::get()`, read once at their edge).
+    /// one answers are checked and ordered against (the shell and the CLI read the
+    /// catalog once, at their edge, and pass it here).
     pub fn open(path: impl AsRef<Path>, catalog: &'static Catalog) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
         let opened = open::open(&path)?;

@@ -48,6 +48,11 @@ fn open_checked(path: &Path) -> Result<Opened> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io("create the folder", dir, e))?;
         }
+        // The damaged file was moved away (as the damage screen suggests): its mark does not
+        // concern the new, empty database made in its place.
+        if mark::read(path).is_some() {
+            mark::clear(path)?;
+        }
     }
     let head = read_header(path)?;
     if let Some(head) = &head {

@@ -11,9 +11,21 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
 use super::read::{self, sql, Part};
 use super::rows::{self, AssessmentRow, FileManifest};
-use super::SaveReceipt;
 use crate::error::Result;
 use crate::model::{Answer, Assessment, Company, CompanyProfile, Declaration, Part2Answer, Revision, Status};
+
+/// What a save did, for the UI's "Saved" indicator and its notice when a ready or
+/// submitted assessment turns back into a draft.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SaveReceipt {
+    pub updated_at: String,
+    pub status: Status,
+    /// The status before the save, when the save changed it back to draft.
+    pub reverted_from: Option<Status>,
+    /// The saved record's new revision (the one the next save is based on); `None` when
+    /// the save removed the answer or saved something that has no revision.
+    pub revision: Option<i64>,
+}
 
 /// `INSERT INTO table(columns, checksum) VALUES (…) ON CONFLICT(keys) DO UPDATE SET …`.
 fn upsert_sql(table: &str, columns: &str, keys: &[&str]) -> String {
