@@ -171,7 +171,7 @@ fn step(tx: &Connection, version: i64) -> Result<()> {
     }
     if version + 1 >= 2 {
         // Migrations are write transactions too: they carry the guard (see wal_guard.rs).
-        tx.execute(super::wal_guard::BUMP, [])?;
+        super::wal_guard::bump(tx)?;
     }
     tx.pragma_update(None, "user_version", version + 1)?;
     Ok(())

@@ -275,7 +275,7 @@ impl Store {
         self.before_write()?;
         let result = (|| {
             let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            tx.execute(wal_guard::BUMP, [])?;
+            wal_guard::bump(&tx)?;
             let out = f(&tx)?;
             tx.commit()?;
             Ok(out)

@@ -28,7 +28,7 @@ impl Store {
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(|e| self.seen(super::sqlite::explain(&self.conn, e.into())))?;
         let result = (|| {
-            self.conn.execute(super::wal_guard::BUMP, [])?;
+            super::wal_guard::bump(&self.conn)?;
             check(&self.record(id)?)?;
             let mut editing = Editing::open(&self.conn, id)?;
             editing.row.assessment.status = Status::Submitted;

@@ -28,6 +28,15 @@ const STAMP_LEN: usize = 14 + 32 + 1 + 20;
 pub const BUMP: &str =
     "UPDATE wal_guard SET stamp = substr(stamp, 1, 47) || printf('%020d', CAST(substr(stamp, 48) AS INTEGER) + 1)";
 
+/// Moves the guard on, first thing in a write transaction. A file whose guard row is gone
+/// is damaged: a transaction without the stamp would make its own log look foreign.
+pub fn bump(conn: &rusqlite::Connection) -> crate::error::Result<()> {
+    match conn.execute(BUMP, [])? {
+        1 => Ok(()),
+        _ => Err(sqlite::damaged(Path::new(""), "its guard row (which ties its log to it) is missing", "")),
+    }
+}
+
 pub fn log_path(db: &Path) -> PathBuf {
     sibling(db, "-wal")
 }
