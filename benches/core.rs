@@ -1,7 +1,9 @@
 //! Timings of the core, printed as figures (not asserted): catalog load, opening the store,
 //! one answer save with the durability settings in use (WAL, synchronous=FULL), with and
 //! without the revision check, export and import of a fully answered assessment, opening a
-//! file of 1 or 100 assessments and reading one, and a backup and restore of 100.
+//! file of 1 or 100 assessments and reading one, and a backup and restore of 100; the row
+//! checks of issue 22: saving the declaration and the profile with their revisions, the
+//! full check (pages and every row) and listing the checked backups of 100 assessments.
 //! Run: `cargo bench --bench core`.
 
 #[path = "../tests/common/mod.rs"]
@@ -77,12 +79,12 @@ fn main() {
     println!("{:<44} {:.3} ms", "catalog: first Catalog::get()", first.as_secs_f64() * 1000.0);
 
     let db = dir.path().join("bench.sqlite3");
-    let (create, store) = time(|| Store::open(&db).unwrap());
+    let (create, store) = time(|| Store::open(&db, Catalog::get()).unwrap());
     println!("{:<44} {:.3} ms", "store: create a new database", create.as_secs_f64() * 1000.0);
     drop(store);
-    stats("store: open existing database", (0..100).map(|_| time(|| Store::open(&db).unwrap()).0).collect());
+    stats("store: open existing database", (0..100).map(|_| time(|| Store::open(&db, Catalog::get()).unwrap()).0).collect());
 
-    let mut store = Store::open(&db).unwrap();
+    let mut store = Store::open(&db, Catalog::get()).unwrap();
     let id = common::fully_answered(&mut store);
     let items: Vec<String> = Catalog::get().items().map(|i| i.id.clone()).collect();
     let mut saves = Vec::new();
@@ -125,6 +127,25 @@ fn main() {
         evaluated.push(t);
     }
     stats("save one answer + score, check, changes", evaluated);
+    // The declaration and the profile, each based on the revision it was read at.
+    let mut declaration = store.assessment(id).unwrap().declaration;
+    let mut declared = Vec::new();
+    for n in 0..300 {
+        declaration.signer_title = format!("代表取締役 {n}");
+        let (t, receipt) = time(|| store.save_declaration(id, &declaration).unwrap());
+        declaration.revision = csr_core::model::Revision(receipt.revision);
+        declared.push(t);
+    }
+    stats("store: save the declaration, revision checked", declared);
+    let mut company = store.companies().unwrap().remove(0);
+    let mut profiled = Vec::new();
+    for n in 0..300 {
+        company.profile.contact_phone = format!("045-123-{n:04}");
+        let (t, saved) = time(|| store.save_company(company.id, &company.profile, company.revision.0).unwrap());
+        company = saved;
+        profiled.push(t);
+    }
+    stats("store: save the profile, revision checked", profiled);
 
     let record = store.record(id).unwrap();
     stats("store: load a full assessment", (0..200).map(|_| time(|| store.record(id).unwrap()).0).collect());
@@ -154,15 +175,15 @@ fn main() {
     // Opening and reading one assessment: a file with 1 assessment against one with 100.
     let one = dir.path().join("one.sqlite3");
     let hundred = dir.path().join("hundred.sqlite3");
-    let mut s1 = Store::open(&one).unwrap();
+    let mut s1 = Store::open(&one, Catalog::get()).unwrap();
     s1.insert_record(&record).unwrap();
     drop(s1);
-    let mut s100 = Store::open(&hundred).unwrap();
+    let mut s100 = Store::open(&hundred, Catalog::get()).unwrap();
     for _ in 0..100 {
         s100.insert_record(&record).unwrap();
     }
     drop(s100);
-    let open_and_read = |db: &Path| time(|| Store::open(db).unwrap().record(1).unwrap()).0;
+    let open_and_read = |db: &Path| time(|| Store::open(db, Catalog::get()).unwrap().record(1).unwrap()).0;
     stats("open + read one: file with 1 assessment", (0..100).map(|_| open_and_read(&one)).collect());
     stats("open + read one: file with 100 assessments", (0..100).map(|_| open_and_read(&hundred)).collect());
     // What every open used to add: PRAGMA quick_check reads every page of the file.
@@ -177,7 +198,8 @@ fn main() {
     stats("(former) quick_check at open, 100 assessments", (0..50).map(|_| quick_check(&hundred)).collect());
 
     // Backups of the file with 100 fully answered assessments.
-    let store = Store::open(&hundred).unwrap();
+    let store = Store::open(&hundred, Catalog::get()).unwrap();
+    stats("full check (pages + every row), 100 assessments", (0..10).map(|_| time(|| store.verify().unwrap()).0).collect());
     let (t, snap) = time(|| store.back_up(csr_core::store::BackupReason::Manual).unwrap());
     println!(
         "{:<44} {:.1} ms, {} KB ({} KB database)",
@@ -186,7 +208,9 @@ fn main() {
         snap.bytes / 1024,
         std::fs::metadata(&hundred).unwrap().len() / 1024
     );
-    let (t, store) = time(|| store.restore_backup(&snap.name).unwrap());
+    let (t, listed) = time(|| store.backups());
+    println!("{:<44} {:.1} ms ({} backups, each checked in full)", "list backups of 100 assessments", t.as_secs_f64() * 1000.0, listed.len());
+    let (t, store) = time(|| store.restore_backup(&snap.name, None).unwrap());
     println!("{:<44} {:.1} ms", "restore: 100 assessments (with snapshot first)", t.as_secs_f64() * 1000.0);
     drop(store);
 }

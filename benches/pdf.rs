@@ -116,7 +116,7 @@ fn first_pdfs(db: &Path, id: i64, n: usize) -> Duration {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some(FIRST_PDF) {
-        let store = csr_core::store::Store::open(&args[2]).unwrap();
+        let store = csr_core::store::Store::open(&args[2], csr_core::Catalog::get()).unwrap();
         let record = store.record(args[3].parse().unwrap()).unwrap();
         let t = Instant::now();
         pdf::render(&record, Catalog::get(), "ja").unwrap();

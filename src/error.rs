@@ -19,10 +19,12 @@ pub enum Error {
     ForeignDatabase { path: PathBuf },
 
     /// The database file is damaged (a damaged header, a table that is gone, a value that is
-    /// not what was stored, or a failed integrity check). Nothing more is written to it in
-    /// this session.
-    #[error("The assessment database {path} is damaged ({detail}). Nothing more will be saved to it. Restore the newest backup (the app offers it; on the command line `csr-assess backups` and `restore-backup`) or import an exported file; the damaged file is kept for support.")]
-    CorruptDatabase { path: PathBuf, detail: String },
+    /// not what was stored, a row that is missing, or a failed integrity check). `detail` says
+    /// what was found in our words; `support` holds SQLite's own text, for support only. A
+    /// damage mark beside the file stops every later write, in every process, until a backup
+    /// is restored or the user says they have a copy (`store::mark`).
+    #[error("The assessment database {path} is damaged: {detail}. Nothing more will be saved to it. Restore the newest good backup (the app offers it; on the command line `csr-assess backups`, then `csr-assess restore-backup NAME`), or export what still opens (`csr-assess export ID --output FILE`) and import it into a new database; the damaged file is kept for support. If you have a copy of your work and want to go on with this file, run `csr-assess continue-after-damage --i-have-a-copy` (in the app: \"I have a copy, continue\").", path = .path.display())]
+    CorruptDatabase { path: PathBuf, detail: String, support: String },
 
     /// The database was written by a newer version of this app, whose layout this version
     /// does not know. It is left untouched.
@@ -52,8 +54,9 @@ pub enum Error {
     #[error("The assessment database cannot be written ({detail}). Check that the folder is not read-only and that you may write to it.")]
     ReadOnly { detail: String },
 
-    /// Any other failure reported by SQLite.
-    #[error("The assessment database reported an error: {0}. Try again; if it keeps happening, export your assessment and contact support.")]
+    /// Any other failure reported by SQLite (its own text is kept for support: see
+    /// [`Error::support_detail`]).
+    #[error("The assessment database reported an unexpected error. Try again; if it keeps happening, export your assessment and contact support.")]
     Storage(#[source] rusqlite::Error),
 
     /// Another program (a PDF viewer, usually) has the file open, so it cannot be replaced.
@@ -121,6 +124,44 @@ pub enum Error {
     /// is unchanged.
     #[error("{file} was not used: {detail}. {what_to_do} The advice in use is unchanged.", file = .file.display(), what_to_do = .problem.what_to_do())]
     Content { file: PathBuf, problem: ContentProblem, detail: String },
+
+    /// The app has the database open (in this desktop session or in another one on the same
+    /// computer) and holds its session lock: a restore, or a second app, would take the file
+    /// away from under it. Nothing was changed.
+    #[error("The assessment database {path} is open in the app (in this or another user's session on this computer). Close the app there, then try again. Nothing was changed.", path = .path.display())]
+    DatabaseInUse { path: PathBuf },
+
+    /// The file at the database path is no longer the one this store opened (another program
+    /// restored a backup or put a copy in its place): a save would go into the file moved
+    /// away, so nothing was saved.
+    #[error("The assessment database {path} was replaced by another program (a restored backup or a copy put in its place) while it was open here, so this change was not saved. Close the app (or the command) and start it again to work on the database now at that place.", path = .path.display())]
+    DatabaseReplaced { path: PathBuf },
+
+    /// A restore of this database is already under way (a double click, a second command).
+    #[error("A backup is being restored over {path} right now, so this restore was not started. Wait until the first has finished and look at the result; nothing more was changed.", path = .path.display())]
+    RestoreRunning { path: PathBuf },
+
+    /// The named backup is not in the backups folder, or the name is not a backup's name
+    /// (checked before the database is opened).
+    #[error("There is no backup named \"{name}\" in {folder}. Choose one of the backups listed by `csr-assess backups` (in the app: Assessments → Backups…). Nothing was changed.", folder = .folder.display())]
+    BackupNotFound { name: String, folder: PathBuf },
+
+    /// The backup chosen is damaged (its structure or a row does not check): it is never
+    /// restored, and the database is unchanged.
+    #[error("The backup {path} is damaged: {detail}. It was not restored and the database was not changed. Choose an older backup (`csr-assess backups` marks the damaged ones).", path = .path.display())]
+    BackupDamaged { path: PathBuf, detail: String, support: String },
+
+    /// A backup could not be written into the backups folder (a folder that cannot be
+    /// written, a full disk). The assessments themselves are not affected.
+    #[error("No backup could be written into the folder {folder}: {detail}. Make sure that folder can be written and that the disk has space; your assessments themselves are not affected.", folder = .folder.display())]
+    BackupNotWritten { folder: PathBuf, detail: String, support: String },
+
+    /// A write-ahead log beside the database did not belong to it (written by another
+    /// program, or by another copy of the file): it was set aside, not replayed, and the
+    /// database is open for reading only until the user restores a backup or continues
+    /// without the log.
+    #[error("The log file beside the assessment database {path} was not written by this app for this file ({detail}), so it was set aside as {kept} and nothing in it was applied. The database is open for reading only until you decide: restore the newest good backup (`csr-assess backups`, then `csr-assess restore-backup NAME`; in the app: Restore), or continue without that log with `csr-assess continue-after-damage --i-have-a-copy` (in the app: \"I have a copy, continue\").", path = .path.display(), kept = .kept.display())]
+    LogSetAside { path: PathBuf, kept: PathBuf, detail: String },
 }
 
 /// Why a content file was not used (each is mended differently).
@@ -160,6 +201,9 @@ pub enum ImportFault {
     NotAnAssessment,
     /// An assessment file whose content breaks a rule (a wrong type, an unknown id, a bad date).
     Content,
+    /// Text in another encoding than UTF-8 (Shift_JIS, UTF-16 without a byte-order mark,
+    /// UTF-32): the message names it and says how to save the file as UTF-8.
+    Encoding,
 }
 
 /// Defines an enum of error kinds and its list from one table, so that a kind cannot exist
@@ -263,6 +307,22 @@ error_kinds! {
     ContentOlder => "content_older",
     /// [`Error::Content`]: for a newer app or another edition of the guideline.
     ContentIncompatible => "content_incompatible",
+    /// [`Error::DatabaseInUse`]
+    DatabaseInUse => "database_in_use",
+    /// [`Error::DatabaseReplaced`]
+    DatabaseReplaced => "database_replaced",
+    /// [`Error::RestoreRunning`]
+    RestoreRunning => "restore_running",
+    /// [`Error::BackupNotFound`]
+    BackupNotFound => "backup_not_found",
+    /// [`Error::BackupDamaged`]
+    BackupDamaged => "backup_damaged",
+    /// [`Error::BackupNotWritten`]
+    BackupNotWritten => "backup_not_written",
+    /// [`Error::LogSetAside`]
+    LogSetAside => "log_set_aside",
+    /// [`Error::Import`] of a file in another encoding than UTF-8.
+    ImportEncoding => "import_encoding",
     }
 }
 
@@ -300,6 +360,26 @@ impl Error {
             Error::Content { problem: ContentProblem::Untrusted, .. } => ErrorKind::ContentUntrusted,
             Error::Content { problem: ContentProblem::Older, .. } => ErrorKind::ContentOlder,
             Error::Content { problem: ContentProblem::Incompatible, .. } => ErrorKind::ContentIncompatible,
+            Error::DatabaseInUse { .. } => ErrorKind::DatabaseInUse,
+            Error::DatabaseReplaced { .. } => ErrorKind::DatabaseReplaced,
+            Error::RestoreRunning { .. } => ErrorKind::RestoreRunning,
+            Error::BackupNotFound { .. } => ErrorKind::BackupNotFound,
+            Error::BackupDamaged { .. } => ErrorKind::BackupDamaged,
+            Error::BackupNotWritten { .. } => ErrorKind::BackupNotWritten,
+            Error::LogSetAside { .. } => ErrorKind::LogSetAside,
+            Error::Import { fault: ImportFault::Encoding, .. } => ErrorKind::ImportEncoding,
+        }
+    }
+
+    /// The technical text behind a failure (SQLite's own words), for "details for support";
+    /// never part of the message a user reads.
+    pub fn support_detail(&self) -> Option<String> {
+        match self {
+            Error::CorruptDatabase { support, .. }
+            | Error::BackupDamaged { support, .. }
+            | Error::BackupNotWritten { support, .. } => (!support.is_empty()).then(|| support.clone()),
+            Error::Storage(inner) => Some(inner.to_string()),
+            _ => None,
         }
     }
 

@@ -57,14 +57,9 @@ impl Tally {
     }
 }
 
-/// Answered as a share of applicable, rounded; 100 when nothing applies.
-pub fn completeness(answered: usize, applicable: usize) -> u32 {
-    if applicable == 0 {
-        100
-    } else {
-        share(answered, applicable)
-    }
-}
+/// Answered as a share of applicable (the rule lives with the model, where the list of
+/// assessments also needs it without depending on scoring).
+pub use crate::model::completeness;
 
 fn share(part: usize, whole: usize) -> u32 {
     ((part * 100 + whole / 2) / whole) as u32

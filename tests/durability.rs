@@ -36,7 +36,7 @@ fn items() -> Vec<String> {
 
 /// Saves forever, acknowledging each committed save with its sequence number.
 fn writer(db: &Path, start: u64) {
-    let mut store = Store::open(db).expect("open");
+    let mut store = Store::open(db, csr_core::Catalog::get()).expect("open");
     let id = match store.list_assessments().expect("list").first() {
         Some(a) => a.id,
         None => {
@@ -171,7 +171,7 @@ fn verify(
     let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(check, "ok", "round {round}: integrity_check");
     drop(conn);
-    let store = match Store::open(db) {
+    let store = match Store::open(db, csr_core::Catalog::get()) {
         Ok(s) => s,
         Err(e) => panic!("round {round}: the database does not reopen: {e}"),
     };

@@ -51,7 +51,7 @@ fn no_header_value_panics_and_damage_is_named() {
     // user_version is bytes 60..64, a signed 32-bit number.
     for (value, kind) in [(-5i32, "corrupt_database"), (i32::MIN, "corrupt_database"), (i32::MAX, "newer_database")] {
         set_header(&path, 60, &value.to_be_bytes());
-        let err = Store::open(&path).err().expect("refused");
+        let err = Store::open(&path, csr_core::Catalog::get()).err().expect("refused");
         assert_eq!(err.kind(), kind, "user_version {value}: {err}");
         let out = cli(&path, &["list"]);
         assert_eq!(out.status.code(), Some(1), "user_version {value}: the CLI fails cleanly, no panic");
@@ -61,16 +61,16 @@ fn no_header_value_panics_and_damage_is_named() {
     // Byte 47 (schema format), 21 (payload fraction), 16 (page size).
     for (at, value) in [(18, 7u8), (47, 0x44), (21, 0), (16, 0x03)] {
         set_header(&path, at, &[value]);
-        let err = Store::open(&path).err().expect("refused");
+        let err = Store::open(&path, csr_core::Catalog::get()).err().expect("refused");
         assert!(matches!(err, Error::CorruptDatabase { .. }), "byte {at}: {err:?}");
-        assert!(err.to_string().contains("Restore the newest backup"), "byte {at}: {err}");
+        assert!(err.to_string().contains("Restore the newest good backup"), "byte {at}: {err}");
         std::fs::write(&path, &good).unwrap();
     }
     // The last byte cut off: not a whole number of pages.
     std::fs::write(&path, &good[..good.len() - 1]).unwrap();
-    assert_eq!(Store::open(&path).err().expect("refused").kind(), "corrupt_database");
+    assert_eq!(Store::open(&path, csr_core::Catalog::get()).err().expect("refused").kind(), "corrupt_database");
     std::fs::write(&path, &good).unwrap();
-    Store::open(&path).expect("the good file opens again");
+    Store::open(&path, csr_core::Catalog::get()).expect("the good file opens again");
 }
 
 #[test]
@@ -79,7 +79,7 @@ fn a_row_with_invalid_utf8_is_damage_and_stops_writes() {
     let conn = Connection::open(&path).unwrap();
     conn.execute("UPDATE answer SET description = CAST(X'C328E3' AS TEXT) WHERE item_id = 'I-2'", []).unwrap();
     drop(conn);
-    let mut store = Store::open(&path).expect("opening reads no answer rows");
+    let mut store = Store::open(&path, csr_core::Catalog::get()).expect("opening reads no answer rows");
     let err = store.record(1).err().expect("the damaged row is not returned as data");
     assert!(matches!(err, Error::CorruptDatabase { .. }), "{err:?}");
     // Once damage is seen, nothing more is written, even to an undamaged row.
@@ -112,7 +112,7 @@ fn a_flipped_byte_inside_a_row_is_named_as_damage() {
     let at = data.windows(11).position(|w| w == b"Minimum age").expect("the text is in the file");
     data[at] = b'N'; // one byte, still valid text: SQLite alone would return it as data
     std::fs::write(&path, &data).unwrap();
-    let store = Store::open(&path).unwrap();
+    let store = Store::open(&path, csr_core::Catalog::get()).unwrap();
     let err = store.record(id).err().expect("the changed row is not returned as data");
     assert!(matches!(err, Error::CorruptDatabase { .. }), "{err:?}");
     assert!(err.to_string().contains("checksum"), "{err}");
@@ -123,7 +123,7 @@ fn a_flipped_byte_inside_a_row_is_named_as_damage() {
 fn a_dropped_table_or_a_foreign_schema_is_refused_not_migrated() {
     let (_dir, path) = closed_db();
     Connection::open(&path).unwrap().execute_batch("DROP TABLE part2_answer").unwrap();
-    let err = Store::open(&path).err().expect("refused");
+    let err = Store::open(&path, csr_core::Catalog::get()).err().expect("refused");
     assert!(matches!(err, Error::CorruptDatabase { .. }), "{err:?}");
     assert!(err.to_string().contains("part2_answer"), "{err}");
 
@@ -135,7 +135,7 @@ fn a_dropped_table_or_a_foreign_schema_is_refused_not_migrated() {
     conn.pragma_update(None, "application_id", store::APPLICATION_ID).unwrap();
     drop(conn);
     let before = bytes(&other);
-    let err = Store::open(&other).err().expect("refused");
+    let err = Store::open(&other, csr_core::Catalog::get()).err().expect("refused");
     assert_eq!(err.kind(), "foreign_database", "{err}");
     assert_eq!(bytes(&other), before);
 }
@@ -145,7 +145,7 @@ fn a_fifo_or_a_folder_at_the_database_path_is_refused_without_hanging() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("folder.sqlite3");
     std::fs::create_dir(&folder).unwrap();
-    assert_eq!(Store::open(&folder).err().unwrap().kind(), "not_a_database");
+    assert_eq!(Store::open(&folder, csr_core::Catalog::get()).err().unwrap().kind(), "not_a_database");
     if !cfg!(unix) {
         eprintln!("skipped: the FIFO half of a_fifo_or_a_folder_at_the_database_path_is_refused_without_hanging: no FIFOs on Windows");
         return;
@@ -165,7 +165,7 @@ fn a_fifo_or_a_folder_at_the_database_path_is_refused_without_hanging() {
         std::thread::sleep(Duration::from_millis(20));
     };
     assert_eq!(status.code(), Some(1));
-    assert_eq!(Store::open(&fifo).err().unwrap().kind(), "not_a_database");
+    assert_eq!(Store::open(&fifo, csr_core::Catalog::get()).err().unwrap().kind(), "not_a_database");
 }
 
 #[test]
@@ -205,20 +205,20 @@ fn say(store: &mut Store, item: &str, text: &str) {
 fn a_crash_log_is_replayed_but_a_stale_or_foreign_log_is_set_aside() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.sqlite3");
-    let mut store_a = Store::open(&a).unwrap();
+    let mut store_a = Store::open(&a, csr_core::Catalog::get()).unwrap();
     fully_answered(&mut store_a);
     drop(store_a);
     let old_copy = bytes(&a); // a copy of A as a user might keep it
-    let mut store_a = Store::open(&a).unwrap();
+    let mut store_a = Store::open(&a, csr_core::Catalog::get()).unwrap();
     say(&mut store_a, "I-2", "A: a later session");
     drop(store_a); // folded into the file: the next log starts after this
-    let mut store_a = Store::open(&a).unwrap();
+    let mut store_a = Store::open(&a, csr_core::Catalog::get()).unwrap();
     say(&mut store_a, "I-1", "A: saved after the copy");
 
     // A crash image of A: its own log holds the last save, which must survive.
     let crashed = dir.path().join("crashed.sqlite3");
     crash_image(&a, &crashed);
-    let store = Store::open(&crashed).unwrap();
+    let store = Store::open(&crashed, csr_core::Catalog::get()).unwrap();
     assert_eq!(description(&store, "I-1"), "A: saved after the copy");
     drop(store);
 
@@ -226,7 +226,7 @@ fn a_crash_log_is_replayed_but_a_stale_or_foreign_log_is_set_aside() {
     let put_back = dir.path().join("put-back.sqlite3");
     crash_image(&a, &put_back);
     std::fs::write(&put_back, &old_copy).unwrap();
-    let store = Store::open(&put_back).unwrap();
+    let store = Store::open(&put_back, csr_core::Catalog::get()).unwrap();
     assert_ne!(description(&store, "I-1"), "A: saved after the copy");
     store.verify().expect("sound, not a mix of two states");
     drop(store);
@@ -234,18 +234,18 @@ fn a_crash_log_is_replayed_but_a_stale_or_foreign_log_is_set_aside() {
 
     // Another database's log beside A.
     let b = dir.path().join("b.sqlite3");
-    let mut store_b = Store::open(&b).unwrap();
+    let mut store_b = Store::open(&b, csr_core::Catalog::get()).unwrap();
     fully_answered(&mut store_b);
     say(&mut store_b, "I-1", "B: another database");
     drop(store_a);
     let a_before = bytes(&a);
     std::fs::copy(sibling(&b, "-wal"), sibling(&a, "-wal")).unwrap();
-    let store = Store::open(&a).unwrap();
+    let store = Store::open(&a, csr_core::Catalog::get()).unwrap();
     assert_eq!(description(&store, "I-1"), "A: saved after the copy");
     store.verify().unwrap();
     drop(store);
     assert!(has_stale_log(dir.path(), "a.sqlite3"));
-    assert_eq!(Store::open(&a).unwrap().record(1).unwrap().answers.len(), 47);
+    assert_eq!(Store::open(&a, csr_core::Catalog::get()).unwrap().record(1).unwrap().answers.len(), 47);
     let _ = a_before;
     drop(store_b);
 }
@@ -261,7 +261,7 @@ fn has_stale_log(dir: &Path, db_name: &str) -> bool {
 fn a_save_based_on_a_stale_revision_is_refused_and_loses_nothing() {
     let (dir, mut window_1) = temp_store();
     fully_answered(&mut window_1);
-    let mut window_2 = Store::open(db_path(&dir)).unwrap();
+    let mut window_2 = Store::open(db_path(&dir), csr_core::Catalog::get()).unwrap();
     let mut seen_by_1 = window_1.answers(1).unwrap().remove(0);
     let mut seen_by_2 = window_2.answers(1).unwrap().remove(0);
     seen_by_2.evidence.push(Evidence { name: "added in window 2".into(), ..Default::default() });
@@ -299,7 +299,7 @@ fn concurrent_command_line_edits_of_one_answer_all_survive() {
     for mut w in writers {
         assert!(w.wait().unwrap().success());
     }
-    let store = Store::open(&db).unwrap();
+    let store = Store::open(&db, csr_core::Catalog::get()).unwrap();
     let evidence = store.answers(1).unwrap().into_iter().find(|a| a.item_id == "I-3").unwrap().evidence;
     assert_eq!(evidence.len(), 1 + 24, "no addition is lost: {evidence:?}");
 }
@@ -316,7 +316,7 @@ fn backup_then_restore_round_trip() {
     assert!(store.list_assessments().unwrap().is_empty());
     let list = store.backups();
     assert!(list.iter().any(|s| s.reason == "before-delete"), "{list:?}");
-    let store = store.restore_backup(&snap.name).unwrap();
+    let store = store.restore_backup(&snap.name, None).unwrap();
     assert_eq!(store.record(id).unwrap().answers, before.answers);
     assert!(store.backups().iter().any(|s| s.reason == "before-restore" && s.assessments == 0));
     drop(store);
@@ -329,7 +329,7 @@ fn backup_then_restore_round_trip() {
     std::fs::write(&db, data).unwrap();
     let out = cli(&db, &["restore-backup", &snap.name]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(Store::open(&db).unwrap().record(id).unwrap().answers, before.answers);
+    assert_eq!(Store::open(&db, csr_core::Catalog::get()).unwrap().record(id).unwrap().answers, before.answers);
     let kept = std::fs::read_dir(dir.path().join("backups")).unwrap().flatten();
     assert!(kept.into_iter().any(|e| e.file_name().to_string_lossy().starts_with("replaced-")));
     let out = cli(&db, &["restore-backup", "../../etc/passwd"]);
@@ -348,7 +348,7 @@ fn the_first_change_of_a_day_and_an_update_take_a_snapshot() {
     conn.pragma_update(None, "application_id", store::APPLICATION_ID).unwrap();
     migrations::migrate_to(&mut conn, 1).unwrap();
     drop(conn);
-    Store::open(&old).unwrap();
+    Store::open(&old, csr_core::Catalog::get()).unwrap();
     assert!(store::backup::list(&old).iter().any(|s| s.reason == "before-update"));
 }
 
@@ -373,7 +373,7 @@ fn a_database_on_a_read_only_folder_is_shown_and_exported() {
         eprintln!("skipped: cannot mount here; run as root to include this test");
         return;
     }
-    let mut store = Store::open(media.join("db.sqlite3")).unwrap();
+    let mut store = Store::open(media.join("db.sqlite3"), csr_core::Catalog::get()).unwrap();
     fully_answered(&mut store);
     drop(store);
     let out_file = dir.path().join("out.json");
@@ -402,4 +402,117 @@ fn a_database_on_a_read_only_folder_is_shown_and_exported() {
 
 fn is_root() -> bool {
     Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"))
+}
+
+#[test]
+fn the_path_naming_another_file_stops_writes_through_the_old_connection() {
+    let (dir, mut store) = temp_store();
+    let id = fully_answered(&mut store);
+    let db = db_path(&dir);
+    // Another program puts a copy in its place (here: a backup, restored by hand).
+    let snap = store.back_up(BackupReason::Manual).unwrap();
+    let moved = dir.path().join("moved.sqlite3");
+    std::fs::rename(&db, &moved).unwrap();
+    std::fs::copy(&snap.path, &db).unwrap();
+    let before = (bytes(&db), bytes(&moved));
+    let mut a = Answer::new("I-1");
+    a.description = "typed after the file was replaced".into();
+    let err = store.save_answer(id, &a).unwrap_err();
+    assert_eq!(err.kind(), "database_replaced", "{err}");
+    assert!(err.to_string().contains(&db.display().to_string()), "{err}");
+    assert_eq!(bytes(&db), before.0, "the new file is untouched");
+    drop(store);
+    assert!(!String::from_utf8_lossy(&bytes(&moved)).contains("typed after"), "nor the moved one");
+    let _ = before.1;
+}
+
+#[test]
+fn a_restore_checks_the_backup_name_before_anything_else_and_says_which_is_missing() {
+    let (dir, mut store) = temp_store();
+    fully_answered(&mut store);
+    drop(store);
+    let db = db_path(&dir);
+    let mut data = bytes(&db);
+    data[16] = 0x03; // a damaged database: the name is still checked first
+    std::fs::write(&db, &data).unwrap();
+    for name in ["../../etc/passwd", "assessments-20990101T000000Z-manual.sqlite3", "replaced-x.sqlite3"] {
+        let out = cli(&db, &["restore-backup", name]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains(&format!("There is no backup named \"{name}\"")), "{said}");
+        assert!(!said.contains("is damaged"), "not the database's message: {said}");
+        let err = store::restore_backup_at(&db, name, csr_core::Catalog::get(), None).err().expect("refused");
+        assert_eq!(err.kind(), "backup_not_found");
+    }
+    assert_eq!(bytes(&db), data, "nothing was opened or moved");
+}
+
+#[test]
+fn damage_found_is_marked_for_every_later_process_until_the_user_continues() {
+    let (_dir, path) = closed_db();
+    let conn = Connection::open(&path).unwrap();
+    conn.execute("UPDATE answer SET description = 'changed behind the app' WHERE item_id = 'I-2'", []).unwrap();
+    drop(conn);
+    let out = cli(&path, &["show", "1"]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("is damaged: a value in it is not what was saved"), "{said}");
+    assert!(said.contains("Details for support:"), "SQLite's words apart: {said}");
+    assert!(!said.lines().next().unwrap().contains("Conversion error"), "no rusqlite text in the message: {said}");
+    assert!(store::mark::read(&path).is_some(), "the mark stands beside the file");
+    // A later process: reads still work (with a warning), writes are refused.
+    let store = Store::open(&path, csr_core::Catalog::get()).unwrap();
+    assert_eq!(store.damage_error().unwrap().kind(), "corrupt_database");
+    assert_eq!(store.companies().unwrap().len(), 1);
+    drop(store);
+    let out = cli(&path, &["list"]);
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stderr).contains("warning"), "{out:?}");
+    let out = cli(&path, &["continue-after-damage"]);
+    assert_eq!(out.status.code(), Some(2), "the user must say they have a copy");
+    let out = cli(&path, &["continue-after-damage", "--i-have-a-copy"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(store::mark::read(&path).is_none());
+    let mut store = Store::open(&path, csr_core::Catalog::get()).unwrap();
+    store.set_setting("language", "en").expect("saving works again");
+    // The damaged row is still damaged: reading it marks the file again.
+    assert_eq!(store.record(1).unwrap_err().kind(), "corrupt_database");
+    assert!(store::mark::read(&path).is_some());
+}
+
+#[test]
+fn settings_have_short_names_and_a_no_op_writes_nothing() {
+    let (dir, mut store) = temp_store();
+    let id = fully_answered(&mut store);
+    let err = store.set_setting(&"k".repeat(65), "x").unwrap_err();
+    assert_eq!(err.kind(), "invalid", "{err}");
+    assert!(store.set_setting("language", &"x".repeat(20_000)).is_err(), "values are limited too");
+    store.set_setting("language", "ja").unwrap();
+    let backups = || std::fs::read_dir(dir.path().join("backups")).unwrap().count();
+    let before = backups();
+    // Deleting what does not exist takes no backup (it used to push older ones out).
+    for _ in 0..3 {
+        assert_eq!(store.delete_assessment(999).unwrap_err().kind(), "not_found");
+    }
+    assert_eq!(backups(), before);
+    store.delete_assessment(id).unwrap();
+    assert_eq!(backups(), before + 1, "a real delete is backed up first");
+    assert_eq!(store.delete_assessment(id).unwrap_err().kind(), "not_found");
+    assert_eq!(backups(), before + 1);
+}
+
+#[test]
+fn a_damaged_file_moved_away_takes_its_mark_with_it_for_a_new_database() {
+    let (dir, path) = closed_db();
+    let conn = Connection::open(&path).unwrap();
+    conn.execute("UPDATE answer SET description = 'changed behind the app' WHERE item_id = 'I-2'", []).unwrap();
+    drop(conn);
+    let store = Store::open(&path, csr_core::Catalog::get()).unwrap();
+    assert!(store.record(1).is_err());
+    drop(store);
+    assert!(store::mark::read(&path).is_some());
+    // The user moves the damaged file away (to keep it for support) and starts afresh.
+    std::fs::rename(&path, dir.path().join("damaged-copy.sqlite3")).unwrap();
+    let mut store = Store::open(&path, csr_core::Catalog::get()).unwrap();
+    assert!(store.damage().is_none());
+    store.create_company(&japanese_profile()).expect("a new database saves");
 }

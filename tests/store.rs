@@ -31,7 +31,7 @@ fn a_file_that_is_not_a_database_is_refused_and_left_alone() {
     let path = dir.path().join("notes.sqlite3");
     std::fs::write(&path, "Meeting notes: call NEC on Monday.\n").unwrap();
     let before = bytes(&path);
-    let err = Store::open(&path).err().expect("refused");
+    let err = Store::open(&path, csr_core::Catalog::get()).err().expect("refused");
     assert!(matches!(err, Error::NotADatabase { .. }), "{err:?}");
     assert!(err.to_string().contains("not an assessment database"), "{err}");
     assert_eq!(bytes(&path), before);
@@ -49,14 +49,14 @@ fn another_programs_database_is_refused_and_left_alone() {
         .unwrap();
     }
     let before = bytes(&path);
-    let err = Store::open(&path).err().expect("refused");
+    let err = Store::open(&path, csr_core::Catalog::get()).err().expect("refused");
     assert!(matches!(err, Error::ForeignDatabase { .. }), "{err:?}");
     assert_eq!(bytes(&path), before);
     // Also one that claims another application id.
     let path2 = dir.path().join("other2.sqlite3");
     Connection::open(&path2).unwrap().pragma_update(None, "application_id", 1234).unwrap();
     let before = bytes(&path2);
-    assert!(matches!(Store::open(&path2), Err(Error::ForeignDatabase { .. })));
+    assert!(matches!(Store::open(&path2, csr_core::Catalog::get()), Err(Error::ForeignDatabase { .. })));
     assert_eq!(bytes(&path2), before);
 }
 
@@ -76,7 +76,7 @@ fn a_damaged_database_is_refused_and_left_alone() {
         data[start..start + 12].fill(0xA5);
     }
     std::fs::write(&path, &data).unwrap();
-    let err = Store::open(&path).err().expect("refused");
+    let err = Store::open(&path, csr_core::Catalog::get()).err().expect("refused");
     assert!(matches!(err, Error::CorruptDatabase { .. }), "{err:?}");
     assert!(err.to_string().contains("damaged"), "{err}");
     assert_eq!(bytes(&path), data, "never overwritten");
@@ -89,7 +89,7 @@ fn a_database_from_a_newer_version_is_refused() {
     let path = db_path(&dir);
     Connection::open(&path).unwrap().pragma_update(None, "user_version", migrations::latest() + 1).unwrap();
     let before = bytes(&path);
-    let err = Store::open(&path).err().expect("refused");
+    let err = Store::open(&path, csr_core::Catalog::get()).err().expect("refused");
     assert!(matches!(err, Error::NewerDatabase { .. }), "{err:?}");
     assert_eq!(bytes(&path), before);
 }
@@ -106,7 +106,7 @@ fn every_earlier_schema_version_upgrades_and_keeps_its_data() {
             }
             migrations::migrate_to(&mut conn, version).unwrap();
         }
-        let store = Store::open(&path).unwrap();
+        let store = Store::open(&path, csr_core::Catalog::get()).unwrap();
         assert_eq!(store.schema_version().unwrap(), migrations::latest(), "from version {version}");
     }
     // Databases written by released versions (tests/fixtures/schema-vN.sqlite3), opened
@@ -120,7 +120,7 @@ fn every_earlier_schema_version_upgrades_and_keeps_its_data() {
             let dir = tempfile::tempdir().unwrap();
             let copy = dir.path().join("fixture.sqlite3");
             std::fs::copy(entry.path(), &copy).unwrap();
-            let store = Store::open(&copy).unwrap();
+            let store = Store::open(&copy, csr_core::Catalog::get()).unwrap();
             assert_eq!(store.schema_version().unwrap(), migrations::latest());
             let list = store.list_assessments().unwrap();
             assert!(!list.is_empty(), "{:?} keeps its assessments", entry.path());
@@ -323,7 +323,7 @@ fn settings_are_remembered_across_opens() {
     let (dir, mut store) = temp_store();
     store.set_setting("language", "ja").unwrap();
     drop(store);
-    let store = Store::open(db_path(&dir)).unwrap();
+    let store = Store::open(db_path(&dir), csr_core::Catalog::get()).unwrap();
     assert_eq!(store.setting("language").unwrap().as_deref(), Some("ja"));
     assert_eq!(store.setting("missing").unwrap(), None);
 }

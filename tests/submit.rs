@@ -223,7 +223,7 @@ fn what_nec_reads_policies_that_do_not_apply_the_nec_contact_and_no_review_marks
     let company = store.assessment(id).unwrap().company_id;
     let mut profile = japanese_profile();
     profile.does_construction = false;
-    store.save_company(company, &profile).unwrap();
+    store.save_company(company, &profile, None).unwrap();
     assert!(store.record(id).unwrap().answers.iter().any(|a| a.marked_for_review), "the fixture marks some");
     let path = out(dir.path(), "nec-reads-en");
     usecase::submit(&mut store, Catalog::get(), id, csr_core::lang::Lang::parse("en").unwrap(), &path).unwrap();

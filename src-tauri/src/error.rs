@@ -12,7 +12,7 @@ pub enum ShellError {
     /// The database could not be opened when the app started, so nothing can be read or saved.
     /// `kind` is the core's (e.g. "newer_database"), so the UI can say what to do about it.
     #[error("{message}")]
-    StoreUnavailable { kind: &'static str, message: String },
+    StoreUnavailable { kind: &'static str, message: String, detail: Option<String> },
 
     /// The system could not open a file or a folder.
     #[error("{0}")]
@@ -63,9 +63,11 @@ impl ShellError {
 
 impl serde::Serialize for ShellError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("ShellError", 2)?;
+        let mut s = serializer.serialize_struct("ShellError", 3)?;
         s.serialize_field("kind", self.kind())?;
         s.serialize_field("message", &self.to_string())?;
+        // SQLite's own words, never in the message: the UI shows them under "details for support".
+        s.serialize_field("detail", &self.detail())?;
         s.end()
     }
 }
@@ -73,7 +75,16 @@ impl serde::Serialize for ShellError {
 impl ShellError {
     /// The same failure again (the start-up error is reported on every command).
     pub fn unavailable(&self) -> ShellError {
-        ShellError::StoreUnavailable { kind: self.kind(), message: self.to_string() }
+        ShellError::StoreUnavailable { kind: self.kind(), message: self.to_string(), detail: self.detail() }
+    }
+
+    /// The technical detail behind a failure, for support (see `csr_core::Error::support_detail`).
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            ShellError::Core(e) => e.support_detail(),
+            ShellError::StoreUnavailable { detail, .. } => detail.clone(),
+            _ => None,
+        }
     }
 }
 

@@ -90,6 +90,7 @@ fn main() {
             backups::back_up_now,
             backups::list_backups,
             backups::restore_backup,
+            backups::continue_after_damage,
             collect::choose_collect_folder,
             collect::collect_submissions,
             collect::open_workbook,

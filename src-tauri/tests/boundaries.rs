@@ -52,7 +52,7 @@ async fn a_page_script_can_name_no_file_and_cannot_leave_the_app() {
     assert_eq!(r, json!({ "ok": null }), "{r}");
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "{\"keep\": true}");
     assert_eq!(std::fs::read(&contract).unwrap(), b"%PDF-1.4 the signed contract");
-    let store = Store::open(&db).unwrap();
+    let store = Store::open(&db, csr_core::Catalog::get()).unwrap();
     assert_eq!(store.assessment(id).unwrap().status, Status::Draft, "nothing was submitted");
     assert_eq!(store.list_assessments().unwrap().len(), 1, "nothing was imported");
     drop(store);
@@ -100,5 +100,5 @@ async fn a_preview_while_points_are_open_keeps_the_status() {
     let text = csr_core::pdf::extract(&std::fs::read(&path).unwrap()).unwrap();
     assert!(text.contains("\"status\": \"draft\""), "{text}");
     app.close().await;
-    assert_eq!(Store::open(&db).unwrap().assessment(id).unwrap().status, Status::Draft);
+    assert_eq!(Store::open(&db, csr_core::Catalog::get()).unwrap().assessment(id).unwrap().status, Status::Draft);
 }

@@ -56,7 +56,7 @@ async fn carry_forward_export_and_import() {
     app.answer_file_dialogs_with(&exported).await;
     app.click(&format!("tr[data-id='{last_year}'] [data-action='export']")).await;
     app.wait_for(".toast").await;
-    let store = Store::open(&db).unwrap();
+    let store = Store::open(&db, csr_core::Catalog::get()).unwrap();
     let expected = interchange::export(&store.record(last_year).unwrap(), Catalog::get());
     drop(store);
     assert_eq!(without_export_time(&std::fs::read_to_string(&exported).unwrap()), without_export_time(&expected));
@@ -64,10 +64,10 @@ async fn carry_forward_export_and_import() {
     // Import it back: a third assessment, opened at its stored position.
     app.click("[data-action='import']").await;
     app.wait_for(".item-step, .review-step, .submit-step").await;
-    let list = Store::open(&db).unwrap().list_assessments().unwrap();
+    let list = Store::open(&db, csr_core::Catalog::get()).unwrap().list_assessments().unwrap();
     assert_eq!(list.len(), 3);
-    let imported = Store::open(&db).unwrap().record(3).unwrap();
-    assert_eq!(imported.answers, Store::open(&db).unwrap().record(last_year).unwrap().answers);
+    let imported = Store::open(&db, csr_core::Catalog::get()).unwrap().record(3).unwrap();
+    assert_eq!(imported.answers, Store::open(&db, csr_core::Catalog::get()).unwrap().record(last_year).unwrap().answers);
     app.close().await;
 }
 
@@ -77,10 +77,10 @@ async fn a_malformed_file_shows_a_readable_message_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite3");
     let id = seed::completed_assessment(&db, "FY2025");
-    let good = interchange::export(&Store::open(&db).unwrap().record(id).unwrap(), Catalog::get());
+    let good = interchange::export(&Store::open(&db, csr_core::Catalog::get()).unwrap().record(id).unwrap(), Catalog::get());
     let bad = dir.path().join("edited by hand.json");
     std::fs::write(&bad, good.replacen("\"item_id\": \"V-2\"", "\"item_id\": \"V-9\"", 1)).unwrap();
-    let before = Store::open(&db).unwrap().list_assessments().unwrap();
+    let before = Store::open(&db, csr_core::Catalog::get()).unwrap().list_assessments().unwrap();
 
     let app = App::start(dir.path()).await;
     app.wait_for(".assessments").await;
@@ -97,7 +97,7 @@ async fn a_malformed_file_shows_a_readable_message_and_changes_nothing() {
     app.screenshot_here("11-import-error").await;
     app.click("dialog.modal button[value='ok']").await;
     app.close().await;
-    assert_eq!(Store::open(&db).unwrap().list_assessments().unwrap(), before);
+    assert_eq!(Store::open(&db, csr_core::Catalog::get()).unwrap().list_assessments().unwrap(), before);
 }
 
 #[tokio::test(flavor = "multi_thread")]

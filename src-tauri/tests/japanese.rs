@@ -20,7 +20,7 @@ async fn every_screen_in_japanese_has_no_untranslated_string() {
     let done = seed::completed_assessment(&db, "2025年度");
     // A second one with gaps and unanswered items, for the review and submission screens.
     let open = {
-        let mut store = Store::open(&db).unwrap();
+        let mut store = Store::open(&db, csr_core::Catalog::get()).unwrap();
         let a = store.create_assessment_from(done, "2026年度").unwrap();
         let mut gap = Answer::new("VI-2");
         gap.rating = Some(Rating::Partly);

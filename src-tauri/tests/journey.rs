@@ -268,7 +268,7 @@ async fn journey(lang: &str) {
     app.close().await;
 
     // What the database holds.
-    let store = Store::open(dir.path().join("db.sqlite3")).unwrap();
+    let store = Store::open(dir.path().join("db.sqlite3"), csr_core::Catalog::get()).unwrap();
     let record = store.record(1).unwrap();
     assert_eq!(record.company.legal_name, "株式会社さくら精密工業");
     assert_eq!(record.company.employees, Some(38));

@@ -94,7 +94,7 @@ async fn readable_at_1024_by_700_and_at_200_percent_zoom() {
     app.client.active_element().await.unwrap().send_keys("\u{E007}").await.unwrap(); // Enter
     assert!(app.is_displayed(".sidebar-content a[href$='/item/VI-3']").await);
     app.close().await;
-    let record = csr_core::Store::open(dir.path().join("db.sqlite3")).unwrap().record(id).unwrap();
+    let record = csr_core::Store::open(dir.path().join("db.sqlite3"), csr_core::Catalog::get()).unwrap().record(id).unwrap();
     assert_eq!(record.answer("VI-2").unwrap().rating, Some(csr_core::model::Rating::Partly), "the keyboard's choice");
 }
 

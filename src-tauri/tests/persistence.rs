@@ -35,7 +35,7 @@ async fn closing_mid_typing_loses_nothing_and_reopening_resumes_at_the_same_item
     )
     .await;
     app.type_into("[data-field='description']", "労災の記録簿を作成中。閉じる直前に入力した文。").await;
-    let before_close = Store::open(&db).unwrap().record(id).unwrap();
+    let before_close = Store::open(&db, csr_core::Catalog::get()).unwrap().record(id).unwrap();
     assert_eq!(
         before_close.answer("III-4").map(|a| a.description.as_str()),
         Some(""),
@@ -44,7 +44,7 @@ async fn closing_mid_typing_loses_nothing_and_reopening_resumes_at_the_same_item
     assert_ne!(app.script("return document.querySelector('save-status').dataset.status", vec![]).await, "saved");
     app.close_like_a_user().await;
 
-    let store = Store::open(&db).unwrap();
+    let store = Store::open(&db, csr_core::Catalog::get()).unwrap();
     let record = store.record(id).unwrap();
     let a = record.answer("III-4").expect("the answer was saved on close");
     assert_eq!(a.description, "労災の記録簿を作成中。閉じる直前に入力した文。");

@@ -12,8 +12,8 @@ async fn edit_twice_in_the_reconfirm_view(lang: &str) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite3");
     let last_year = seed::completed_assessment(&db, if lang == "ja" { "2025年度" } else { "FY2025" });
-    let id = Store::open(&db).unwrap().create_assessment_from(last_year, if lang == "ja" { "2026年度" } else { "FY2026" }).unwrap().id;
-    Store::open(&db).unwrap().set_setting("language", lang).unwrap();
+    let id = Store::open(&db, csr_core::Catalog::get()).unwrap().create_assessment_from(last_year, if lang == "ja" { "2026年度" } else { "FY2026" }).unwrap().id;
+    Store::open(&db, csr_core::Catalog::get()).unwrap().set_setting("language", lang).unwrap();
     let app = App::start_with_db(dir.path(), &db).await;
     app.goto(&format!("/a/{id}/reconfirm/II")).await;
     app.click("[data-action='edit'][data-item='II-2']").await;
@@ -33,7 +33,7 @@ async fn edit_twice_in_the_reconfirm_view(lang: &str) {
     assert!(app.find_all("dialog.modal[open]").await.is_empty(), "{lang}: the item page saves on from there");
     app.close().await;
 
-    let answer = Store::open(&db).unwrap().record(id).unwrap().answer("II-2").cloned().unwrap();
+    let answer = Store::open(&db, csr_core::Catalog::get()).unwrap().record(id).unwrap().answer("II-2").cloned().unwrap();
     assert_eq!(answer.rating, Some(csr_core::model::Rating::Partly), "{lang}: the first save");
     assert_eq!(answer.description, text, "{lang}: the second save");
     assert!(answer.marked_for_review, "{lang}: the third save");

@@ -65,7 +65,7 @@ async fn every_screen_in_both_languages_at_two_sizes() {
     let db = dir.path().join("db.sqlite3");
     let last_year = seed::completed_assessment(&db, "FY2025");
     let id = {
-        let mut store = Store::open(&db).unwrap();
+        let mut store = Store::open(&db, csr_core::Catalog::get()).unwrap();
         let id = store.create_assessment_from(last_year, "FY2026").unwrap().id;
         let mut gap = Answer::new("VI-2");
         gap.rating = Some(Rating::Partly);

@@ -18,7 +18,7 @@ async fn a_folder_of_received_pdfs_becomes_one_workbook_in_both_languages() {
     let supplier_db = dir.path().join("supplier.sqlite3");
     let id = seed::completed_assessment(&supplier_db, "2026年度");
     let good = received.join("さくら精密.pdf");
-    usecase::submit(&mut Store::open(&supplier_db).unwrap(), Catalog::get(), id, csr_core::lang::Lang::parse("ja").unwrap(), &good).unwrap();
+    usecase::submit(&mut Store::open(&supplier_db, Catalog::get()).unwrap(), Catalog::get(), id, csr_core::lang::Lang::parse("ja").unwrap(), &good).unwrap();
     let bytes = std::fs::read(&good).unwrap();
     std::fs::write(received.join("cut.pdf"), &bytes[..bytes.len() / 3]).unwrap();
     std::fs::write(received.join("notes.pdf"), "not a PDF").unwrap();

@@ -16,11 +16,11 @@ async fn the_submission_check_names_characters_the_pdf_cannot_print() {
     let db = dir.path().join("db.sqlite3");
     let id = seed::completed_assessment(&db, "2025年度");
     {
-        let mut store = Store::open(&db).unwrap();
+        let mut store = Store::open(&db, csr_core::Catalog::get()).unwrap();
         let record = store.record(id).unwrap();
         let mut profile = record.company.clone();
         profile.representative = "김민준".into();
-        store.save_company(record.assessment.company_id, &profile).unwrap();
+        store.save_company(record.assessment.company_id, &profile, None).unwrap();
         let mut answer = record.answer("I-1").cloned().unwrap_or_else(|| Answer::new("I-1"));
         answer.description = "担当：张伟 😀".into();
         store.save_answer(id, &answer).unwrap();

@@ -23,10 +23,10 @@ async fn the_first_years_defects_are_gone() {
     let id = seed::completed_assessment(&db, "FY2025");
     {
         // A malformed NEC address, the one the UI's own rule once let through.
-        let mut store = Store::open(&db).unwrap();
+        let mut store = Store::open(&db, csr_core::Catalog::get()).unwrap();
         let company = store.companies().unwrap()[0].clone();
         let profile = CompanyProfile { nec_contact_email: "a@.b.c".into(), ..company.profile };
-        store.save_company(company.id, &profile).unwrap();
+        store.save_company(company.id, &profile, None).unwrap();
         // A certificate that expired, kept confidential.
         let mut a = store.record(id).unwrap().answer("I-2").unwrap().clone();
         a.evidence.push(Evidence {
@@ -38,7 +38,7 @@ async fn the_first_years_defects_are_gone() {
         });
         store.save_answer(id, &a).unwrap();
     }
-    let record = Store::open(&db).unwrap().record(id).unwrap();
+    let record = Store::open(&db, csr_core::Catalog::get()).unwrap().record(id).unwrap();
     let full = record.answers.iter().find(|a| a.rating == Some(Rating::Full)).unwrap().item_id.clone();
     let gap = record.answers.iter().find(|a| a.rating == Some(Rating::Mostly)).unwrap().item_id.clone();
     // The save dialog starts in the user's Documents folder.
@@ -75,7 +75,7 @@ async fn the_first_years_defects_are_gone() {
     // The review's card names the essential conditions that are not in place.
     app.goto(&format!("/a/{id}/review")).await;
     let open_text = app.text("[data-testid='essential-open']").await;
-    let record = Store::open(&db).unwrap().record(id).unwrap();
+    let record = Store::open(&db, csr_core::Catalog::get()).unwrap().record(id).unwrap();
     for e in essential_ids() {
         let in_place = record.answer(&e).and_then(|a| a.rating) == Some(Rating::Full);
         let named = open_text.split([' ', ',', ':']).any(|w| w == e);
@@ -169,7 +169,7 @@ async fn import_tells_a_damaged_file_from_an_unrelated_one() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite3");
     let id = seed::completed_assessment(&db, "FY2025");
-    let good = interchange::export(&Store::open(&db).unwrap().record(id).unwrap(), Catalog::get());
+    let good = interchange::export(&Store::open(&db, csr_core::Catalog::get()).unwrap().record(id).unwrap(), Catalog::get());
     let damaged = dir.path().join("cut off.json");
     std::fs::write(&damaged, &good[..good.len() / 2]).unwrap();
     let unrelated = dir.path().join("package.json");
@@ -197,7 +197,7 @@ async fn import_tells_a_damaged_file_from_an_unrelated_one() {
         app.click("dialog.modal button[value='ok']").await;
     }
     app.close().await;
-    assert_eq!(Store::open(&db).unwrap().list_assessments().unwrap().len(), 1, "nothing was imported");
+    assert_eq!(Store::open(&db, csr_core::Catalog::get()).unwrap().list_assessments().unwrap().len(), 1, "nothing was imported");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -206,9 +206,9 @@ async fn a_returning_user_reconfirms_group_by_group_and_finds_what_is_left() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite3");
     let last_year = seed::completed_assessment(&db, "2025年度");
-    let id = Store::open(&db).unwrap().create_assessment_from(last_year, "2026年度").unwrap().id;
-    Store::open(&db).unwrap().set_setting("language", "ja").unwrap();
-    let total = 47 + Store::open(&db).unwrap().part2_answers(id).unwrap().len();
+    let id = Store::open(&db, csr_core::Catalog::get()).unwrap().create_assessment_from(last_year, "2026年度").unwrap().id;
+    Store::open(&db, csr_core::Catalog::get()).unwrap().set_setting("language", "ja").unwrap();
+    let total = 47 + Store::open(&db, csr_core::Catalog::get()).unwrap().part2_answers(id).unwrap().len();
     let group_i: Vec<String> = Catalog::get().items().filter(|i| i.id.starts_with("I-")).map(|i| i.id.clone()).collect();
     let app = App::start(dir.path()).await;
     app.goto(&format!("/a/{id}/item/I-1")).await;
@@ -275,7 +275,7 @@ async fn a_returning_user_reconfirms_group_by_group_and_finds_what_is_left() {
     assert!(app.find_all("[data-testid='finder-results'] a[href$='/item/II-2']").await.is_empty());
     app.close().await;
 
-    let record = Store::open(&db).unwrap().record(id).unwrap();
+    let record = Store::open(&db, csr_core::Catalog::get()).unwrap().record(id).unwrap();
     for a in &record.answers {
         let confirmed = group_i.contains(&a.item_id) || a.item_id == "II-1" || a.item_id == "II-2";
         assert_eq!(a.to_reconfirm, !confirmed, "{}", a.item_id);

@@ -26,21 +26,22 @@ pub fn check(bytes: &[u8]) -> Result<Cow<'_, str>> {
             ),
         });
     }
+    if let Some(encoding) = other_encoding(bytes) {
+        return Err(Error::Import {
+            fault: ImportFault::Encoding,
+            location: "the whole file".into(),
+            message: format!(
+                "the file is {encoding}, not UTF-8, which an assessment file must be. Save it as UTF-8 (in \
+                 Notepad: File → Save As, Encoding \"UTF-8\"; in Excel: File → Save As, \"CSV UTF-8\"), or \
+                 export the assessment again (`csr-assess export ID --output FILE`, or the app's Export), and \
+                 import that file unchanged."
+            ),
+        });
+    }
     let text = if let Some(units) = utf16_units(bytes) {
         Cow::Owned(decode_utf16(units)?)
     } else {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        // Checked first: UTF-16 of plain ASCII is valid UTF-8 full of zero bytes.
-        if looks_like_utf16(bytes) {
-            return Err(Error::Import {
-                fault: ImportFault::Damaged,
-                location: "the whole file".into(),
-                message: "the file is UTF-16 text without a byte-order mark, which cannot be read safely. \
-                          Export the assessment again with `csr-assess export ID --output FILE` (or the \
-                          app's Export) and import that file unchanged."
-                    .into(),
-            });
-        }
         Cow::Borrowed(std::str::from_utf8(bytes).map_err(|e| {
             let (line, column) = position(&bytes[..e.valid_up_to()]);
             Error::Import {
@@ -98,11 +99,44 @@ fn decode_utf16(units: Vec<u16>) -> Result<String> {
     Ok(text)
 }
 
-/// Whether text without a byte-order mark looks like UTF-16: JSON starts with ASCII, which
-/// UTF-16 stores with a zero byte beside each character.
-fn looks_like_utf16(bytes: &[u8]) -> bool {
+/// The encoding of a file in one we do not read, by name: UTF-32 (with or without its
+/// byte-order mark), UTF-16 without one (JSON starts with ASCII, which UTF-16 stores with a
+/// zero byte beside each character, UTF-32 with three), or Shift_JIS (what Japanese Excel
+/// and Notepad of old save by default). UTF-16 with a byte-order mark is read.
+fn other_encoding(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Some("UTF-32 text");
+    }
     let head = &bytes[..bytes.len().min(64)];
-    head.len() >= 4 && head.iter().filter(|&&b| b == 0).count() * 3 >= head.len()
+    let zeros = head.iter().filter(|&&b| b == 0).count();
+    if utf16_units(bytes).is_none() && head.len() >= 4 {
+        if zeros * 3 >= head.len() * 2 {
+            return Some("UTF-32 text");
+        }
+        if zeros * 3 >= head.len() {
+            return Some("UTF-16 text without a byte-order mark");
+        }
+    }
+    (std::str::from_utf8(bytes).is_err() && utf16_units(bytes).is_none() && is_shift_jis(bytes)).then_some("Shift_JIS text")
+}
+
+/// Whether bytes that are not UTF-8 read as Shift_JIS with at least one two-byte character.
+fn is_shift_jis(bytes: &[u8]) -> bool {
+    let (mut i, mut double) = (0, 0);
+    while i < bytes.len() {
+        match bytes[i] {
+            0x00..=0x7F | 0xA1..=0xDF => i += 1,
+            0x81..=0x9F | 0xE0..=0xFC => match bytes.get(i + 1) {
+                Some(0x40..=0x7E | 0x80..=0xFC) => {
+                    double += 1;
+                    i += 2;
+                }
+                _ => return false,
+            },
+            _ => return false,
+        }
+    }
+    double > 0
 }
 
 /// Refuses nesting deeper than [`MAX_DEPTH`] before a parser recurses into it.

@@ -13,7 +13,7 @@ pub use guard::{MAX_BYTES, MAX_DEPTH};
 use crate::catalog::Catalog;
 use crate::clock;
 use crate::error::{Error, ImportFault, Result};
-use crate::model::{Answer, Assessment, AssessmentRecord, Part2Answer, Revision};
+use crate::model::{Answer, Assessment, AssessmentRecord, Declaration, Part2Answer, Revision};
 
 /// Writes an assessment as an interchange document (pretty JSON, UTF-8, final newline).
 pub fn export(record: &AssessmentRecord, catalog: &Catalog) -> String {
@@ -48,7 +48,7 @@ pub fn export_at(record: &AssessmentRecord, catalog: &Catalog, exported_at: &str
             updated_at: a.updated_at.clone(),
             submitted_at: a.submitted_at.clone(),
             position: a.position.clone(),
-            declaration: a.declaration.clone(),
+            declaration: Declaration { revision: Revision::default(), ..a.declaration.clone() },
         },
         // Revisions belong to this database, not to the exchanged data.
         answers: record.answers.iter().cloned().map(|a| Answer { revision: Revision::default(), ..a }).collect(),
@@ -84,7 +84,7 @@ pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<AssessmentRecord> {
             submitted_at: a.submitted_at,
             carried_from: None,
             position: a.position,
-            declaration: a.declaration,
+            declaration: Declaration { revision: Revision::default(), ..a.declaration },
         },
         answers: doc.answers.into_iter().map(|a| Answer { revision: Revision::default(), ..a }).collect(),
         part2: doc.part2.into_iter().map(|p| Part2Answer { revision: Revision::default(), ..p }).collect(),

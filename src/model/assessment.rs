@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::answer::Answer;
+use super::answer::{Answer, Revision};
 use super::checks::{self, SHORT_TEXT};
 use super::part2::Part2Answer;
 use super::profile::CompanyProfile;
@@ -53,6 +53,10 @@ pub struct Declaration {
     pub date: Option<String>,
     /// The signer confirms that the answers are true to the best of their knowledge.
     pub confirmed: bool,
+    /// The stored revision this declaration was read at (set by the store; not exported). A
+    /// save that carries it is refused when the stored declaration has moved on since.
+    #[serde(skip_serializing_if = "Revision::is_none")]
+    pub revision: Revision,
 }
 
 impl Declaration {
@@ -107,6 +111,16 @@ pub fn validate_period(period: &str) -> Result<()> {
         return Err(Error::invalid("period", "is empty. Name the period, for example FY2026."));
     }
     checks::text("period", period, checks::PERIOD)
+}
+
+/// Answered as a share of applicable, in whole percent rounded half up; 100 when nothing
+/// applies. The one rule for completeness: the score and the list of assessments use it.
+pub fn completeness(answered: usize, applicable: usize) -> u32 {
+    if applicable == 0 {
+        100
+    } else {
+        ((answered * 100 + applicable / 2) / applicable) as u32
+    }
 }
 
 /// A line of the assessment list.

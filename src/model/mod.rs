@@ -12,7 +12,7 @@ mod record_check;
 
 pub use answer::{ActionPlan, Answer, Evidence, Rating, Revision};
 pub use assessment::{
-    validate_period, Assessment, AssessmentRecord, AssessmentSummary, Declaration, Status, DECLARATION_TEXT,
+    completeness, validate_period, Assessment, AssessmentRecord, AssessmentSummary, Declaration, Status, DECLARATION_TEXT,
 };
 pub use part2::{parse_amount, parse_year, Cascade, Part2Answer};
 pub use crate::findings::FieldProblem;

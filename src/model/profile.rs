@@ -47,6 +47,9 @@ pub struct Company {
     pub id: i64,
     pub profile: CompanyProfile,
     pub updated_at: String,
+    /// The stored revision of the profile; a save based on an older one is refused.
+    #[serde(default)]
+    pub revision: super::answer::Revision,
 }
 
 /// Fields stored in half-width form however they were typed (see [`CompanyProfile::normalized`]).

@@ -3,15 +3,19 @@
 //!
 //! A snapshot is written by SQLite itself (`VACUUM INTO`: a consistent, self-contained copy,
 //! never a raw copy of a file that may have a log beside it), into a temporary name, checked
-//! (`integrity_check`, our application id, counts), flushed, and only then renamed into place.
+//! as the database itself is checked (SQLite's `integrity_check`, then every row against its
+//! checksum and every assessment against its manifest: `check.rs`), flushed, and only then
+//! renamed into place. A backup is checked the same way again before it is listed as good
+//! and before it is restored: a damaged one is shown as damaged and never restored.
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use time::macros::format_description;
 use time::{OffsetDateTime, PrimitiveDateTime};
 
-use super::open::APPLICATION_ID;
+use super::check::{self, Counts};
+use super::sqlite::{self, APPLICATION_ID};
 use crate::error::{Error, Result};
 
 /// The folder of snapshots, beside the database.
@@ -62,6 +66,8 @@ pub struct Snapshot {
     /// Assessments in it (deleted ones not counted) and answers to action items.
     pub assessments: i64,
     pub answers: i64,
+    /// What is wrong with it, when it fails the check (it is then never restored).
+    pub damaged: Option<String>,
 }
 
 pub fn folder(db: &Path) -> PathBuf {
@@ -71,10 +77,33 @@ pub fn folder(db: &Path) -> PathBuf {
 const NAME_TIME: &[time::format_description::FormatItem<'static>] =
     format_description!("[year][month][day]T[hour][minute][second]Z");
 
+/// A backup that could not be written into `dir`, said in words.
+fn not_written(dir: &Path, e: &Error) -> Error {
+    let detail = match e {
+        Error::DiskFull => "the disk is full".to_string(),
+        Error::ReadOnly { .. } => "the folder cannot be written (it is read-only, or you may not write to it)".into(),
+        Error::Io { source, .. } if source.kind() == std::io::ErrorKind::PermissionDenied => {
+            "the folder cannot be written (you may not write to it)".into()
+        }
+        Error::Io { source, .. }
+            if source.kind() == std::io::ErrorKind::NotADirectory
+                || source.kind() == std::io::ErrorKind::AlreadyExists =>
+        {
+            "a file named \"backups\" is where the backup folder should be".into()
+        }
+        Error::CorruptDatabase { .. } => "the copy did not pass its check after it was written".into(),
+        _ => "the copy could not be written there".into(),
+    };
+    let support = e.support_detail().unwrap_or_else(|| e.to_string());
+    Error::BackupNotWritten { folder: dir.into(), detail, support }
+}
+
 /// Takes a snapshot of the database open on `conn` (whose file is `db`) and prunes old ones.
+/// Damage of the database found while copying it is `CorruptDatabase` (of `db`); a backup
+/// that cannot be written is `BackupNotWritten`.
 pub fn snapshot(conn: &Connection, db: &Path, reason: Reason) -> Result<Snapshot> {
     let dir = folder(db);
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io("create the backup folder", &dir, e))?;
+    std::fs::create_dir_all(&dir).map_err(|e| not_written(&dir, &Error::io("create", &dir, e)))?;
     let now = OffsetDateTime::now_utc();
     let stem = format!("{PREFIX}{}-{}", now.format(NAME_TIME).expect("UTC formats"), reason.as_str());
     let mut name = format!("{stem}.sqlite3");
@@ -83,16 +112,31 @@ pub fn snapshot(conn: &Connection, db: &Path, reason: Reason) -> Result<Snapshot
         n += 1;
         name = format!("{stem}-{n}.sqlite3");
     }
-    let tmp = dir.join(format!(".{name}.tmp"));
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let _ = std::fs::remove_file(&tmp);
     let written = (|| {
-        conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()]).map_err(|e| super::open::explain(conn, e.into()))?;
-        let counts = verify(&tmp)?;
-        crate::files::sync_file(&tmp).map_err(|e| Error::io("write", &tmp, e))?;
-        crate::files::rename_durably(&tmp, &dir.join(&name))?;
+        conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()]).map_err(|e| {
+            // Reading the database for the copy is where its damage shows.
+            if sqlite::is_damage(&e) {
+                sqlite::classify(db, e)
+            } else {
+                not_written(&dir, &sqlite::explain(conn, e.into()))
+            }
+        })?;
+        let counts = match check_file(&tmp) {
+            Ok(counts) => counts,
+            // A row that does not match its checksum was copied as it is: the database is
+            // damaged, not the copy.
+            Err(Found::Rows(detail, support)) => return Err(sqlite::damaged(db, detail, support)),
+            Err(Found::Structure(detail, support)) => {
+                return Err(not_written(&dir, &sqlite::damaged(&tmp, detail, support)))
+            }
+        };
+        crate::files::sync_file(&tmp).map_err(|e| not_written(&dir, &Error::io("write", &tmp, e)))?;
+        crate::files::rename_durably(&tmp, &dir.join(&name)).map_err(|e| not_written(&dir, &e))?;
         Ok(counts)
     })();
-    let (assessments, answers) = match written {
+    let counts = match written {
         Ok(counts) => counts,
         Err(e) => {
             let _ = std::fs::remove_file(&tmp);
@@ -102,35 +146,62 @@ pub fn snapshot(conn: &Connection, db: &Path, reason: Reason) -> Result<Snapshot
     prune(&dir);
     let path = dir.join(&name);
     let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    Ok(Snapshot { taken_at: rfc3339(now), reason: reason.as_str().into(), name, path, bytes, assessments, answers })
+    Ok(Snapshot {
+        taken_at: rfc3339(now),
+        reason: reason.as_str().into(),
+        name,
+        path,
+        bytes,
+        assessments: counts.assessments,
+        answers: counts.answers,
+        damaged: None,
+    })
 }
 
-/// Checks a snapshot file completely: SQLite's full integrity check, our application id,
-/// and the counts it holds. Returns (assessments, answers).
-pub fn verify(path: &Path) -> Result<(i64, i64)> {
-    let bad = |detail: String| Error::CorruptDatabase { path: path.into(), detail };
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(format!("{}?immutable=1", super::open::file_uri(path)), flags)
-        .map_err(|e| bad(e.to_string()))?;
-    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| bad(e.to_string()))?;
-    if check != "ok" {
-        return Err(bad(check));
-    }
-    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| bad(e.to_string()))?;
+/// What the check of a file found wrong: its structure (pages), or its rows.
+enum Found {
+    Structure(String, String),
+    Rows(String, String),
+}
+
+/// Checks a file as the database is checked: it opens as ours, SQLite's integrity check
+/// passes, and every row matches its checksum and every assessment its manifest.
+fn check_file(path: &Path) -> std::result::Result<Counts, Found> {
+    let words = |e: Error| match e {
+        Error::CorruptDatabase { detail, support, .. } => (detail, support),
+        other => (other.to_string(), other.support_detail().unwrap_or_default()),
+    };
+    let conn =
+        sqlite::open_immutable(path).map_err(|e| Found::Structure("it cannot be opened".into(), e.to_string()))?;
+    let app_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| Found::Structure("it is not a database".into(), e.to_string()))?;
     if app_id != APPLICATION_ID {
-        return Err(bad("it is not an assessment database".into()));
+        return Err(Found::Structure("it is not an assessment database".into(), String::new()));
     }
-    counts(&conn).map_err(|e| bad(e.to_string()))
+    check::integrity(&conn).map_err(|e| {
+        let (d, s) = words(e);
+        Found::Structure(d, s)
+    })?;
+    let version = check::version(&conn).map_err(|e| {
+        let (d, s) = words(e);
+        Found::Structure(d, s)
+    })?;
+    check::rows(&conn, version).map_err(|e| {
+        let (d, s) = words(e);
+        Found::Rows(d, s)
+    })
 }
 
-fn counts(conn: &Connection) -> rusqlite::Result<(i64, i64)> {
-    let a = conn.query_row("SELECT count(*) FROM assessment WHERE deleted_at IS NULL", [], |r| r.get(0))?;
-    let n = conn.query_row(
-        "SELECT count(*) FROM answer x JOIN assessment a ON a.id = x.assessment_id WHERE a.deleted_at IS NULL",
-        [],
-        |r| r.get(0),
-    )?;
-    Ok((a, n))
+/// Checks a snapshot file completely (see [`check_file`]); returns what it holds, or why it
+/// is damaged (`BackupDamaged`).
+pub fn verify(path: &Path) -> Result<Counts> {
+    check_file(path).map_err(|found| {
+        let (detail, support) = match found {
+            Found::Structure(d, s) | Found::Rows(d, s) => (d, s),
+        };
+        Error::BackupDamaged { path: path.into(), detail, support }
+    })
 }
 
 fn rfc3339(t: OffsetDateTime) -> String {
@@ -148,19 +219,58 @@ fn parse_name(name: &str) -> Option<(OffsetDateTime, String)> {
     Some((t, reason.trim_start_matches('-').to_string()))
 }
 
-/// The snapshots beside `db`, newest first, each opened to count what it holds. A snapshot
-/// that fails to open is left out of the list (it cannot be restored).
+/// [`verify`], remembered in this process for a file of the same size and time of change:
+/// listing the backups again (the dialog, the damage screen) does not read every page of
+/// each again. A restore always checks afresh.
+fn verify_once(path: &Path) -> Result<Counts> {
+    type Verdict = std::result::Result<Counts, (String, String)>;
+    static SEEN: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<PathBuf, (u64, std::time::SystemTime, Verdict)>>> =
+        std::sync::OnceLock::new();
+    let key = std::fs::metadata(path).ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
+    let seen = SEEN.get_or_init(Default::default);
+    let hit = key.and_then(|(len, at)| {
+        let seen = seen.lock().unwrap_or_else(|p| p.into_inner());
+        seen.get(path).filter(|(l, t, _)| (*l, *t) == (len, at)).map(|(_, _, v)| v.clone())
+    });
+    let damaged = |(detail, support): (String, String)| Error::BackupDamaged { path: path.into(), detail, support };
+    if let Some(verdict) = hit {
+        return verdict.map_err(damaged);
+    }
+    let result = verify(path);
+    let verdict: Option<Verdict> = match &result {
+        Ok(c) => Some(Ok(*c)),
+        Err(Error::BackupDamaged { detail, support, .. }) => Some(Err((detail.clone(), support.clone()))),
+        Err(_) => None,
+    };
+    if let (Some((len, at)), Some(verdict)) = (key, verdict) {
+        seen.lock().unwrap_or_else(|p| p.into_inner()).insert(path.to_path_buf(), (len, at, verdict));
+    }
+    result
+}
+
+/// The snapshots beside `db`, newest first, each checked in full: one that fails is listed
+/// with what is wrong (`damaged`), and is never restored.
 pub fn list(db: &Path) -> Vec<Snapshot> {
     let mut all: Vec<Snapshot> = names(&folder(db))
         .into_iter()
         .filter_map(|(name, t, reason)| {
             let path = folder(db).join(&name);
             let bytes = std::fs::metadata(&path).ok()?.len();
-            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
-            let conn =
-                Connection::open_with_flags(format!("{}?immutable=1", super::open::file_uri(&path)), flags).ok()?;
-            let (assessments, answers) = counts(&conn).ok()?;
-            Some(Snapshot { name, path, taken_at: rfc3339(t), reason, bytes, assessments, answers })
+            let (counts, damaged) = match verify_once(&path) {
+                Ok(c) => (c, None),
+                Err(Error::BackupDamaged { detail, .. }) => (Counts { assessments: 0, answers: 0 }, Some(detail)),
+                Err(e) => (Counts { assessments: 0, answers: 0 }, Some(e.to_string())),
+            };
+            Some(Snapshot {
+                name,
+                path,
+                taken_at: rfc3339(t),
+                reason,
+                bytes,
+                assessments: counts.assessments,
+                answers: counts.answers,
+                damaged,
+            })
         })
         .collect();
     all.sort_by(|a, b| b.name.cmp(&a.name));
@@ -228,19 +338,29 @@ fn retained(times: &[OffsetDateTime]) -> Vec<bool> {
     keep
 }
 
+/// The snapshot named `name` beside `db`, checked to be one of ours by name and present
+/// (before anything else is opened or moved).
+pub fn source(db: &Path, name: &str) -> Result<PathBuf> {
+    let not_found = || Error::BackupNotFound { name: name.to_string(), folder: folder(db) };
+    if name.contains(['/', '\\']) || name.contains("..") || parse_name(name).is_none() {
+        return Err(not_found());
+    }
+    let path = folder(db).join(name);
+    if !path.is_file() {
+        return Err(not_found());
+    }
+    Ok(path)
+}
+
 /// Puts snapshot `name` in place of the database at `db`, which must not be open in this
-/// process. The file there now (and its log) is moved into `backups/` as
-/// `replaced-<time>.sqlite3` first, so a restore never loses anything.
+/// process (the caller holds the restore and session locks). The snapshot is checked in
+/// full first: a damaged one is refused and nothing changes. The file there now (and its
+/// log, and a damage mark beside it) is moved into `backups/` as `replaced-<time>.sqlite3`
+/// under a name no other file has, so a restore never loses anything.
 pub fn put_back(db: &Path, name: &str) -> Result<()> {
-    if name.contains(['/', '\\']) || parse_name(name).is_none() {
-        return Err(Error::not_found(format!("Backup \"{name}\"")));
-    }
-    let dir = folder(db);
-    let source = dir.join(name);
-    if !source.is_file() {
-        return Err(Error::not_found(format!("Backup \"{name}\"")));
-    }
+    let source = source(db, name)?;
     verify(&source)?;
+    let dir = folder(db);
     let tmp = {
         let mut s = db.as_os_str().to_os_string();
         s.push(".restore.tmp");
@@ -252,18 +372,29 @@ pub fn put_back(db: &Path, name: &str) -> Result<()> {
     })?;
     let stamp = OffsetDateTime::now_utc().format(NAME_TIME).expect("UTC formats");
     if db.exists() {
-        let kept = dir.join(format!("replaced-{stamp}.sqlite3"));
-        std::fs::rename(db, &kept).map_err(|e| Error::io("move aside", db, e))?;
-    }
-    for suffix in ["-wal", "-shm"] {
-        let mut s = db.as_os_str().to_os_string();
-        s.push(suffix);
-        let side = PathBuf::from(s);
-        if side.exists() {
-            let _ = std::fs::rename(&side, dir.join(format!("replaced-{stamp}.sqlite3{suffix}")));
+        let kept = super::aside::move_aside(db, &dir, &format!("replaced-{stamp}"), ".sqlite3").map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::io("move aside", db, e)
+        })?;
+        for suffix in ["-wal", "-shm", ".damaged"] {
+            let side = sibling(db, suffix);
+            if side.exists() {
+                let _ = super::aside::move_beside(&side, &sibling(&kept, suffix));
+            }
         }
+    } else if sibling(db, "-wal").exists() {
+        // A log without its file: kept too, never replayed into the restored one.
+        let _ = super::aside::move_aside(&sibling(db, "-wal"), &dir, &format!("replaced-{stamp}"), ".sqlite3-wal");
+        let _ = std::fs::remove_file(sibling(db, "-shm"));
     }
-    crate::files::rename_durably(&tmp, db)
+    crate::files::rename_durably(&tmp, db)?;
+    super::mark::clear(db)
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_os_string();
+    s.push(suffix);
+    PathBuf::from(s)
 }
 
 #[cfg(test)]

@@ -14,7 +14,9 @@ pub fn check(path: &Path, head: &[u8]) -> Result<()> {
     if !head.starts_with(SQLITE_MAGIC) && !(head.len() < 16 && SQLITE_MAGIC.starts_with(head)) {
         return Err(Error::NotADatabase { path: path.into() });
     }
-    let damaged = |what: &str| Err(super::open::damaged(path, format!("its header is damaged: {what}")));
+    let damaged = |what: &str| {
+        Err(super::sqlite::damaged(path, "its first bytes (the header SQLite reads first) are damaged", what))
+    };
     if head.len() < 100 {
         return damaged("the file is shorter than its header");
     }
@@ -43,7 +45,11 @@ pub fn check(path: &Path, head: &[u8]) -> Result<()> {
     let len = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?.len();
     if len % u64::from(page_size) != 0 {
         // SQLite only ever writes whole pages: a partial one means the file was cut short.
-        return damaged(&format!("{len} bytes is not a whole number of {page_size}-byte pages"));
+        return Err(super::sqlite::damaged(
+            path,
+            "the file is cut short (it ends inside a page)",
+            format!("{len} bytes is not a whole number of {page_size}-byte pages"),
+        ));
     }
     Ok(())
 }

@@ -81,11 +81,42 @@ pub const MIGRATIONS: &[&str] = &[
     INSERT INTO wal_guard(id, stamp)
         VALUES (1, 'csr-wal-guard:' || lower(hex(randomblob(16))) || ':' || printf('%020d', 0));
     "#,
+    // 3: checksums on every row a user wrote, manifests, and revisions of the profile and
+    // the declaration. Each row's checksum now covers all it stores (keys, `updated_at`,
+    // revision), each assessment carries a manifest of its answer and Part 2 rows, and the
+    // `manifest` table one of the companies, assessments and settings: a row that went
+    // missing is damage, not an empty answer. The checksums of existing rows are computed
+    // by `fill` below, in the same transaction, once the file has passed SQLite's integrity
+    // check and layout 2's checksums.
+    r#"
+    ALTER TABLE company ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE company ADD COLUMN checksum TEXT;
+    ALTER TABLE assessment ADD COLUMN declaration_revision INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE assessment ADD COLUMN manifest TEXT NOT NULL DEFAULT '';
+    ALTER TABLE assessment ADD COLUMN checksum TEXT;
+    ALTER TABLE setting ADD COLUMN checksum TEXT;
+    CREATE TABLE manifest (
+        id           INTEGER PRIMARY KEY CHECK (id = 1),
+        companies    TEXT NOT NULL,
+        assessments  TEXT NOT NULL,
+        settings     TEXT NOT NULL,
+        checksum     TEXT
+    );
+    "#,
 ];
 
 /// The tables every database of the latest layout holds; anything missing means the schema
 /// was damaged or changed by another program.
-pub const TABLES: &[&str] = &["company", "assessment", "answer", "part2_answer", "setting", "wal_guard"];
+pub const TABLES: &[&str] = &["company", "assessment", "answer", "part2_answer", "setting", "wal_guard", "manifest"];
+
+/// The tables a file of layout `version` holds.
+pub fn tables(version: i64) -> &'static [&'static str] {
+    match version {
+        ..=1 => &TABLES[..5],
+        2 => &TABLES[..6],
+        _ => TABLES,
+    }
+}
 
 /// The schema version this build writes.
 pub fn latest() -> i64 {
@@ -105,16 +136,99 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
         if version >= target {
             return Ok(());
         }
-        // The version is read from the file: a damaged header may hold any number.
-        let step = usize::try_from(version).ok().and_then(|v| MIGRATIONS.get(v)).ok_or_else(|| {
-            Error::CorruptDatabase { path: Default::default(), detail: format!("unknown layout number {version}") }
-        })?;
-        tx.execute_batch(step)?;
-        if version + 1 >= 2 {
-            // Migrations are write transactions too: they carry the guard (see wal_guard.rs).
-            tx.execute(super::wal_guard::BUMP, [])?;
-        }
-        tx.pragma_update(None, "user_version", version + 1)?;
+        step(&tx, version)?;
         tx.commit()?;
     }
+}
+
+/// Creates the whole current layout in a new, empty file in one transaction, with our
+/// application id: the first transaction of its log already carries the guard row, so no
+/// process ever sees a log of ours without it (see wal_guard.rs).
+pub fn create(conn: &mut Connection, application_id: i32) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    tx.pragma_update(None, "application_id", application_id)?;
+    for version in 0..latest() {
+        step(&tx, version)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// One migration, from `version` to the next, inside `tx`.
+fn step(tx: &Connection, version: i64) -> Result<()> {
+    // The version is read from the file: a damaged header may hold any number.
+    let sql = usize::try_from(version).ok().and_then(|v| MIGRATIONS.get(v)).ok_or_else(|| Error::CorruptDatabase {
+        path: Default::default(),
+        detail: format!("its layout number is {version}, which no version of this app writes"),
+        support: String::new(),
+    })?;
+    if version == 2 {
+        before_3(tx)?;
+    }
+    tx.execute_batch(sql)?;
+    if version == 2 {
+        fill_3(tx)?;
+    }
+    if version + 1 >= 2 {
+        // Migrations are write transactions too: they carry the guard (see wal_guard.rs).
+        super::wal_guard::bump(tx)?;
+    }
+    tx.pragma_update(None, "user_version", version + 1)?;
+    Ok(())
+}
+
+/// Before checksums are computed over existing rows, the rows must be the ones saved:
+/// SQLite's integrity check and layout 2's checksums first. Damage stops the update.
+fn before_3(tx: &Connection) -> Result<()> {
+    super::check::integrity(tx)?;
+    super::check::layout_2(tx)
+}
+
+/// Computes the checksums and manifests of layout 3 for the rows already there.
+fn fill_3(tx: &Connection) -> Result<()> {
+    use super::rows;
+    let resum = |table: &str, columns: &str, n: usize, key: &str| -> Result<()> {
+        let mut updates: Vec<(Vec<rusqlite::types::Value>, String)> = Vec::new();
+        {
+            let mut stmt = tx.prepare(&format!("SELECT {columns} FROM {table}"))?;
+            let mut found = stmt.query([])?;
+            while let Some(r) = found.next()? {
+                let values: Vec<rusqlite::types::Value> =
+                    (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i)).collect::<rusqlite::Result<_>>()?;
+                let sum = match rows::sum_of(table, &values) {
+                    rusqlite::types::Value::Text(s) => s,
+                    _ => unreachable!("sums are text"),
+                };
+                updates.push((values, sum));
+            }
+        }
+        let keys: Vec<&str> = key.split(',').map(str::trim).collect();
+        let columns: Vec<&str> = columns.split(',').map(str::trim).collect();
+        let condition: Vec<String> = keys.iter().enumerate().map(|(i, k)| format!("{k} = ?{}", i + 2)).collect();
+        let sql = format!("UPDATE {table} SET checksum = ?1 WHERE {}", condition.join(" AND "));
+        for (values, sum) in updates {
+            let mut params: Vec<rusqlite::types::Value> = vec![rusqlite::types::Value::Text(sum)];
+            for k in &keys {
+                let at = columns.iter().position(|c| c == k).expect("keys are columns");
+                params.push(values[at].clone());
+            }
+            tx.execute(&sql, rusqlite::params_from_iter(params))?;
+        }
+        Ok(())
+    };
+    resum(rows::ANSWER, rows::ANSWER_COLUMNS, rows::ANSWER_N, "assessment_id, item_id")?;
+    resum(rows::PART2, rows::PART2_COLUMNS, rows::PART2_N, "assessment_id, policy_id")?;
+    let ids: Vec<i64> =
+        tx.prepare("SELECT id FROM assessment")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        let (answers, part2) = super::read::entries(tx, id)?;
+        tx.execute(
+            "UPDATE assessment SET manifest = ?2 WHERE id = ?1",
+            rusqlite::params![id, super::read::manifest_of(&answers, &part2)],
+        )?;
+    }
+    resum(rows::ASSESSMENT, rows::ASSESSMENT_COLUMNS, rows::ASSESSMENT_N, "id")?;
+    resum(rows::COMPANY, rows::COMPANY_COLUMNS, rows::COMPANY_N, "id")?;
+    resum(rows::SETTING, "key, value", 2, "key")?;
+    super::tx::write_file_manifest(tx)
 }

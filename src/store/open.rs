@@ -1,4 +1,10 @@
 //! Opening the database file: make sure it is ours and sound before anything is written.
+//!
+//! In order: only a regular file; its header; the damage mark beside it; the log beside it
+//! (validated before SQLite may replay it: `wal_guard.rs`); then SQLite opens it, our
+//! identity, layout and tables are checked, and the layout is brought up to date. A file on
+//! a read-only medium, one with a damage mark, and one whose log was set aside are opened
+//! for reading only: nothing of them changes, not even by SQLite folding a log into them.
 
 use std::io::Read;
 use std::path::Path;
@@ -6,58 +12,98 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::{backup, header, migrations, wal_guard};
+use super::mark::{self, Mark};
+use super::sqlite::{self, APPLICATION_ID};
+use super::{backup, header, lock, migrations, wal_guard};
 use crate::error::{Error, Result};
-
-/// `PRAGMA application_id` of our databases ("CSRA"): tells our file from other SQLite files.
-pub const APPLICATION_ID: i32 = 0x4353_5241;
 
 /// An open connection, and why editing is off when the file could only be opened for reading.
 pub struct Opened {
     pub conn: Connection,
     pub read_only: Option<String>,
+    /// The damage mark standing beside the file (or just put there): writes are refused.
+    pub mark: Option<Mark>,
+    /// The identity of the file opened, to tell when another one is put in its place.
+    pub identity: Option<lock::FileId>,
 }
 
 /// Opens (creating if needed) the database at `path`, refusing files that are not ours,
 /// damaged, or from a newer version, and brings the schema up to date. On a read-only
-/// folder or medium the file is opened for reading only.
+/// folder or medium, with a damage mark, or after a foreign log was set aside, the file is
+/// opened for reading only. Damage found here is marked beside the file.
 pub fn open(path: &Path) -> Result<Opened> {
+    open_checked(path).inspect_err(|e| {
+        if let Error::CorruptDatabase { detail, support, .. } = e {
+            if path.is_file() {
+                mark::put(path, &Mark::new(detail.clone(), support.clone()));
+            }
+        }
+    })
+}
+
+fn open_checked(path: &Path) -> Result<Opened> {
     check_file_type(path)?;
     let exists = path.exists();
     if !exists {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io("create the folder", dir, e))?;
         }
+        // The damaged file was moved away (as the damage screen suggests): its mark does not
+        // concern the new, empty database made in its place.
+        if mark::read(path).is_some() {
+            mark::clear(path)?;
+        }
     }
     let head = read_header(path)?;
     if let Some(head) = &head {
         header::check(path, head)?;
     }
-    let read_only = if exists { why_read_only(path) } else { None };
-    if read_only.is_none() {
-        wal_guard::set_aside_stale_log(path);
+    let mut read_only = if exists { why_read_only(path) } else { None };
+    let mut mark = if exists { mark::read(path) } else { None };
+    let mut ignore_log = false;
+    if exists {
+        if let Some(aside) = wal_guard::check_log(path) {
+            match aside.kept {
+                Some(kept) => {
+                    let m = Mark { log_kept: Some(kept), ..Mark::new(aside.reason, "") };
+                    mark::put(path, &m);
+                    mark.get_or_insert(m);
+                }
+                None => {
+                    // It could not be moved (a read-only folder): the file is read without it.
+                    ignore_log = true;
+                    read_only.get_or_insert_with(|| {
+                        format!("the log beside it was not written by this app for this file ({})", aside.reason)
+                    });
+                }
+            }
+        }
     }
+    let reading_only = read_only.is_some() || mark.is_some();
     let opened = (|| {
-        let mut conn = match &read_only {
-            None => Connection::open_with_flags(
+        let mut conn = if reading_only {
+            open_for_reading(path, ignore_log)
+        } else {
+            Connection::open_with_flags(
                 path,
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            ),
-            Some(_) => open_for_reading(path),
+            )
         }
         .map_err(|e| classify(path, e))?;
-        prepare(&mut conn, path, read_only.is_some()).map_err(|e| explain(&conn, e))?;
+        prepare(&mut conn, path, reading_only, mark.as_ref())
+            .map_err(|e| sqlite::sorted(path, sqlite::explain(&conn, e)))?;
         Ok(conn)
     })();
+    let identity = || lock::identity(path).ok();
     match opened {
-        Ok(conn) => Ok(Opened { conn, read_only }),
+        Ok(conn) => Ok(Opened { conn, read_only, mark, identity: identity() }),
         // On a full disk SQLite cannot even create the shared-memory file a read needs. The
         // assessments can still be read (to export them elsewhere, or print the PDF) when no
         // log holds changes beyond the file: opened immutable, nothing needs writing.
-        Err(Error::DiskFull) if exists && read_only.is_none() && log_is_empty(path) => {
-            let mut conn = open_for_reading(path).map_err(|e| classify(path, e))?;
-            prepare(&mut conn, path, true).map_err(|e| explain(&conn, e))?;
-            Ok(Opened { conn, read_only: Some(DISK_FULL.into()) })
+        Err(Error::DiskFull) if exists && !reading_only && log_is_empty(path) => {
+            let mut conn = open_for_reading(path, true).map_err(|e| classify(path, e))?;
+            prepare(&mut conn, path, true, None).map_err(|e| sqlite::sorted(path, e))?;
+            Ok(Opened { conn, read_only: Some(DISK_FULL.into()), mark, identity: identity() })
         }
         Err(e) => Err(e),
     }
@@ -105,32 +151,19 @@ fn why_read_only(path: &Path) -> Option<String> {
     }
 }
 
-/// A read-only open. Without a log beside it, the file is opened immutable: SQLite then
-/// needs no shared-memory file, which it could not create in a read-only folder.
-fn open_for_reading(path: &Path) -> rusqlite::Result<Connection> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
-    if !log_is_empty(path) {
-        Connection::open_with_flags(path, flags & !OpenFlags::SQLITE_OPEN_URI)
+/// A read-only open. Without a log beside it (or with one that must not be read), the file
+/// is opened immutable: SQLite then reads the main file only and needs no shared-memory
+/// file, which it could not create in a read-only folder.
+fn open_for_reading(path: &Path, ignore_log: bool) -> rusqlite::Result<Connection> {
+    if ignore_log || log_is_empty(path) {
+        sqlite::open_immutable(path)
     } else {
-        Connection::open_with_flags(format!("{}?immutable=1", file_uri(path)), flags)
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
     }
-}
-
-/// `path` as an SQLite `file:` URI (percent-encoding the characters URIs reserve).
-pub(super) fn file_uri(path: &Path) -> String {
-    let mut uri = String::from("file:");
-    for b in path.to_string_lossy().bytes() {
-        match b {
-            b'%' | b'?' | b'#' | b' ' => uri.push_str(&format!("%{b:02X}")),
-            b'\\' => uri.push('/'),
-            _ => uri.push(b as char),
-        }
-    }
-    uri
 }
 
 /// Checks identity and soundness, then sets the connection up and migrates.
-fn prepare(conn: &mut Connection, path: &Path, read_only: bool) -> Result<()> {
+fn prepare(conn: &mut Connection, path: &Path, read_only: bool, mark: Option<&Mark>) -> Result<()> {
     let corrupt = |e: rusqlite::Error| classify(path, e);
     conn.busy_timeout(Duration::from_secs(5)).map_err(corrupt)?;
 
@@ -145,7 +178,11 @@ fn prepare(conn: &mut Connection, path: &Path, read_only: bool) -> Result<()> {
         return Err(Error::ForeignDatabase { path: path.into() });
     }
     if version < 0 {
-        return Err(damaged(path, format!("its layout number is {version}, which no version of this app writes")));
+        return Err(sqlite::damaged(
+            path,
+            "its layout number is one that no version of this app writes",
+            format!("user_version {version}"),
+        ));
     }
     if version > migrations::latest() {
         return Err(Error::NewerDatabase { path: path.into(), found: version, supported: migrations::latest() });
@@ -154,14 +191,13 @@ fn prepare(conn: &mut Connection, path: &Path, read_only: bool) -> Result<()> {
         // Our mark but no layout of ours: another program's tables. Never migrate into it.
         return Err(Error::ForeignDatabase { path: path.into() });
     }
-    let expected: &[&str] = if version == migrations::latest() { migrations::TABLES } else { &migrations::TABLES[..5] };
     if version >= 1 {
-        if let Some(missing) = expected.iter().find(|t| !tables.iter().any(|n| n == *t)) {
-            return Err(damaged(path, format!("its table \"{missing}\" is missing")));
+        if let Some(missing) = migrations::tables(version).iter().find(|t| !tables.iter().any(|n| n == *t)) {
+            return Err(sqlite::damaged(path, format!("its table \"{missing}\" is missing"), ""));
         }
         // A first row of each table: reads a few pages (not the whole file) and finds a
         // damaged table root at once rather than at the first save.
-        for table in expected {
+        for table in migrations::tables(version) {
             conn.query_row(&format!("SELECT * FROM \"{table}\" LIMIT 1"), [], |_| Ok(()))
                 .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(()) } else { Err(e) })
                 .map_err(corrupt)?;
@@ -170,11 +206,17 @@ fn prepare(conn: &mut Connection, path: &Path, read_only: bool) -> Result<()> {
 
     if read_only {
         if version < migrations::latest() {
+            if let Some(mark) = mark {
+                return Err(mark.error(path));
+            }
             return Err(Error::ReadOnly {
                 detail: "the file was saved by an older version of this app and must be updated, \
                          but it is on a read-only folder or medium; copy it to your computer first"
                     .into(),
             });
+        }
+        if fresh {
+            return Err(Error::ReadOnly { detail: "there is no database here yet, and none can be created".into() });
         }
         return Ok(());
     }
@@ -190,49 +232,24 @@ fn prepare(conn: &mut Connection, path: &Path, read_only: bool) -> Result<()> {
     }
     conn.pragma_update(None, "foreign_keys", true)?;
     if fresh {
-        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-    } else if version < migrations::latest() {
-        // An update changes the layout: keep a copy of the file as it was, first.
-        if let Err(e) = backup::snapshot(conn, path, backup::Reason::BeforeUpdate) {
-            eprintln!("csr: no snapshot before the update: {e}");
+        return migrations::create(conn, APPLICATION_ID).map_err(|e| sqlite::sorted(path, e));
+    }
+    if version < migrations::latest() {
+        // An update changes the layout: keep a copy of the file as it was, first. Damage
+        // found while copying stops the update; a copy that cannot be written does not.
+        match backup::snapshot(conn, path, backup::Reason::BeforeUpdate) {
+            Ok(_) => {}
+            Err(e @ Error::CorruptDatabase { .. }) => return Err(e),
+            Err(e) => eprintln!("csr-assess: warning: no backup before the update: {e}"),
         }
     }
-    migrations::migrate(conn).map_err(|e| with_path(path, e))
+    migrations::migrate(conn).map_err(|e| sqlite::sorted(path, e))
 }
 
 fn table_names(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")?;
     let names = stmt.query_map([], |r| r.get::<_, String>(0))?.collect();
     names
-}
-
-pub(super) fn damaged(path: &Path, detail: impl Into<String>) -> Error {
-    Error::CorruptDatabase { path: path.into(), detail: detail.into() }
-}
-
-/// Fills in the path of a damage error raised where the path was not known.
-pub(super) fn with_path(path: &Path, e: Error) -> Error {
-    match e {
-        Error::CorruptDatabase { path: p, detail } if p.as_os_str().is_empty() => damaged(path, detail),
-        other => other,
-    }
-}
-
-/// SQLite reports some failures of a full disk (growing the WAL index, say) as a generic
-/// I/O error; the OS error behind it tells a full disk from a failing one.
-pub fn explain(conn: &Connection, e: Error) -> Error {
-    match &e {
-        Error::Storage(inner) if inner.sqlite_error_code() == Some(rusqlite::ErrorCode::SystemIoFailure) => {
-            // SAFETY: the handle is valid while `conn` lives; the call only reads an int.
-            let os = unsafe { rusqlite::ffi::sqlite3_system_errno(conn.handle()) };
-            if crate::error::is_no_space(os) {
-                Error::DiskFull
-            } else {
-                e
-            }
-        }
-        _ => e,
-    }
 }
 
 /// The first 100 bytes (SQLite's header), or `None` for a missing or empty file.
@@ -247,12 +264,11 @@ fn read_header(path: &Path) -> Result<Option<Vec<u8>>> {
     Ok((!head.is_empty()).then_some(head))
 }
 
-/// Errors while opening: damaged files become `CorruptDatabase`, the rest keep their kind.
+/// Errors while opening: a file SQLite does not take for a database is `NotADatabase`;
+/// damage becomes `CorruptDatabase`; the rest keep their kind.
 fn classify(path: &Path, e: rusqlite::Error) -> Error {
-    use rusqlite::ErrorCode as C;
     match e.sqlite_error_code() {
-        Some(C::NotADatabase) => Error::NotADatabase { path: path.into() },
-        _ if super::damage::is_damage(&e) => damaged(path, e.to_string()),
-        _ => Error::from(e),
+        Some(rusqlite::ErrorCode::NotADatabase) => Error::NotADatabase { path: path.into() },
+        _ => sqlite::classify(path, e),
     }
 }

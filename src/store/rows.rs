@@ -1,9 +1,12 @@
-//! Conversions between rows and model types.
+//! Rows and model types: each table's columns (in the order its checksum covers them), the
+//! values a write binds, and the checked reading of a row back into the model.
 
+use rusqlite::types::{Value, ValueRef};
 use rusqlite::Row;
 use serde::de::DeserializeOwned;
 
-use crate::model::{Assessment, Cascade, Rating, Status};
+use super::sums;
+use crate::model::{Answer, Assessment, Cascade, Company, Declaration, Part2Answer, Rating, Revision, Status};
 
 /// A JSON column; errors become `FromSqlConversionFailure` so the caller maps them.
 pub fn json<T: DeserializeOwned>(row: &Row, idx: usize) -> rusqlite::Result<T> {
@@ -16,7 +19,7 @@ fn bad_value(idx: usize, what: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, format!("unknown {what}").into())
 }
 
-pub fn status(row: &Row, idx: usize) -> rusqlite::Result<Status> {
+fn status(row: &Row, idx: usize) -> rusqlite::Result<Status> {
     let s: String = row.get(idx)?;
     Status::parse(&s).ok_or_else(|| bad_value(idx, "status"))
 }
@@ -31,36 +34,236 @@ pub fn cascade(row: &Row, idx: usize) -> rusqlite::Result<Option<Cascade>> {
     s.map(|s| Cascade::parse(&s).ok_or_else(|| bad_value(idx, "cascade"))).transpose()
 }
 
-/// Compares a row's stored checksum with the one of what was read from it. A row without one
-/// (saved before checksums existed) is taken as it is.
-pub fn verify_checksum(row: &Row, idx: usize, computed: &str) -> rusqlite::Result<()> {
-    let stored: Option<String> = row.get(idx)?;
-    match stored {
-        Some(sum) if sum != computed => Err(rusqlite::Error::FromSqlConversionFailure(
-            idx,
-            rusqlite::types::Type::Text,
-            "the row's content does not match its checksum (changed on disk)".into(),
-        )),
-        _ => Ok(()),
-    }
+fn text(s: &str) -> Value {
+    Value::Text(s.to_string())
 }
 
-/// Columns of `assessment`, in the order [`assessment`] reads them.
-pub const ASSESSMENT_COLUMNS: &str = "id, company_id, period, status, catalog_version, created_at, \
-     updated_at, submitted_at, carried_from, position, declaration";
+fn opt_text(s: Option<&str>) -> Value {
+    s.map_or(Value::Null, text)
+}
 
-pub fn assessment(row: &Row) -> rusqlite::Result<Assessment> {
-    Ok(Assessment {
-        id: row.get(0)?,
-        company_id: row.get(1)?,
-        period: row.get(2)?,
-        status: status(row, 3)?,
-        catalog_version: row.get(4)?,
-        created_at: row.get(5)?,
-        updated_at: row.get(6)?,
-        submitted_at: row.get(7)?,
-        carried_from: row.get(8)?,
-        position: row.get(9)?,
-        declaration: json(row, 10)?,
+fn to_json<T: serde::Serialize>(v: &T) -> Value {
+    Value::Text(serde_json::to_string(v).expect("model types serialize"))
+}
+
+/// The checksum of a row about to be written with `values`.
+pub fn sum_of(table: &str, values: &[Value]) -> Value {
+    Value::Text(sums::of_values(table, values.iter().map(ValueRef::from)))
+}
+
+/// `?1, ?2, …, ?n` for an INSERT of `n` values.
+pub fn placeholders(n: usize) -> String {
+    (1..=n).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+}
+
+// ---- answer ----------------------------------------------------------------------------
+
+pub const ANSWER: &str = "answer";
+pub const ANSWER_COLUMNS: &str = "assessment_id, item_id, rating, na_reason, description, evidence, action_plan, \
+     marked_for_review, to_reconfirm, updated_at, revision";
+pub const ANSWER_N: usize = 11;
+
+/// An answer row (selected as [`ANSWER_COLUMNS`], then `checksum`), checked.
+pub fn answer(row: &Row) -> rusqlite::Result<Answer> {
+    sums::check_row(ANSWER, row, ANSWER_N)?;
+    Ok(Answer {
+        item_id: row.get(1)?,
+        rating: rating(row, 2)?,
+        na_reason: row.get(3)?,
+        description: row.get(4)?,
+        evidence: json(row, 5)?,
+        action_plan: json(row, 6)?,
+        marked_for_review: row.get(7)?,
+        to_reconfirm: row.get(8)?,
+        updated_at: row.get(9)?,
+        revision: Revision(Some(row.get(10)?)),
     })
+}
+
+/// The values of an answer row, in [`ANSWER_COLUMNS`] order.
+pub fn answer_values(
+    assessment_id: i64,
+    a: &Answer,
+    to_reconfirm: bool,
+    updated_at: &str,
+    revision: i64,
+) -> Vec<Value> {
+    vec![
+        Value::Integer(assessment_id),
+        text(&a.item_id),
+        opt_text(a.rating.map(|r| r.as_str())),
+        text(&a.na_reason),
+        text(&a.description),
+        to_json(&a.evidence),
+        to_json(&a.action_plan),
+        Value::Integer(a.marked_for_review.into()),
+        Value::Integer(to_reconfirm.into()),
+        text(updated_at),
+        Value::Integer(revision),
+    ]
+}
+
+// ---- part2_answer ----------------------------------------------------------------------
+
+pub const PART2: &str = "part2_answer";
+pub const PART2_COLUMNS: &str =
+    "assessment_id, policy_id, acknowledged, cascaded, disclosures, notes, to_reconfirm, updated_at, revision";
+pub const PART2_N: usize = 9;
+
+pub fn part2(row: &Row) -> rusqlite::Result<Part2Answer> {
+    sums::check_row(PART2, row, PART2_N)?;
+    Ok(Part2Answer {
+        policy_id: row.get(1)?,
+        acknowledged: row.get(2)?,
+        cascaded: cascade(row, 3)?,
+        disclosures: json(row, 4)?,
+        notes: row.get(5)?,
+        to_reconfirm: row.get(6)?,
+        updated_at: row.get(7)?,
+        revision: Revision(Some(row.get(8)?)),
+    })
+}
+
+pub fn part2_values(
+    assessment_id: i64,
+    a: &Part2Answer,
+    to_reconfirm: bool,
+    updated_at: &str,
+    revision: i64,
+) -> Vec<Value> {
+    vec![
+        Value::Integer(assessment_id),
+        text(&a.policy_id),
+        Value::Integer(a.acknowledged.into()),
+        opt_text(a.cascaded.map(|c| c.as_str())),
+        to_json(&a.disclosures),
+        text(&a.notes),
+        Value::Integer(to_reconfirm.into()),
+        text(updated_at),
+        Value::Integer(revision),
+    ]
+}
+
+// ---- assessment ------------------------------------------------------------------------
+
+pub const ASSESSMENT: &str = "assessment";
+pub const ASSESSMENT_COLUMNS: &str = "id, company_id, period, status, catalog_version, created_at, updated_at, \
+     submitted_at, carried_from, position, declaration, deleted_at, declaration_revision, manifest";
+pub const ASSESSMENT_N: usize = 14;
+
+/// An assessment row as stored: the model's view, and what only the store keeps.
+#[derive(Debug, Clone)]
+pub struct AssessmentRow {
+    pub assessment: Assessment,
+    pub deleted_at: Option<String>,
+    /// "answers-manifest;part2-manifest" (see [`sums::manifest`]).
+    pub manifest: String,
+}
+
+pub fn assessment(row: &Row) -> rusqlite::Result<AssessmentRow> {
+    sums::check_row(ASSESSMENT, row, ASSESSMENT_N)?;
+    let mut declaration: Declaration = json(row, 10)?;
+    declaration.revision = Revision(Some(row.get(12)?));
+    Ok(AssessmentRow {
+        assessment: Assessment {
+            id: row.get(0)?,
+            company_id: row.get(1)?,
+            period: row.get(2)?,
+            status: status(row, 3)?,
+            catalog_version: row.get(4)?,
+            created_at: row.get(5)?,
+            updated_at: row.get(6)?,
+            submitted_at: row.get(7)?,
+            carried_from: row.get(8)?,
+            position: row.get(9)?,
+            declaration,
+        },
+        deleted_at: row.get(11)?,
+        manifest: row.get(13)?,
+    })
+}
+
+pub fn assessment_values(r: &AssessmentRow) -> Vec<Value> {
+    let a = &r.assessment;
+    let declaration = Declaration { revision: Revision::default(), ..a.declaration.clone() };
+    vec![
+        Value::Integer(a.id),
+        Value::Integer(a.company_id),
+        text(&a.period),
+        text(a.status.as_str()),
+        text(&a.catalog_version),
+        text(&a.created_at),
+        text(&a.updated_at),
+        opt_text(a.submitted_at.as_deref()),
+        a.carried_from.map_or(Value::Null, Value::Integer),
+        opt_text(a.position.as_deref()),
+        to_json(&declaration),
+        opt_text(r.deleted_at.as_deref()),
+        Value::Integer(a.declaration.revision.0.unwrap_or(1)),
+        text(&r.manifest),
+    ]
+}
+
+// ---- company ---------------------------------------------------------------------------
+
+pub const COMPANY: &str = "company";
+pub const COMPANY_COLUMNS: &str = "id, profile, created_at, updated_at, revision";
+pub const COMPANY_N: usize = 5;
+
+/// A company row: the model's view and its creation time.
+pub fn company(row: &Row) -> rusqlite::Result<(Company, String)> {
+    sums::check_row(COMPANY, row, COMPANY_N)?;
+    Ok((
+        Company {
+            id: row.get(0)?,
+            profile: json(row, 1)?,
+            updated_at: row.get(3)?,
+            revision: Revision(Some(row.get(4)?)),
+        },
+        row.get(2)?,
+    ))
+}
+
+pub fn company_values(c: &Company, created_at: &str) -> Vec<Value> {
+    vec![
+        Value::Integer(c.id),
+        to_json(&c.profile),
+        text(created_at),
+        text(&c.updated_at),
+        Value::Integer(c.revision.0.unwrap_or(1)),
+    ]
+}
+
+// ---- setting ---------------------------------------------------------------------------
+
+pub const SETTING: &str = "setting";
+
+pub fn setting(row: &Row) -> rusqlite::Result<(String, String)> {
+    sums::check_row(SETTING, row, 2)?;
+    Ok((row.get(0)?, row.get(1)?))
+}
+
+pub fn setting_values(key: &str, value: &str) -> Vec<Value> {
+    vec![text(key), text(value)]
+}
+
+// ---- manifest --------------------------------------------------------------------------
+
+pub const MANIFEST: &str = "manifest";
+
+/// The file's own manifest: which companies, assessments and settings it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileManifest {
+    pub companies: String,
+    pub assessments: String,
+    pub settings: String,
+}
+
+pub fn file_manifest(row: &Row) -> rusqlite::Result<FileManifest> {
+    sums::check_row(MANIFEST, row, 4)?;
+    Ok(FileManifest { companies: row.get(1)?, assessments: row.get(2)?, settings: row.get(3)? })
+}
+
+pub fn file_manifest_values(m: &FileManifest) -> Vec<Value> {
+    vec![Value::Integer(1), text(&m.companies), text(&m.assessments), text(&m.settings)]
 }

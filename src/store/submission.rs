@@ -1,11 +1,10 @@
 //! Submitting: the status becomes `submitted`, with its time, in the same transaction whose
 //! record the PDF is written from; if writing the PDF fails, nothing changes.
 
-use rusqlite::params;
-
+use super::tx::Editing;
 use super::Store;
-use crate::error::{Error, Result};
-use crate::model::AssessmentRecord;
+use crate::error::Result;
+use crate::model::{AssessmentRecord, Status};
 
 impl Store {
     /// Marks assessment `id` submitted at `now` and, inside the same write transaction, hands
@@ -25,18 +24,16 @@ impl Store {
         self.before_write()?;
         // A plain BEGIN rather than a `Transaction`, so the record can be read through the
         // store's own reads inside it.
-        self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.seen(super::open::explain(&self.conn, e.into())))?;
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| self.seen(super::sqlite::explain(&self.conn, e.into())))?;
         let result = (|| {
-            self.conn.execute(super::wal_guard::BUMP, [])?;
+            super::wal_guard::bump(&self.conn)?;
             check(&self.record(id)?)?;
-            let n = self.conn.execute(
-                "UPDATE assessment SET status = 'submitted', submitted_at = ?2
-                 WHERE id = ?1 AND deleted_at IS NULL",
-                params![id, now],
-            )?;
-            if n == 0 {
-                return Err(Error::not_found(format!("Assessment {id}")));
-            }
+            let mut editing = Editing::open(&self.conn, id)?;
+            editing.row.assessment.status = Status::Submitted;
+            editing.row.assessment.submitted_at = Some(now.to_string());
+            editing.save()?;
             let written = write(&self.record(id)?)?;
             if let Err(e) = self.conn.execute_batch("COMMIT") {
                 undo(&written);
@@ -48,6 +45,6 @@ impl Store {
             // Nothing of this attempt stays; a failed rollback leaves SQLite to roll back.
             let _ = self.conn.execute_batch("ROLLBACK");
         }
-        result.map_err(|e| self.seen(super::open::explain(&self.conn, e)))
+        result.map_err(|e| self.seen(super::sqlite::explain(&self.conn, e)))
     }
 }

@@ -53,29 +53,39 @@ pub fn confirm_unchanged(
     with_evaluation(store, catalog, id, receipt)
 }
 
-/// A company profile saved, with the evaluation of the assessment open beside it (the
-/// policies that concern the company, and the profile's findings, follow the profile).
+/// A saved profile: the company as stored, the receipt, and, when an assessment is open,
+/// its evaluation (the profile decides which Part 2 policies concern the company and what
+/// the submission check asks for).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SavedProfile {
     pub company: Company,
+    #[serde(flatten)]
+    pub receipt: SaveReceipt,
     pub evaluation: Option<Evaluation>,
 }
 
-/// Saves the profile of `company` (a new company when `None`: the first start's profile).
+/// Saves the profile of `company` (a new company when `None`: the first start's profile),
+/// based on revision `revision` when given (a stale one is refused as a conflict), and
+/// evaluates `open_assessment` if one is open. The receipt's status is that assessment's (a
+/// profile change does not change it), else draft.
 pub fn save_profile(
     store: &mut Store,
     catalog: &Catalog,
     company: Option<i64>,
     profile: &CompanyProfile,
+    revision: Option<i64>,
     open_assessment: Option<i64>,
 ) -> Result<SavedProfile> {
     let company = match company {
-        Some(id) => store.save_company(id, profile)?,
+        Some(id) => store.save_company(id, profile, revision)?,
         None => store.create_company(profile)?,
     };
-    let evaluation = match open_assessment {
-        Some(id) => Some(super::evaluate(store, catalog, id)?),
-        None => None,
+    let status = match open_assessment {
+        Some(id) => store.assessment(id)?.status,
+        None => crate::model::Status::Draft,
     };
-    Ok(SavedProfile { company, evaluation })
+    let receipt =
+        SaveReceipt { updated_at: company.updated_at.clone(), status, reverted_from: None, revision: company.revision.0 };
+    let evaluation = open_assessment.map(|id| super::evaluate(store, catalog, id)).transpose()?;
+    Ok(SavedProfile { company, receipt, evaluation })
 }

@@ -9,7 +9,7 @@ use csr_core::{Catalog, Store};
 /// A fresh database in its own temporary folder (removed when the guard drops).
 pub fn temp_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path().join("test.sqlite3")).unwrap();
+    let store = Store::open(dir.path().join("test.sqlite3"), csr_core::Catalog::get()).unwrap();
     (dir, store)
 }
 
@@ -107,6 +107,7 @@ pub fn declaration() -> Declaration {
         signer_title: "代表取締役".into(),
         date: Some("2026-04-15".into()),
         confirmed: true,
+        ..Default::default()
     }
 }
 

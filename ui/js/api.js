@@ -10,11 +10,16 @@ export class AppError extends Error {
   }
 }
 
+/** An error as the shell sends it: its message, with SQLite's own words (`detail`) after it for support. */
+function appError(e) {
+  return new AppError(e.kind, e.detail ? `${e.message}\n\n${e.detail}` : e.message);
+}
+
 async function call(command, args = {}) {
   try {
     return await tauri().core.invoke(command, args);
   } catch (e) {
-    if (e && typeof e === 'object' && 'kind' in e) throw new AppError(e.kind, e.message);
+    if (e && typeof e === 'object' && 'kind' in e) throw appError(e);
     throw new AppError('internal', String(e));
   }
 }
@@ -28,9 +33,10 @@ export const api = {
   getSetting: (key) => call('get_setting', { key }),
   setSetting: (key, value) => call('set_setting', { key, value }),
   listCompanies: () => call('list_companies'),
-  // `id` null: the first start's new company. Returns {company, evaluation} (of `open`, the
-  // open assessment, if any).
-  saveProfile: (id, profile, open) => call('save_profile', { id, profile, open }),
+  // `id` null: the first start's new company. `revision`: the company's revision the profile
+  // was read at (a stale one is refused with kind "conflict"). Returns {company, ...receipt,
+  // evaluation} (the evaluation of `open`, the open assessment, if any).
+  saveProfile: (id, profile, revision, open) => call('save_profile', { id, profile, revision, open }),
   listAssessments: () => call('list_assessments'),
   // Empty (for the company on file, or a new empty profile) or carried forward from `from`.
   startAssessment: (period, from = null) => call('start_assessment', { period, from }),
@@ -44,7 +50,7 @@ export const api = {
   // an older one is refused with kind "conflict" instead of overwriting a newer save.
   saveAnswer: (id, answer) => call('save_answer', { id, answer, revision: answer.revision ?? 0 }),
   savePart2: (id, answer) => call('save_part2', { id, answer, revision: answer.revision ?? 0 }),
-  saveDeclaration: (id, declaration) => call('save_declaration', { id, declaration }),
+  saveDeclaration: (id, declaration, revision = null) => call('save_declaration', { id, declaration, revision }),
   evaluate: (id) => call('evaluate', { id }),
   // The file dialogs open in the app's Rust side: the page names no path. Each resolves to
   // null when the user cancels the dialog; `dialog` is its {title, filter} text.
@@ -60,6 +66,8 @@ export const api = {
   backUpNow: () => call('back_up_now'),
   listBackups: () => call('list_backups'),
   restoreBackup: (name) => call('restore_backup', { name }),
+  // "I have a copy, continue" on the damage screen: saving is possible again.
+  continueAfterDamage: () => call('continue_after_damage'),
   // The staff screen: the folder and the workbook are chosen in dialogs opened in Rust.
   chooseCollectFolder: (dialog) => call('choose_collect_folder', { dialog }),
   collectSubmissions: (lang, dialog) => call('collect_submissions', { lang, dialog }),
@@ -73,6 +81,11 @@ export const api = {
 /** Calls `handler(reason)` when an automatic backup failed (the change itself was saved). */
 export function onBackupProblem(handler) {
   tauri().event.listen('backup-problem', (e) => handler(String(e.payload ?? '')));
+}
+
+/** Calls `handler(error)` as soon as damage of the database is found (the background check, a read, a backup). */
+export function onDatabaseDamaged(handler) {
+  tauri().event.listen('database-damaged', (e) => handler(e.payload?.kind ? appError(e.payload) : new AppError('corrupt_database', '')));
 }
 
 /**

@@ -64,14 +64,16 @@ export const KINDS = {
   },
   declaration: {
     read: () => state.record.assessment.declaration,
-    save: (assessment, record) => api.saveDeclaration(assessment, record),
+    save: (assessment, record, _id, revision) => api.saveDeclaration(assessment, record, revision),
     stored: async (assessment) => (await api.openAssessment(assessment)).record.assessment.declaration,
     put: (record) => { state.record.assessment.declaration = record; },
   },
   profile: {
-    // `id`: the company's (null before the first save creates it).
+    // `id`: the company's (null before the first save creates it). Its revision is the
+    // company's, beside the profile.
     read: (id) => state.companies.find((c) => c.id === id)?.profile ?? {},
-    save: (assessment, record, id) => api.saveProfile(id, record, assessment),
+    revision: (id) => state.companies.find((c) => c.id === id)?.revision ?? 0,
+    save: (assessment, record, id, revision) => api.saveProfile(id, record, id === null ? null : revision, assessment),
     stored: async (_assessment, id) => (await api.listCompanies()).find((c) => c.id === id)?.profile ?? null,
     put: () => {},
   },
@@ -105,7 +107,7 @@ export function editRecord(kind, id, { app, onSaved } = {}) {
   let recordId = id;
   const key = () => keyOf(kind, kind === 'profile' ? null : assessment, recordId);
   const queue = kind === 'profile' ? 'profile' : key();
-  if (!revisions.has(key())) revisions.set(key(), record.revision ?? 0);
+  if (!revisions.has(key())) revisions.set(key(), k.revision?.(id) ?? record.revision ?? 0);
 
   const attempt = resolvingConflicts(
     () => k.save(assessment, record, recordId, revisions.get(key()) ?? 0),
@@ -128,9 +130,8 @@ export function editRecord(kind, id, { app, onSaved } = {}) {
     // A profile's save answers with the company; the others with a receipt.
     if (kind === 'profile') {
       const company = saved.company;
-      const first = recordId === null;
       recordId = company.id;
-      if (first) revisions.set(key(), company.revision ?? 0);
+      revisions.set(key(), company.revision ?? 0);
       const i = state.companies.findIndex((c) => c.id === company.id);
       if (i >= 0) state.companies[i] = company; else state.companies.push(company);
       if (state.record && state.record.assessment.company_id === company.id) state.record.company = company.profile;

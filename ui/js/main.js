@@ -1,6 +1,6 @@
 // Start-up, routes, the window's frame (header, sidebar), keyboard, and closing safely.
 
-import { api, onBackupProblem, onCloseRequested } from './api.js';
+import { api, onBackupProblem, onCloseRequested, onDatabaseDamaged } from './api.js';
 import { flushAll, hasUnsaved, lastSaveError } from './autosave.js';
 import { app } from './app.js';
 import { aboutDialog } from './components/about.js';
@@ -196,6 +196,9 @@ function wireFrame() {
   // A change was saved but the day's automatic backup could not be made: say so, and what
   // to do, until the user closes the message.
   onBackupProblem((reason) => toast(t('backups.failed', { reason }), { kind: 'warning', seconds: null }));
+  // Damage found while the app runs (the background check, a read, a backup): the damage
+  // screen at once, as after a restart.
+  onDatabaseDamaged((error) => { state.startupError = error; drawStartupError(); });
   // Closing the window saves what is pending first; if that fails, the user decides.
   onCloseRequested(async () => {
     if (await flushAll()) return true;

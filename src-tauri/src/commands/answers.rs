@@ -16,6 +16,7 @@ pub async fn save_answer(state: State<'_, AppState>, id: i64, answer: Answer, re
     state.with_store(|s| usecase::save_answer(s, state.catalog(), id, &answer))
 }
 
+/// As [`save_answer`], for a Part 2 answer.
 #[tauri::command]
 pub async fn save_part2(
     state: State<'_, AppState>,
@@ -27,8 +28,18 @@ pub async fn save_part2(
     state.with_store(|s| usecase::save_part2(s, state.catalog(), id, &answer))
 }
 
+/// `revision`: the declaration's revision it was read at (`declaration.revision` of the
+/// record); a save based on an older one is refused (kind "conflict", naming what was saved
+/// meanwhile). Without it the declaration is saved as it is (views that do not track
+/// revisions yet); a revision inside `declaration` is never taken for it.
 #[tauri::command]
-pub async fn save_declaration(state: State<'_, AppState>, id: i64, declaration: Declaration) -> Result<Saved> {
+pub async fn save_declaration(
+    state: State<'_, AppState>,
+    id: i64,
+    declaration: Declaration,
+    revision: Option<i64>,
+) -> Result<Saved> {
+    let declaration = Declaration { revision: Revision(revision), ..declaration };
     state.with_store(|s| usecase::save_declaration(s, state.catalog(), id, &declaration))
 }
 

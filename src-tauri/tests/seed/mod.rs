@@ -35,7 +35,7 @@ pub fn profile() -> CompanyProfile {
 
 /// A company with one empty assessment; returns (company id, assessment id).
 pub fn company_with_empty_assessment(db: &Path, period: &str) -> (i64, i64) {
-    let mut store = Store::open(db).unwrap();
+    let mut store = Store::open(db, csr_core::Catalog::get()).unwrap();
     let company = store.create_company(&profile()).unwrap();
     let a = store.create_assessment(company.id, period).unwrap();
     (company.id, a.id)
@@ -43,7 +43,7 @@ pub fn company_with_empty_assessment(db: &Path, period: &str) -> (i64, i64) {
 
 /// A fully answered, signed assessment; returns its id.
 pub fn completed_assessment(db: &Path, period: &str) -> i64 {
-    let mut store = Store::open(db).unwrap();
+    let mut store = Store::open(db, csr_core::Catalog::get()).unwrap();
     let company = match store.companies().unwrap().first() {
         Some(c) => c.clone(),
         None => store.create_company(&profile()).unwrap(),

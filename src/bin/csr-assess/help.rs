@@ -21,6 +21,7 @@ Commands:
   backup      Take a snapshot of the database now (into backups/ beside it)
   backups     List the snapshots in backups/
   restore-backup  Put a snapshot back in place of the database
+  continue-after-damage  Go on with a database marked damaged (you have a copy)
   score       Show scores per group and overall, and the gaps
   check       Show what still blocks a complete submission
   export      Write an assessment as an interchange (.json) file
@@ -153,14 +154,30 @@ pub const BACKUPS: &str = "\
 Usage: csr-assess backups [--json]
 
 Lists the snapshots in backups/, newest first: name, when, why, assessments and answers in it.
+Each is checked in full (its pages, and every row against its checksum); a damaged one is
+listed as DAMAGED with what is wrong, and is never restored.
 ";
 
 pub const RESTORE_BACKUP: &str = "\
 Usage: csr-assess restore-backup NAME
 
-Puts the snapshot NAME (from `csr-assess backups`) in place of the database. The current
-database is snapshotted first, or, when it is damaged, moved into backups/ as it is, so a
-restore never loses anything. Close the app first.
+Puts the snapshot NAME (from `csr-assess backups`) in place of the database. The snapshot is
+checked in full first (a damaged one is refused). The current database is snapshotted first,
+or, when it is damaged, moved into backups/ as it is (as replaced-<time>.sqlite3, under a name
+no other file has), so a restore never loses anything. Refused while the app has the database
+open (close it first) and while another restore runs.
+";
+
+pub const CONTINUE_AFTER_DAMAGE: &str = "\
+Usage: csr-assess continue-after-damage --i-have-a-copy
+
+When damage is found in the database (by any command, by the app, or by a backup), a mark is
+put beside it (assessments.sqlite3.damaged) and nothing more is saved to it, by any program,
+until a backup is restored (`csr-assess restore-backup`) or you decide to go on with the file
+as it is. This command removes the mark; the file itself is not changed. Use it only when you
+have a copy of your work (an export, or a backup), since damage found again stops saving again.
+The same applies when a log file that this app did not write was set aside: the database then
+goes on without it (the log stays where the message said it was kept).
 ";
 
 pub const SCORE: &str = "\

@@ -43,6 +43,10 @@ fn main() -> ExitCode {
         }
         Err(Failure::Core(e)) => {
             eprintln!("csr-assess: {e}");
+            // SQLite's own words: for support, apart from the message.
+            if let Some(detail) = e.support_detail() {
+                eprintln!("Details for support: {detail}");
+            }
             ExitCode::from(1)
         }
         Err(Failure::Status(code)) => ExitCode::from(code),

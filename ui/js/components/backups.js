@@ -9,21 +9,36 @@ import { t, formatDateTime } from '../i18n.js';
 import { confirm, alertBox, openDialog } from './dialog.js';
 import { toast } from './toast.js';
 
-/** One snapshot as a line a user can judge: when, why, and what is in it. */
+/** One snapshot as a line a user can judge: when, why, and what is in it (or that it is damaged). */
 export function describeSnapshot(s) {
   const reason = t(`backups.reason.${s.reason.replace(/-\d+$/, '')}`);
+  if (s.damaged) return t('backups.line_damaged', { date: formatDateTime(s.taken_at), reason });
   return t('backups.line', { date: formatDateTime(s.taken_at), reason, assessments: s.assessments, answers: s.answers });
 }
 
-/** Asks, restores snapshot `s`, and reloads the app on the restored data. */
-export async function restoreSnapshot(s) {
-  const ok = await confirm(t('backups.restore_title'), t('backups.restore_body', { line: describeSnapshot(s) }),
-    { confirmLabel: t('backups.restore'), danger: true });
-  if (!ok) return;
+/** The newest snapshot that passed its check (a damaged one is never offered). */
+export function newestGood(list) {
+  return list.find((s) => !s.damaged) ?? null;
+}
+
+let restoring = false;
+
+/**
+ * Asks, restores snapshot `s`, and reloads the app on the restored data. `damaged`: the
+ * database is damaged, so it is kept aside as it is rather than backed up first (the
+ * confirmation says so). A second click while one restore runs does nothing.
+ */
+export async function restoreSnapshot(s, { damaged = false } = {}) {
+  if (restoring) return;
+  const body = t(damaged ? 'backups.restore_body_damaged' : 'backups.restore_body', { line: describeSnapshot(s) });
+  const ok = await confirm(t('backups.restore_title'), body, { confirmLabel: t('backups.restore'), danger: true });
+  if (!ok || restoring) return;
+  restoring = true;
   try {
     await api.restoreBackup(s.name);
     window.location.reload();
   } catch (e) {
+    restoring = false;
     const d = describe(e);
     await alertBox(d.title, d.advice, d.details);
   }
@@ -38,8 +53,8 @@ export async function backupsDialog() {
     ${info.backups ? html`<p>${t('backups.where')} <code class="path">${info.backups}</code></p>` : ''}
     ${list.length === 0 ? html`<p>${t('backups.none')}</p>` : html`
       <ul class="backup-list">
-        ${list.map((s, i) => html`<li><span>${describeSnapshot(s)}</span>
-          <button type="button" class="button small" value="restore:${i}">${t('backups.restore')}</button></li>`)}
+        ${list.map((s, i) => html`<li class="${s.damaged ? 'damaged' : ''}"><span>${describeSnapshot(s)}</span>
+          ${s.damaged ? '' : html`<button type="button" class="button small" value="restore:${i}">${t('backups.restore')}</button>`}</li>`)}
       </ul>`}
     <div class="modal-actions">
       <button type="button" value="cancel" class="button">${t('backups.close')}</button>

@@ -30,8 +30,14 @@ impl Context {
         crate::db_path(&self.db)
     }
 
+    /// Opens the database (with the catalog, read once here at the edge). When a damage
+    /// mark stands beside it, says so on standard error: reads go on, saves are refused.
     pub fn store(&self) -> Result<Store, Failure> {
-        Ok(Store::open(crate::db_path(&self.db)?)?)
+        let store = Store::open(crate::db_path(&self.db)?, csr_core::Catalog::get())?;
+        if let Some(e) = store.damage_error() {
+            eprintln!("csr-assess: warning: {e}");
+        }
+        Ok(store)
     }
 
     /// Reads the assessment id, the first argument of most verbs.
@@ -97,6 +103,7 @@ pub fn dispatch(verb: &str, ctx: &mut Context) -> Outcome {
         "backup" => backups::backup(ctx),
         "backups" => backups::list(ctx),
         "restore-backup" => backups::restore(ctx),
+        "continue-after-damage" => backups::continue_after_damage(ctx),
         "answer" => answers::answer(ctx),
         "part2" => answers::part2(ctx),
         "declare" => answers::declare(ctx),
@@ -144,6 +151,7 @@ fn help_for(verb: &str) -> Option<&'static str> {
         "backup" => help::BACKUP,
         "backups" => help::BACKUPS,
         "restore-backup" => help::RESTORE_BACKUP,
+        "continue-after-damage" => help::CONTINUE_AFTER_DAMAGE,
         "score" => help::SCORE,
         "check" => help::CHECK,
         "export" => help::EXPORT,

@@ -45,17 +45,37 @@ pub fn run(ctx: &mut Context) -> Outcome {
         return Ok(());
     }
     let current = pick_company(&store, company)?;
-    let mut profile = match &from_json {
-        Some(path) => serde_json::from_slice::<CompanyProfile>(&args::read_input(path)?)
-            .map_err(|e| Failure::Usage(format!("{path} is not a company profile: {e}")))?,
-        None => current.as_ref().map(|c| c.profile.clone()).unwrap_or_default(),
+    let base = match &from_json {
+        Some(path) => Some(
+            serde_json::from_slice::<CompanyProfile>(&args::read_input(path)?)
+                .map_err(|e| Failure::Usage(format!("{path} is not a company profile: {e}")))?,
+        ),
+        None => None,
     };
-    for (name, value) in profile_changes {
-        apply(&mut profile, &name, value)?;
+    // A usage mistake (a number that is not one) is told before anything is read or saved.
+    let mut scratch = CompanyProfile::default();
+    for (name, value) in &profile_changes {
+        apply(&mut scratch, name, value.clone())?;
     }
     let saved = match current {
-        Some(c) => store.save_company(c.id, &profile)?,
-        None => store.create_company(&profile)?,
+        // Read, changed and saved in one transaction: a change saved meanwhile by the app
+        // (another field) is kept, never overwritten with what was read before it.
+        Some(c) => store.edit_company(c.id, |p| {
+            if let Some(base) = base {
+                *p = base;
+            }
+            for (name, value) in profile_changes {
+                let _ = apply(p, &name, value); // cannot fail: checked above
+            }
+            Ok(())
+        })?,
+        None => {
+            let mut profile = base.unwrap_or_default();
+            for (name, value) in profile_changes {
+                apply(&mut profile, &name, value)?;
+            }
+            store.create_company(&profile)?
+        }
     };
     if json {
         output::json(&saved);
