@@ -340,11 +340,20 @@ fn submit_exits_3_with_what_is_missing_then_submits_once_ready() {
     assert_eq!(row["status"], "submitted");
     let attached: Value = serde_json::from_str(&ok(&db, &["extract", pdf.to_str().unwrap()])).unwrap();
     assert_eq!(attached["assessment"]["status"], "submitted");
-    // `pdf` of a submitted assessment: a copy of the submission, the same data.
+    // `pdf` of a submitted assessment: a copy of the submission, the same data (and in
+    // another language, the same assessment, with the record of its other pages).
     let copy = dir.path().join("copy.pdf");
-    let said = ok(&db, &["pdf", &id, "--output", copy.to_str().unwrap()]);
+    let said = ok(&db, &["pdf", &id, "--lang", "ja", "--output", copy.to_str().unwrap()]);
     assert!(said.contains("a copy of the submission"), "{said}");
     assert_eq!(ok(&db, &["extract", copy.to_str().unwrap()]), ok(&db, &["extract", pdf.to_str().unwrap()]));
+    let english = dir.path().join("copy-en.pdf");
+    ok(&db, &["pdf", &id, "--output", english.to_str().unwrap()]);
+    let mut en: Value = serde_json::from_str(&ok(&db, &["extract", english.to_str().unwrap()])).unwrap();
+    let mut ja = attached.clone();
+    assert_ne!(en["pages"], ja["pages"], "other pages, another record");
+    en.as_object_mut().unwrap().remove("pages");
+    ja.as_object_mut().unwrap().remove("pages");
+    assert_eq!(en, ja);
     // `pdf` of an unfinished one: a preview.
     let preview = dir.path().join("preview.pdf");
     let said = ok(&db, &["pdf", &empty, "--output", preview.to_str().unwrap()]);

@@ -21,6 +21,11 @@ pub enum Problem {
     InvalidData,
     /// The data is of a newer format version than this program reads.
     NewerFormat,
+    /// The printed pages were changed after the PDF was made (they differ from what the
+    /// data records, an update was appended, or a page holds content this app never writes).
+    PagesChanged,
+    /// The PDF carries a script, an action, a form or another file: not to be opened.
+    ActiveContent,
 }
 
 /// Every word of the tables in one language.
@@ -61,6 +66,8 @@ pub struct Labels {
     pub file: &'static str,
     pub checked: &'static str,
     pub checked_pdf: &'static str,
+    /// A PDF made before the app recorded what its pages print.
+    pub checked_pdf_unchecked: &'static str,
     pub checked_json: &'static str,
     pub sha256: &'static str,
     pub format_version: &'static str,
@@ -89,7 +96,7 @@ pub struct Labels {
     pub status_submitted: &'static str,
     pub ratings: [&'static str; 5],
     pub cascades: [&'static str; 4],
-    pub problems: [&'static str; 6],
+    pub problems: [&'static str; 8],
 }
 
 pub const EN: Labels = Labels {
@@ -124,7 +131,8 @@ pub const EN: Labels = Labels {
     essential_worse: "Essential conditions that got worse",
     file: "File",
     checked: "Check",
-    checked_pdf: "PDF: fingerprint matches on all {pages} pages",
+    checked_pdf: "PDF: all {pages} pages print what the attached data records, and its fingerprint",
+    checked_pdf_unchecked: "PDF: the fingerprint matches on all {pages} pages, but the printed pages could NOT be checked against the data (made by an app version that did not record them)",
     checked_json: ".json file: no printed fingerprint to check",
     sha256: "Fingerprint (SHA-256)",
     format_version: "Format version",
@@ -160,6 +168,8 @@ pub const EN: Labels = Labels {
         "Tampered or mixed up: the attached data does not match the fingerprint printed on the pages",
         "The data is not a valid assessment",
         "Made by a newer version of the app: install the newest version to read it",
+        "Changed after it was made: the printed pages differ from the attached data (the page is named in the details)",
+        "Carries a script, an action or another file, which this app never adds: do not open it; ask the supplier for the original PDF",
     ],
 };
 
@@ -195,7 +205,8 @@ pub const JA: Labels = Labels {
     essential_worse: "悪化した必須条件",
     file: "ファイル",
     checked: "検証",
-    checked_pdf: "PDF：全{pages}ページのハッシュ値が一致",
+    checked_pdf: "PDF：全{pages}ページの印刷内容とハッシュ値が添付データと一致",
+    checked_pdf_unchecked: "PDF：全{pages}ページのハッシュ値は一致。ただし印刷内容は添付データと照合できません（照合用の記録がない旧版のアプリで作成）",
     checked_json: ".jsonファイル：照合できる印刷済みのハッシュ値なし",
     sha256: "データのハッシュ値（SHA-256）",
     format_version: "形式の版",
@@ -231,6 +242,8 @@ pub const JA: Labels = Labels {
         "改ざんまたは取り違え：添付データがページに印刷されたハッシュ値と一致しません",
         "アセスメントのデータとして正しくありません",
         "新しい版のアプリで作成されています（最新版をインストールすると読めます）",
+        "作成後に変更されています：印刷されたページが添付データと一致しません（該当ページは詳細に記載）",
+        "本アプリが付けることのないスクリプト、アクションまたは別のファイルが含まれています：開かずに、取引先に元のPDFを依頼してください",
     ],
 };
 
@@ -270,6 +283,8 @@ impl Labels {
             Problem::Mismatch => 3,
             Problem::InvalidData => 4,
             Problem::NewerFormat => 5,
+            Problem::PagesChanged => 6,
+            Problem::ActiveContent => 7,
         };
         self.problems[i]
     }

@@ -257,7 +257,8 @@ impl Tables<'_> {
                 }
             }
             let checked = match s.source {
-                Source::Pdf { pages } => l.checked_pdf.replace("{pages}", &pages.to_string()),
+                Source::Pdf { pages, pages_checked: true } => l.checked_pdf.replace("{pages}", &pages.to_string()),
+                Source::Pdf { pages, pages_checked: false } => l.checked_pdf_unchecked.replace("{pages}", &pages.to_string()),
                 Source::Json => l.checked_json.to_string(),
             };
             row.extend([
