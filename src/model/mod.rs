@@ -12,7 +12,7 @@ mod record_check;
 
 pub use answer::{ActionPlan, Answer, Evidence, Rating, Revision};
 pub use assessment::{
-    validate_period, Assessment, AssessmentRecord, AssessmentSummary, Declaration, Status, DECLARATION_TEXT,
+    normalize_period, validate_period, Assessment, AssessmentRecord, AssessmentSummary, Declaration, Status, DECLARATION_TEXT,
 };
 pub use part2::{parse_amount, parse_year, Cascade, Part2Answer};
 pub use profile::{looks_like_email, looks_like_phone, Company, CompanyProfile, FieldProblem, REQUIRED_FIELDS};

@@ -62,10 +62,16 @@ pub const REQUIRED_FIELDS: [&str; 7] =
     ["legal_name", "address", "country", "representative", "contact_name", "contact_email", "contact_phone"];
 
 impl CompanyProfile {
-    /// Refuses impossible values (absurd length, absurd employee count).
+    /// Refuses impossible values (absurd length, absurd employee count, characters that
+    /// make a name read differently in different places).
     pub fn validate(&self) -> Result<()> {
         for (field, value, limit) in self.text_fields() {
-            checks::text(field, value, limit)?;
+            // Names, codes and contacts are identifiers; the address, products and sites text.
+            if limit == SHORT_TEXT {
+                checks::name(field, value, limit)?;
+            } else {
+                checks::text(field, value, limit)?;
+            }
         }
         if let Some(n) = self.employees {
             if n > checks::MAX_EMPLOYEES {
@@ -76,13 +82,23 @@ impl CompanyProfile {
     }
 
     /// The profile as stored: e-mail addresses, the phone number and the supplier code in
-    /// half-width form however they were typed (see [`input::half_width`]); other fields as typed.
+    /// half-width form however they were typed (see [`input::half_width`]); other fields as
+    /// typed, composed (see [`input::nfc`]).
     pub fn normalized(&self) -> CompanyProfile {
         CompanyProfile {
+            legal_name: input::nfc(&self.legal_name),
+            name_latin: input::nfc(&self.name_latin),
+            address: input::nfc(&self.address),
+            country: input::nfc(&self.country),
+            representative: input::nfc(&self.representative),
+            contact_name: input::nfc(&self.contact_name),
             contact_email: input::half_width(&self.contact_email),
+            nec_contact_name: input::nfc(&self.nec_contact_name),
             nec_contact_email: input::half_width(&self.nec_contact_email),
             contact_phone: input::half_width(&self.contact_phone),
             supplier_code: input::half_width(&self.supplier_code),
+            products: input::nfc(&self.products),
+            sites: input::nfc(&self.sites),
             ..self.clone()
         }
     }

@@ -24,6 +24,7 @@ impl Store {
     /// carries the revision it was read at and the stored one has moved on (another window
     /// or program saved meanwhile), nothing is saved: [`Error::Conflict`].
     pub fn save_answer(&mut self, assessment_id: i64, answer: &Answer) -> Result<SaveReceipt> {
+        let answer = &answer.normalized();
         answer.validate(Catalog::get())?;
         let now = clock::now();
         self.write(|tx| {
@@ -54,6 +55,7 @@ impl Store {
                 .unwrap_or_else(|| Answer::new(item_id));
             edit(&mut answer)?;
             answer.item_id = item_id.to_string();
+            let answer = answer.normalized();
             answer.validate(Catalog::get())?;
             store_answer(tx, assessment_id, &answer, &now)
         })
@@ -103,6 +105,7 @@ impl Store {
     /// Saves one policy's answer in one transaction; saving clears "to re-confirm".
     /// A stale revision is refused as in [`Store::save_answer`].
     pub fn save_part2(&mut self, assessment_id: i64, answer: &Part2Answer) -> Result<SaveReceipt> {
+        let answer = &answer.normalized();
         answer.validate(Catalog::get())?;
         let now = clock::now();
         self.write(|tx| {
@@ -131,6 +134,7 @@ impl Store {
                 .unwrap_or_else(|| Part2Answer::new(policy_id));
             edit(&mut answer)?;
             answer.policy_id = policy_id.to_string();
+            let answer = answer.normalized();
             answer.validate(Catalog::get())?;
             store_part2(tx, assessment_id, &answer, &now)
         })

@@ -11,12 +11,13 @@ use crate::clock;
 use crate::error::{Error, Result};
 use crate::model::Misfit;
 use crate::model::{
-    validate_period, Assessment, AssessmentRecord, AssessmentSummary, CompanyProfile, Declaration, Status,
+    normalize_period, validate_period, Assessment, AssessmentRecord, AssessmentSummary, CompanyProfile, Declaration, Status,
 };
 
 impl Store {
     /// Starts an empty assessment of a company for a period.
     pub fn create_assessment(&mut self, company_id: i64, period: &str) -> Result<Assessment> {
+        let period = &normalize_period(period);
         validate_period(period)?;
         self.company(company_id)?;
         let now = clock::now();
@@ -27,6 +28,7 @@ impl Store {
     /// Starts an assessment from an earlier one: its answers and Part 2 answers are copied
     /// and marked "to re-confirm"; the declaration is not (it must be signed anew).
     pub fn create_assessment_from(&mut self, source_id: i64, period: &str) -> Result<Assessment> {
+        let period = &normalize_period(period);
         validate_period(period)?;
         let source = self.assessment(source_id)?;
         let now = clock::now();
@@ -110,6 +112,7 @@ impl Store {
     }
 
     pub fn rename_assessment(&mut self, id: i64, period: &str) -> Result<Assessment> {
+        let period = &normalize_period(period);
         validate_period(period)?;
         let now = clock::now();
         self.write(|tx| {
@@ -206,6 +209,7 @@ impl Store {
             let mut declaration: Declaration = serde_json::from_str(&text)
                 .map_err(|e| Error::CorruptDatabase { path: Default::default(), detail: e.to_string() })?;
             edit(&mut declaration);
+            let declaration = declaration.normalized();
             declaration.validate()?;
             let json = serde_json::to_string(&declaration).expect("declarations serialize");
             let receipt = touch(tx, id, &now)?;
@@ -215,6 +219,7 @@ impl Store {
     }
 
     pub fn save_declaration(&mut self, id: i64, declaration: &Declaration) -> Result<SaveReceipt> {
+        let declaration = &declaration.normalized();
         declaration.validate()?;
         let json = serde_json::to_string(declaration).expect("declarations serialize");
         let now = clock::now();
