@@ -261,6 +261,22 @@ impl Metrics {
         gid
     }
 
+    /// A blank glyph of the font of `slot` (a thin or hair space) 0.1 to 0.2 em wide, that
+    /// no space typed shares, to stand for the lam of a lam-alef ligature: (slot, glyph, width
+    /// in ems).
+    fn blank_for_lam(&self, slot: usize) -> Option<(usize, u16, f32)> {
+        let space = self.glyph_in(slot, ' ');
+        let no_break = self.glyph_in(slot, '\u{A0}');
+        ['\u{200A}', '\u{2009}', '\u{2006}', '\u{2005}', '\u{2008}'].into_iter().find_map(|c| {
+            let gid = self.glyph_in(slot, c)?;
+            let width = {
+                let font = &self.fonts.borrow()[slot];
+                f32::from(font.font.get_horizontal_advance(gid)) / font.units_per_em
+            };
+            (Some(gid) != space && Some(gid) != no_break && (0.105..=0.19).contains(&width)).then_some((slot, gid, width))
+        })
+    }
+
     /// `text` as pieces to draw: runs of glyphs, each in one font (font id, glyphs), and
     /// where a piece starts when it does not follow on from the one before. Every glyph
     /// carries the text it stands for, which becomes the PDF's ToUnicode map (copy and
@@ -278,13 +294,22 @@ impl Metrics {
         };
         let add = |runs: &mut Runs, c: char, stands_for: String, prefer: Option<usize>| {
             if c == super::rtl::LAM_OF_LIGATURE {
-                // The lam of a lam-alef ligature: the run font's glyph of no width.
-                let zero_width = prefer.and_then(|p| {
-                    let gid = self.glyph_in(p, c)?;
-                    (self.fonts.borrow()[p].font.get_horizontal_advance(gid) == 0).then_some((p, gid))
-                });
-                if let Some((p, gid)) = zero_width {
-                    put(runs, p, gid, 0.0, stands_for);
+                // The lam of a lam-alef ligature: a blank glyph of the run's font, drawn over
+                // the end of the ligature just before it (which is moved back by the blank's
+                // width, so nothing moves). Readers then keep both in one word: poppler takes
+                // a glyph of no width followed by another at the same place for a duplicate
+                // and starts a new word, so the blank must have a width, of 0.1 to 0.2 em
+                // (poppler's limits for a duplicate and for a gap between words); the move
+                // back is no gap for pypdf either.
+                let blank = prefer.and_then(|p| self.blank_for_lam(p));
+                let before = runs.last_mut().and_then(|(_, glyphs)| glyphs.last_mut());
+                match (blank, before) {
+                    (Some((p, gid, width)), Some(before)) => {
+                        before.offset += width * 1000.0;
+                        put(runs, p, gid, 0.0, stands_for);
+                    }
+                    // Never: without a blank the ligature is drawn as its two letters.
+                    _ => {}
                 }
                 return;
             }
@@ -335,7 +360,18 @@ impl Metrics {
                 // Where the segment starts, in ems from the line's start.
                 let mut x = 0.0;
                 let mut after_words = false;
-                for segment in segments {
+                for mut segment in segments {
+                    // The font of the run's first letter.
+                    let prefer = segment.glyphs.iter().find(|g| super::rtl::is_rtl(g.0)).and_then(|g| match self.mapped(g.0) {
+                        Mapped::Glyph { slot, .. } => Some(slot),
+                        _ => None,
+                    });
+                    // Without a blank glyph for the lam of a lam-alef ligature, the two
+                    // letters are drawn each in its joined form instead.
+                    if segment.words.is_some() && prefer.and_then(|p| self.blank_for_lam(p)).is_none() {
+                        super::rtl::without_ligatures(&mut segment.glyphs);
+                        segment.words.iter_mut().flatten().for_each(super::rtl::without_ligatures);
+                    }
                     let width = ems(&segment.glyphs);
                     match &segment.words {
                         None => {
@@ -345,11 +381,6 @@ impl Metrics {
                             after_words = false;
                         }
                         Some(words) => {
-                            // The font of the run's first letter.
-                            let prefer = segment.glyphs.iter().find(|g| super::rtl::is_rtl(g.0)).and_then(|g| match self.mapped(g.0) {
-                                Mapped::Glyph { slot, .. } => Some(slot),
-                                _ => None,
-                            });
                             // The first word typed is the rightmost.
                             let mut right = x + width;
                             for word in words {

@@ -243,11 +243,9 @@ pub fn write_fingerprint(doc: &mut Document, pages: &[Page], placeholder: &str, 
             return None;
         }
         for (at, code) in edits {
-            let digits = format!("{code:04x}");
+            // In capitals, as lopdf writes hexadecimal strings.
             let slot = stream.content.get_mut(at..at + 4)?;
-            // Upper or lower case as written.
-            let upper = slot.iter().any(|b| b.is_ascii_uppercase());
-            slot.copy_from_slice(if upper { digits.to_uppercase() } else { digits }.as_bytes());
+            slot.copy_from_slice(format!("{code:04X}").as_bytes());
             written += 1;
         }
     }

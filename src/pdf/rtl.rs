@@ -110,6 +110,30 @@ fn shape(chars: &[char]) -> Vec<Shaped> {
     out
 }
 
+/// Replaces each lam-alef ligature (the alef's glyph and the lam's mark, in visual order)
+/// by the two letters in their joined forms: the alef final; the lam initial, or medial where
+/// the ligature was in its final form (joined to the letter before it).
+pub fn without_ligatures(glyphs: &mut Vec<Shaped>) {
+    // Whether the ligature just replaced was in its final form (even code points).
+    let mut ligature_final = None;
+    for (glyph, _) in glyphs.iter_mut() {
+        let code = *glyph as u32;
+        if (0xFEF5..=0xFEFC).contains(&code) {
+            let alef = match code {
+                0xFEF5 | 0xFEF6 => 0xFE82,
+                0xFEF7 | 0xFEF8 => 0xFE84,
+                0xFEF9 | 0xFEFA => 0xFE88,
+                _ => 0xFE8E,
+            };
+            *glyph = char::from_u32(alef).unwrap_or(*glyph);
+            ligature_final = Some(code % 2 == 0);
+        } else if *glyph == LAM_OF_LIGATURE {
+            let medial = ligature_final.take().unwrap_or(false);
+            *glyph = char::from_u32(if medial { 0xFEE0 } else { 0xFEDF }).unwrap_or(*glyph);
+        }
+    }
+}
+
 /// A piece of a line, in visual order: glyphs left to right; a right-to-left run also as
 /// its words in the order typed (each word with the spaces before it, its glyphs left to
 /// right as seen).
@@ -194,6 +218,19 @@ mod tests {
     fn hebrew_runs_are_reversed_between_latin_words() {
         let v = visual("Tel Aviv תל אביב 2026").unwrap();
         assert_eq!(glyphs(&v), "Tel Aviv ביבא לת 2026");
+    }
+
+    #[test]
+    fn a_ligature_can_be_drawn_as_its_two_letters() {
+        // "سلام": the ligature final (joined to the seen), so the lam medial.
+        let mut v = visual("سلام").unwrap();
+        without_ligatures(&mut v);
+        assert_eq!(glyphs(&v), "\u{FEE1}\u{FE8E}\u{FEE0}\u{FEB3}");
+        assert_eq!(text(&v), "مالس");
+        // "لا" alone: the lam initial.
+        let mut v = visual("لا").unwrap();
+        without_ligatures(&mut v);
+        assert_eq!(glyphs(&v), "\u{FE8E}\u{FEDF}");
     }
 
     #[test]

@@ -38,7 +38,7 @@ Options:
 
 Exit status: 0 on success, 1 when the work failed (the message says why), 2 on a usage mistake,
 3 when `check` or `submit` finds the assessment not ready to submit, 4 when `verify` finds a
-mismatch.
+mismatch or a change, 5 when `verify` could not check the printed pages.
 ";
 
 pub const CATALOG: &str = "\
@@ -225,7 +225,13 @@ pub const VERIFY: &str = "\
 Usage: csr-assess verify FILE.pdf [--json]
 
 Checks that the data attached to the PDF is the data whose SHA-256 the PDF prints on its
-cover and, shortened, in every footer. Exit status 0 when it matches, 4 when it does not.
+cover and, shortened, in every footer; that every page prints what the data records it
+printed when the PDF was made (naming the page, and the line, that differ); and that the
+file holds nothing this app never writes: updates appended after it was made, JavaScript
+or other actions, forms, other attached files, images or unknown page content.
+Exit status 0 when all is as made (OK), 4 when the data does not match (MISMATCH) or the
+PDF was changed (CHANGED), 5 when the PDF was made by a version that did not record its
+pages, so the printed pages could not be checked (PAGES NOT CHECKED).
 ";
 
 pub const COLLECT: &str = "\
