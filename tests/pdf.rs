@@ -504,7 +504,7 @@ fn a_carried_forward_assessment_prints_its_changes_first_in_both_languages() {
     assert_eq!(changes.items.len(), 1, "only VI-2 changed");
     for (lang, title, moved) in [
         ("en", format!("Changes since the submission of {last_period}"), "Evidence added: Training record 2026"),
-        ("ja", format!("{last_period} の提出からの変更点"), "根拠資料を追加: Training record 2026"),
+        ("ja", format!("{last_period} の提出からの変更点"), "根拠資料を追加：Training record 2026"),
     ] {
         let sub = pdf::render_with_changes(&record, Catalog::get(), lang, Some(&changes)).unwrap();
         let path = out_dir(dir.path()).join(format!("changes-{lang}.pdf"));

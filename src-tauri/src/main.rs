@@ -91,6 +91,8 @@ fn main() {
             collect::choose_collect_folder,
             collect::collect_submissions,
             collect::open_workbook,
+            collect::choose_previous_folder,
+            collect::clear_previous_folder,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = run {

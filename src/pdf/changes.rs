@@ -64,6 +64,8 @@ pub fn draw(c: &mut Canvas, ctx: &Context, changes: &Changes) {
         c.paragraph(w.none, SMALL);
         return;
     }
+    // The language's colon: 「：」 in Japanese.
+    let colon = if ctx.labels.lang == "ja" { "：" } else { ": " };
     for change in &changes.items {
         let title = ctx.catalog.item(&change.item_id).map_or("", |i| ctx.title(&i.title));
         let mut facts = Vec::new();
@@ -73,16 +75,16 @@ pub fn draw(c: &mut Canvas, ctx: &Context, changes: &Changes) {
                 RatingMove::Down => w.down,
                 RatingMove::Changed => w.changed,
             };
-            facts.push(format!("{word}: {} → {}", ctx.rating(change.rating_before), ctx.rating(change.rating_now)));
+            facts.push(format!("{word}{colon}{} → {}", ctx.rating(change.rating_before), ctx.rating(change.rating_now)));
         }
         if !change.evidence_added.is_empty() {
-            facts.push(format!("{}: {}", w.evidence_added, change.evidence_added.join(ctx.separator())));
+            facts.push(format!("{}{colon}{}", w.evidence_added, change.evidence_added.join(ctx.separator())));
         }
         if !change.evidence_removed.is_empty() {
-            facts.push(format!("{}: {}", w.evidence_removed, change.evidence_removed.join(ctx.separator())));
+            facts.push(format!("{}{colon}{}", w.evidence_removed, change.evidence_removed.join(ctx.separator())));
         }
         if !change.evidence_expired.is_empty() {
-            facts.push(format!("{}: {}", w.evidence_expired, change.evidence_expired.join(ctx.separator())));
+            facts.push(format!("{}{colon}{}", w.evidence_expired, change.evidence_expired.join(ctx.separator())));
         }
         c.item_heading(&format!("{} {title}", change.item_id), &facts);
         for text in &change.texts {

@@ -28,13 +28,40 @@ enum Operand {
     /// The string's bytes, and for a hexadecimal string written without spaces, where its
     /// digits are in the stream (the fingerprint is written into them when the PDF is made).
     Str {
-        bytes: Vec<u8>,
+        bytes: Bytes,
         hex_at: Option<usize>,
     },
     Array(Vec<Operand>),
     Dict(Vec<(Vec<u8>, Operand)>),
     Bool,
     Null,
+}
+
+/// A string's bytes, kept inline when short (this app writes one glyph, two bytes, per
+/// string: a page has thousands, and an allocation each was a fifth of `verify`'s time).
+#[derive(Debug, Clone, PartialEq)]
+enum Bytes {
+    Inline { len: u8, data: [u8; 8] },
+    Heap(Vec<u8>),
+}
+
+impl Bytes {
+    fn from_vec(v: Vec<u8>) -> Bytes {
+        if v.len() <= 8 {
+            let mut data = [0; 8];
+            data[..v.len()].copy_from_slice(&v);
+            Bytes::Inline { len: v.len() as u8, data }
+        } else {
+            Bytes::Heap(v)
+        }
+    }
+
+    fn as_slice(&self) -> &[u8] {
+        match self {
+            Bytes::Inline { len, data } => &data[..*len as usize],
+            Bytes::Heap(v) => v,
+        }
+    }
 }
 
 /// Reads tokens from a content stream.
@@ -86,7 +113,7 @@ impl<'a> Lexer<'a> {
         }
         let token = match b {
             b'/' => Token::Operand(Operand::Name(self.name()?)),
-            b'(' => Token::Operand(Operand::Str { bytes: self.literal()?, hex_at: None }),
+            b'(' => Token::Operand(Operand::Str { bytes: Bytes::from_vec(self.literal()?), hex_at: None }),
             b'<' if self.s.get(self.at + 1) == Some(&b'<') => {
                 self.at += 2;
                 Token::Operand(self.dict(depth + 1)?)
@@ -151,17 +178,45 @@ impl<'a> Lexer<'a> {
         Ok(out)
     }
 
+    /// A number: an optional sign, digits, an optional point and digits. Read by hand (a
+    /// content stream holds thousands); the same reading makes the record and checks it.
     fn number(&mut self) -> Parse<f64> {
         let start = self.at;
-        self.at += 1;
-        while self.at < self.s.len() && matches!(self.s[self.at], b'0'..=b'9' | b'.') {
+        let negative = match self.s[self.at] {
+            b'-' => {
+                self.at += 1;
+                true
+            }
+            b'+' => {
+                self.at += 1;
+                false
+            }
+            _ => false,
+        };
+        let (mut whole, mut fraction, mut scale, mut digits, mut point) = (0f64, 0f64, 1f64, 0usize, false);
+        while let Some(&b) = self.s.get(self.at) {
+            match b {
+                b'0'..=b'9' if point => {
+                    fraction = fraction * 10.0 + f64::from(b - b'0');
+                    scale *= 10.0;
+                }
+                b'0'..=b'9' => whole = whole * 10.0 + f64::from(b - b'0'),
+                b'.' if !point => point = true,
+                _ => break,
+            }
+            if b != b'.' {
+                digits += 1;
+            }
             self.at += 1;
         }
-        let text = std::str::from_utf8(&self.s[start..self.at]).unwrap_or("");
-        match text.parse::<f64>() {
-            Ok(v) if v.is_finite() => Ok(v),
-            _ => refuse(format!("its content has a malformed number ({text:?})")),
+        let v = whole + fraction / scale;
+        if digits == 0 || digits > 30 || !v.is_finite() {
+            return refuse(format!(
+                "its content has a malformed number ({:?})",
+                String::from_utf8_lossy(&self.s[start..self.at.max(start + 1).min(self.s.len())])
+            ));
         }
+        Ok(if negative { -v } else { v })
     }
 
     fn literal(&mut self) -> Parse<Vec<u8>> {
@@ -221,27 +276,59 @@ impl<'a> Lexer<'a> {
     fn hex(&mut self) -> Parse<Operand> {
         self.at += 1;
         let start = self.at;
-        let mut digits = Vec::new();
-        let mut spaced = false;
+        let mut bytes = [0u8; 8];
+        let mut heap: Option<Vec<u8>> = None;
+        let (mut n, mut half, mut spaced) = (0usize, None::<u8>, false);
         loop {
             let Some(&b) = self.s.get(self.at) else {
                 return refuse("its content has a hexadecimal string that is not closed");
             };
             self.at += 1;
-            match b {
+            let digit = match b {
                 b'>' => break,
-                _ if is_white(b) => spaced = true,
-                _ if b.is_ascii_hexdigit() => digits.push(b),
+                _ if is_white(b) => {
+                    spaced = true;
+                    continue;
+                }
+                b'0'..=b'9' => b - b'0',
+                b'a'..=b'f' => b - b'a' + 10,
+                b'A'..=b'F' => b - b'A' + 10,
                 _ => return refuse("its content has a malformed hexadecimal string"),
+            };
+            match half.take() {
+                None => half = Some(digit),
+                Some(high) => {
+                    let byte = high << 4 | digit;
+                    match heap.as_mut() {
+                        Some(v) => v.push(byte),
+                        None if n < bytes.len() => bytes[n] = byte,
+                        None => {
+                            let mut v = bytes.to_vec();
+                            v.push(byte);
+                            heap = Some(v);
+                        }
+                    }
+                    n += 1;
+                }
             }
         }
-        if digits.len() % 2 == 1 {
-            digits.push(b'0');
+        // An odd last digit is followed by 0.
+        if let Some(high) = half {
+            match heap.as_mut() {
+                Some(v) => v.push(high << 4),
+                None if n < bytes.len() => bytes[n] = high << 4,
+                None => {
+                    let mut v = bytes.to_vec();
+                    v.push(high << 4);
+                    heap = Some(v);
+                }
+            }
+            n += 1;
         }
-        let bytes = digits
-            .chunks(2)
-            .map(|p| u8::from_str_radix(std::str::from_utf8(p).unwrap_or("00"), 16).unwrap_or(0))
-            .collect();
+        let bytes = match heap {
+            Some(v) => Bytes::Heap(v),
+            None => Bytes::Inline { len: n as u8, data: bytes },
+        };
         Ok(Operand::Str { bytes, hex_at: (!spaced).then_some(start) })
     }
 
@@ -281,24 +368,14 @@ fn apply(m: &Matrix, x: f64, y: f64) -> (f64, f64) {
     (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
 }
 
-/// A number as recorded: to whole points for positions, enough to tell styles apart.
-fn coarse(v: f64) -> String {
-    let r = v.round();
-    // "-0" and "0" are one position.
-    if r == 0.0 {
-        "0".into()
-    } else {
-        format!("{r}")
-    }
+/// A number as recorded: to whole points for positions.
+fn coarse(v: f64) -> i64 {
+    v.round() as i64
 }
 
-fn fine(v: f64) -> String {
-    let r = (v * 1000.0).round() / 1000.0;
-    if r == 0.0 {
-        "0".into()
-    } else {
-        format!("{r}")
-    }
+/// A number as recorded where a small difference shows (sizes, greys, widths): thousandths.
+fn fine(v: f64) -> i64 {
+    (v * 1000.0).round() as i64
 }
 
 /// One glyph of a text run: the characters it stands for (its place in [`Run::glyphs`]), the
@@ -313,8 +390,7 @@ pub struct Glyph {
 /// Text drawn from one text position (a `Td` or `Tm` in a text object) until the next.
 #[derive(Debug, Clone)]
 pub struct Run {
-    /// Where it starts on the page, in points from the bottom left.
-    pub x: f64,
+    /// Its baseline, in points from the bottom of the page.
     pub y: f64,
     /// What the glyphs stand for (their fonts' ToUnicode), in the order drawn.
     pub glyphs: String,
@@ -327,10 +403,28 @@ pub struct Run {
 /// What one page's content draws, in the order drawn.
 #[derive(Debug, Clone, Default)]
 pub struct PageContent {
-    /// Every text run and every painted shape, as recorded (shapes start with "P").
-    pub records: Vec<String>,
-    /// The text runs alone.
+    /// Every text run (by its index in `runs`) and every painted shape (as recorded, "P …"),
+    /// in the order drawn.
+    pub drawn: Vec<Drawn>,
+    /// The text runs.
     pub runs: Vec<Run>,
+}
+
+/// One thing a page draws.
+#[derive(Debug, Clone)]
+pub enum Drawn {
+    Run(usize),
+    Shape(String),
+}
+
+impl PageContent {
+    /// Each thing drawn as recorded, in order.
+    pub fn records(&self) -> impl Iterator<Item = &str> {
+        self.drawn.iter().map(|d| match d {
+            Drawn::Run(i) => self.runs[*i].record.as_str(),
+            Drawn::Shape(s) => s.as_str(),
+        })
+    }
 }
 
 #[derive(Clone)]
@@ -473,14 +567,15 @@ pub fn read(content: &[u8], fonts: &HashMap<Vec<u8>, PageFont>) -> Parse<PageCon
                 };
                 let Some(font_index) = g.font else { return refuse("its content shows text before choosing a font") };
                 let font = fonts.get(names[font_index]).expect("an index of the names");
-                let items: Vec<Operand> = match (op, operands.as_slice()) {
-                    (b"TJ", [Operand::Array(items)]) => items.clone(),
-                    (b"Tj", [s @ Operand::Str { .. }]) => vec![s.clone()],
+                let mut taken = std::mem::take(&mut operands);
+                let items: Vec<Operand> = match (op, taken.pop(), taken.is_empty()) {
+                    (b"TJ", Some(Operand::Array(items)), true) => items,
+                    (b"Tj", Some(s @ Operand::Str { .. }), true) => vec![s],
                     _ => return refuse(format!("its content has a malformed '{}'", String::from_utf8_lossy(op))),
                 };
                 let r = run.get_or_insert_with(|| {
                     let (x, y) = apply(&concat(tm, &g.ctm), 0.0, 0.0);
-                    Run { x, y, glyphs: String::new(), record: String::new(), glyph_list: Vec::new() }
+                    Run { y, glyphs: String::new(), record: format!("T {} {}|", coarse(x), coarse(y)), glyph_list: Vec::new() }
                 });
                 show(r, &items, font, &g, tm)?;
             }
@@ -516,12 +611,12 @@ pub fn read(content: &[u8], fonts: &HashMap<Vec<u8>, PageFont>) -> Parse<PageCon
                     return refuse("its content paints a shape that was never drawn");
                 }
                 let paint = std::str::from_utf8(op).unwrap_or("?");
-                page.records.push(format!(
+                page.drawn.push(Drawn::Shape(format!(
                     "P {paint} fill {} stroke {} width {}|{path}",
                     fine(g.fill),
                     fine(g.stroke),
                     fine(g.line_width * (g.ctm[0] * g.ctm[3] - g.ctm[1] * g.ctm[2]).abs().sqrt())
-                ));
+                )));
                 path.clear();
             }
             other => {
@@ -567,12 +662,13 @@ fn show(r: &mut Run, items: &[Operand], font: &PageFont, g: &Graphics, tm: &Matr
     for item in items {
         match item {
             Operand::Str { bytes, hex_at } => {
+                let bytes = bytes.as_slice();
                 if bytes.len() % 2 != 0 {
                     return refuse("its text has a glyph code of one byte; this app writes two");
                 }
                 for (i, pair) in bytes.chunks(2).enumerate() {
                     let code = u16::from_be_bytes([pair[0], pair[1]]);
-                    let Some(stands_for) = font.to_unicode.get(&code) else {
+                    let Some(stands_for) = font.text_of(code) else {
                         return refuse(format!(
                             "its text shows a glyph ({code:04X}) whose text the font does not give"
                         ));
@@ -585,7 +681,7 @@ fn show(r: &mut Run, items: &[Operand], font: &PageFont, g: &Graphics, tm: &Matr
             }
             Operand::Number(n) => {
                 // A move between glyphs moves what follows it.
-                r.record.push_str(&format!("\u{1}move {}\u{1}", n.round()));
+                r.record.push_str(&format!("\u{1}move {}\u{1}", n.round() as i64));
             }
             _ => return refuse("its text array holds something other than glyphs and moves"),
         }
@@ -594,9 +690,8 @@ fn show(r: &mut Run, items: &[Operand], font: &PageFont, g: &Graphics, tm: &Matr
 }
 
 fn finish_run(run: &mut Option<Run>, page: &mut PageContent) {
-    if let Some(mut r) = run.take() {
-        r.record = format!("T {} {}|{}", coarse(r.x), coarse(r.y), r.record);
-        page.records.push(r.record.clone());
+    if let Some(r) = run.take() {
+        page.drawn.push(Drawn::Run(page.runs.len()));
         page.runs.push(r);
     }
 }
@@ -610,7 +705,7 @@ mod tests {
         for (code, s) in [(1u16, "A"), (2, "B"), (3, " "), (4, "\u{5D0}"), (5, "\u{5D1}")] {
             to_unicode.insert(code, s.to_string());
         }
-        HashMap::from([(b"F1".to_vec(), PageFont { identity: "f1".into(), to_unicode })])
+        HashMap::from([(b"F1".to_vec(), PageFont::new("f1".into(), to_unicode))])
     }
 
     #[test]
@@ -622,9 +717,10 @@ mod tests {
         .unwrap();
         assert_eq!(page.runs.len(), 1);
         assert_eq!(page.runs[0].glyphs, "AB");
-        assert_eq!((page.runs[0].x, page.runs[0].y), (52.0, 812.0));
-        assert!(page.records[0].starts_with("T 52 812|"), "{}", page.records[0]);
-        assert_eq!(page.records[1], "P S fill 0.25 stroke 0.4 width 0.5|m 52 804;l 543 804;");
+        assert_eq!(page.runs[0].y, 812.0);
+        let records: Vec<&str> = page.records().collect();
+        assert!(records[0].starts_with("T 52 812|"), "{}", records[0]);
+        assert_eq!(records[1], "P S fill 250 stroke 400 width 500|m 52 804;l 543 804;");
         // The digits of each glyph's code, for writing the fingerprint in.
         let s = b"BT /F1 9.5 Tf 52 812 Td [<0001><0002>] TJ ET";
         let page = read(s, &font()).unwrap();

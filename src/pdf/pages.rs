@@ -159,11 +159,11 @@ fn lines(page: &Page, full: &str, short: &str) -> Vec<Line> {
 
 /// The record of one page, with the fingerprint `full` (and its printed start `short`) masked.
 pub fn digest(page: &Page, full: &str, short: &str) -> PageDigest {
-    let mut all = String::with_capacity(page.content.records.iter().map(String::len).sum::<usize>() + 64);
+    let mut all = String::with_capacity(page.content.records().map(str::len).sum::<usize>() + 64);
     all.push_str(METHOD);
     all.push('\n');
     all.push_str(&page.boxes);
-    for r in &page.content.records {
+    for r in page.content.records() {
         all.push('\n');
         all.push_str(r);
     }

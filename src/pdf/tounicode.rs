@@ -15,8 +15,24 @@ use super::sha256_hex;
 pub struct PageFont {
     /// The start of the SHA-256 of the font's program, widths and maps.
     pub identity: String,
-    /// What each glyph code stands for.
-    pub to_unicode: HashMap<u16, String>,
+    /// What each glyph code stands for, by code (a subset's codes run from 1 up).
+    by_code: Vec<Option<String>>,
+}
+
+impl PageFont {
+    pub fn new(identity: String, to_unicode: HashMap<u16, String>) -> PageFont {
+        let size = to_unicode.keys().max().map_or(0, |m| usize::from(*m) + 1);
+        let mut by_code = vec![None; size];
+        for (code, text) in to_unicode {
+            by_code[usize::from(code)] = Some(text);
+        }
+        PageFont { identity, by_code }
+    }
+
+    /// What a glyph code stands for.
+    pub fn text_of(&self, code: u16) -> Option<&str> {
+        self.by_code.get(usize::from(code))?.as_deref()
+    }
 }
 
 /// Most bytes a font program or map may unpack to (a subset this app embeds is far smaller).
@@ -134,7 +150,7 @@ fn read_font(doc: &Document, id: ObjectId) -> Result<PageFont, Refusal> {
     for (code, text) in entries {
         described.push_str(&format!("{code:04x}={text};"));
     }
-    Ok(PageFont { identity: sha256_hex(described.as_bytes())[..16].to_string(), to_unicode })
+    Ok(PageFont::new(sha256_hex(described.as_bytes())[..16].to_string(), to_unicode))
 }
 
 /// Reads the `bfchar` and `bfrange` sections of a ToUnicode CMap with two-byte codes.

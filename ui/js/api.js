@@ -62,7 +62,14 @@ export const api = {
   chooseCollectFolder: (dialog) => call('choose_collect_folder', { dialog }),
   collectSubmissions: (lang, dialog) => call('collect_submissions', { lang, dialog }),
   openWorkbook: () => call('open_workbook'),
+  choosePreviousFolder: (dialog) => call('choose_previous_folder', { dialog }),
+  clearPreviousFolder: () => call('clear_previous_folder'),
 };
+
+/** Calls `handler({done, total})` as the staff screen's files are read; resolves to a function that stops it. */
+export function onCollectProgress(handler) {
+  return tauri().event.listen('collect-progress', (e) => handler(e.payload ?? { done: 0, total: 0 }));
+}
 
 /** Calls `handler(reason)` when an automatic backup failed (the change itself was saved). */
 export function onBackupProblem(handler) {
