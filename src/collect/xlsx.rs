@@ -34,7 +34,7 @@ fn excel(d: time::Date, t: Option<time::Time>) -> Option<ExcelDateTime> {
     let date = ExcelDateTime::from_ymd(u16::try_from(d.year()).ok()?, u8::from(d.month()), d.day()).ok()?;
     match t {
         None => Some(date),
-        Some(t) => date.and_hms(u16::from(t.hour()), u8::from(t.minute()), t.second()).ok(),
+        Some(t) => date.and_hms(u16::from(t.hour()), t.minute(), t.second()).ok(),
     }
 }
 

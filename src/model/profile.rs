@@ -144,6 +144,13 @@ impl CompanyProfile {
         if !checks::is_blank(&self.contact_phone) && !looks_like_phone(&self.contact_phone) {
             out.push(FieldProblem { field: "contact_phone".into(), problem: "malformed".into() });
         }
+        // What saving refuses (see `validate`): shown beside the field as it is typed.
+        for (f, value, limit) in self.text_fields() {
+            let refused = if limit == SHORT_TEXT { checks::name(f, value, limit) } else { checks::text(f, value, limit) };
+            if refused.is_err() && !out.iter().any(|p| p.field == f) {
+                out.push(FieldProblem { field: f.into(), problem: "malformed".into() });
+            }
+        }
         out
     }
 
@@ -183,6 +190,16 @@ pub fn looks_like_phone(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_that_would_read_differently_is_marked_beside_its_field() {
+        let p = CompanyProfile { legal_name: "Sakura \u{202E}laeS\u{202C} KK".into(), ..Default::default() };
+        assert!(p.problems().iter().any(|f| f.field == "legal_name" && f.problem == "malformed"));
+        let e = p.validate().unwrap_err().to_string();
+        assert!(e.contains("legal_name") && e.contains("U+202E"), "{e}");
+        let ok = CompanyProfile { legal_name: "شرکت می\u{200C}خواهم".into(), ..Default::default() };
+        assert!(ok.validate().is_ok(), "a zero-width non-joiner is kept");
+    }
 
     #[test]
     fn every_required_field_is_a_text_field() {

@@ -303,13 +303,10 @@ impl Metrics {
                 // back is no gap for pypdf either.
                 let blank = prefer.and_then(|p| self.blank_for_lam(p));
                 let before = runs.last_mut().and_then(|(_, glyphs)| glyphs.last_mut());
-                match (blank, before) {
-                    (Some((p, gid, width)), Some(before)) => {
-                        before.offset += width * 1000.0;
-                        put(runs, p, gid, 0.0, stands_for);
-                    }
-                    // Never: without a blank the ligature is drawn as its two letters.
-                    _ => {}
+                // (Without a blank the ligature is drawn as its two letters: never here.)
+                if let (Some((p, gid, width)), Some(before)) = (blank, before) {
+                    before.offset += width * 1000.0;
+                    put(runs, p, gid, 0.0, stands_for);
                 }
                 return;
             }
@@ -339,7 +336,7 @@ impl Metrics {
         // Draws shaped glyphs; a joined form no font has is drawn as its letters.
         let draw = |runs: &mut Runs, glyphs: &[super::rtl::Shaped], prefer: Option<usize>| {
             for (glyph, stands_for) in glyphs {
-                if matches!(self.mapped(*glyph), Mapped::Missing { .. }) && stands_for.chars().count() == 1 && stands_for.chars().next() != Some(*glyph) {
+                if matches!(self.mapped(*glyph), Mapped::Missing { .. }) && stands_for.chars().count() == 1 && !stands_for.starts_with(*glyph) {
                     stands_for.chars().for_each(|c| add(runs, c, c.to_string(), prefer));
                 } else {
                     add(runs, *glyph, stands_for.clone(), prefer);
@@ -370,7 +367,7 @@ impl Metrics {
                     // letters are drawn each in its joined form instead.
                     if segment.words.is_some() && prefer.and_then(|p| self.blank_for_lam(p)).is_none() {
                         super::rtl::without_ligatures(&mut segment.glyphs);
-                        segment.words.iter_mut().flatten().for_each(super::rtl::without_ligatures);
+                        segment.words.iter_mut().flatten().for_each(|w| super::rtl::without_ligatures(w));
                     }
                     let width = ems(&segment.glyphs);
                     match &segment.words {

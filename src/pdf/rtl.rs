@@ -113,7 +113,7 @@ fn shape(chars: &[char]) -> Vec<Shaped> {
 /// Replaces each lam-alef ligature (the alef's glyph and the lam's mark, in visual order)
 /// by the two letters in their joined forms: the alef final; the lam initial, or medial where
 /// the ligature was in its final form (joined to the letter before it).
-pub fn without_ligatures(glyphs: &mut Vec<Shaped>) {
+pub fn without_ligatures(glyphs: &mut [Shaped]) {
     // Whether the ligature just replaced was in its final form (even code points).
     let mut ligature_final = None;
     for (glyph, _) in glyphs.iter_mut() {
