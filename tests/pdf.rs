@@ -192,6 +192,8 @@ fn a_fully_answered_assessment_in_english_and_in_japanese() {
                 assert!(all.contains(&folded(quoted)), "{lang}: the guideline's Part 2 introduction is quoted whole");
             }
         }
+        // The answers' introduction promises only what is printed (titles, not the requests).
+        assert!(!all.contains(&folded("Item titles and requests are quoted")), "{lang}");
         let quote_label = if lang == "ja" { "「5. Request for Suppliers (Part-2)」からの引用（英語原文）" } else { "Quoted from the guideline" };
         assert!(all.contains(&folded(quote_label)), "{lang}: the quotation is labelled as the guideline's");
         assert!(!all.contains(&folded("The guideline asks suppliers to cascade")) && !all.contains(&folded("ガイドラインは、これらの方針")));

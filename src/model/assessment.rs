@@ -180,3 +180,19 @@ impl AssessmentRecord {
         self.part2.iter().find(|a| a.policy_id == policy_id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_declaration_dated_after_today_is_not_dated_yet() {
+        let mut d = Declaration { signer_name: "山田 太郎".into(), signer_title: "代表取締役".into(), date: None, confirmed: true };
+        assert_eq!(d.missing(), ["date"]);
+        d.date = Some(crate::clock::today_local());
+        assert!(d.is_complete());
+        let tomorrow = crate::clock::parse_date(&crate::clock::today_local()).unwrap().next_day().unwrap();
+        d.date = Some(crate::clock::format_date(tomorrow));
+        assert_eq!(d.missing(), ["date"], "a declaration cannot be signed on a day still to come");
+    }
+}
