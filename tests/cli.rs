@@ -340,11 +340,20 @@ fn submit_exits_3_with_what_is_missing_then_submits_once_ready() {
     assert_eq!(row["status"], "submitted");
     let attached: Value = serde_json::from_str(&ok(&db, &["extract", pdf.to_str().unwrap()])).unwrap();
     assert_eq!(attached["assessment"]["status"], "submitted");
-    // `pdf` of a submitted assessment: a copy of the submission, the same data.
+    // `pdf` of a submitted assessment: a copy of the submission, the same data (and in
+    // another language, the same assessment, with the record of its other pages).
     let copy = dir.path().join("copy.pdf");
-    let said = ok(&db, &["pdf", &id, "--output", copy.to_str().unwrap()]);
+    let said = ok(&db, &["pdf", &id, "--lang", "ja", "--output", copy.to_str().unwrap()]);
     assert!(said.contains("a copy of the submission"), "{said}");
     assert_eq!(ok(&db, &["extract", copy.to_str().unwrap()]), ok(&db, &["extract", pdf.to_str().unwrap()]));
+    let english = dir.path().join("copy-en.pdf");
+    ok(&db, &["pdf", &id, "--output", english.to_str().unwrap()]);
+    let mut en: Value = serde_json::from_str(&ok(&db, &["extract", english.to_str().unwrap()])).unwrap();
+    let mut ja = attached.clone();
+    assert_ne!(en["pages"], ja["pages"], "other pages, another record");
+    en.as_object_mut().unwrap().remove("pages");
+    ja.as_object_mut().unwrap().remove("pages");
+    assert_eq!(en, ja);
     // `pdf` of an unfinished one: a preview.
     let preview = dir.path().join("preview.pdf");
     let said = ok(&db, &["pdf", &empty, "--output", preview.to_str().unwrap()]);
@@ -392,4 +401,115 @@ fn evidence_valid_until_yesterday_is_expired_at_half_past_seven_in_tokyo() {
     // The evening before (22:30 on 7 December in Tokyo), it is still valid: its last day.
     let check: Value = serde_json::from_slice(&in_tokyo(&["check", &id, "--json"], "2026-12-07T13:30:00Z").stdout).unwrap();
     assert!(!check["findings"].as_array().unwrap().iter().any(|f| f["kind"] == "expired_evidence"), "{check}");
+}
+
+/// Names read the same everywhere: a direction override or an invisible character in a name
+/// is refused naming the field, and what is stored is composed (NFC).
+#[test]
+fn names_with_direction_controls_are_refused_and_text_is_stored_composed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.sqlite3");
+    for (flag, value, field) in [
+        ("--legal-name", "Sakura \u{202E}laeS\u{202C} KK", "legal_name"),
+        ("--supplier-code", "NEC-\u{200B}4711", "supplier_code"),
+        ("--representative", "\u{2067}山田\u{2069}", "representative"),
+    ] {
+        let out = run(&db, &["profile", "set", flag, value]);
+        assert_eq!(out.status.code(), Some(1), "{flag}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains(field) && said.contains("U+"), "{flag}: the field and the character are named: {said}");
+    }
+    ok(&db, &["profile", "set", "--legal-name", "Cafe\u{301} さくら か\u{3099}"]);
+    let profile: Value = serde_json::from_str(&ok(&db, &["profile", "--json"])).unwrap();
+    assert_eq!(profile[0]["profile"]["legal_name"], "Café さくら が", "stored composed");
+}
+
+/// `verify` tells apart a PDF whose pages could not be checked (made before the app
+/// recorded them): exit status 5, never "OK".
+#[test]
+fn verify_says_when_the_pages_could_not_be_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("v.sqlite3");
+    let id = fill_assessment(&db);
+    let pdf = dir.path().join("s.pdf");
+    ok(&db, &["submit", &id, "--output", pdf.to_str().unwrap()]);
+    let out = run(&db, &["verify", pdf.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("OK: "));
+    // The same PDF as an earlier version made it: its data without the record of the pages.
+    let bytes = std::fs::read(&pdf).unwrap();
+    let json = csr_core::pdf::extract(&bytes).unwrap();
+    let mut data: Value = serde_json::from_str(&json).unwrap();
+    data.as_object_mut().unwrap().remove("pages");
+    data["format_version"] = serde_json::json!(2);
+    let old = common_old_pdf(&bytes, &serde_json::to_string_pretty(&data).unwrap());
+    let path = dir.path().join("old.pdf");
+    std::fs::write(&path, old).unwrap();
+    let out = run(&db, &["verify", path.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(5), "{said}");
+    assert!(said.starts_with("PAGES NOT CHECKED: ") && !said.contains("OK"), "{said}");
+}
+
+/// `pdf` with `data` attached instead and every fingerprint printed rewritten to match, as a
+/// PDF of an earlier version would be: only its pages' record is missing.
+fn common_old_pdf(pdf: &[u8], data: &str) -> Vec<u8> {
+    use lopdf::{Document, Object};
+    let old = csr_core::pdf::sha256_hex(csr_core::pdf::extract(pdf).unwrap().as_bytes());
+    let new = csr_core::pdf::sha256_hex(data.as_bytes());
+    let mut doc = Document::load_mem(pdf).unwrap();
+    // The glyph codes of hexadecimal digits, from the main font's ToUnicode (every digit is
+    // printed in the fingerprint).
+    let ids: Vec<lopdf::ObjectId> = doc.objects.keys().copied().collect();
+    let mut fonts = Vec::new();
+    for id in &ids {
+        if let Ok(Object::Stream(s)) = doc.get_object(*id) {
+            let text = String::from_utf8_lossy(&s.decompressed_content().unwrap_or_default()).to_string();
+            if text.contains("beginbfchar") {
+                let mut codes = std::collections::HashMap::new();
+                for line in text.lines() {
+                    let parts: Vec<&str> = line.split(['<', '>']).filter(|p| !p.trim().is_empty()).collect();
+                    if let [code, target] = parts[..] {
+                        if let Some(c) = u32::from_str_radix(target, 16).ok().and_then(char::from_u32) {
+                            codes.insert(c, code.to_uppercase());
+                        }
+                    }
+                }
+                fonts.push(codes);
+            }
+        }
+    }
+    let encode = |codes: &std::collections::HashMap<char, String>, s: &str| -> Option<String> {
+        s.chars().map(|c| codes.get(&c).map(|code| format!("<{code}>"))).collect()
+    };
+    for id in ids {
+        if let Ok(Object::Stream(s)) = doc.get_object_mut(id) {
+            if s.dict.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"EmbeddedFile") {
+                s.dict.remove(b"Filter");
+                s.set_content(data.as_bytes().to_vec());
+                continue;
+            }
+            let Ok(content) = s.decompressed_content() else { continue };
+            let mut text = String::from_utf8_lossy(&content).to_string();
+            let mut changed = false;
+            for codes in &fonts {
+                let pairs = [(encode(codes, &old), encode(codes, &new)), (encode(codes, &old[..16]), encode(codes, &new[..16]))];
+                for (from, to) in pairs {
+                    if let (Some(from), Some(to)) = (from, to) {
+                        if text.contains(&from) {
+                            text = text.replace(&from, &to);
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            if changed {
+                s.dict.remove(b"Filter");
+                s.set_content(text.into_bytes());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
 }

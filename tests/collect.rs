@@ -198,6 +198,13 @@ fn a_compressed_bomb_attached_to_a_pdf_is_a_failure_not_a_crash() {
     assert!(c.failures[0].detail.contains("cannot be unpacked"), "{}", c.failures[0].detail);
 }
 
+/// A date as Excel counts it: days since 30 December 1899.
+fn serial(ymd: &str) -> f64 {
+    let d = csr_core::clock::parse_date(ymd).unwrap();
+    let epoch = csr_core::clock::parse_date("1899-12-30").unwrap();
+    (d - epoch).whole_days() as f64
+}
+
 /// The text of a cell as a spreadsheet shows it.
 fn text(d: &Data) -> String {
     match d {
@@ -216,7 +223,7 @@ fn the_workbook_in_japanese_has_the_three_sheets_with_the_rows() {
     let out = f.inbox.parent().unwrap().join("集計.xlsx");
     assert_eq!(c.write(&out, "ja").unwrap(), [out.clone()]);
     let mut book: Xlsx<_> = calamine::open_workbook(&out).unwrap();
-    assert_eq!(book.sheet_names(), ["提出一覧", "回答", "読めなかったファイル"]);
+    assert_eq!(book.sheet_names(), ["提出一覧", "要確認", "項目別の評価", "回答", "読めなかったファイル"]);
     let subs = book.worksheet_range("提出一覧").unwrap();
     let head: Vec<String> = subs.rows().next().unwrap().iter().map(text).collect();
     for h in [
@@ -224,7 +231,7 @@ fn the_workbook_in_japanese_has_the_three_sheets_with_the_rows() {
         "会社名",
         "対象期間",
         "状態",
-        "提出日",
+        "提出日時（UTC）",
         "完了率（%）",
         "総合スコア（%）",
         "必須条件で未達の項目",
@@ -238,7 +245,10 @@ fn the_workbook_in_japanese_has_the_three_sheets_with_the_rows() {
     assert_eq!(text(row[col("取引先コード")]), "NEC-SUP-000001");
     assert_eq!(text(row[col("会社名")]), "株式会社あおば電子");
     assert_eq!(text(row[col("状態")]), "提出済み");
-    assert_eq!(text(row[col("提出日")]), "2026-06-10");
+    // A date and time, not text: 2026-06-10 09:00 UTC.
+    let Data::DateTime(submitted) = row[col("提出日時")] else { panic!("a date: {:?}", row[col("提出日時")]) };
+    assert!(submitted.is_datetime());
+    assert_eq!(submitted.as_f64(), serial("2026-06-10") + 9.0 / 24.0);
     assert_eq!(row[col("総合スコア")], &Data::Float(score.overall.score.unwrap().into()));
     let essential: Vec<&str> = score.gaps.iter().filter(|g| g.essential).map(|g| g.item_id.as_str()).collect();
     assert_eq!(text(row[col("必須条件で未達の項目")]), essential.join(", "));
@@ -260,6 +270,25 @@ fn the_workbook_in_japanese_has_the_three_sheets_with_the_rows() {
             [Rating::ALL.iter().position(|x| *x == expected).unwrap()];
         assert_eq!(text(&r[rating]), label, "row {n}, item {id}");
     }
+    // Due dates are dates.
+    let due = ah.iter().position(|h| h == "改善計画：期限").unwrap();
+    let planned = answers.rows().skip(1).find(|r| !matches!(r[due], Data::Empty)).unwrap();
+    let Data::DateTime(d) = &planned[due] else { panic!("a date: {:?}", planned[due]) };
+    assert_eq!(d.as_f64(), serial("2026-03-31"));
+    // One row per submission, a column per item with its rating.
+    let ratings = book.worksheet_range("項目別の評価").unwrap();
+    assert_eq!(ratings.height(), 3);
+    let rh: Vec<String> = ratings.rows().next().unwrap().iter().map(text).collect();
+    let ids: Vec<String> = Catalog::get().items().map(|i| i.id.clone()).collect();
+    assert_eq!(rh[4..4 + items], ids[..], "a column per item, in the catalog's order");
+    let first: Vec<String> = ratings.rows().nth(1).unwrap().iter().map(text).collect();
+    assert_eq!(first[0], "NEC-SUP-000001");
+    for (k, id) in ids.iter().enumerate() {
+        let expected = f.newest_a.answer(id).and_then(|a| a.rating).unwrap();
+        let label = ["十分に実施している", "おおむね実施している", "一部実施している", "未実施", "該当しない"]
+            [Rating::ALL.iter().position(|x| *x == expected).unwrap()];
+        assert_eq!(first[4 + k], label, "{id}");
+    }
     let failed = book.worksheet_range("読めなかったファイル").unwrap();
     assert_eq!(failed.height(), 1 + 7);
     let tampered = failed.rows().find(|r| text(&r[0]).ends_with("tampered.pdf")).unwrap();
@@ -273,7 +302,16 @@ fn csv_files_carry_the_same_rows_with_a_byte_order_mark() {
     let out = f.inbox.parent().unwrap().join("received.csv");
     let written = c.write(&out, "en").unwrap();
     let names: Vec<&str> = written.iter().map(|p| p.file_name().unwrap().to_str().unwrap()).collect();
-    assert_eq!(names, ["received-submissions.csv", "received-answers.csv", "received-failures.csv"]);
+    assert_eq!(
+        names,
+        [
+            "received-submissions.csv",
+            "received-needs-look.csv",
+            "received-ratings.csv",
+            "received-answers.csv",
+            "received-failures.csv"
+        ]
+    );
     let subs = std::fs::read(&written[0]).unwrap();
     assert!(subs.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with a byte-order mark");
     let subs = String::from_utf8(subs).unwrap();
@@ -281,9 +319,10 @@ fn csv_files_carry_the_same_rows_with_a_byte_order_mark() {
     assert_eq!(lines.len(), 3);
     assert!(lines[0].contains("Supplier code,Legal name"));
     assert!(lines[1].starts_with("NEC-SUP-000001,株式会社あおば電子,"));
-    let answers = std::fs::read_to_string(&written[1]).unwrap();
+    assert!(lines[1].contains(",2026-06-10 09:00:00,"), "dates in ISO form: {}", lines[1]);
+    let answers = std::fs::read_to_string(&written[3]).unwrap();
     assert_eq!(answers.matches("\r\nNEC-SUP-000002,").count(), Catalog::get().item_count());
-    let failures = std::fs::read_to_string(&written[2]).unwrap();
+    let failures = std::fs::read_to_string(&written[4]).unwrap();
     assert!(failures.contains("tampered.pdf,Tampered or mixed up: the attached data does not match"), "{failures}");
 }
 
@@ -294,7 +333,13 @@ fn previous_submissions_give_the_change_and_the_essential_conditions_that_got_wo
     std::fs::create_dir(&last_year).unwrap();
     let before = record("NEC-SUP-000001", "株式会社あおば電子", "FY2024", "2025-06-01T09:00:00Z", 2);
     std::fs::write(last_year.join("aoba-2024.pdf"), render(&before, "en")).unwrap();
+    // B's code under another name last year: not compared, but named for a look.
+    let renamed = record("NEC-SUP-000002", "さくら精密株式会社", "FY2024", "2025-06-02T09:00:00Z", 1);
+    std::fs::write(last_year.join("sakura-2024.pdf"), render(&renamed, "en")).unwrap();
     let c = run(&[f.inbox.clone()], &[last_year]);
+    assert_eq!(c.looks.len(), 1, "{:?}", c.looks);
+    assert_eq!(c.looks[0].supplier_code, "NEC-SUP-000002");
+    assert!(matches!(&c.looks[0].look, collect::Look::PreviousOtherName { name, .. } if name == "さくら精密株式会社"));
     assert!(c.compared);
     let a = &c.submissions[0];
     let change = a.change.as_ref().expect("A has an earlier submission");
@@ -312,7 +357,7 @@ fn previous_submissions_give_the_change_and_the_essential_conditions_that_got_wo
         .collect();
     assert!(!worse.is_empty());
     assert_eq!(change.essential_worse, worse);
-    assert!(c.submissions[1].change.is_none(), "B sent nothing last year");
+    assert!(c.submissions[1].change.is_none(), "B sent nothing last year under its name");
 }
 
 #[test]
@@ -324,10 +369,68 @@ fn the_command_line_writes_the_workbook_and_names_the_failed_files() {
     let run = run.unwrap();
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    assert!(stdout.contains("Read 10 files: 2 submissions kept, 1 older ones left out, 7 failed."), "{stdout}");
+    assert!(stdout.contains("Read 10 files: 2 submissions kept, 1 older ones left out, 0 need a look, 7 failed."), "{stdout}");
     assert!(stdout.contains("tampered.pdf: Tampered or mixed up"), "{stdout}");
     assert!(out.exists());
     let wrong = Command::new(BIN).arg("collect").arg(&f.inbox).args(["--output", "x.txt"]).output().unwrap();
     assert_eq!(wrong.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("should end in .xlsx"));
+}
+
+/// Suppliers are never merged by one field: five legal names under one supplier code are five
+/// submissions, each listed under "Needs a look" with the others and the difference named,
+/// never under "older left out"; a changed PDF of one of them is only a failure.
+#[test]
+fn one_code_under_several_names_is_never_merged_and_needs_a_look() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let names = ["Sakura KK", "Sakura Seal KK", "Sakura Precision KK", "株式会社さくら", "Sakura  KK"];
+    for (n, name) in names.iter().enumerate() {
+        let r = record("NEC-SUP-777", name, "FY2025", &format!("2026-05-0{}T09:00:00Z", n + 1), n);
+        std::fs::write(inbox.join(format!("sakura-{n}.pdf")), render(&r, "en")).unwrap();
+    }
+    // A later PDF of the first name, with a printed digit changed: the newest by date, and
+    // changed, so only a failure: the first name's own PDF is kept.
+    let later = record("NEC-SUP-777", names[0], "FY2025", "2026-06-30T09:00:00Z", 0);
+    let good = render(&later, "en");
+    let mut doc = lopdf::Document::load_mem(&good).unwrap();
+    let id = doc.get_page_contents(doc.get_pages()[&2])[0];
+    let stream = doc.get_object_mut(id).unwrap().as_stream_mut().unwrap();
+    let mut content = stream.decompressed_content().unwrap();
+    // Move the first text of the summary page by ten points.
+    let at = content.windows(4).position(|w| w == b" Td\n").unwrap();
+    let start = content[..at].iter().rposition(|&b| b == b'\n').unwrap() + 1;
+    content.splice(start..start, b"10 0 Td ".iter().copied());
+    stream.dict.remove(b"Filter");
+    stream.set_content(content);
+    let mut changed = Vec::new();
+    doc.save_to(&mut changed).unwrap();
+    std::fs::write(inbox.join("sakura-later.pdf"), changed).unwrap();
+
+    let c = run(&[inbox.clone()], &[]);
+    assert_eq!(c.submissions.len(), 5, "five names, five suppliers");
+    assert_eq!(c.superseded, 0, "none left out as older");
+    assert!(c.submissions.iter().all(|s| s.superseded.is_empty()));
+    assert_eq!(c.failures.len(), 1);
+    assert!(c.failures[0].file.ends_with("sakura-later.pdf") && c.failures[0].problem == Problem::PagesChanged);
+    assert!(c.submissions.iter().all(|s| !s.file.ends_with("sakura-later.pdf")), "a failed file is only a failure");
+    assert_eq!(c.looks.len(), 5, "each is listed for a look");
+    for look in &c.looks {
+        let collect::Look::OtherNames { others } = &look.look else { panic!("{look:?}") };
+        assert_eq!(others.len(), 4, "{look:?}");
+    }
+    // In the workbook: the sheet names the other names and the difference.
+    let out = dir.path().join("all.xlsx");
+    c.write(&out, "en").unwrap();
+    let mut book: Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    let looks = book.worksheet_range("Needs a look").unwrap();
+    assert_eq!(looks.height(), 1 + 5);
+    let rows: Vec<Vec<String>> = looks.rows().skip(1).map(|r| r.iter().map(text).collect()).collect();
+    let seal = rows.iter().find(|r| r[1] == "Sakura Seal KK").unwrap();
+    assert_eq!(seal[3], "One supplier code, several legal names");
+    assert!(seal[4].contains("NEC-SUP-777") && seal[4].contains("“Sakura KK”") && seal[4].contains("sakura-0.pdf"), "{}", seal[4]);
+    assert!(seal[4].contains("“Seal ” here, “(nothing)” there"), "the difference named: {}", seal[4]);
+    let double_space = rows.iter().find(|r| r[1] == "Sakura  KK").unwrap();
+    assert!(double_space[4].contains("“ ” here"), "even a space: {}", double_space[4]);
 }

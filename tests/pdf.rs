@@ -192,6 +192,8 @@ fn a_fully_answered_assessment_in_english_and_in_japanese() {
                 assert!(all.contains(&folded(quoted)), "{lang}: the guideline's Part 2 introduction is quoted whole");
             }
         }
+        // The answers' introduction promises only what is printed (titles, not the requests).
+        assert!(!all.contains(&folded("Item titles and requests are quoted")), "{lang}");
         let quote_label = if lang == "ja" { "「5. Request for Suppliers (Part-2)」からの引用（英語原文）" } else { "Quoted from the guideline" };
         assert!(all.contains(&folded(quote_label)), "{lang}: the quotation is labelled as the guideline's");
         assert!(!all.contains(&folded("The guideline asks suppliers to cascade")) && !all.contains(&folded("ガイドラインは、これらの方針")));
@@ -493,7 +495,7 @@ fn a_carried_forward_assessment_prints_its_changes_first_in_both_languages() {
     assert_eq!(changes.items.len(), 1, "only VI-2 changed");
     for (lang, title, moved) in [
         ("en", format!("Changes since the submission of {last_period}"), "Evidence added: Training record 2026"),
-        ("ja", format!("{last_period} の提出からの変更点"), "根拠資料を追加: Training record 2026"),
+        ("ja", format!("{last_period} の提出からの変更点"), "根拠資料を追加：Training record 2026"),
     ] {
         let sub = pdf::render_with_changes(&record, Catalog::get(), lang, Some(&changes)).unwrap();
         let path = out_dir(dir.path()).join(format!("changes-{lang}.pdf"));
@@ -540,5 +542,179 @@ fn confidential_evidence_is_printed_by_name_only_and_expiry_is_marked() {
         assert!(all.contains(&folded(&format!("Fire drill record — 総務棚 — {not_attached}"))), "{lang}");
         let summary = if lang == "en" { "Evidence past its valid-until date: I-2" } else { "有効期限を過ぎた根拠資料がある項目：I-2" };
         assert!(all.contains(&folded(summary)), "{lang}: the open points name it");
+    }
+}
+
+/// Whether python3 with pypdf runs here (scripts/setup.sh installs it in its venv, which
+/// scripts/env.sh puts first on PATH); otherwise the check is skipped, saying why.
+fn pypdf(test: &str) -> bool {
+    let runs = Command::new("python3").args(["-c", "import pypdf"]).status().is_ok_and(|s| s.success());
+    if !runs {
+        assert!(
+            std::env::var_os("CSR_TESTS_REQUIRE_TOOLS").is_none_or(|v| v != "1"),
+            "{test} needs pypdf (python3 -m pip install pypdf; scripts/setup.sh does)"
+        );
+        eprintln!("skipped: {test}: pypdf is not installed here");
+    }
+    runs
+}
+
+/// The text of a PDF as pypdf extracts it.
+fn pypdf_text(path: &Path) -> String {
+    let out = Command::new("python3")
+        .args(["-c", "import sys, pypdf; print('\\n'.join(p.extract_text() for p in pypdf.PdfReader(sys.argv[1]).pages))"])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Hebrew and Arabic words come out of the PDF in the order typed (pdftotext, also -raw, and
+/// pypdf), and letters typed with a separate combining mark print as the one letter they are.
+#[test]
+fn right_to_left_words_and_combining_marks_come_out_as_typed() {
+    if !poppler("right_to_left_words_and_combining_marks_come_out_as_typed") {
+        return;
+    }
+    let (dir, mut store) = temp_store();
+    let id = fully_answered(&mut store);
+    // As an older database may hold it: not composed (the store composes what it saves now).
+    let mut record = store.record(id).unwrap();
+    let typed = "Team עברית שלום עולם and فريق مرحبا بكم سلام الإمارات, Cafe\u{301} か\u{3099}ぎ";
+    record.answers[0].description = typed.into();
+    let hebrew = "עברית שלום עולם";
+    let arabic = "مرحبا بكم سلام الإمارات";
+    let (path, _, sub) = render(&record, "en", "right-to-left", dir.path());
+    assert!(pdf::verify(&sub.pdf).unwrap().matches);
+    let raw = tool("pdftotext", &["-raw", "-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+    let reading = tool("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+    let mut extracted = vec![("pdftotext -raw", raw), ("pdftotext", reading)];
+    if pypdf("right_to_left_words_and_combining_marks_come_out_as_typed") {
+        extracted.push(("pypdf", pypdf_text(&path)));
+    }
+    // pdftotext marks right-to-left runs with U+202B … U+202C; whitespace aside, the
+    // characters must be the ones typed, in order.
+    let plain = |s: &str| folded(&s.replace(['\u{202A}', '\u{202B}', '\u{202C}'], ""));
+    for (reader, text) in &extracted {
+        let text = plain(text);
+        assert!(text.contains(&folded(hebrew)), "{reader}: the Hebrew words as typed: {}", &text[..text.len().min(3000)]);
+        assert!(text.contains(&folded(arabic)), "{reader}: the Arabic words as typed (lam-alef too)");
+        assert!(text.contains("Café") && text.contains("がぎ"), "{reader}: composed");
+        assert!(!text.contains('\u{301}') && !text.contains('\u{3099}') && !text.contains('\u{309B}'), "{reader}: no separate marks");
+    }
+}
+
+/// Part 2 notes and answered questions are printed whether or not the policy applies, and
+/// Part 2 dates read as the other dates of the PDF.
+#[test]
+fn part2_notes_are_printed_whether_or_not_the_policy_applies() {
+    if !poppler("part2_notes_are_printed_whether_or_not_the_policy_applies") {
+        return;
+    }
+    let (dir, mut store) = temp_store();
+    let id = fully_answered(&mut store);
+    let mut record = store.record(id).unwrap();
+    // Goods, chemicals and construction do not concern this supplier: three policies do not apply.
+    record.company.supplies_goods = false;
+    record.company.handles_chemicals = false;
+    record.company.does_construction = false;
+    let catalog = Catalog::get();
+    let not_applying: Vec<String> = catalog
+        .policies()
+        .iter()
+        .filter(|p| !csr_core::readiness::is_relevant(p.relevance, &record.company))
+        .map(|p| p.id.clone())
+        .collect();
+    assert_eq!(not_applying.len(), 3);
+    for p in record.part2.iter_mut().filter(|p| not_applying.contains(&p.policy_id)) {
+        p.notes = format!("{} 注記：", p.policy_id) + &"仕入先への説明を年1回行っています。".repeat(600);
+        p.notes.truncate(p.notes.char_indices().nth(10_000).map_or(p.notes.len(), |(i, _)| i));
+    }
+    for lang in ["en", "ja"] {
+        let (_, text, sub) = render(&record, lang, &format!("part2-notes-{lang}"), dir.path());
+        let body = folded(&body_text(&text, &record, &sub));
+        for p in record.part2.iter().filter(|p| not_applying.contains(&p.policy_id)) {
+            assert_eq!(p.notes.chars().count(), 10_000);
+            let continued = if lang == "ja" { "備考" } else { "Notes" };
+            let title = catalog.guideline_text(lang, &catalog.policy(&p.policy_id).unwrap().short_title).to_string();
+            let body = body.replace(&folded(&format!("{title} {continued}")), "");
+            assert!(body.contains(&folded(&p.notes)), "{lang}: {}'s notes, whole", p.policy_id);
+        }
+        let date = if lang == "ja" { "2025年10月1日" } else { "1 October 2025" };
+        assert!(body.contains(&folded(date)), "{lang}: a Part 2 date in long form");
+        assert!(!body.contains("2025-10-01"), "{lang}: no ISO date in Part 2");
+    }
+}
+
+/// A preview's "DRAFT" mark is on every page, drawn as shapes: not text that extraction or
+/// copying interleaves with the page's lines.
+#[test]
+fn the_preview_mark_is_drawn_on_every_page_not_written_as_text() {
+    if !poppler("the_preview_mark_is_drawn_on_every_page_not_written_as_text") {
+        return;
+    }
+    let (dir, mut store) = temp_store();
+    let id = fully_answered(&mut store);
+    let record = store.record(id).unwrap();
+    for (lang, banner) in [("en", "DRAFT — not submitted"), ("ja", "下書き（未提出）")] {
+        let sub = pdf::render(&record, Catalog::get(), lang).unwrap();
+        let path = out_dir(dir.path()).join(format!("preview-mark-{lang}.pdf"));
+        std::fs::write(&path, &sub.pdf).unwrap();
+        let text = tool("pdftotext", &["-raw", "-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+        let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+        for (n, page) in pages.iter().enumerate() {
+            // The header says it once; the cover's status says it again.
+            let expected = if n == 0 { 2 } else { 1 };
+            assert_eq!(page.matches(banner).count(), expected, "{lang} page {}: the banner as text only in the header", n + 1);
+        }
+        // Each page draws the mark: light grey shapes turned by 45 degrees.
+        let doc = lopdf::Document::load_mem(&sub.pdf).unwrap();
+        for (n, id) in doc.get_pages() {
+            let content = String::from_utf8(doc.get_page_content(id)).unwrap();
+            assert!(content.contains("0.86 g") && content.contains(" cm") && content.contains(" c\n"), "{lang} page {n}");
+        }
+        assert!(pdf::verify(&sub.pdf).unwrap().matches);
+    }
+}
+
+/// The changes page says which text changed, with the old and the new wording.
+#[test]
+fn the_changes_page_shows_old_and_new_text_of_what_was_rewritten() {
+    if !poppler("the_changes_page_shows_old_and_new_text_of_what_was_rewritten") {
+        return;
+    }
+    let (dir, mut store) = temp_store();
+    let last_year = fully_answered(&mut store);
+    store.submit_with(last_year, "2026-06-30T09:00:00Z", |_| Ok(()), |_| Ok(()), |_| {}).unwrap();
+    let id = store.create_assessment_from(last_year, "FY2026").unwrap().id;
+    let record = store.record(id).unwrap();
+    let na_item = record.answers.iter().find(|a| a.rating == Some(Rating::NotApplicable)).unwrap().clone();
+    let mut a = na_item.clone();
+    a.na_reason = "2026年から製品設計を外部に委託したため該当しません。".into();
+    store.save_answer(id, &a).unwrap();
+    let mut b = record.answer("I-1").unwrap().clone();
+    b.description = (1..=30).map(|i| format!("Step {i} of the new procedure.")).collect::<Vec<_>>().join("\n");
+    store.save_answer(id, &b).unwrap();
+    let record = store.record(id).unwrap();
+    let changes = csr_core::usecase::changes_since_carried_from(&store, &record, Catalog::get()).unwrap().unwrap();
+    for (lang, before, now, description_now) in [
+        ("en", "Why not applicable, before", "Why not applicable, now", "What we do, now"),
+        ("ja", "該当しない理由（変更前）", "該当しない理由（変更後）", "当社の取り組み（変更後）"),
+    ] {
+        let sub = pdf::render_with_changes(&record, Catalog::get(), lang, Some(&changes)).unwrap();
+        let path = out_dir(dir.path()).join(format!("changes-text-{lang}.pdf"));
+        std::fs::write(&path, &sub.pdf).unwrap();
+        let page2 = folded(&tool("pdftotext", &["-layout", "-enc", "UTF-8", "-f", "2", "-l", "2", path.to_str().unwrap(), "-"]));
+        for s in [before, now, &na_item.na_reason, &a.na_reason, description_now, "Step 1 of the new procedure.", "…"] {
+            assert!(page2.contains(&folded(s)), "{lang}: {s:?} on the changes page: {page2}");
+        }
+        assert!(!page2.contains(&folded("Step 30 of the new procedure.")), "{lang}: a long text is shortened");
+        assert!(!page2.contains(&folded("Description or action plan rewritten")));
+        assert!(pdf::verify(&sub.pdf).unwrap().matches, "{lang}");
+        if have_tool("qpdf", "qpdf", "the_changes_page_shows_old_and_new_text_of_what_was_rewritten") {
+            let check = Command::new("qpdf").arg("--check").arg(&path).output().unwrap();
+            assert!(check.status.success(), "{lang}: {}", String::from_utf8_lossy(&check.stdout));
+        }
     }
 }

@@ -96,6 +96,8 @@ fn main() {
             collect::open_workbook,
             app::advice_facts,
             app::open_content_file,
+            collect::choose_previous_folder,
+            collect::clear_previous_folder,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = run {

@@ -1,6 +1,7 @@
 //! The staff screen, as NEC's procurement staff use it, in English and Japanese: a folder of
-//! received PDFs (a good submission, a cut-off copy, a file that is no PDF) chosen in the
-//! dialog, one workbook written, the counts and each failed file's reason shown.
+//! received PDFs (a good submission, a cut-off copy, a file that is no PDF) and last year's
+//! folder chosen in the dialogs, one workbook written, the count of files read as it works,
+//! the counts and each failed file's reason shown.
 
 mod seed;
 mod support;
@@ -20,6 +21,11 @@ async fn a_folder_of_received_pdfs_becomes_one_workbook_in_both_languages() {
     let good = received.join("さくら精密.pdf");
     usecase::submit(&mut Store::open(&supplier_db, Catalog::get()).unwrap(), Catalog::get(), id, csr_core::lang::Lang::parse("ja").unwrap(), &good).unwrap();
     let bytes = std::fs::read(&good).unwrap();
+    // Last year's submission of the same supplier, to compare with.
+    let last_year = dir.path().join("受信 2025");
+    std::fs::create_dir_all(&last_year).unwrap();
+    let before = seed::completed_assessment(&supplier_db, "2025年度");
+    usecase::submit(&mut Store::open(&supplier_db, Catalog::get()).unwrap(), Catalog::get(), before, csr_core::lang::Lang::parse("ja").unwrap(), &last_year.join("前年度.pdf")).unwrap();
     std::fs::write(received.join("cut.pdf"), &bytes[..bytes.len() / 3]).unwrap();
     std::fs::write(received.join("notes.pdf"), "not a PDF").unwrap();
 
@@ -39,6 +45,10 @@ async fn a_folder_of_received_pdfs_becomes_one_workbook_in_both_languages() {
         app.click("[data-action='choose-folder']").await;
         app.wait_for("[data-testid='collect-folder']:not([hidden])").await;
         assert!(app.text("[data-testid='collect-folder']").await.contains("受信 2026"));
+        app.answer_file_dialogs_with(&last_year).await;
+        app.click("[data-action='choose-previous']").await;
+        app.wait_for("[data-testid='collect-previous']:not([hidden])").await;
+        assert!(app.text("[data-testid='collect-previous']").await.contains("受信 2025"));
         let workbook = dir.path().join(format!("submissions-{lang}.xlsx"));
         app.answer_file_dialogs_with(&workbook).await;
         app.click("[data-action='collect']").await;
@@ -48,7 +58,14 @@ async fn a_folder_of_received_pdfs_becomes_one_workbook_in_both_languages() {
             assert!(counts.contains(&piece), "{piece:?} in {counts}");
         }
         let numbers: Vec<&str> = counts.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect();
-        assert_eq!(numbers, ["3", "1", "0", "2"], "3 files read, 1 kept, 0 older, 2 failed: {counts}");
+        assert_eq!(numbers, ["3", "1", "0", "0", "2"], "3 files read, 1 kept, 0 older, 0 to look at, 2 failed: {counts}");
+        // The count of files read, this year's and last year's, as the shell reported it.
+        let read = app.text("[data-testid='collect-busy']").await;
+        for piece in template_pieces(&string(lang, "collect.progress")) {
+            assert!(read.contains(&piece), "{piece:?} in {read}");
+        }
+        let numbers: Vec<&str> = read.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect();
+        assert_eq!(numbers, ["4", "4"], "all 4 files read: {read}");
         let failures = app.text("[data-testid='collect-failures']").await;
         assert!(failures.contains("cut.pdf") && failures.contains("notes.pdf"), "{failures}");
         let reason = csr_core::collect::Problem::NotSubmission.label(lang);

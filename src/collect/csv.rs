@@ -1,6 +1,6 @@
 //! Writes the tables as CSV files (RFC 4180, UTF-8 with a byte-order mark so that Excel
-//! reads Japanese correctly, CRLF line ends): `<name>-submissions.csv`, `-answers.csv` and
-//! `-failures.csv` beside the name given.
+//! reads Japanese correctly, CRLF line ends): `<name>-submissions.csv`, `-needs-look.csv`,
+//! `-ratings.csv`, `-answers.csv` and `-failures.csv` beside the name given.
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -37,6 +37,9 @@ impl<W: Write> Sink for CsvSink<W> {
         let fields = cells.iter().map(|c| match c {
             Cell::Text(s) => field(s),
             Cell::Number(n) => n.to_string(),
+            Cell::Date(d) => crate::clock::format_date(*d),
+            // ISO 8601, which spreadsheets read as a date and time.
+            Cell::DateTime(t) => format!("{} {:02}:{:02}:{:02}", crate::clock::format_date(t.date()), t.hour(), t.minute(), t.second()),
             Cell::Empty => String::new(),
         });
         self.line(fields).map_err(|e| Error::io("write", "a CSV file", e))
@@ -49,7 +52,7 @@ fn file_for(path: &Path, table: Table) -> PathBuf {
     path.with_file_name(format!("{stem}-{}.csv", table.file_suffix()))
 }
 
-/// Writes the three CSV files; each replaces an older one only once it is complete.
+/// Writes the CSV files; each replaces an older one only once it is complete.
 pub fn write(tables: &Tables, path: &Path) -> Result<Vec<PathBuf>> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,

@@ -21,6 +21,11 @@ pub enum Problem {
     InvalidData,
     /// The data is of a newer format version than this program reads.
     NewerFormat,
+    /// The printed pages were changed after the PDF was made (they differ from what the
+    /// data records, an update was appended, or a page holds content this app never writes).
+    PagesChanged,
+    /// The PDF carries a script, an action, a form or another file: not to be opened.
+    ActiveContent,
 }
 
 /// Every word of the tables in one language.
@@ -29,6 +34,20 @@ pub struct Labels {
     pub sheet_submissions: &'static str,
     pub sheet_answers: &'static str,
     pub sheet_failures: &'static str,
+    pub sheet_needs_look: &'static str,
+    pub sheet_ratings: &'static str,
+    /// The reason a submission needs a look, and what about it.
+    pub look_reason: &'static str,
+    pub look_detail: &'static str,
+    pub look_reasons: [&'static str; 3],
+    /// "{code}", "{period}", "{n}" (names), "{others}" (each “name” (file)), "{difference}".
+    pub look_other_names: &'static str,
+    /// "{name}", "{file}", "{difference}".
+    pub look_previous_other_name: &'static str,
+    pub look_pages_unchecked: &'static str,
+    /// How a difference of two names is said: "{this}" in one, "{other}" in the other.
+    pub differs: &'static str,
+    pub nothing: &'static str,
     pub supplier_code: &'static str,
     pub legal_name: &'static str,
     pub name_latin: &'static str,
@@ -61,6 +80,8 @@ pub struct Labels {
     pub file: &'static str,
     pub checked: &'static str,
     pub checked_pdf: &'static str,
+    /// A PDF made before the app recorded what its pages print.
+    pub checked_pdf_unchecked: &'static str,
     pub checked_json: &'static str,
     pub sha256: &'static str,
     pub format_version: &'static str,
@@ -89,7 +110,7 @@ pub struct Labels {
     pub status_submitted: &'static str,
     pub ratings: [&'static str; 5],
     pub cascades: [&'static str; 4],
-    pub problems: [&'static str; 6],
+    pub problems: [&'static str; 8],
 }
 
 pub const EN: Labels = Labels {
@@ -97,13 +118,27 @@ pub const EN: Labels = Labels {
     sheet_submissions: "Submissions",
     sheet_answers: "Answers",
     sheet_failures: "Failed files",
+    sheet_needs_look: "Needs a look",
+    sheet_ratings: "Ratings by item",
+    look_reason: "Why",
+    look_detail: "What to look at",
+    look_reasons: [
+        "One supplier code, several legal names",
+        "Last year's submission under another legal name",
+        "Printed pages not checked",
+    ],
+    look_other_names: "Supplier code {code} has submissions for {period} under {n} legal names; each is kept in the workbook, none is taken for another. The other names: {others}. They differ in: {difference}. Ask the supplier which is right.",
+    look_previous_other_name: "Last year's submission of this supplier code is under the legal name “{name}” ({file}); it is not compared with this one. The names differ in: {difference}.",
+    look_pages_unchecked: "Made by a version of the app that did not record what its pages print: the fingerprint matches, but the printed pages could not be checked against the data. Compare the pages with the workbook's rows by eye, or ask the supplier for a PDF made with the current version.",
+    differs: "“{this}” here, “{other}” there",
+    nothing: "(nothing)",
     supplier_code: "Supplier code",
     legal_name: "Legal name",
     name_latin: "Name (Latin letters)",
     period: "Period",
     status: "Status",
-    submitted_at: "Submitted",
-    exported_at: "Data written",
+    submitted_at: "Submitted (UTC)",
+    exported_at: "Data written (UTC)",
     guideline: "Guideline edition",
     catalog_version: "Catalog version",
     completeness: "Completeness (%)",
@@ -124,7 +159,8 @@ pub const EN: Labels = Labels {
     essential_worse: "Essential conditions that got worse",
     file: "File",
     checked: "Check",
-    checked_pdf: "PDF: fingerprint matches on all {pages} pages",
+    checked_pdf: "PDF: all {pages} pages print what the attached data records, and its fingerprint",
+    checked_pdf_unchecked: "PDF: the fingerprint matches on all {pages} pages, but the printed pages could NOT be checked against the data (made by an app version that did not record them)",
     checked_json: ".json file: no printed fingerprint to check",
     sha256: "Fingerprint (SHA-256)",
     format_version: "Format version",
@@ -160,6 +196,8 @@ pub const EN: Labels = Labels {
         "Tampered or mixed up: the attached data does not match the fingerprint printed on the pages",
         "The data is not a valid assessment",
         "Made by a newer version of the app: install the newest version to read it",
+        "Changed after it was made: the printed pages differ from the attached data (the page is named in the details)",
+        "Carries a script, an action or another file, which this app never adds: do not open it; ask the supplier for the original PDF",
     ],
 };
 
@@ -168,13 +206,23 @@ pub const JA: Labels = Labels {
     sheet_submissions: "提出一覧",
     sheet_answers: "回答",
     sheet_failures: "読めなかったファイル",
+    sheet_needs_look: "要確認",
+    sheet_ratings: "項目別の評価",
+    look_reason: "理由",
+    look_detail: "確認すること",
+    look_reasons: ["同じ取引先コードに複数の会社名", "前回の提出が別の会社名", "印刷内容を照合できず"],
+    look_other_names: "取引先コード{code}の{period}の提出に、{n}通りの会社名があります。いずれもワークブックに残し、別の会社の提出として扱っていません。ほかの会社名：{others}。違い：{difference}。どれが正しいか取引先に確認してください。",
+    look_previous_other_name: "この取引先コードの前回の提出は会社名「{name}」（{file}）のため、今回の提出と比較していません。違い：{difference}。",
+    look_pages_unchecked: "印刷内容を記録しない旧版のアプリで作成されています。ハッシュ値は一致しますが、印刷されたページを添付データと照合できませんでした。ページとワークブックの内容を目で確認するか、最新版のアプリで作成したPDFを取引先に依頼してください。",
+    differs: "こちらは「{this}」、あちらは「{other}」",
+    nothing: "（なし）",
     supplier_code: "取引先コード",
     legal_name: "会社名",
     name_latin: "会社名（英字）",
     period: "対象期間",
     status: "状態",
-    submitted_at: "提出日",
-    exported_at: "データ作成日時",
+    submitted_at: "提出日時（UTC）",
+    exported_at: "データ作成日時（UTC）",
     guideline: "ガイドラインの版",
     catalog_version: "カタログの版",
     completeness: "完了率（%）",
@@ -195,7 +243,8 @@ pub const JA: Labels = Labels {
     essential_worse: "悪化した必須条件",
     file: "ファイル",
     checked: "検証",
-    checked_pdf: "PDF：全{pages}ページのハッシュ値が一致",
+    checked_pdf: "PDF：全{pages}ページの印刷内容とハッシュ値が添付データと一致",
+    checked_pdf_unchecked: "PDF：全{pages}ページのハッシュ値は一致。ただし印刷内容は添付データと照合できません（照合用の記録がない旧版のアプリで作成）",
     checked_json: ".jsonファイル：照合できる印刷済みのハッシュ値なし",
     sha256: "データのハッシュ値（SHA-256）",
     format_version: "形式の版",
@@ -231,6 +280,8 @@ pub const JA: Labels = Labels {
         "改ざんまたは取り違え：添付データがページに印刷されたハッシュ値と一致しません",
         "アセスメントのデータとして正しくありません",
         "新しい版のアプリで作成されています（最新版をインストールすると読めます）",
+        "作成後に変更されています：印刷されたページが添付データと一致しません（該当ページは詳細に記載）",
+        "本アプリが付けることのないスクリプト、アクションまたは別のファイルが含まれています：開かずに、取引先に元のPDFを依頼してください",
     ],
 };
 
@@ -270,8 +321,19 @@ impl Labels {
             Problem::Mismatch => 3,
             Problem::InvalidData => 4,
             Problem::NewerFormat => 5,
+            Problem::PagesChanged => 6,
+            Problem::ActiveContent => 7,
         };
         self.problems[i]
+    }
+
+    pub fn look(&self, look: &super::aggregate::Look) -> &'static str {
+        use super::aggregate::Look;
+        self.look_reasons[match look {
+            Look::OtherNames { .. } => 0,
+            Look::PreviousOtherName { .. } => 1,
+            Look::PagesUnchecked => 2,
+        }]
     }
 
     pub fn yes_no(&self, b: bool) -> &'static str {

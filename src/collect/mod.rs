@@ -3,7 +3,8 @@
 //!
 //! One job per file: [`walk`] finds the files, [`read`] reads and verifies one, [`summary`]
 //! turns a verified assessment into its rows, [`aggregate`] keeps the newest submission of
-//! each supplier and period and compares with an earlier year, [`sheets`] lays the rows out
+//! each supplier (code and legal name) and period, lists what needs a person's look and
+//! compares with an earlier year, [`sheets`] lays the rows out
 //! as tables with labels in English or Japanese, and [`xlsx`] and [`csv`] write them.
 //!
 //! Nothing read is trusted: every problem with a file becomes a row of the failures table,
@@ -28,9 +29,9 @@ use std::sync::mpsc;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 
-pub use aggregate::Change;
+pub use aggregate::{Change, Look, NeedsLook};
 pub use labels::Problem;
-pub use summary::{PolicyRow, Submission};
+pub use summary::{PolicyRow, Submission, Supplier};
 
 /// A file that could not be used, with the reason.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -54,6 +55,9 @@ pub struct Collection {
     pub files: usize,
     /// Submissions left out because a newer one of the same supplier and period was kept.
     pub superseded: usize,
+    /// Kept submissions that need a person's look: one supplier code under several legal
+    /// names, pages that could not be checked, an earlier submission under another name.
+    pub looks: Vec<NeedsLook>,
     /// Whether earlier submissions were given (`--previous`) to compare with.
     pub compared: bool,
     spool: spool::Spool,
@@ -129,20 +133,22 @@ pub fn collect(
     }
     spool.flush()?;
     let (mut submissions, superseded) = current.finish();
+    let mut looks = aggregate::looks(&submissions);
     if !previous.is_empty() {
         let (before, _) = earlier.finish();
-        aggregate::compare(&mut submissions, &before);
+        looks.extend(aggregate::compare(&mut submissions, &before));
     }
     failures.sort_by(|a, b| a.file.cmp(&b.file));
-    Ok(Collection { submissions, failures, files: files.len(), superseded, compared: !previous.is_empty(), spool })
+    Ok(Collection { submissions, failures, files: files.len(), superseded, looks, compared: !previous.is_empty(), spool })
 }
 
 /// How to write the tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// One Excel workbook with three sheets.
+    /// One Excel workbook with five sheets.
     Xlsx,
-    /// Three CSV files beside each other: `<name>-submissions.csv`, `-answers.csv`, `-failures.csv`.
+    /// Five CSV files beside each other: `<name>-submissions.csv`, `-needs-look.csv`,
+    /// `-ratings.csv`, `-answers.csv`, `-failures.csv`.
     Csv,
 }
 

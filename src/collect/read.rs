@@ -13,7 +13,7 @@ use crate::catalog::Catalog;
 use crate::error::Error;
 use crate::interchange::{self, CatalogRef};
 use crate::model::AssessmentRecord;
-use crate::pdf;
+use crate::pdf::{self, Verdict};
 
 /// Larger files are not read: a submission PDF is about 130 KB, a long one a few MB.
 pub const MAX_FILE_BYTES: u64 = 32 << 20;
@@ -22,8 +22,10 @@ pub const MAX_FILE_BYTES: u64 = 32 << 20;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Source {
-    /// A PDF whose printed fingerprint, on every one of its pages, matches the attached data.
-    Pdf { pages: usize },
+    /// A PDF whose printed fingerprint, on every one of its pages, matches the attached data;
+    /// `pages_checked` when the data also records what each page prints and every page does
+    /// (PDFs made before the app recorded it cannot be checked so far).
+    Pdf { pages: usize, pages_checked: bool },
     /// An interchange file: it carries no printed fingerprint to check.
     Json,
 }
@@ -60,19 +62,14 @@ fn read(path: &Path, catalog: &Catalog) -> Outcome {
     let bytes = bounded_read(path)?;
     let (json, source, sha256) = if bytes.starts_with(b"%PDF-") {
         let (json, v) = pdf::read(&bytes).map_err(|e| (Problem::NotSubmission, e.to_string()))?;
-        if !v.matches {
-            let detail = format!(
-                "The attached data has SHA-256 {}; the PDF prints {} and {} of its {} pages carry the attached \
-                 data's short fingerprint. The data was changed after the PDF was made, or attached to another \
-                 PDF's pages. Ask the supplier for the original PDF.",
-                v.attached_sha256,
-                v.printed_sha256.as_deref().unwrap_or("no fingerprint"),
-                v.pages_with_fingerprint,
-                v.pages
-            );
-            return Err((Problem::Mismatch, detail));
-        }
-        (json.into_bytes(), Source::Pdf { pages: v.pages }, v.attached_sha256)
+        let pages_checked = match v.verdict {
+            Verdict::Valid => true,
+            Verdict::PagesUnchecked => false,
+            Verdict::DataMismatch => return Err((Problem::Mismatch, v.explain())),
+            Verdict::Changed if v.has_active_content() => return Err((Problem::ActiveContent, v.explain())),
+            Verdict::Changed => return Err((Problem::PagesChanged, v.explain())),
+        };
+        (json.into_bytes(), Source::Pdf { pages: v.pages, pages_checked }, v.attached_sha256)
     } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
         return Err((Problem::NotSubmission, "The file is named .pdf but is not a PDF.".into()));
     } else {

@@ -1,6 +1,8 @@
-//! The three tables, laid out once for both writers: submissions (one row each), answers
-//! (one row per action item of each submission, for pivot tables) and failed files. Each
-//! table gives its headings and hands its rows, one at a time, to a [`Sink`].
+//! The five tables, laid out once for both writers: submissions (one row each), what needs a
+//! look, ratings by item (one row per submission, a column per action item), answers (one
+//! row per action item of each submission, for pivot tables) and failed files. Each table
+//! gives its headings and hands its rows, one at a time, to a [`Sink`]. Dates are dates (a
+//! spreadsheet sorts and filters them as such), not text.
 
 use std::borrow::Cow;
 
@@ -11,11 +13,13 @@ use crate::catalog::{Catalog, FieldKind};
 use crate::error::Result;
 use crate::model::{parse_amount, Rating};
 
-/// One cell: text, a number, or nothing.
+/// One cell: text, a number, a calendar date, a moment (UTC), or nothing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell<'a> {
     Text(Cow<'a, str>),
     Number(f64),
+    Date(time::Date),
+    DateTime(time::PrimitiveDateTime),
     Empty,
 }
 
@@ -36,6 +40,17 @@ impl<'a> Cell<'a> {
     fn count(n: usize) -> Cell<'a> {
         Cell::Number(n as f64)
     }
+
+    /// A "YYYY-MM-DD" date as a date; anything else as the text it is.
+    fn date(s: &'a str) -> Cell<'a> {
+        crate::clock::parse_date(s.trim()).map_or_else(|| Cell::text(s), Cell::Date)
+    }
+
+    /// An RFC 3339 moment as a date and time in UTC; anything else as the text it is.
+    fn moment(s: &'a str) -> Cell<'a> {
+        crate::clock::at_offset(s, time::UtcOffset::UTC)
+            .map_or_else(|| Cell::text(s), |t| Cell::DateTime(time::PrimitiveDateTime::new(t.date(), t.time())))
+    }
 }
 
 /// Where a table's rows go.
@@ -47,17 +62,21 @@ pub trait Sink {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Table {
     Submissions,
+    NeedsLook,
+    Ratings,
     Answers,
     Failures,
 }
 
 impl Table {
-    pub const ALL: [Table; 3] = [Table::Submissions, Table::Answers, Table::Failures];
+    pub const ALL: [Table; 5] = [Table::Submissions, Table::NeedsLook, Table::Ratings, Table::Answers, Table::Failures];
 
     /// The suffix of the CSV file for this table.
     pub fn file_suffix(self) -> &'static str {
         match self {
             Table::Submissions => "submissions",
+            Table::NeedsLook => "needs-look",
+            Table::Ratings => "ratings",
             Table::Answers => "answers",
             Table::Failures => "failures",
         }
@@ -75,15 +94,12 @@ fn list(ids: &[String]) -> String {
     ids.join(", ")
 }
 
-/// A timestamp's date ("2026-04-15T09:30:00Z" → "2026-04-15").
-fn date(s: &str) -> &str {
-    s.get(..10).unwrap_or(s)
-}
-
 impl Tables<'_> {
     pub fn name(&self, table: Table) -> &'static str {
         match table {
             Table::Submissions => self.labels.sheet_submissions,
+            Table::NeedsLook => self.labels.sheet_needs_look,
+            Table::Ratings => self.labels.sheet_ratings,
             Table::Answers => self.labels.sheet_answers,
             Table::Failures => self.labels.sheet_failures,
         }
@@ -169,6 +185,14 @@ impl Tables<'_> {
                 ]
                 .map(String::from),
             ),
+            Table::NeedsLook => {
+                h.extend([l.supplier_code, l.legal_name, l.period, l.look_reason, l.look_detail, l.file].map(String::from))
+            }
+            Table::Ratings => {
+                h.extend([l.supplier_code, l.legal_name, l.period, l.overall].map(String::from));
+                h.extend(self.catalog.items().map(|i| i.id.clone()));
+                h.push(l.file.into());
+            }
             Table::Failures => h.extend([l.file, l.problem, l.detail].map(String::from)),
         }
         h
@@ -178,6 +202,8 @@ impl Tables<'_> {
     pub fn rows(&self, table: Table, sink: &mut dyn Sink) -> Result<()> {
         match table {
             Table::Submissions => self.submission_rows(sink),
+            Table::NeedsLook => self.look_rows(sink),
+            Table::Ratings => self.rating_rows(sink),
             Table::Answers => self.answer_rows(sink),
             Table::Failures => {
                 for f in &self.collection.failures {
@@ -207,8 +233,8 @@ impl Tables<'_> {
                 Cell::text(s.name_latin.as_str()),
                 Cell::text(s.period.as_str()),
                 Cell::text(l.status(s.status)),
-                Cell::text(s.submitted_at.as_deref().map(date).unwrap_or("")),
-                Cell::text(s.exported_at.as_str()),
+                s.submitted_at.as_deref().map_or(Cell::Empty, Cell::moment),
+                Cell::moment(&s.exported_at),
                 Cell::text(guideline),
                 Cell::text(s.catalog_version.as_str()),
                 Cell::Number(s.completeness.into()),
@@ -239,6 +265,7 @@ impl Tables<'_> {
                         FieldKind::Year => {
                             value.parse::<i32>().map_or_else(|_| Cell::text(value), |y| Cell::Number(y.into()))
                         }
+                        FieldKind::Date => Cell::date(value),
                         _ => Cell::text(value),
                     });
                 }
@@ -257,7 +284,8 @@ impl Tables<'_> {
                 }
             }
             let checked = match s.source {
-                Source::Pdf { pages } => l.checked_pdf.replace("{pages}", &pages.to_string()),
+                Source::Pdf { pages, pages_checked: true } => l.checked_pdf.replace("{pages}", &pages.to_string()),
+                Source::Pdf { pages, pages_checked: false } => l.checked_pdf_unchecked.replace("{pages}", &pages.to_string()),
                 Source::Json => l.checked_json.to_string(),
             };
             row.extend([
@@ -266,6 +294,73 @@ impl Tables<'_> {
                 Cell::text(s.sha256.as_str()),
                 Cell::Number(s.format_version as f64),
             ]);
+            sink.row(&row)?;
+        }
+        Ok(())
+    }
+
+    fn look_rows(&self, sink: &mut dyn Sink) -> Result<()> {
+        use super::aggregate::{difference, Look};
+        let l = self.labels;
+        let differ = |this: &str, other: &str| {
+            let (a, b) = difference(this, other);
+            let shown = |s: String| if s.is_empty() { l.nothing.to_string() } else { s };
+            l.differs.replace("{this}", &shown(a)).replace("{other}", &shown(b))
+        };
+        let quote = |name: &str| if l.lang == "ja" { format!("「{name}」") } else { format!("“{name}”") };
+        for n in &self.collection.looks {
+            let detail = match &n.look {
+                Look::OtherNames { others } => {
+                    let sep = if l.lang == "ja" { "、" } else { ", " };
+                    let listed: Vec<String> = others.iter().map(|(name, file)| {
+                        if l.lang == "ja" { format!("{}（{file}）", quote(name)) } else { format!("{} ({file})", quote(name)) }
+                    }).collect();
+                    let differences: Vec<String> = others.iter().map(|(name, _)| differ(&n.legal_name, name)).collect();
+                    l.look_other_names
+                        .replace("{code}", &n.supplier_code)
+                        .replace("{period}", &n.period)
+                        .replace("{n}", &(others.len() + 1).to_string())
+                        .replace("{others}", &listed.join(sep))
+                        .replace("{difference}", &differences.join(sep))
+                }
+                Look::PreviousOtherName { name, file } => l
+                    .look_previous_other_name
+                    .replace("{name}", name)
+                    .replace("{file}", file)
+                    .replace("{difference}", &differ(&n.legal_name, name)),
+                Look::PagesUnchecked => l.look_pages_unchecked.to_string(),
+            };
+            sink.row(&[
+                Cell::text(n.supplier_code.as_str()),
+                Cell::text(n.legal_name.as_str()),
+                Cell::text(n.period.as_str()),
+                Cell::text(l.look(&n.look)),
+                Cell::text(detail),
+                Cell::text(n.file.as_str()),
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// One row per kept submission, a column per action item with its rating.
+    fn rating_rows(&self, sink: &mut dyn Sink) -> Result<()> {
+        let l = self.labels;
+        for s in &self.collection.submissions {
+            let answers = match s.answers {
+                Some(slot) => self.collection.spool.get(slot)?,
+                None => Vec::new(),
+            };
+            let mut row = vec![
+                Cell::text(s.supplier_code.as_str()),
+                Cell::text(s.legal_name.as_str()),
+                Cell::text(s.period.as_str()),
+                Cell::number(s.overall),
+            ];
+            for item in self.catalog.items() {
+                let rating = answers.iter().find(|a| a.item_id == item.id).and_then(|a| a.rating);
+                row.push(Cell::text(rating.map(|r| l.rating(r)).unwrap_or("")));
+            }
+            row.push(Cell::text(s.file.as_str()));
             sink.row(&row)?;
         }
         Ok(())
@@ -300,7 +395,7 @@ impl Tables<'_> {
                     Cell::count(a.evidence),
                     Cell::text(a.plan_what),
                     Cell::text(a.plan_who),
-                    Cell::text(a.plan_due.unwrap_or_default()),
+                    a.plan_due.as_deref().map_or(Cell::Empty, Cell::date),
                     Cell::text(if a.marked_for_review { l.yes } else { "" }),
                     Cell::text(if a.to_reconfirm { l.yes } else { "" }),
                     Cell::text(s.file.as_str()),

@@ -82,20 +82,26 @@ pub struct AnswerRow {
     pub to_reconfirm: bool,
 }
 
+/// Who submitted: the supplier code and the legal name, both. Submissions are never taken
+/// for one supplier's by one of them alone: one code under two names may be a mistake, a
+/// rename or two companies, for a person to look at.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Supplier {
+    pub code: String,
+    pub name: String,
+}
+
 impl Submission {
-    /// Supplier and period: the submissions of one key replace each other. The supplier code
-    /// identifies a supplier; without one, its legal name does.
-    pub fn key(&self) -> (String, String) {
+    /// Supplier and period: the submissions of one key replace each other.
+    pub fn key(&self) -> (Supplier, String) {
         (self.supplier(), self.period.trim().to_string())
     }
 
-    /// The supplier code, else the legal name (whitespace-trimmed).
-    pub fn supplier(&self) -> String {
-        let code = self.supplier_code.trim();
-        if code.is_empty() {
-            format!("name:{}", self.legal_name.trim())
-        } else {
-            format!("code:{code}")
+    /// The supplier code and the legal name, trimmed and composed (as the app stores them).
+    pub fn supplier(&self) -> Supplier {
+        Supplier {
+            code: self.supplier_code.trim().to_string(),
+            name: crate::model::input::nfc(self.legal_name.trim()),
         }
     }
 

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::sheets::{Cell, Sink, Table, Tables};
 use crate::error::{Error, Result};
@@ -25,6 +25,17 @@ struct SheetSink<'a> {
     sheet: &'a mut Worksheet,
     row: u32,
     path: &'a Path,
+    date: &'a Format,
+    moment: &'a Format,
+}
+
+/// A date (and time) as Excel keeps them: a number shown in a date format.
+fn excel(d: time::Date, t: Option<time::Time>) -> Option<ExcelDateTime> {
+    let date = ExcelDateTime::from_ymd(u16::try_from(d.year()).ok()?, u8::from(d.month()), d.day()).ok()?;
+    match t {
+        None => Some(date),
+        Some(t) => date.and_hms(u16::from(t.hour()), t.minute(), t.second()).ok(),
+    }
 }
 
 impl Sink for SheetSink<'_> {
@@ -47,6 +58,15 @@ impl Sink for SheetSink<'_> {
                 }
                 Cell::Text(s) => self.sheet.write_string(self.row, col, s.as_ref()).map(|_| ()),
                 Cell::Number(n) => self.sheet.write_number(self.row, col, *n).map(|_| ()),
+                // A date Excel cannot hold (before 1900) is written as text.
+                Cell::Date(d) => match excel(*d, None) {
+                    Some(x) => self.sheet.write_datetime_with_format(self.row, col, &x, self.date).map(|_| ()),
+                    None => self.sheet.write_string(self.row, col, crate::clock::format_date(*d)).map(|_| ()),
+                },
+                Cell::DateTime(t) => match excel(t.date(), Some(t.time())) {
+                    Some(x) => self.sheet.write_datetime_with_format(self.row, col, &x, self.moment).map(|_| ()),
+                    None => self.sheet.write_string(self.row, col, crate::clock::format_date(t.date())).map(|_| ()),
+                },
                 Cell::Empty => Ok(()),
             };
             written.map_err(|e| xlsx_error(self.path, e))?;
@@ -60,6 +80,8 @@ impl Sink for SheetSink<'_> {
 pub fn write(tables: &Tables, path: &Path) -> Result<()> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold().set_text_wrap();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let moment = Format::new().set_num_format("yyyy-mm-dd hh:mm");
     for table in Table::ALL {
         let headings = tables.headings(table);
         let sheet = book.add_worksheet_with_constant_memory();
@@ -73,7 +95,7 @@ pub fn write(tables: &Tables, path: &Path) -> Result<()> {
             sheet.write_string_with_format(0, col as u16, h, &bold).map_err(err)?;
         }
         sheet.set_freeze_panes(1, 0).map_err(err)?;
-        let mut sink = SheetSink { sheet, row: 1, path };
+        let mut sink = SheetSink { sheet, row: 1, path, date: &date, moment: &moment };
         tables.rows(table, &mut sink)?;
         let last = sink.row.saturating_sub(1).max(1);
         sink.sheet.autofilter(0, 0, last, headings.len().saturating_sub(1) as u16).map_err(err)?;

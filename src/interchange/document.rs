@@ -1,7 +1,10 @@
-//! The interchange file, format version 2 (schema: `schema/assessment-v2.schema.json`).
-//! Version 2 adds to each evidence entry `valid_until`, `not_attached` and `confidential`;
+//! The interchange file, format version 3 (schema: `schema/assessment-v3.schema.json`).
+//! Version 2 added to each evidence entry `valid_until`, `not_attached` and `confidential`;
 //! a version 1 file is read as version 2 with those absent (no expiry, attached, not
-//! confidential), which is all the migration it needs.
+//! confidential), which is all the migration it needs. Version 3 adds `pages`, present in
+//! the data attached to a PDF only: what each of the PDF's pages prints, so that `verify`
+//! can tell a changed page; an exported file has none, and otherwise a version 2 file is a
+//! version 3 file.
 
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +13,9 @@ use crate::model::{Answer, CompanyProfile, Declaration, Part2Answer, Status};
 /// The value of the `format` field: what kind of file this is.
 pub const FORMAT: &str = "nec-csr-self-assessment";
 /// The newest format version this build reads and the one it writes.
-pub const FORMAT_VERSION: u64 = 2;
+pub const FORMAT_VERSION: u64 = 3;
+/// The first format version that may record the PDF's pages.
+pub const PAGES_SINCE: u64 = 3;
 
 /// One assessment with its company profile, as moved between computers and embedded in
 /// the PDF submission.
@@ -28,6 +33,32 @@ pub struct Document {
     pub assessment: AssessmentPart,
     pub answers: Vec<Answer>,
     pub part2: Vec<Part2Answer>,
+    /// In the data attached to a PDF: what each page prints (see `crate::pdf`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<PageRecord>,
+}
+
+/// What each page of the PDF the data is attached to prints, as `crate::pdf` records it:
+/// written when the PDF is made, read back by `verify`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageRecord {
+    /// How the record was made ("page-text-1"); each later way gets a new name and every
+    /// earlier one stays readable.
+    pub method: String,
+    /// One per page, in order.
+    pub digests: Vec<PageDigest>,
+}
+
+/// One page's record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageDigest {
+    /// SHA-256 of everything the page shows, with the data's own fingerprint masked.
+    pub sha256: String,
+    /// The first 8 hexadecimal digits of the SHA-256 of each printed line, top to bottom,
+    /// separated by spaces: where a changed page first differs.
+    pub lines: String,
 }
 
 /// Which catalog the answers were given against.

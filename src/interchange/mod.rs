@@ -5,9 +5,10 @@
 
 mod document;
 mod guard;
+pub mod schema;
 mod shape;
 
-pub use document::{AssessmentPart, CatalogRef, Document, FORMAT, FORMAT_VERSION};
+pub use document::{AssessmentPart, CatalogRef, Document, PageDigest, PageRecord, FORMAT, FORMAT_VERSION, PAGES_SINCE};
 pub use guard::{MAX_BYTES, MAX_DEPTH};
 
 use crate::catalog::Catalog;
@@ -23,6 +24,11 @@ pub fn export(record: &AssessmentRecord, catalog: &Catalog) -> String {
 /// [`export`] stamped `exported_at` (RFC 3339): the PDF of a submission stamps the time
 /// of the submission, so its data is the same however often it is made again.
 pub fn export_at(record: &AssessmentRecord, catalog: &Catalog, exported_at: &str) -> String {
+    export_with_pages(record, catalog, exported_at, None)
+}
+
+/// [`export_at`] with the record of the pages of the PDF the data is attached to.
+pub fn export_with_pages(record: &AssessmentRecord, catalog: &Catalog, exported_at: &str, pages: Option<PageRecord>) -> String {
     let a = &record.assessment;
     let doc = Document {
         format: FORMAT.into(),
@@ -53,6 +59,7 @@ pub fn export_at(record: &AssessmentRecord, catalog: &Catalog, exported_at: &str
         // Revisions belong to this database, not to the exchanged data.
         answers: record.answers.iter().cloned().map(|a| Answer { revision: Revision::default(), ..a }).collect(),
         part2: record.part2.iter().cloned().map(|p| Part2Answer { revision: Revision::default(), ..p }).collect(),
+        pages,
     };
     let mut text = serde_json::to_string_pretty(&doc).expect("documents serialize");
     text.push('\n');
@@ -89,6 +96,9 @@ pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<AssessmentRecord> {
         answers: doc.answers.into_iter().map(|a| Answer { revision: Revision::default(), ..a }).collect(),
         part2: doc.part2.into_iter().map(|p| Part2Answer { revision: Revision::default(), ..p }).collect(),
     };
+    // Stored as the app stores what is typed (composed, codes in half-width form), and
+    // checked as stored.
+    let record = record.normalized();
     check_record(&doc.exported_at, &record, catalog)?;
     Ok(record)
 }

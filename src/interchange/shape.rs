@@ -49,7 +49,51 @@ pub fn check(doc: &Value, catalog: &Catalog) -> Result<()> {
     if let Some(Value::String(p)) = doc["assessment"].get("position") {
         text(Some(&Value::String(p.clone())), "assessment.position", 100, None)?;
     }
+    pages(doc)?;
     same_edition(reference, catalog)
+}
+
+/// Most pages a record may name: more than any submission has (`verify` reads at most 1000).
+pub const MAX_RECORDED_PAGES: usize = 1000;
+/// Most lines recorded of one page.
+pub const MAX_RECORDED_LINES: usize = 2000;
+
+/// The record of a PDF's pages: only from format version 3, each page's digest a SHA-256
+/// and its lines 8-digit digests separated by spaces.
+fn pages(doc: &Value) -> Result<()> {
+    let Some(pages) = doc.get("pages") else { return Ok(()) };
+    let version = doc.get("format_version").and_then(Value::as_u64).unwrap_or(0);
+    if version < super::PAGES_SINCE {
+        return Err(fault(
+            "pages",
+            format!("this field exists from format version {} on; the file says {version}.", super::PAGES_SINCE),
+        ));
+    }
+    object(Some(pages), "pages")?;
+    text(pages.get("method"), "pages.method", 50, Some(is_method))?;
+    let digests = array(pages.get("digests"), "pages.digests")?;
+    if digests.len() > MAX_RECORDED_PAGES {
+        return Err(fault("pages.digests", format!("it records {} pages; at most {MAX_RECORDED_PAGES} are read.", digests.len())));
+    }
+    for (i, d) in digests.iter().enumerate() {
+        let here = format!("pages.digests[{i}]");
+        object(Some(d), &here)?;
+        text(d.get("sha256"), &format!("{here}.sha256"), 64, Some(is_sha256))?;
+        text(d.get("lines"), &format!("{here}.lines"), MAX_RECORDED_LINES * 9, Some(is_line_digests))?;
+    }
+    Ok(())
+}
+
+/// `^[a-z0-9][a-z0-9.-]{0,49}$`: how the pages were recorded ("page-text-1").
+pub fn is_method(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-'))
+}
+
+/// `^([0-9a-f]{8}( [0-9a-f]{8})*)?$`: 8-digit line digests separated by single spaces.
+pub fn is_line_digests(s: &str) -> bool {
+    s.is_empty() || s.split(' ').all(|d| d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
 }
 
 /// A missing field is left to the typed read, which names it; a present one must be an object.

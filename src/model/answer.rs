@@ -206,15 +206,30 @@ impl Answer {
         }
         for (n, e) in self.evidence.iter().enumerate() {
             let f = format!("{at} evidence {}", n + 1);
-            checks::text(&format!("{f} name"), &e.name, SHORT_TEXT)?;
+            checks::name(&format!("{f} name"), &e.name, SHORT_TEXT)?;
             checks::text(&format!("{f} location"), &e.location, SHORT_TEXT)?;
             checks::date(&format!("{f} date"), &e.date)?;
             checks::date(&format!("{f} valid until"), &e.valid_until)?;
         }
         checks::text(&format!("{at} action plan: what"), &self.action_plan.what, MEDIUM_TEXT)?;
-        checks::text(&format!("{at} action plan: who"), &self.action_plan.who, SHORT_TEXT)?;
+        checks::name(&format!("{at} action plan: who"), &self.action_plan.who, SHORT_TEXT)?;
         checks::date(&format!("{at} action plan: due date"), &self.action_plan.due)?;
         Ok(())
+    }
+
+    /// The answer as stored: its texts composed (see [`super::input::nfc`]).
+    pub fn normalized(&self) -> Answer {
+        let nfc = super::input::nfc;
+        let mut a = self.clone();
+        a.na_reason = nfc(&a.na_reason);
+        a.description = nfc(&a.description);
+        for e in &mut a.evidence {
+            e.name = nfc(&e.name);
+            e.location = nfc(&e.location);
+        }
+        a.action_plan.what = nfc(&a.action_plan.what);
+        a.action_plan.who = nfc(&a.action_plan.who);
+        a
     }
 
     /// Whether the answer holds anything at all (an untouched answer need not be stored).

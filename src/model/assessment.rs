@@ -61,9 +61,18 @@ pub struct Declaration {
 
 impl Declaration {
     pub fn validate(&self) -> Result<()> {
-        checks::text("declaration signer name", &self.signer_name, SHORT_TEXT)?;
-        checks::text("declaration signer title", &self.signer_title, SHORT_TEXT)?;
+        checks::name("declaration signer name", &self.signer_name, SHORT_TEXT)?;
+        checks::name("declaration signer title", &self.signer_title, SHORT_TEXT)?;
         checks::date("declaration date", &self.date)
+    }
+
+    /// The declaration as stored: the signer's name and title composed.
+    pub fn normalized(&self) -> Declaration {
+        Declaration {
+            signer_name: super::input::nfc(&self.signer_name),
+            signer_title: super::input::nfc(&self.signer_title),
+            ..self.clone()
+        }
     }
 
     /// Complete when named, titled, dated and confirmed.
@@ -71,12 +80,15 @@ impl Declaration {
         self.missing().is_empty()
     }
 
-    /// The parts still missing, by field name (`signer_name`, `signer_title`, `date`, `confirmed`).
+    /// The parts still missing, by field name (`signer_name`, `signer_title`, `date`,
+    /// `confirmed`). A declaration dated after today is not dated yet: it cannot have been
+    /// signed on that day (and a submission made now would be dated before its declaration).
     pub fn missing(&self) -> Vec<&'static str> {
+        let today = crate::clock::today_local();
         [
             ("signer_name", checks::is_blank(&self.signer_name)),
             ("signer_title", checks::is_blank(&self.signer_title)),
-            ("date", self.date.is_none()),
+            ("date", self.date.as_ref().is_none_or(|d| *d > today)),
             ("confirmed", !self.confirmed),
         ]
         .into_iter()
@@ -105,12 +117,12 @@ pub struct Assessment {
     pub declaration: Declaration,
 }
 
-/// Refuses an empty or absurd period name.
+/// Refuses an empty or absurd period name, or one that does not read the same everywhere.
 pub fn validate_period(period: &str) -> Result<()> {
-    if checks::is_blank(period) {
+    if !period.chars().any(|c| !c.is_whitespace() && !checks::is_invisible_format(c) && !c.is_control()) {
         return Err(Error::invalid("period", "is empty. Name the period, for example FY2026."));
     }
-    checks::text("period", period, checks::PERIOD)
+    checks::name("period", period, checks::PERIOD)
 }
 
 /// Answered as a share of applicable, in whole percent rounded half up; 100 when nothing
@@ -121,6 +133,11 @@ pub fn completeness(answered: usize, applicable: usize) -> u32 {
     } else {
         ((answered * 100 + applicable / 2) / applicable) as u32
     }
+}
+
+/// The period as stored: trimmed and composed.
+pub fn normalize_period(period: &str) -> String {
+    super::input::nfc(period.trim())
 }
 
 /// A line of the assessment list.
@@ -157,6 +174,18 @@ pub struct AssessmentRecord {
 }
 
 impl AssessmentRecord {
+    /// The record as it is stored: every text as [`CompanyProfile::normalized`],
+    /// [`Answer::normalized`] and the others store it.
+    pub fn normalized(&self) -> AssessmentRecord {
+        let mut r = self.clone();
+        r.company = r.company.normalized();
+        r.assessment.period = normalize_period(&r.assessment.period);
+        r.assessment.declaration = r.assessment.declaration.normalized();
+        r.answers = r.answers.iter().map(Answer::normalized).collect();
+        r.part2 = r.part2.iter().map(Part2Answer::normalized).collect();
+        r
+    }
+
     pub fn answer(&self, item_id: &str) -> Option<&Answer> {
         self.answers.iter().find(|a| a.item_id == item_id)
     }
@@ -187,5 +216,21 @@ impl AssessmentRecord {
             })
             .collect();
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_declaration_dated_after_today_is_not_dated_yet() {
+        let mut d = Declaration { signer_name: "山田 太郎".into(), signer_title: "代表取締役".into(), date: None, confirmed: true, ..Default::default() };
+        assert_eq!(d.missing(), ["date"]);
+        d.date = Some(crate::clock::today_local());
+        assert!(d.is_complete());
+        let tomorrow = crate::clock::parse_date(&crate::clock::today_local()).unwrap().next_day().unwrap();
+        d.date = Some(crate::clock::format_date(tomorrow));
+        assert_eq!(d.missing(), ["date"], "a declaration cannot be signed on a day still to come");
     }
 }

@@ -1,7 +1,9 @@
 //! Values as Japanese input methods type them: full-width digits and letters (２０, ｈａｎａｋｏ＠…),
 //! and the several dashes and long-vowel marks people put in phone numbers (０３ー１２３４ー５６７８).
 //! Fields that hold codes, numbers, phone numbers and e-mail addresses are stored normalised;
-//! free text (names, addresses, answers) is kept exactly as typed.
+//! free text (names, addresses, answers) is stored as typed but composed (NFC): a letter typed
+//! as a base and a combining mark (e + U+0301, か + U+3099) is stored as the one letter it is
+//! (é, が), so that it prints, compares and sorts as that letter everywhere.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -16,6 +18,17 @@ const DASHES: [char; 10] = ['‐', '‑', '‒', '–', '—', '―', '−', '�
 pub fn half_width(value: &str) -> String {
     let nfkc: String = value.nfkc().collect();
     nfkc.chars().map(|c| if DASHES.contains(&c) { '-' } else { c }).collect::<String>().trim().to_string()
+}
+
+/// Text as typed, composed (NFC): canonically the same text, in the one form in which a
+/// letter and its accent are one character where Unicode has one.
+pub fn nfc(value: &str) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    if value.is_ascii() || is_nfc_quick(value.chars()) == IsNormalized::Yes {
+        value.to_string()
+    } else {
+        value.nfc().collect()
+    }
 }
 
 /// A whole number as typed ("２０", " 20 ", "1,200"), or None when it is not one.
@@ -43,5 +56,14 @@ mod tests {
             let typed = case[0].as_str().unwrap();
             assert_eq!(whole_number(typed), case[1].as_u64(), "whole_number({typed:?})");
         }
+    }
+
+    #[test]
+    fn text_is_stored_composed() {
+        assert_eq!(nfc("Cafe\u{301}"), "Café");
+        assert_eq!(nfc("か\u{3099}"), "が");
+        assert_eq!(nfc("株式会社さくら"), "株式会社さくら");
+        // Compatibility forms stay as typed (NFC, not NFKC): full-width letters in a name.
+        assert_eq!(nfc("ＡＢＣ㈱"), "ＡＢＣ㈱");
     }
 }

@@ -12,7 +12,8 @@ mod record_check;
 
 pub use answer::{ActionPlan, Answer, Evidence, Rating, Revision};
 pub use assessment::{
-    completeness, validate_period, Assessment, AssessmentRecord, AssessmentSummary, Declaration, Status, DECLARATION_TEXT,
+    completeness, normalize_period, validate_period, Assessment, AssessmentRecord, AssessmentSummary, Declaration, Status,
+    DECLARATION_TEXT,
 };
 pub use part2::{parse_amount, parse_year, Cascade, Part2Answer};
 pub use crate::findings::FieldProblem;

@@ -79,6 +79,16 @@ impl Part2Answer {
         }
     }
 
+    /// The answer as stored: its texts composed (see [`super::input::nfc`]).
+    pub fn normalized(&self) -> Part2Answer {
+        let mut a = self.clone();
+        for v in a.disclosures.values_mut() {
+            *v = super::input::nfc(v);
+        }
+        a.notes = super::input::nfc(&a.notes);
+        a
+    }
+
     /// Refuses a policy id that is not in the catalog.
     pub fn check_policy(&self, catalog: &Catalog) -> Result<()> {
         match catalog.policy(&self.policy_id) {

@@ -60,10 +60,16 @@ pub const REQUIRED_FIELDS: [&str; 7] =
     ["legal_name", "address", "country", "representative", "contact_name", "contact_email", "contact_phone"];
 
 impl CompanyProfile {
-    /// Refuses impossible values (absurd length, absurd employee count).
+    /// Refuses impossible values (absurd length, absurd employee count, characters that
+    /// make a name read differently in different places).
     pub fn validate(&self) -> Result<()> {
         for (field, value, limit) in self.text_fields() {
-            checks::text(field, value, limit)?;
+            // Names, codes and contacts are identifiers; the address, products and sites text.
+            if limit == SHORT_TEXT {
+                checks::name(field, value, limit)?;
+            } else {
+                checks::text(field, value, limit)?;
+            }
         }
         if let Some(n) = self.employees {
             if n > checks::MAX_EMPLOYEES {
@@ -74,14 +80,24 @@ impl CompanyProfile {
     }
 
     /// The profile as stored: e-mail addresses, the phone number and the supplier code in
-    /// half-width form however they were typed (see [`input::half_width`]); other fields as typed.
+    /// half-width form however they were typed (see [`input::half_width`]); other fields as
+    /// typed, composed (see [`input::nfc`]).
     pub fn normalized(&self) -> CompanyProfile {
         // The fields listed in HALF_WIDTH_FIELDS.
         CompanyProfile {
+            legal_name: input::nfc(&self.legal_name),
+            name_latin: input::nfc(&self.name_latin),
+            address: input::nfc(&self.address),
+            country: input::nfc(&self.country),
+            representative: input::nfc(&self.representative),
+            contact_name: input::nfc(&self.contact_name),
             contact_email: input::half_width(&self.contact_email),
+            nec_contact_name: input::nfc(&self.nec_contact_name),
             nec_contact_email: input::half_width(&self.nec_contact_email),
             contact_phone: input::half_width(&self.contact_phone),
             supplier_code: input::half_width(&self.supplier_code),
+            products: input::nfc(&self.products),
+            sites: input::nfc(&self.sites),
             ..self.clone()
         }
     }
@@ -127,6 +143,13 @@ impl CompanyProfile {
         if !checks::is_blank(&self.contact_phone) && !looks_like_phone(&self.contact_phone) {
             out.push(FieldProblem { field: "contact_phone".into(), problem: "malformed".into() });
         }
+        // What saving refuses (see `validate`): shown beside the field as it is typed.
+        for (f, value, limit) in self.text_fields() {
+            let refused = if limit == SHORT_TEXT { checks::name(f, value, limit) } else { checks::text(f, value, limit) };
+            if refused.is_err() && !out.iter().any(|p| p.field == f) {
+                out.push(FieldProblem { field: f.into(), problem: "malformed".into() });
+            }
+        }
         out
     }
 
@@ -166,6 +189,16 @@ pub fn looks_like_phone(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_that_would_read_differently_is_marked_beside_its_field() {
+        let p = CompanyProfile { legal_name: "Sakura \u{202E}laeS\u{202C} KK".into(), ..Default::default() };
+        assert!(p.problems().iter().any(|f| f.field == "legal_name" && f.problem == "malformed"));
+        let e = p.validate().unwrap_err().to_string();
+        assert!(e.contains("legal_name") && e.contains("U+202E"), "{e}");
+        let ok = CompanyProfile { legal_name: "شرکت می\u{200C}خواهم".into(), ..Default::default() };
+        assert!(ok.validate().is_ok(), "a zero-width non-joiner is kept");
+    }
 
     #[test]
     fn every_required_field_is_a_text_field() {

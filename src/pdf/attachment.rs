@@ -23,15 +23,14 @@ pub struct Info<'a> {
 }
 
 /// What to do when making the PDF fails for a reason of the PDF library's.
-const TRY_AGAIN: &str = "Try again; if it keeps happening, export the assessment (.json) and send it to support.";
+pub const TRY_AGAIN: &str = "Try again; if it keeps happening, export the assessment (.json) and send it to support.";
 
 fn pdf_err(e: lopdf::Error) -> Error {
     Error::Pdf(format!("The PDF could not be assembled: {e}. {TRY_AGAIN}"))
 }
 
-/// Most bytes a page's content (and the fonts its text is read with) may unpack to when
-/// `verify` reads the text of a PDF received from others; a page this app makes is far
-/// smaller.
+/// Most bytes an object stream or cross-reference stream may unpack to while a PDF received
+/// from others is loaded; a PDF this app makes holds far less.
 const MAX_PAGE_BYTES: usize = 16 << 20;
 
 /// A PDF text string: PDFDocEncoding-safe ASCII as is, anything else as UTF-16BE with a BOM.
@@ -44,6 +43,15 @@ fn text(s: &str) -> Object {
             bytes.extend(unit.to_be_bytes());
         }
         Object::String(bytes, StringFormat::Hexadecimal)
+    }
+}
+
+/// A PDF text string as text: UTF-16BE after its byte-order mark, else PDFDocEncoding
+/// (read as Latin-1, which it is for every character this app writes).
+pub fn decode_text(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => String::from_utf16_lossy(&utf16.chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect::<Vec<_>>()),
+        None => bytes.iter().map(|&b| b as char).collect(),
     }
 }
 
@@ -215,12 +223,4 @@ pub fn extract(doc: &Document) -> Result<String> {
         file.content.clone()
     };
     String::from_utf8(bytes).map_err(|_| Error::Pdf("The attached data is not text; the PDF may be damaged.".into()))
-}
-
-/// The text of each page, as a PDF reader extracts it.
-pub fn page_texts(doc: &Document) -> Vec<String> {
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    // Unpacking is bounded: the PDF comes from someone else. A page over the bound reads
-    // as no text (so it carries no fingerprint and `verify` reports a mismatch).
-    pages.iter().map(|n| doc.extract_text_with_limit(&[*n], MAX_PAGE_BYTES).unwrap_or_default()).collect()
 }

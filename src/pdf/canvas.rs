@@ -2,11 +2,11 @@
 //! header and footer added once the number of pages is known ("page N of M").
 
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfFontHandle, PdfPage, Point, Pt, Rect, TextItem,
-    TextMatrix, TextRenderingMode, WindingOrder,
+    Color, CurTransMat, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfFontHandle, PdfPage,
+    Point, Polygon, PolygonRing, Pt, Rect, TextItem, TextRenderingMode, WindingOrder,
 };
 
-use super::font::Metrics;
+use super::font::{composed, Metrics};
 use super::wrap::wrap;
 
 pub const PAGE_W: f32 = 595.28;
@@ -101,18 +101,16 @@ impl Canvas {
 
     /// Draws one line of text with its baseline at `y` (no wrapping, no flow).
     pub fn text_at(&mut self, x: f32, y: f32, text: &str, style: Style) {
-        if text.is_empty() {
-            return;
-        }
-        let runs = self.metrics.glyph_runs(text);
-        let Some((first, _)) = runs.first() else { return };
+        let text = composed(text);
+        let pieces = self.metrics.pieces(&text);
+        let Some((first, _)) = pieces.iter().find_map(|p| p.runs.first()) else { return };
         let mode = if style.bold { TextRenderingMode::FillStroke } else { TextRenderingMode::Fill };
         let size = Pt(style.size);
-        let first = PdfFontHandle::External(first.clone());
-        let ops = self.ops();
+        let mut current = first.clone();
+        let ops = self.pages.last_mut().expect("there is always a page");
         ops.extend([
             Op::StartTextSection,
-            Op::SetFont { font: first, size },
+            Op::SetFont { font: PdfFontHandle::External(current.clone()), size },
             Op::SetFillColor { col: grey(style.grey) },
             Op::SetTextRenderingMode { mode },
         ]);
@@ -126,44 +124,73 @@ impl Canvas {
         ops.push(Op::SetTextCursor { pos: pt_point(x, y) });
         // Glyph ids, not text: printpdf would look every character up in the font again,
         // twice, when it writes the file. A run in another font switches font in place;
-        // the glyphs' advances carry the position on.
-        for (i, (font, glyphs)) in runs.into_iter().enumerate() {
-            if i > 0 {
-                ops.push(Op::SetFont { font: PdfFontHandle::External(font), size });
+        // the glyphs' advances carry the position on. A piece placed on its own (a word of
+        // right-to-left text, and what follows such words) moves there from the line's
+        // start, and sets its font again, which readers take as the end of a word.
+        let mut line_x = x;
+        for piece in pieces {
+            if let Some(at) = piece.at {
+                let to = x + at * style.size;
+                ops.push(Op::SetTextCursor { pos: pt_point(to - line_x, 0.0) });
+                line_x = to;
             }
-            ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs)] });
+            for (n, (font, glyphs)) in piece.runs.into_iter().enumerate() {
+                if font != current || (n == 0 && piece.at.is_some()) {
+                    ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size });
+                    current = font;
+                }
+                ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs)] });
+            }
         }
         ops.push(Op::EndTextSection);
     }
 
-    /// Large light-grey text across the middle of the page, at 45 degrees (drawn before the
-    /// page's content, it stays behind it).
+    /// Large light-grey letters across the middle of the page, at 45 degrees, drawn as
+    /// shapes (the letters' outlines), not text: seen on every page and printed, but not
+    /// extracted or copied between the page's lines. Drawn before the page's content, it
+    /// stays behind it.
     pub fn watermark(&mut self, text: &str) {
         let size = 54.0;
-        let w = self.metrics.width(text, size);
-        let runs = self.metrics.glyph_runs(text);
-        let Some((first, _)) = runs.first() else { return };
-        let first = PdfFontHandle::External(first.clone());
+        let text = composed(text);
+        let w = self.metrics.width(&text, size);
         // Start so that the text's middle is the page's middle, along the 45° line.
         let r = std::f32::consts::FRAC_1_SQRT_2;
         let half = w / 2.0 * r;
         let (x, y) = (PAGE_W / 2.0 - half, 421.0 - half);
+        let mut shapes = Vec::new();
+        let mut pen = 0.0;
+        for c in text.chars() {
+            // The mark is ours, in the main font; a character it lacks only moves on.
+            let Some((contours, advance)) = self.metrics.outline(c) else {
+                pen += self.metrics.char_width(c, 1.0);
+                continue;
+            };
+            let rings: Vec<PolygonRing> = contours
+                .into_iter()
+                .map(|contour| PolygonRing {
+                    points: contour
+                        .into_iter()
+                        .map(|(cx, cy, control)| LinePoint { p: pt_point((cx + pen) * 100.0, cy * 100.0), bezier: control })
+                        .collect(),
+                })
+                .collect();
+            if !rings.is_empty() {
+                shapes.push(Op::DrawPolygon {
+                    polygon: Polygon { rings, mode: PaintMode::Fill, winding_order: WindingOrder::NonZero },
+                });
+            }
+            pen += advance;
+        }
+        // Outlines in hundredths of an em, turned and scaled onto the page.
+        let k = size / 100.0;
         let ops = self.ops();
         ops.extend([
-            Op::StartTextSection,
-            Op::SetFont { font: first, size: Pt(size) },
+            Op::SaveGraphicsState,
+            Op::SetTransformationMatrix { matrix: CurTransMat::Raw([r * k, r * k, -r * k, r * k, x, y]) },
             Op::SetFillColor { col: grey(0.86) },
-            Op::SetTextRenderingMode { mode: TextRenderingMode::Fill },
-            Op::SetTextMatrix { matrix: TextMatrix::Raw([r, r, -r, r, x, y]) },
         ]);
-        // Glyph ids, as `text_at` writes them; a run in another font switches font in place.
-        for (i, (font, glyphs)) in runs.into_iter().enumerate() {
-            if i > 0 {
-                ops.push(Op::SetFont { font: PdfFontHandle::External(font), size: Pt(size) });
-            }
-            ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs)] });
-        }
-        ops.push(Op::EndTextSection);
+        ops.extend(shapes);
+        ops.push(Op::RestoreGraphicsState);
     }
 
     /// Right-aligns one line at `right`.

@@ -1,10 +1,18 @@
 //! The page "Changes since the submission of <period>": what a returning supplier changed
-//! since last year's assessment, item by item, for NEC to read first.
+//! since last year's assessment, item by item, for NEC to read first: the rating, evidence
+//! added, removed or expired, and each rewritten text (the reason for "not applicable", the
+//! description, the action plan) as it was and as it is, each shortened past a few lines.
 
-use super::canvas::{Canvas, SMALL};
+use super::canvas::{Canvas, BODY, LEFT, RIGHT, SMALL};
 use super::context::Context;
 use super::labels::fill;
-use crate::changes::{Changes, RatingMove};
+use super::wrap::wrap;
+use crate::changes::{Changes, RatingMove, TextChange, TextField};
+
+/// Width of the labels of the old and new texts.
+const LABEL_WIDTH: f32 = 150.0;
+/// Lines of an old or new text printed before it is shortened with "…".
+const MAX_LINES: usize = 4;
 
 /// This page's words in one language (kept here, beside the one page that uses them).
 struct Words {
@@ -15,7 +23,6 @@ struct Words {
     up: &'static str,
     down: &'static str,
     changed: &'static str,
-    text_changed: &'static str,
     evidence_added: &'static str,
     evidence_removed: &'static str,
     evidence_expired: &'static str,
@@ -29,7 +36,6 @@ const EN: Words = Words {
     up: "Rating up",
     down: "Rating down",
     changed: "Rating changed",
-    text_changed: "Description or action plan rewritten",
     evidence_added: "Evidence added",
     evidence_removed: "Evidence removed",
     evidence_expired: "Evidence expired",
@@ -43,7 +49,6 @@ const JA: Words = Words {
     up: "評価が向上",
     down: "評価が低下",
     changed: "評価を変更",
-    text_changed: "取り組みの説明または改善計画を書き直し",
     evidence_added: "根拠資料を追加",
     evidence_removed: "根拠資料を削除",
     evidence_expired: "根拠資料の期限切れ",
@@ -59,6 +64,8 @@ pub fn draw(c: &mut Canvas, ctx: &Context, changes: &Changes) {
         c.paragraph(w.none, SMALL);
         return;
     }
+    // The language's colon: 「：」 in Japanese.
+    let colon = if ctx.labels.lang == "ja" { "：" } else { ": " };
     for change in &changes.items {
         let title = ctx.catalog.item(&change.item_id).map_or("", |i| ctx.title(&i.title));
         let mut facts = Vec::new();
@@ -68,20 +75,61 @@ pub fn draw(c: &mut Canvas, ctx: &Context, changes: &Changes) {
                 RatingMove::Down => w.down,
                 RatingMove::Changed => w.changed,
             };
-            facts.push(format!("{word}: {} → {}", ctx.rating(change.rating_before), ctx.rating(change.rating_now)));
-        }
-        if change.text_changed {
-            facts.push(w.text_changed.to_string());
+            facts.push(format!("{word}{colon}{} → {}", ctx.rating(change.rating_before), ctx.rating(change.rating_now)));
         }
         if !change.evidence_added.is_empty() {
-            facts.push(format!("{}: {}", w.evidence_added, change.evidence_added.join(ctx.separator())));
+            facts.push(format!("{}{colon}{}", w.evidence_added, change.evidence_added.join(ctx.separator())));
         }
         if !change.evidence_removed.is_empty() {
-            facts.push(format!("{}: {}", w.evidence_removed, change.evidence_removed.join(ctx.separator())));
+            facts.push(format!("{}{colon}{}", w.evidence_removed, change.evidence_removed.join(ctx.separator())));
         }
         if !change.evidence_expired.is_empty() {
-            facts.push(format!("{}: {}", w.evidence_expired, change.evidence_expired.join(ctx.separator())));
+            facts.push(format!("{}{colon}{}", w.evidence_expired, change.evidence_expired.join(ctx.separator())));
         }
         c.item_heading(&format!("{} {title}", change.item_id), &facts);
+        for text in &change.texts {
+            rewritten(c, ctx, text);
+        }
+        c.gap(4.0);
     }
+}
+
+/// A rewritten text: its old and its new wording, each shortened past a few lines.
+fn rewritten(c: &mut Canvas, ctx: &Context, change: &TextChange) {
+    let l = ctx.labels;
+    let colon = if l.lang == "ja" { "：" } else { ": " };
+    let field = match change.field {
+        TextField::NaReason => l.reason.to_string(),
+        TextField::Description => l.description.to_string(),
+        TextField::PlanWhat => format!("{}{colon}{}", l.action_plan, l.plan_what),
+        TextField::PlanWho => format!("{}{colon}{}", l.action_plan, l.plan_who),
+        TextField::PlanDue => format!("{}{colon}{}", l.action_plan, l.plan_due),
+    };
+    let shown = |text: &str| -> String {
+        let text = if change.field == TextField::PlanDue { ctx.date(text) } else { text.to_string() };
+        shortened(c, ctx.or_none(&text))
+    };
+    let (before, now) = (shown(&change.before), shown(&change.now));
+    c.labelled(&fill(l.change_before, &[("field", &field)]), &before, LABEL_WIDTH);
+    c.labelled(&fill(l.change_now, &[("field", &field)]), &now, LABEL_WIDTH);
+}
+
+/// `text` as at most [`MAX_LINES`] lines of the value column, the last ending in "…" when
+/// there is more.
+fn shortened(c: &Canvas, text: &str) -> String {
+    let width = RIGHT - LEFT - LABEL_WIDTH;
+    let lines = wrap(text, width, BODY.size, &c.metrics);
+    if lines.len() <= MAX_LINES {
+        return text.to_string();
+    }
+    let mut kept = lines[..MAX_LINES].to_vec();
+    let last = kept.pop().unwrap_or_default();
+    kept.push(c.metrics.shorten(&format!("{last}…"), BODY.size, width));
+    // `shorten` ends in "…" only when it cut; the line must say that more follows.
+    if let Some(l) = kept.last_mut() {
+        if !l.ends_with('…') {
+            l.push('…');
+        }
+    }
+    kept.join("\n")
 }

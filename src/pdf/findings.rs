@@ -10,9 +10,11 @@ pub fn describe(ctx: &Context, p: &Problem) -> String {
     let sep = ctx.separator();
     let list = |ids: &[String]| ids.join(sep);
     let problem = |p: &str| if p == "missing" { l.missing } else { l.malformed };
+    // A note in brackets: 「（未入力）」 in Japanese, " (missing)" in English.
+    let bracketed = |s: &str| if l.lang == "ja" { format!("（{s}）") } else { format!(" ({s})") };
     let fields = |f: &[crate::model::FieldProblem]| {
         f.iter()
-            .map(|x| format!("{} ({})", profile_label(l, &x.field), problem(&x.problem)))
+            .map(|x| format!("{}{}", profile_label(l, &x.field), bracketed(problem(&x.problem))))
             .collect::<Vec<_>>()
             .join(sep)
     };
@@ -24,7 +26,7 @@ pub fn describe(ctx: &Context, p: &Problem) -> String {
                     .iter()
                     .find(|q| q.id == x.field)
                     .map_or(x.field.as_str(), |q| q.label.get(l.lang).as_str());
-                format!("{label} ({})", problem(&x.problem))
+                format!("{label}{}", bracketed(problem(&x.problem)))
             })
             .collect::<Vec<_>>()
             .join("; ")
@@ -73,7 +75,7 @@ pub fn describe(ctx: &Context, p: &Problem) -> String {
                         (_, Some(id)) => format!("{id} {}", u.field),
                         (place, None) => format!("{place} {}", u.field),
                     };
-                    format!("{place} ({})", codes(&u.characters))
+                    format!("{place}{}", bracketed(&codes(&u.characters)))
                 })
                 .collect();
             fill(l.problem_unprintable, &[("list", &places.join("; "))])

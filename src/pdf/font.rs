@@ -153,6 +153,25 @@ fn missing_mark(c: char) -> String {
     format!("[U+{:04X}]", c as u32)
 }
 
+/// A piece of a line to draw: runs of glyphs, each in one font, and where it starts (in ems
+/// from the line's start) when it does not follow on from the piece before.
+pub struct Piece {
+    pub at: Option<f32>,
+    pub runs: Vec<(FontId, Vec<Codepoint>)>,
+}
+
+/// Text as printed: composed (NFC), so that a letter typed with a separate combining mark
+/// (e + U+0301, か + U+3099) prints as the one letter it is (é, が) rather than the letter
+/// followed by a spacing mark.
+pub fn composed(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.nfc().collect())
+    }
+}
+
 /// One font of a document and the id its text operations refer to it by.
 pub struct DocumentFont {
     pub id: FontId,
@@ -167,12 +186,14 @@ pub struct DocumentFont {
 pub struct Metrics {
     fonts: RefCell<Vec<DocumentFont>>,
     map: RefCell<HashMap<char, Mapped>>,
+    /// Glyphs looked up in a given font (for the spaces of a right-to-left run).
+    in_font: RefCell<HashMap<(usize, char), Option<u16>>>,
 }
 
 impl Metrics {
     pub fn new() -> Result<Metrics> {
         let main = font()?;
-        let metrics = Metrics { fonts: RefCell::default(), map: RefCell::default() };
+        let metrics = Metrics { fonts: RefCell::default(), map: RefCell::default(), in_font: RefCell::default() };
         metrics.slot_of(main);
         Ok(metrics)
     }
@@ -226,46 +247,173 @@ impl Metrics {
     }
 
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.char_width(c, size)).sum()
+        composed(text).chars().map(|c| self.char_width(c, size)).sum()
     }
 
-    /// `text` as runs of glyphs, each in one font: (font id, glyphs). Every glyph carries
-    /// the text it stands for, which becomes the PDF's ToUnicode map (copy and search).
-    pub fn glyph_runs(&self, text: &str) -> Vec<(FontId, Vec<Codepoint>)> {
-        let mut runs: Vec<(usize, Vec<Codepoint>)> = Vec::new();
-        let mut push = |slot: usize, gid: u16, stands_for: String| {
-            let glyph = Codepoint::with_cid(gid, 0.0, stands_for);
+    /// The glyph of `c` in the font of `slot`, if that font has one.
+    fn glyph_in(&self, slot: usize, c: char) -> Option<u16> {
+        if let Some(g) = self.in_font.borrow().get(&(slot, c)) {
+            return *g;
+        }
+        let font = self.fonts.borrow()[slot].font;
+        let gid = font.lookup_glyph_index(c as u32).filter(|g| *g != 0);
+        self.in_font.borrow_mut().insert((slot, c), gid);
+        gid
+    }
+
+    /// A blank glyph of the font of `slot` (a thin or hair space) 0.1 to 0.2 em wide, that
+    /// no space typed shares, to stand for the lam of a lam-alef ligature: (slot, glyph, width
+    /// in ems).
+    fn blank_for_lam(&self, slot: usize) -> Option<(usize, u16, f32)> {
+        let space = self.glyph_in(slot, ' ');
+        let no_break = self.glyph_in(slot, '\u{A0}');
+        ['\u{200A}', '\u{2009}', '\u{2006}', '\u{2005}', '\u{2008}'].into_iter().find_map(|c| {
+            let gid = self.glyph_in(slot, c)?;
+            let width = {
+                let font = &self.fonts.borrow()[slot];
+                f32::from(font.font.get_horizontal_advance(gid)) / font.units_per_em
+            };
+            (Some(gid) != space && Some(gid) != no_break && (0.105..=0.19).contains(&width)).then_some((slot, gid, width))
+        })
+    }
+
+    /// `text` as pieces to draw: runs of glyphs, each in one font (font id, glyphs), and
+    /// where a piece starts when it does not follow on from the one before. Every glyph
+    /// carries the text it stands for, which becomes the PDF's ToUnicode map (copy and
+    /// search). Each word of a right-to-left run is a piece of its own, in the order typed
+    /// (see [`super::rtl`]), all in the run's font (the spaces and punctuation between its
+    /// letters too, moved to keep the widths measured).
+    pub fn pieces(&self, text: &str) -> Vec<Piece> {
+        type Runs = Vec<(usize, Vec<Codepoint>)>;
+        let put = |runs: &mut Runs, slot: usize, gid: u16, offset: f32, stands_for: String| {
+            let glyph = Codepoint::with_cid(gid, offset, stands_for);
             match runs.last_mut() {
                 Some((s, glyphs)) if *s == slot => glyphs.push(glyph),
                 _ => runs.push((slot, vec![glyph])),
             }
         };
-        let mut put = |c: char, stands_for: String| match self.mapped(c) {
-            Mapped::Glyph { slot, gid, .. } => push(slot, gid, stands_for),
-            Mapped::Missing { .. } => {
-                for m in missing_mark(c).chars() {
-                    if let Mapped::Glyph { slot, gid, .. } = self.mapped(m) {
-                        push(slot, gid, m.to_string());
+        let add = |runs: &mut Runs, c: char, stands_for: String, prefer: Option<usize>| {
+            if c == super::rtl::LAM_OF_LIGATURE {
+                // The lam of a lam-alef ligature: a blank glyph of the run's font, drawn over
+                // the end of the ligature just before it (which is moved back by the blank's
+                // width, so nothing moves). Readers then keep both in one word: poppler takes
+                // a glyph of no width followed by another at the same place for a duplicate
+                // and starts a new word, so the blank must have a width, of 0.1 to 0.2 em
+                // (poppler's limits for a duplicate and for a gap between words); the move
+                // back is no gap for pypdf either.
+                let blank = prefer.and_then(|p| self.blank_for_lam(p));
+                let before = runs.last_mut().and_then(|(_, glyphs)| glyphs.last_mut());
+                // (Without a blank the ligature is drawn as its two letters: never here.)
+                if let (Some((p, gid, width)), Some(before)) = (blank, before) {
+                    before.offset += width * 1000.0;
+                    put(runs, p, gid, 0.0, stands_for);
+                }
+                return;
+            }
+            match self.mapped(c) {
+                Mapped::Glyph { slot, gid, em } => match prefer.filter(|&p| p != slot) {
+                    // In the run's font, keeping the width the line was measured with.
+                    Some(p) if self.glyph_in(p, c).is_some() => {
+                        let gid = self.glyph_in(p, c).expect("checked");
+                        let there = {
+                            let font = &self.fonts.borrow()[p];
+                            f32::from(font.font.get_horizontal_advance(gid)) / font.units_per_em
+                        };
+                        put(runs, p, gid, (there - em) * 1000.0, stands_for);
+                    }
+                    _ => put(runs, slot, gid, 0.0, stands_for),
+                },
+                Mapped::Missing { .. } => {
+                    for m in missing_mark(c).chars() {
+                        if let Mapped::Glyph { slot, gid, .. } = self.mapped(m) {
+                            put(runs, slot, gid, 0.0, m.to_string());
+                        }
                     }
                 }
+                Mapped::Invisible => {}
             }
-            Mapped::Invisible => {}
         };
-        match super::rtl::visual(text) {
-            None => text.chars().for_each(|c| put(c, c.to_string())),
-            Some(glyphs) => {
-                for (glyph, stands_for) in glyphs {
-                    if !matches!(self.mapped(glyph), Mapped::Missing { .. }) {
-                        put(glyph, stands_for);
-                    } else {
-                        // No font has the joined form: the letters as they are.
-                        stands_for.chars().for_each(|c| put(c, c.to_string()));
+        // Draws shaped glyphs; a joined form no font has is drawn as its letters.
+        let draw = |runs: &mut Runs, glyphs: &[super::rtl::Shaped], prefer: Option<usize>| {
+            for (glyph, stands_for) in glyphs {
+                if matches!(self.mapped(*glyph), Mapped::Missing { .. }) && stands_for.chars().count() == 1 && !stands_for.starts_with(*glyph) {
+                    stands_for.chars().for_each(|c| add(runs, c, c.to_string(), prefer));
+                } else {
+                    add(runs, *glyph, stands_for.clone(), prefer);
+                }
+            }
+        };
+        let ems = |glyphs: &[super::rtl::Shaped]| -> f32 {
+            glyphs.iter().map(|(g, _)| if *g == super::rtl::LAM_OF_LIGATURE { 0.0 } else { self.em(*g) }).sum()
+        };
+        let mut pieces: Vec<(Option<f32>, Runs)> = Vec::new();
+        match super::rtl::segments(text) {
+            None => {
+                let mut runs = Vec::new();
+                text.chars().for_each(|c| add(&mut runs, c, c.to_string(), None));
+                pieces.push((None, runs));
+            }
+            Some(segments) => {
+                // Where the segment starts, in ems from the line's start.
+                let mut x = 0.0;
+                let mut after_words = false;
+                for mut segment in segments {
+                    // The font of the run's first letter.
+                    let prefer = segment.glyphs.iter().find(|g| super::rtl::is_rtl(g.0)).and_then(|g| match self.mapped(g.0) {
+                        Mapped::Glyph { slot, .. } => Some(slot),
+                        _ => None,
+                    });
+                    // Without a blank glyph for the lam of a lam-alef ligature, the two
+                    // letters are drawn each in its joined form instead.
+                    if segment.words.is_some() && prefer.and_then(|p| self.blank_for_lam(p)).is_none() {
+                        super::rtl::without_ligatures(&mut segment.glyphs);
+                        segment.words.iter_mut().flatten().for_each(|w| super::rtl::without_ligatures(w));
                     }
+                    let width = ems(&segment.glyphs);
+                    match &segment.words {
+                        None => {
+                            let mut runs = Vec::new();
+                            draw(&mut runs, &segment.glyphs, None);
+                            pieces.push((after_words.then_some(x), runs));
+                            after_words = false;
+                        }
+                        Some(words) => {
+                            // The first word typed is the rightmost.
+                            let mut right = x + width;
+                            for word in words {
+                                let mut runs = Vec::new();
+                                draw(&mut runs, word, prefer);
+                                right -= ems(word);
+                                pieces.push((Some(right), runs));
+                            }
+                            after_words = true;
+                        }
+                    }
+                    x += width;
                 }
             }
         }
         let fonts = self.fonts.borrow();
-        runs.into_iter().map(|(slot, glyphs)| (fonts[slot].id.clone(), glyphs)).collect()
+        pieces
+            .into_iter()
+            .filter(|(_, runs)| !runs.is_empty())
+            .map(|(at, runs)| Piece { at, runs: runs.into_iter().map(|(slot, glyphs)| (fonts[slot].id.clone(), glyphs)).collect() })
+            .collect()
+    }
+
+    /// The outline of `c` in the main font, in ems, and its advance in ems; `None` when the
+    /// main font has no glyph for it.
+    pub fn outline(&self, c: char) -> Option<(Vec<super::outline::Contour>, f32)> {
+        let fonts = self.fonts.borrow();
+        let main = &fonts[0];
+        let gid = main.font.lookup_glyph_index(c as u32).filter(|g| *g != 0)?;
+        let bytes = main.font.source_bytes_for_subset()?;
+        let em = main.units_per_em;
+        let contours = super::outline::glyph(&bytes, gid)
+            .into_iter()
+            .map(|contour| contour.into_iter().map(|(x, y, control)| (x / em, y / em, control)).collect())
+            .collect();
+        Some((contours, f32::from(main.font.get_horizontal_advance(gid)) / em))
     }
 
     /// The fonts this document has used so far (the main font first), for the PDF to embed.

@@ -118,6 +118,10 @@ pub struct Labels {
     pub not_apply_goods: &'static str,
     pub not_apply_chemicals: &'static str,
     pub not_apply_construction: &'static str,
+    /// On the changes page, a rewritten text as it was: "{field}" is the field's label.
+    pub change_before: &'static str,
+    /// … and as it is now.
+    pub change_now: &'static str,
 }
 
 pub const EN: Labels = Labels {
@@ -170,7 +174,7 @@ pub const EN: Labels = Labels {
     open_points: "Open points",
     method: "Method: each applicable item earns 3 points when fully in place, 2 when mostly, 1 when partly, 0 when not yet or unanswered; a score is the points earned as a share of the points possible. Items marked not applicable are left out and never lower a score.",
     answers: "Answers",
-    titles_note: "Item titles and requests are quoted from the guideline (English original). The answers are the supplier's own words.",
+    titles_note: "Item titles are quoted from the guideline (English original). The answers are the supplier's own words.",
     essential: "Essential condition",
     recommended: "Recommended condition",
     iso: "ISO 26000",
@@ -233,6 +237,8 @@ pub const EN: Labels = Labels {
     not_apply_goods: "Our company profile says we supply no goods to NEC.",
     not_apply_chemicals: "Our company profile says what we supply contains no chemical substances that we handle.",
     not_apply_construction: "Our company profile says we do no construction work for NEC.",
+    change_before: "{field}, before",
+    change_now: "{field}, now",
 };
 
 pub const JA: Labels = Labels {
@@ -348,6 +354,8 @@ pub const JA: Labels = Labels {
     not_apply_goods: "会社情報のとおり、当社はNECに物品を納入していません。",
     not_apply_chemicals: "会社情報のとおり、当社の納入品では化学物質を取り扱っていません。",
     not_apply_construction: "会社情報のとおり、当社はNECの建設工事を行っていません。",
+    change_before: "{field}（変更前）",
+    change_now: "{field}（変更後）",
 };
 
 /// The labels for a UI language ("ja" or anything else for English).

@@ -7,6 +7,7 @@ mod attachment;
 mod canvas;
 mod changes;
 mod chart;
+mod content;
 mod context;
 mod cover;
 mod declaration;
@@ -16,11 +17,15 @@ mod findings;
 mod font;
 mod frame;
 mod labels;
+mod outline;
+mod pages;
 mod part2;
 mod read;
 mod rtl;
 mod sfnt;
+mod structure;
 mod summary;
+mod tounicode;
 mod wrap;
 
 use printpdf::{PdfDocument, PdfFont, PdfSaveOptions};
@@ -32,10 +37,11 @@ use time::{OffsetDateTime, UtcOffset};
 
 pub use attachment::FILE_NAME as ATTACHMENT_NAME;
 pub use font::{unprintable, use_font_file};
-pub use read::{extract, read, verify, Verification};
+pub use read::{extract, read, verify, Verdict, Verification};
+pub use structure::{Finding, Kind as FindingKind};
 
 use crate::catalog::Catalog;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::interchange;
 use crate::model::{AssessmentRecord, Status};
 use crate::{clock, readiness, scoring};
@@ -48,7 +54,13 @@ pub struct Submission {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(64);
+    for b in Sha256::digest(bytes) {
+        out.push(HEX[usize::from(b >> 4)] as char);
+        out.push(HEX[usize::from(b & 15)] as char);
+    }
+    out
 }
 
 /// Whether the PDF of `record` is its submission: it is submitted, with its time. Any other
@@ -90,14 +102,13 @@ pub fn render_at(
         None
     };
     let made_at = submitted_at.unwrap_or(now).replace_nanosecond(0).expect("0 ns is valid");
-    let json = interchange::export_at(record, catalog, &made_at.format(&Rfc3339).expect("UTC times format"));
-    let sha256 = sha256_hex(json.as_bytes());
+    let exported_at = made_at.format(&Rfc3339).expect("UTC times format");
     let labels = labels::for_language(lang);
     let score = scoring::score(record, catalog);
     // The day the pages speak of: the submission's (a copy printed later says the same), else now.
     let today = made_at.to_offset(offset).date();
     let at = readiness::Circumstances { today, unprintable: &unprintable };
-    let ctx = context::Context {
+    let mut ctx = context::Context {
         record,
         catalog,
         labels,
@@ -107,32 +118,45 @@ pub fn render_at(
         made_at,
         submitted_at,
         offset,
-        sha256: sha256.clone(),
+        sha256: String::new(),
     };
-    let mut doc = PdfDocument::new(labels.doc_title);
-    let mut c = canvas::Canvas::new(font::Metrics::new()?);
-    cover::draw(&mut c, &ctx);
-    c.new_page();
-    // What changed since last year comes first: the page NEC reads before the rest.
-    if let Some(changes) = changes {
-        changes::draw(&mut c, &ctx, changes);
-        c.new_page();
+    // The pages print the data's fingerprint, and the data records what the pages print:
+    // the pages are drawn with a placeholder of the fingerprint's shape, read back, recorded
+    // with the placeholder masked, and the fingerprint of the finished data is then written
+    // over the placeholder's digits.
+    let mut drawn = None;
+    for attempt in 0..16 {
+        ctx.sha256 = placeholder(attempt);
+        let (doc, bookmarks) = draw(&ctx, changes)?;
+        let pages = read_back(&doc)?;
+        // The placeholder must be printed only where the fingerprint goes (once whole on the
+        // cover, its start in every footer): else a supplier's text holds it, and another
+        // placeholder is taken.
+        let short = &ctx.sha256[..16];
+        let printed: usize = pages.iter().flat_map(|p| &p.content.runs).map(|r| r.glyphs.matches(short).count()).sum();
+        if printed == pages.len() + 4 {
+            drawn = Some((doc, bookmarks, pages));
+            break;
+        }
     }
-    summary::draw(&mut c, &ctx);
-    c.new_page();
-    answers::draw(&mut c, &ctx);
-    part2::draw(&mut c, &ctx);
-    declaration::draw(&mut c, &ctx);
-    let (pages, bookmarks, fonts) = c.finish(|c, n, m| frame::draw(c, &ctx, n, m));
-    for (id, font) in fonts {
-        doc.resources.fonts.map.insert(id, PdfFont::new(font.clone()));
+    let Some((mut pdf, bookmarks, pages)) = drawn else {
+        return Err(Error::Pdf(format!("The PDF could not be made: the answers print the placeholder of the data's fingerprint. {}", attachment::TRY_AGAIN)));
+    };
+    let placeholder = ctx.sha256.clone();
+    let record_of_pages = pages::record(&pages, &placeholder, &placeholder[..16]);
+    let json = interchange::export_with_pages(record, catalog, &exported_at, Some(record_of_pages.clone()));
+    let sha256 = sha256_hex(json.as_bytes());
+    let written = pages::write_fingerprint(&mut pdf, &pages, &placeholder, &sha256);
+    if written != Some(pages.len() * 16 + 64) {
+        // Not written in place (never seen): the pages are drawn again with the fingerprint,
+        // and must record alike.
+        ctx.sha256 = sha256.clone();
+        pdf = draw(&ctx, changes)?.0;
+        if pages::record(&read_back(&pdf)?, &sha256, &sha256[..16]) != record_of_pages {
+            return Err(Error::Pdf(format!("The PDF could not be made: its pages did not come out the same twice. {}", attachment::TRY_AGAIN)));
+        }
     }
-    doc.with_pages(pages);
-    // printpdf's document as lopdf's (the same lopdf), compressed as printpdf's own `save`
-    // does; `embed` adds the attachment, the outline and the information and writes it once.
-    let mut warnings = Vec::new();
-    let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
-    let mut pdf = doc.to_lopdf_document(&opts, &mut warnings);
+    ctx.sha256 = sha256.clone();
     pdf.compress();
     let date = made_at.format(format_description!("D:[year][month][day][hour][minute][second]Z")).expect("formats");
     let title = if ctx.is_submission() {
@@ -150,4 +174,54 @@ pub fn render_at(
     };
     let pdf = attachment::embed(pdf, &json, &info, &bookmarks)?;
     Ok(Submission { pdf, json, sha256 })
+}
+
+/// The placeholder the pages are first drawn with: every hexadecimal digit, so that each has
+/// a glyph in the embedded font to write the fingerprint with; `attempt` turns it.
+fn placeholder(attempt: usize) -> String {
+    let digits = "0123456789abcdef";
+    let turned = format!("{}{}", &digits[attempt % 16..], &digits[..attempt % 16]);
+    turned.repeat(4)
+}
+
+/// Draws the pages (printing `ctx.sha256` as the fingerprint) into a PDF document, not yet
+/// compressed; with the outline's entries.
+fn draw(ctx: &context::Context, changes: Option<&crate::changes::Changes>) -> Result<(lopdf::Document, Vec<(String, usize)>)> {
+    let mut doc = PdfDocument::new(ctx.labels.doc_title);
+    let mut c = canvas::Canvas::new(font::Metrics::new()?);
+    cover::draw(&mut c, ctx);
+    c.new_page();
+    // What changed since last year comes first: the page NEC reads before the rest.
+    if let Some(changes) = changes {
+        changes::draw(&mut c, ctx, changes);
+        c.new_page();
+    }
+    summary::draw(&mut c, ctx);
+    c.new_page();
+    answers::draw(&mut c, ctx);
+    part2::draw(&mut c, ctx);
+    declaration::draw(&mut c, ctx);
+    let (pages, bookmarks, fonts) = c.finish(|c, n, m| frame::draw(c, ctx, n, m));
+    for (id, font) in fonts {
+        doc.resources.fonts.map.insert(id, PdfFont::new(font.clone()));
+    }
+    doc.with_pages(pages);
+    // printpdf's document as lopdf's (the same lopdf); `embed` adds the attachment, the
+    // outline and the information and writes it once.
+    let mut warnings = Vec::new();
+    let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
+    Ok((doc.to_lopdf_document(&opts, &mut warnings), bookmarks))
+}
+
+/// The pages of a document just drawn, read as `verify` reads them.
+fn read_back(doc: &lopdf::Document) -> Result<Vec<pages::Page>> {
+    let mut fonts = tounicode::FontCache::default();
+    doc.page_iter()
+        .enumerate()
+        .map(|(n, id)| {
+            pages::read(doc, id, &mut fonts).map_err(|e| {
+                Error::Pdf(format!("The PDF could not be made: page {} cannot be read back ({}). {}", n + 1, e.0, attachment::TRY_AGAIN))
+            })
+        })
+        .collect()
 }

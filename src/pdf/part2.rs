@@ -1,6 +1,8 @@
 //! Part 2: each policy, whether it concerns the supplier, acknowledgement, passing it on,
 //! and the disclosures. A policy that does not concern the supplier (by its profile) says
-//! so, with the reason, instead of a page of unanswered questions.
+//! so, with the reason, instead of a page of unanswered questions; whatever the supplier
+//! wrote for it all the same (notes, disclosures) is printed too: every character the
+//! supplier typed is on the pages, not only in the attached data.
 
 use super::canvas::{Canvas, SMALL};
 use super::context::Context;
@@ -37,18 +39,23 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
         // A policy that does not concern the supplier says why, not a page of blank answers.
         if !relevant {
             c.labelled(l.reason, reason(ctx, policy.relevance), LABEL_WIDTH);
-            c.gap(4.0);
-            continue;
+        } else {
+            c.labelled(l.acknowledged, ctx.yes_no(answer.is_some_and(|a| a.acknowledged)), LABEL_WIDTH);
+            c.labelled(l.cascaded, ctx.cascade(answer.and_then(|a| a.cascaded)), LABEL_WIDTH);
         }
-        c.labelled(l.acknowledged, ctx.yes_no(answer.is_some_and(|a| a.acknowledged)), LABEL_WIDTH);
-        c.labelled(l.cascaded, ctx.cascade(answer.and_then(|a| a.cascaded)), LABEL_WIDTH);
         for field in ctx.catalog.disclosure_fields(&policy.id) {
             let value = answer.and_then(|a| a.disclosures.get(&field.id)).map(String::as_str).unwrap_or("");
+            // Of a policy that does not concern the supplier, only what was answered.
+            if !relevant && value.trim().is_empty() {
+                continue;
+            }
             let shown = match field.kind {
-                FieldKind::Choice => field.option(value).map(|o| o.label.get(l.lang).as_str()).unwrap_or(value),
-                _ => value,
+                FieldKind::Choice => field.option(value).map(|o| o.label.get(l.lang).to_string()).unwrap_or_else(|| value.to_string()),
+                // Dates as everywhere in the PDF: "1 October 2025", 「2025年10月1日」.
+                FieldKind::Date => ctx.date(value.trim()),
+                _ => value.to_string(),
             };
-            c.labelled(field.label.get(l.lang), ctx.or_none(shown), LABEL_WIDTH);
+            c.labelled(field.label.get(l.lang), ctx.or_none(&shown), LABEL_WIDTH);
         }
         if let Some(notes) = answer.map(|a| a.notes.trim()).filter(|n| !n.is_empty()) {
             c.labelled(l.notes, notes, LABEL_WIDTH);

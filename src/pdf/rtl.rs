@@ -2,11 +2,19 @@
 //! in visual order (right to left), and Arabic letters take their joined forms (initial,
 //! medial, final: Unicode's presentation forms, which Arabic fonts map). A small part of
 //! what a text shaper does, enough for names and short answers to read right; each glyph
-//! still carries the characters it stands for, so copying and pdftotext give the text back.
-//! Digits and Latin words inside a right-to-left run stay left to right.
+//! still carries the characters it stands for. Digits and Latin words inside a
+//! right-to-left run stay left to right.
+//!
+//! So that readers extract the words in the order typed, the words of a right-to-left run
+//! are drawn one by one in that order, each placed where it belongs and each with its
+//! letters left to right as seen: poppler (`pdftotext`, also `-raw`) and pypdf read a word
+//! drawn that way in reverse, which is the order typed, and take the words in the order
+//! drawn. (An ActualText span would not do: poppler reverses its text again.) The lam-alef
+//! ligature, one glyph for two letters, is drawn as the glyph for the alef and a glyph of no
+//! width for the lam, so that reversing gives the two letters in their order.
 
 /// Hebrew, Arabic and their presentation forms: letters written right to left.
-fn is_rtl(c: char) -> bool {
+pub fn is_rtl(c: char) -> bool {
     matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
 }
 
@@ -60,6 +68,10 @@ fn lam_alef(alef: char) -> Option<(u32, u32)> {
 /// A glyph to print (as a character the fonts map) and the text it stands for.
 pub type Shaped = (char, String);
 
+/// Stands for the lam of a lam-alef ligature: drawn as a glyph of no width (the font's
+/// zero-width non-joiner) whose text is the lam.
+pub const LAM_OF_LIGATURE: char = '\u{200C}';
+
 /// Arabic letters in their joined forms, in logical order.
 fn shape(chars: &[char]) -> Vec<Shaped> {
     // The letter before/after `i`, skipping marks.
@@ -73,7 +85,9 @@ fn shape(chars: &[char]) -> Vec<Shaped> {
         if c == '\u{0644}' {
             if let Some((iso, fin)) = chars.get(i + 1).and_then(|&a| lam_alef(a)) {
                 let glyph = if joined_before { fin } else { iso };
-                out.push((char::from_u32(glyph).unwrap_or(c), chars[i..i + 2].iter().collect()));
+                // In the order typed: the lam (no width, see the module's note), the alef.
+                out.push((LAM_OF_LIGATURE, c.to_string()));
+                out.push((char::from_u32(glyph).unwrap_or(c), chars[i + 1].to_string()));
                 i += 2;
                 continue;
             }
@@ -96,9 +110,41 @@ fn shape(chars: &[char]) -> Vec<Shaped> {
     out
 }
 
-/// The line in visual order with Arabic shaped, or `None` when it has no right-to-left
-/// letter (nearly every line: nothing to do).
-pub fn visual(line: &str) -> Option<Vec<Shaped>> {
+/// Replaces each lam-alef ligature (the alef's glyph and the lam's mark, in visual order)
+/// by the two letters in their joined forms: the alef final; the lam initial, or medial where
+/// the ligature was in its final form (joined to the letter before it).
+pub fn without_ligatures(glyphs: &mut [Shaped]) {
+    // Whether the ligature just replaced was in its final form (even code points).
+    let mut ligature_final = None;
+    for (glyph, _) in glyphs.iter_mut() {
+        let code = *glyph as u32;
+        if (0xFEF5..=0xFEFC).contains(&code) {
+            let alef = match code {
+                0xFEF5 | 0xFEF6 => 0xFE82,
+                0xFEF7 | 0xFEF8 => 0xFE84,
+                0xFEF9 | 0xFEFA => 0xFE88,
+                _ => 0xFE8E,
+            };
+            *glyph = char::from_u32(alef).unwrap_or(*glyph);
+            ligature_final = Some(code % 2 == 0);
+        } else if *glyph == LAM_OF_LIGATURE {
+            let medial = ligature_final.take().unwrap_or(false);
+            *glyph = char::from_u32(if medial { 0xFEE0 } else { 0xFEDF }).unwrap_or(*glyph);
+        }
+    }
+}
+
+/// A piece of a line, in visual order: glyphs left to right; a right-to-left run also as
+/// its words in the order typed (each word with the spaces before it, its glyphs left to
+/// right as seen).
+pub struct Segment {
+    pub glyphs: Vec<Shaped>,
+    pub words: Option<Vec<Vec<Shaped>>>,
+}
+
+/// The line in visual order with Arabic shaped, in segments, or `None` when it has no
+/// right-to-left letter (nearly every line: nothing to do).
+pub fn segments(line: &str) -> Option<Vec<Segment>> {
     if !line.chars().any(is_rtl) {
         return None;
     }
@@ -107,11 +153,14 @@ pub fn visual(line: &str) -> Option<Vec<Shaped>> {
     // A right-to-left run: from a right-to-left letter to the last one before a
     // left-to-right letter or digit, with the spaces and punctuation between them.
     let strong_ltr = |s: &Shaped| s.0.is_alphanumeric() && !is_rtl(s.0);
-    let mut out = Vec::with_capacity(shaped.len());
+    let mut out: Vec<Segment> = Vec::new();
     let mut i = 0;
     while i < shaped.len() {
-        if !is_rtl(shaped[i].0) {
-            out.push(shaped[i].clone());
+        if !is_rtl(shaped[i].0) && shaped[i].0 != LAM_OF_LIGATURE {
+            match out.last_mut() {
+                Some(Segment { glyphs, words: None }) => glyphs.push(shaped[i].clone()),
+                _ => out.push(Segment { glyphs: vec![shaped[i].clone()], words: None }),
+            }
             i += 1;
             continue;
         }
@@ -123,10 +172,29 @@ pub fn visual(line: &str) -> Option<Vec<Shaped>> {
             }
             j += 1;
         }
-        out.extend(shaped[i..=end].iter().rev().cloned());
+        let run = &shaped[i..=end];
+        let mut words: Vec<Vec<Shaped>> = Vec::new();
+        for (k, s) in run.iter().enumerate() {
+            // A word takes the spaces before it: read in reverse, a word must start with a
+            // letter (pypdf sets the direction by the first letter it meets).
+            let starts_word = k == 0 || (run[k - 1].0 != ' ' && s.0 == ' ');
+            if starts_word {
+                words.push(Vec::new());
+            }
+            words.last_mut().expect("a word was started").push(s.clone());
+        }
+        words.iter_mut().for_each(|w| w.reverse());
+        out.push(Segment { glyphs: run.iter().rev().cloned().collect(), words: Some(words) });
         i = end + 1;
     }
     Some(out)
+}
+
+/// The line in visual order with Arabic shaped, or `None` when it has no right-to-left
+/// letter.
+#[cfg(test)]
+pub fn visual(line: &str) -> Option<Vec<Shaped>> {
+    segments(line).map(|s| s.into_iter().flat_map(|s| s.glyphs).collect())
 }
 
 #[cfg(test)]
@@ -153,13 +221,37 @@ mod tests {
     }
 
     #[test]
+    fn a_ligature_can_be_drawn_as_its_two_letters() {
+        // "سلام": the ligature final (joined to the seen), so the lam medial.
+        let mut v = visual("سلام").unwrap();
+        without_ligatures(&mut v);
+        assert_eq!(glyphs(&v), "\u{FEE1}\u{FE8E}\u{FEE0}\u{FEB3}");
+        assert_eq!(text(&v), "مالس");
+        // "لا" alone: the lam initial.
+        let mut v = visual("لا").unwrap();
+        without_ligatures(&mut v);
+        assert_eq!(glyphs(&v), "\u{FE8E}\u{FEDF}");
+    }
+
+    #[test]
+    fn right_to_left_runs_are_words_in_the_order_typed() {
+        let s = segments("Tel Aviv תל אביב, 2026").unwrap();
+        assert_eq!(s.len(), 3);
+        assert!(s[0].words.is_none() && s[2].words.is_none());
+        assert_eq!(glyphs(&s[1].glyphs), "ביבא לת");
+        let words: Vec<String> = s[1].words.as_ref().unwrap().iter().map(|w| glyphs(w)).collect();
+        assert_eq!(words, ["לת", "ביבא "], "each word as seen, the first typed first");
+    }
+
+    #[test]
     fn arabic_letters_join_and_lam_alef_is_one_glyph() {
         // "مرحبا": meem initial, reh final, hah initial, beh medial, alef final.
         let v = visual("مرحبا").unwrap();
         assert_eq!(glyphs(&v), "\u{FE8E}\u{FE92}\u{FEA3}\u{FEAE}\u{FEE3}");
-        // "سلام": seen initial, lam-alef final ligature, meem isolated.
+        // "سلام": seen initial, lam-alef final ligature (the alef's glyph and a glyph of no
+        // width for the lam), meem isolated.
         let v = visual("سلام").unwrap();
-        assert_eq!(glyphs(&v), "\u{FEE1}\u{FEFC}\u{FEB3}");
-        assert_eq!(text(&v), "ملاس", "each glyph keeps its letters (glyphs in visual order)");
+        assert_eq!(glyphs(&v), "\u{FEE1}\u{FEFC}\u{200C}\u{FEB3}");
+        assert_eq!(text(&v), "مالس", "each glyph keeps its letter (glyphs in visual order)");
     }
 }

@@ -29,6 +29,8 @@ fn can_break_between(a: char, b: char) -> bool {
 /// are kept; an empty line stays an empty line.
 pub fn wrap(text: &str, width: f32, size: f32, m: &Metrics) -> Vec<String> {
     let mut lines = Vec::new();
+    // Measured as printed: composed (see `composed`).
+    let text = super::font::composed(text);
     for paragraph in text.replace("\r\n", "\n").replace('\r', "\n").replace('\t', "    ").split('\n') {
         wrap_paragraph(paragraph, width, size, m, &mut lines);
     }

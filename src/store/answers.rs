@@ -31,6 +31,7 @@ impl Store {
     /// carries the revision it was read at and the stored one has moved on (another window
     /// or program saved meanwhile), nothing is saved: [`Error::Conflict`].
     pub fn save_answer(&mut self, assessment_id: i64, answer: &Answer) -> Result<SaveReceipt> {
+        let answer = &answer.normalized();
         answer.validate(self.catalog)?;
         let now = clock::now();
         self.write(|tx| {
@@ -61,6 +62,7 @@ impl Store {
             let mut answer = editing.answer(item_id)?.unwrap_or_else(|| Answer::new(item_id));
             edit(&mut answer)?;
             answer.item_id = item_id.to_string();
+            let answer = answer.normalized();
             answer.validate(catalog)?;
             store_answer(editing, &answer, &now)
         })
@@ -113,6 +115,7 @@ impl Store {
     /// Saves one policy's answer in one transaction; saving clears "to re-confirm".
     /// A stale revision is refused as in [`Store::save_answer`].
     pub fn save_part2(&mut self, assessment_id: i64, answer: &Part2Answer) -> Result<SaveReceipt> {
+        let answer = &answer.normalized();
         answer.validate(self.catalog)?;
         let now = clock::now();
         self.write(|tx| {
@@ -144,6 +147,7 @@ impl Store {
             let mut answer = editing.part2_answer(policy_id)?.unwrap_or_else(|| Part2Answer::new(policy_id));
             edit(&mut answer)?;
             answer.policy_id = policy_id.to_string();
+            let answer = answer.normalized();
             answer.validate(catalog)?;
             let mut receipt = editing.touch(&now);
             receipt.revision = Some(editing.put_part2(&answer, false, &now)?);

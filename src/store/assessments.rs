@@ -7,7 +7,8 @@ use super::{SaveReceipt, Store};
 use crate::clock;
 use crate::error::{Error, Result};
 use crate::model::{
-    completeness, validate_period, Assessment, AssessmentRecord, AssessmentSummary, Declaration, Misfit, Status,
+    completeness, normalize_period, validate_period, Assessment, AssessmentRecord, AssessmentSummary, Declaration, Misfit,
+    Status,
 };
 
 impl Store {
@@ -30,6 +31,7 @@ impl Store {
 
     /// Starts an empty assessment of a company for a period.
     pub fn create_assessment(&mut self, company_id: i64, period: &str) -> Result<Assessment> {
+        let period = &normalize_period(period);
         validate_period(period)?;
         self.company(company_id)?;
         let now = clock::now();
@@ -41,6 +43,7 @@ impl Store {
     /// Starts an assessment from an earlier one: its answers and Part 2 answers are copied
     /// and marked "to re-confirm"; the declaration is not (it must be signed anew).
     pub fn create_assessment_from(&mut self, source_id: i64, period: &str) -> Result<Assessment> {
+        let period = &normalize_period(period);
         validate_period(period)?;
         let source = self.assessment(source_id)?;
         let now = clock::now();
@@ -136,6 +139,7 @@ impl Store {
     }
 
     pub fn rename_assessment(&mut self, id: i64, period: &str) -> Result<Assessment> {
+        let period = &normalize_period(period);
         validate_period(period)?;
         let now = clock::now();
         self.write(|tx| {
@@ -206,6 +210,7 @@ impl Store {
             let mut editing = Editing::open(tx, id)?;
             let mut declaration = editing.row.assessment.declaration.clone();
             edit(&mut declaration);
+            let declaration = declaration.normalized();
             declaration.validate()?;
             let mut receipt = editing.touch(&now);
             receipt.revision = Some(editing.set_declaration(&declaration));
@@ -218,6 +223,7 @@ impl Store {
     /// has moved on (another window or program saved it meanwhile), nothing is saved:
     /// [`Error::Conflict`], naming what differs.
     pub fn save_declaration(&mut self, id: i64, declaration: &Declaration) -> Result<SaveReceipt> {
+        let declaration = &declaration.normalized();
         declaration.validate()?;
         let now = clock::now();
         self.write(|tx| {

@@ -18,6 +18,9 @@ pub struct CollectReport {
     pub kept: usize,
     /// Older submissions of the same supplier and period, left out.
     pub superseded: usize,
+    /// Kept submissions that need a look (one supplier code under several names, pages that
+    /// could not be checked): the workbook's sheet "Needs a look".
+    pub needs_look: usize,
     /// Files that could not be used, with the reason.
     pub failures: Vec<FailedFile>,
     /// The files written (one workbook, or three CSV files).
@@ -52,6 +55,7 @@ pub fn collect_to(
         files: c.files,
         kept: c.submissions.len(),
         superseded: c.superseded,
+        needs_look: c.looks.len(),
         failures: c
             .failures
             .iter()

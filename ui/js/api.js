@@ -76,7 +76,14 @@ export const api = {
   // and opening a signed advice update (the dialog opens in Rust; null when cancelled).
   adviceFacts: (id, profile) => call('advice_facts', { id, profile }),
   openContentFile: (dialog) => call('open_content_file', { dialog }),
+  choosePreviousFolder: (dialog) => call('choose_previous_folder', { dialog }),
+  clearPreviousFolder: () => call('clear_previous_folder'),
 };
+
+/** Calls `handler({done, total})` as the staff screen's files are read; resolves to a function that stops it. */
+export function onCollectProgress(handler) {
+  return tauri().event.listen('collect-progress', (e) => handler(e.payload ?? { done: 0, total: 0 }));
+}
 
 /** Calls `handler(reason)` when an automatic backup failed (the change itself was saved). */
 export function onBackupProblem(handler) {

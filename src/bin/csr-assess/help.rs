@@ -40,7 +40,7 @@ Options:
 
 Exit status: 0 on success, 1 when the work failed (the message says why), 2 on a usage mistake,
 3 when `check` or `submit` finds the assessment not ready to submit, 4 when `verify` finds a
-mismatch.
+mismatch or a change, 5 when `verify` could not check the printed pages.
 ";
 
 pub const CATALOG: &str = "\
@@ -243,7 +243,13 @@ pub const VERIFY: &str = "\
 Usage: csr-assess verify FILE.pdf [--json]
 
 Checks that the data attached to the PDF is the data whose SHA-256 the PDF prints on its
-cover and, shortened, in every footer. Exit status 0 when it matches, 4 when it does not.
+cover and, shortened, in every footer; that every page prints what the data records it
+printed when the PDF was made (naming the page, and the line, that differ); and that the
+file holds nothing this app never writes: updates appended after it was made, JavaScript
+or other actions, forms, other attached files, images or unknown page content.
+Exit status 0 when all is as made (OK), 4 when the data does not match (MISMATCH) or the
+PDF was changed (CHANGED), 5 when the PDF was made by a version that did not record its
+pages, so the printed pages could not be checked (PAGES NOT CHECKED).
 ";
 
 pub const COLLECT: &str = "\
@@ -253,17 +259,22 @@ For NEC's procurement staff. Reads every PDF and .json file in the files and fol
 (folders are searched with their subfolders), verifies each (the attached data is this app's,
 valid, of a known format version, and matches the fingerprint printed on every page), and
 writes one table of all of them. It does not use the assessment database.
-  -o, --output FILE  An Excel workbook (FILE.xlsx) with three sheets: one row per submission,
-                     one row per answer (for pivot tables), and the files that failed with the
-                     reason; or, for FILE.csv, three CSV files FILE-submissions.csv,
-                     FILE-answers.csv and FILE-failures.csv (UTF-8 with a byte-order mark)
+  -o, --output FILE  An Excel workbook (FILE.xlsx) with five sheets: one row per submission,
+                     what needs a look, one row per submission with a column per item
+                     (ratings), one row per answer (for pivot tables), and the files that
+                     failed with the reason; or, for FILE.csv, five CSV files
+                     FILE-submissions.csv, -needs-look.csv, -ratings.csv, -answers.csv and
+                     -failures.csv (UTF-8 with a byte-order mark)
   --lang en|ja       Language of the headings and values (default en)
   --previous PATH... Earlier submissions (for example last year's folder): adds each
                      supplier's change in score and the essential conditions that got worse.
                      Give it last, or once per path
   --jobs N           Files read at once (default: one per processor core)
-When a supplier sent several submissions for one period, the newest (by submission date) is
-kept and the others are named in the column \"Older submissions left out\".
+A supplier is its code and its legal name, both. When a supplier sent several submissions for
+one period, the newest (by submission date) is kept and the others are named in the column
+\"Older submissions left out\". Submissions under one code with different legal names are
+all kept and listed in the sheet \"Needs a look\" with the difference named; a file that
+fails its check is only in the failures sheet.
 Exit status 0 when the table was written, even if some files failed (they are listed).
 ";
 

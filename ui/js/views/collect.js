@@ -1,8 +1,9 @@
-// The staff screen, for NEC's procurement staff: a folder of received submission PDFs,
-// verified and combined into one Excel workbook (one row per submission, one per answer,
-// and the files that failed with the reason).
+// The staff screen, for NEC's procurement staff: a folder of received submission PDFs (and,
+// to compare with, last year's), verified and combined into one Excel workbook (one row per
+// submission, what needs a look, the ratings by item, one row per answer, and the files that
+// failed with the reason), with a count of the files read while it works.
 
-import { api } from '../api.js';
+import { api, onCollectProgress } from '../api.js';
 import { html, render } from '../html.js';
 import { t, language } from '../i18n.js';
 
@@ -19,6 +20,13 @@ export async function collect(main, _params, app) {
           <p class="chosen" data-testid="collect-folder" hidden></p>
         </li>
         <li class="card">
+          <h2>${t('collect.step_previous')}</h2>
+          <p class="field-hint">${t('collect.previous_hint')}</p>
+          <p><button type="button" class="button" data-action="choose-previous">${t('collect.choose_previous')}</button>
+            <button type="button" class="button" data-action="clear-previous" hidden>${t('collect.no_previous')}</button></p>
+          <p class="chosen" data-testid="collect-previous" hidden></p>
+        </li>
+        <li class="card">
           <h2>${t('collect.step_workbook')}</h2>
           <p class="field-hint">${t('collect.workbook_hint')}</p>
           <p><button type="button" class="button primary" data-action="collect" disabled>${t('collect.create')}</button></p>
@@ -29,6 +37,8 @@ export async function collect(main, _params, app) {
       <p class="small">${t('collect.cli_note')}</p>
     </section>`);
   const chosen = main.querySelector('[data-testid="collect-folder"]');
+  const previous = main.querySelector('[data-testid="collect-previous"]');
+  const clear = main.querySelector('[data-action="clear-previous"]');
   const create = main.querySelector('[data-action="collect"]');
   const busy = main.querySelector('[data-testid="collect-busy"]');
   const result = main.querySelector('[data-testid="collect-result"]');
@@ -42,23 +52,51 @@ export async function collect(main, _params, app) {
     create.focus();
   });
 
+  main.querySelector('[data-action="choose-previous"]').addEventListener('click', async () => {
+    const folder = await app.guard(() => api.choosePreviousFolder({ title: t('collect.previous_dialog'), filter: '' }));
+    if (!folder) return;
+    render(previous, html`${t('collect.previous_chosen')} <code class="path">${folder}</code>`);
+    previous.hidden = false;
+    clear.hidden = false;
+  });
+
+  clear.addEventListener('click', async () => {
+    await app.guard(() => api.clearPreviousFolder());
+    previous.hidden = true;
+    clear.hidden = true;
+  });
+
   create.addEventListener('click', async () => {
     create.disabled = true;
     busy.hidden = false;
-    const report = await app.guard(() => api.collectSubmissions(language(), { title: t('collect.workbook_dialog'), filter: t('collect.filter_xlsx') }));
-    busy.hidden = true;
-    create.disabled = false;
-    if (!report) return;
-    showReport(result, report, app);
+    render(busy, html`${t('collect.busy')}`);
+    // A live count while the files are read (the shell says how far it is).
+    const stop = await onCollectProgress(({ done, total }) => {
+      render(busy, html`${t('collect.progress', { done, total })}`);
+    });
+    try {
+      const report = await app.guard(() => api.collectSubmissions(language(), { title: t('collect.workbook_dialog'), filter: t('collect.filter_xlsx') }));
+      create.disabled = false;
+      if (!report) {
+        busy.hidden = true;
+        return;
+      }
+      // The last count stays, saying how many files were read.
+      showReport(result, report, app);
+    } finally {
+      stop();
+      create.disabled = false;
+    }
   });
 }
 
-/** What was read and written; the files that failed, each with its reason. */
+/** What was read and written; what needs a look; the files that failed, each with its reason. */
 function showReport(box, report, app) {
   render(box, html`
     <h2>${t('collect.done')}</h2>
     <p class="success" role="status" data-testid="collect-counts">${t('collect.counts', {
-    files: report.files, kept: report.kept, superseded: report.superseded, failed: report.failures.length })}</p>
+    files: report.files, kept: report.kept, superseded: report.superseded, look: report.needs_look, failed: report.failures.length })}</p>
+    ${report.needs_look ? html`<p class="field-hint" data-testid="collect-looks">${t('collect.looks_hint', { n: report.needs_look })}</p>` : ''}
     <p>${t('collect.written')} ${report.written.map((w) => html`<code class="path">${w}</code> `)}</p>
     <p><button type="button" class="button" data-action="open-workbook">${t('collect.open')}</button></p>
     ${report.failures.length ? html`
@@ -69,6 +107,6 @@ function showReport(box, report, app) {
           <details class="error-details"><summary>${t('error.details')}</summary><p class="technical">${f.detail}</p></details></li>`)}</ul>` : ''}`);
   box.hidden = false;
   box.querySelector('[data-action="open-workbook"]').addEventListener('click', () => app.guard(() => api.openWorkbook()));
-  // The result lies below the two steps: bring it into view.
+  // The result lies below the steps: bring it into view.
   box.scrollIntoView({ block: 'start', behavior: 'smooth' });
 }

@@ -46,10 +46,11 @@ pub fn run(ctx: &mut Context) -> Outcome {
     }
     let report = report?;
     crate::say!(
-        "Read {} files: {} submissions kept, {} older ones left out, {} failed.",
+        "Read {} files: {} submissions kept, {} older ones left out, {} need a look, {} failed.",
         report.files,
         report.kept,
         report.superseded,
+        report.needs_look,
         report.failures.len()
     );
     for f in &report.failures {

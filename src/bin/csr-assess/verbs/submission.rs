@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use csr_core::lang::Lang;
+use csr_core::pdf::Verdict;
 use csr_core::{pdf, usecase, write_atomic};
 use lexopt::prelude::*;
 
@@ -115,20 +116,22 @@ pub fn verify(ctx: &mut Context) -> Outcome {
     let v = pdf::verify(&args::read_input(&path)?)?;
     if json {
         output::json(&v);
-    } else if v.matches {
-        crate::say!(
-            "OK: the attached data matches the fingerprint printed in the PDF ({}), on all {} pages.",
-            v.attached_sha256,
-            v.pages
-        );
     } else {
-        crate::say!("MISMATCH: the attached data (SHA-256 {}) is not the data this PDF prints.", v.attached_sha256);
-        crate::say!("  Printed SHA-256: {}", v.printed_sha256.as_deref().unwrap_or("(none found)"));
-        crate::say!("  Pages carrying the attached data's fingerprint: {} of {}", v.pages_with_fingerprint, v.pages);
+        let word = match v.verdict {
+            Verdict::Valid => "OK",
+            Verdict::PagesUnchecked => "PAGES NOT CHECKED",
+            Verdict::DataMismatch => "MISMATCH",
+            Verdict::Changed => "CHANGED",
+        };
+        crate::say!("{word}: {}", v.summary());
+        for f in &v.findings {
+            crate::say!("  {}", f.detail);
+        }
     }
-    if v.matches {
-        Ok(())
-    } else {
-        Err(Failure::Status(4))
+    match v.verdict {
+        Verdict::Valid => Ok(()),
+        // Neither valid nor shown to be changed: a distinct status.
+        Verdict::PagesUnchecked => Err(Failure::Status(5)),
+        Verdict::DataMismatch | Verdict::Changed => Err(Failure::Status(4)),
     }
 }
