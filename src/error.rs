@@ -110,6 +110,39 @@ pub enum Error {
     /// writer other than the disk's).
     #[error("The workbook {path} could not be written ({detail}). Try again, or write CSV files instead (a file name ending in .csv).")]
     Workbook { path: PathBuf, detail: String },
+
+    /// A feedback file from NEC could not be read; nothing was changed. `fault` tells a
+    /// damaged or edited file from one that is no feedback file at all and from a fault in
+    /// its content (an unknown item id, a date not in the calendar).
+    #[error("This feedback file cannot be read, nothing was changed. At {location}: {message}")]
+    Feedback { location: String, message: String, fault: FeedbackFault },
+
+    /// A received submission cannot be answered with feedback: it does not verify (its
+    /// attached data is not the data its pages print), it is no submission PDF of this app,
+    /// or it is a preview that was never submitted. No feedback file was written.
+    #[error("{path} cannot be answered with feedback: {detail} No feedback file was written.", path = .path.display())]
+    UnverifiedSubmission { path: PathBuf, detail: String },
+
+    /// A feedback file answers a submission of another supplier than the one this database
+    /// holds; nothing was changed.
+    #[error("This feedback file is for {theirs}, not for {ours}, nothing was changed. NEC may have sent it to the wrong supplier: tell your NEC contact, and keep the file.")]
+    FeedbackForAnotherSupplier { theirs: String, ours: String },
+
+    /// A feedback file answers a submission this database does not hold (made on another
+    /// computer, or its assessment deleted); nothing was changed.
+    #[error("This feedback file answers the submission of {period} made on {submitted_at} (data fingerprint {fingerprint}…), which is not in this app's data, nothing was changed. If it was submitted from another computer, import that assessment first (the PDF you sent carries it: `csr-assess extract`), then open the feedback again.")]
+    FeedbackUnknownSubmission { period: String, submitted_at: String, fingerprint: String },
+
+    /// The same feedback file (the same id) was opened before; opening it again would list
+    /// NEC's requests twice, so nothing was changed.
+    #[error("This feedback file was already opened on {opened_at} (feedback on {period}); NEC's requests are already on your items, nothing was changed.")]
+    FeedbackAlreadyOpened { opened_at: String, period: String },
+
+    /// The workbook NEC's staff filled in could not be turned into feedback files: a sheet
+    /// or column is missing, or a row names an item that does not exist. No feedback file was
+    /// written.
+    #[error("{path}, {place}: {message} No feedback file was written.", path = .path.display())]
+    FeedbackWorkbook { path: PathBuf, place: String, message: String },
 }
 
 /// What is wrong with a file that cannot be imported.
@@ -123,8 +156,20 @@ pub enum ImportFault {
     Content,
 }
 
+/// What is wrong with a feedback file that cannot be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedbackFault {
+    /// Not readable as JSON, cut off, or changed after it was written (its id no longer
+    /// matches its content).
+    Damaged,
+    /// Readable, but some other file: an assessment file, another format, far too large.
+    NotFeedback,
+    /// A feedback file whose content breaks a rule (an unknown item, a bad date).
+    Content,
+}
+
 /// Every kind `Error::kind` can give, for the UI's list of known kinds (see `contract`).
-pub const KINDS: [&str; 23] = [
+pub const KINDS: [&str; 31] = [
     "not_a_database",
     "foreign_database",
     "corrupt_database",
@@ -148,6 +193,14 @@ pub const KINDS: [&str; 23] = [
     "workbook",
     "conflict",
     "file_in_use",
+    "feedback_damaged",
+    "feedback_not_feedback",
+    "feedback",
+    "unverified_submission",
+    "feedback_other_supplier",
+    "feedback_unknown_submission",
+    "feedback_already_opened",
+    "feedback_workbook",
 ];
 
 impl Error {
@@ -178,6 +231,14 @@ impl Error {
             Error::Font { .. } => "font",
             Error::Pdf(_) => "pdf",
             Error::Workbook { .. } => "workbook",
+            Error::Feedback { fault: FeedbackFault::Damaged, .. } => "feedback_damaged",
+            Error::Feedback { fault: FeedbackFault::NotFeedback, .. } => "feedback_not_feedback",
+            Error::Feedback { fault: FeedbackFault::Content, .. } => "feedback",
+            Error::UnverifiedSubmission { .. } => "unverified_submission",
+            Error::FeedbackForAnotherSupplier { .. } => "feedback_other_supplier",
+            Error::FeedbackUnknownSubmission { .. } => "feedback_unknown_submission",
+            Error::FeedbackAlreadyOpened { .. } => "feedback_already_opened",
+            Error::FeedbackWorkbook { .. } => "feedback_workbook",
         }
     }
 
@@ -261,6 +322,14 @@ mod tests {
             Error::Workbook { path: p.clone(), detail: s() },
             Error::Conflict { what: s() },
             Error::FileInUse { path: p.clone() },
+            Error::Feedback { location: s(), message: s(), fault: FeedbackFault::Damaged },
+            Error::Feedback { location: s(), message: s(), fault: FeedbackFault::NotFeedback },
+            Error::Feedback { location: s(), message: s(), fault: FeedbackFault::Content },
+            Error::UnverifiedSubmission { path: p.clone(), detail: s() },
+            Error::FeedbackForAnotherSupplier { theirs: s(), ours: s() },
+            Error::FeedbackUnknownSubmission { period: s(), submitted_at: s(), fingerprint: s() },
+            Error::FeedbackAlreadyOpened { opened_at: s(), period: s() },
+            Error::FeedbackWorkbook { path: p.clone(), place: s(), message: s() },
         ];
         let kinds: Vec<&str> = all.iter().map(Error::kind).collect();
         assert_eq!(kinds, KINDS, "KINDS lists each variant's kind, in this order");

@@ -12,6 +12,8 @@
 //! - [`scoring`] and [`readiness`]: the score, the gaps, and what blocks a submission;
 //! - [`interchange`]: the versioned JSON file that moves an assessment between computers;
 //! - [`collect`]: NEC's side, a folder of received submissions verified into one workbook.
+//! - [`feedback`]: NEC's feedback on a submission, as a file sent back to the supplier.
+//! - [`reminders`]: an assessment's due dates as a calendar file (iCalendar).
 //! - [`usecase`]: each step a user takes (submit, preview, export, import, evaluate, save),
 //!   called by both the desktop shell and the CLI.
 //!
@@ -23,6 +25,7 @@ pub mod clock;
 pub mod collect;
 pub mod contract;
 mod error;
+pub mod feedback;
 mod files;
 pub mod interchange;
 pub mod locale;
@@ -30,11 +33,12 @@ pub mod mail;
 pub mod model;
 pub mod pdf;
 pub mod readiness;
+pub mod reminders;
 pub mod scoring;
 pub mod store;
 pub mod usecase;
 
 pub use catalog::Catalog;
-pub use error::{Error, ImportFault, Result};
+pub use error::{Error, FeedbackFault, ImportFault, Result};
 pub use files::write_atomic;
 pub use store::Store;

@@ -5,7 +5,9 @@ mod assessments;
 mod backups;
 mod catalog;
 mod collect;
+mod feedback;
 mod profile;
+mod reminders;
 mod reports;
 mod submission;
 mod transfer;
@@ -106,6 +108,9 @@ pub fn dispatch(verb: &str, ctx: &mut Context) -> Outcome {
         "extract" => submission::extract(ctx),
         "verify" => submission::verify(ctx),
         "collect" => collect::run(ctx),
+        "feedback" => feedback::feedback(ctx),
+        "feedback-from-workbook" => feedback::from_workbook(ctx),
+        "reminders" => reminders::run(ctx),
         "help" => match ctx.parser.next()? {
             Some(lexopt::Arg::Value(v)) => {
                 let v = v.to_string_lossy().to_string();
@@ -149,6 +154,9 @@ fn help_for(verb: &str) -> Option<&'static str> {
         "extract" => help::EXTRACT,
         "verify" => help::VERIFY,
         "collect" => help::COLLECT,
+        "feedback" => help::FEEDBACK,
+        "feedback-from-workbook" => help::FEEDBACK_FROM_WORKBOOK,
+        "reminders" => help::REMINDERS,
         _ => return None,
     })
 }
