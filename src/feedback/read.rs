@@ -71,11 +71,13 @@ fn text_of(bytes: &[u8]) -> Result<&str> {
         let before = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        refuse(
-            FeedbackFault::Damaged,
-            format!("line {line}, column {column}"),
-            "the file is not UTF-8 text: it is damaged, or not a feedback file. Ask NEC to send it again.",
-        )
+        let message = if e.error_len().is_none() {
+            // The bytes end inside a character: the end of the file is missing.
+            "the file ends too early: it was cut off (in the e-mail or the download). Ask NEC to send it again."
+        } else {
+            "the file is not UTF-8 text: it is damaged, or not a feedback file. Ask NEC to send it again."
+        };
+        refuse(FeedbackFault::Damaged, format!("line {line}, column {column}"), message)
     })?;
     if text.trim().is_empty() {
         return Err(refuse(FeedbackFault::Damaged, "the whole file", "the file is empty. Ask NEC to send it again."));
