@@ -40,5 +40,5 @@ pub mod usecase;
 
 pub use catalog::Catalog;
 pub use error::{Error, FeedbackFault, ImportFault, Result};
-pub use files::write_atomic;
+pub use files::{write_atomic, write_atomic_all};
 pub use store::Store;

@@ -121,7 +121,8 @@ fn an_edited_file_is_refused_as_changed_after_nec_wrote_it() {
     let dir = tempfile::tempdir().unwrap();
     let (_, _, bytes) = written(dir.path(), Language::Ja);
     let text = String::from_utf8(bytes).unwrap();
-    for (from, to) in [("2027-03-31", "2028-03-31"), ("NEC-SUP-004711", "NEC-SUP-004712"), ("添付して", "破棄して")] {
+    for (from, to) in [("2027-03-31", "2028-03-31"), ("NEC-SUP-004711", "NEC-SUP-004712"), ("添付して", "破棄して")]
+    {
         assert!(text.contains(from));
         let edited = text.replacen(from, to, 1);
         let e = feedback::read(edited.as_bytes(), Catalog::get()).unwrap_err();
@@ -157,8 +158,16 @@ fn bad_content_is_refused_naming_the_place() {
         ("an unknown item", Box::new(|v| v["requests"][0]["item"] = json!("VIII-9")), "requests[0].item"),
         ("an unknown policy", Box::new(|v| v["requests"][2]["policy"] = json!("tax-evasion")), "requests[2].policy"),
         ("a null due date", Box::new(|v| v["requests"][1]["due"] = Value::Null), "requests[1].due"),
-        ("a due date not in the calendar", Box::new(|v| v["requests"][0]["due"] = json!("2027-02-30")), "requests[0].due"),
-        ("an escape sequence in a request", Box::new(|v| v["requests"][0]["text"] = json!("ok\u{1b}[2J")), "requests[0].text"),
+        (
+            "a due date not in the calendar",
+            Box::new(|v| v["requests"][0]["due"] = json!("2027-02-30")),
+            "requests[0].due",
+        ),
+        (
+            "an escape sequence in a request",
+            Box::new(|v| v["requests"][0]["text"] = json!("ok\u{1b}[2J")),
+            "requests[0].text",
+        ),
         ("a carriage return in the note", Box::new(|v| v["note"] = json!("a\rb")), "note"),
         ("a request on an item and a policy", Box::new(|v| v["requests"][0]["policy"] = json!("reach")), "requests[0]"),
         ("a request id of another item", Box::new(|v| v["requests"][0]["id"] = json!("II-4#1")), "requests[0].id"),
@@ -169,16 +178,20 @@ fn bad_content_is_refused_naming_the_place() {
         ("a short fingerprint", Box::new(|v| v["submission"]["sha256"] = json!("abc")), "submission.sha256"),
         ("a time that is none", Box::new(|v| v["written_at"] = json!("yesterday")), "written_at"),
         ("an e-mail address that is none", Box::new(|v| v["author"]["email"] = json!("nakamura")), "author.email"),
-        ("201 requests", Box::new(|v| {
-            let r = v["requests"][2].clone();
-            let mut all = Vec::new();
-            for n in 1..=201 {
-                let mut r = r.clone();
-                r["id"] = json!(format!("conflict-minerals#{n}"));
-                all.push(r);
-            }
-            v["requests"] = json!(all);
-        }), "requests"),
+        (
+            "201 requests",
+            Box::new(|v| {
+                let r = v["requests"][2].clone();
+                let mut all = Vec::new();
+                for n in 1..=201 {
+                    let mut r = r.clone();
+                    r["id"] = json!(format!("conflict-minerals#{n}"));
+                    all.push(r);
+                }
+                v["requests"] = json!(all);
+            }),
+            "requests",
+        ),
     ];
     for (name, f, place) in cases {
         let e = feedback::read(&changed(&bytes, f), Catalog::get()).unwrap_err();
@@ -236,7 +249,8 @@ fn the_supplier_side_takes_its_own_feedback_once_and_refuses_another_suppliers()
     let known = receive::Known { companies: vec![ours], submissions: vec![held], opened: vec![] };
     assert_eq!(receive::answered_assessment(&f, &known).unwrap(), s.id);
 
-    let opened = receive::Known { opened: vec![receive::Opened { id: &f.id, opened_at: "2027-01-16" }], ..known.clone() };
+    let opened =
+        receive::Known { opened: vec![receive::Opened { id: &f.id, opened_at: "2027-01-16" }], ..known.clone() };
     let e = receive::answered_assessment(&f, &opened).unwrap_err();
     assert_eq!(e.kind(), "feedback_already_opened");
     assert!(e.to_string().contains("already opened on 2027-01-16"), "{e}");
@@ -246,7 +260,10 @@ fn the_supplier_side_takes_its_own_feedback_once_and_refuses_another_suppliers()
     let e = receive::answered_assessment(&f, &theirs).unwrap_err();
     assert_eq!(e.kind(), "feedback_other_supplier");
     let m = e.to_string();
-    assert!(m.contains("株式会社さくら精密工業 (NEC-SUP-004711)") && m.contains("株式会社あおば電子 (NEC-SUP-000001)"), "{m}");
+    assert!(
+        m.contains("株式会社さくら精密工業 (NEC-SUP-004711)") && m.contains("株式会社あおば電子 (NEC-SUP-000001)"),
+        "{m}"
+    );
 
     let not_held = receive::Known { companies: vec![ours], submissions: vec![], opened: vec![] };
     let e = receive::answered_assessment(&f, &not_held).unwrap_err();
@@ -283,8 +300,12 @@ fn a_submission_that_does_not_verify_gets_no_feedback() {
     d.requests[1].target = "VIII-9".into();
     let e = usecase::feedback_on_pdf(&s.pdf, &d, &out, Catalog::get()).unwrap_err();
     assert_eq!(e.kind(), "invalid");
-    assert!(e.to_string().contains("\"VIII-9\" is neither an action item") && e.to_string().contains("conflict-minerals"), "{e}");
-    let e = usecase::feedback_on_pdf(&s.pdf, &draft(Language::En), &dir.path().join("fb.json"), Catalog::get()).unwrap_err();
+    assert!(
+        e.to_string().contains("\"VIII-9\" is neither an action item") && e.to_string().contains("conflict-minerals"),
+        "{e}"
+    );
+    let e = usecase::feedback_on_pdf(&s.pdf, &draft(Language::En), &dir.path().join("fb.json"), Catalog::get())
+        .unwrap_err();
     assert!(e.to_string().contains("should end in .csrfeedback"), "{e}");
     assert!(!out.exists(), "nothing was written");
 }

@@ -4,10 +4,10 @@
 //! with a message and exit status.
 
 mod common;
-#[path = "support/feedback.rs"]
-mod support;
 #[path = "support/filled_workbook.rs"]
 mod filled;
+#[path = "support/feedback.rs"]
+mod support;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -53,30 +53,61 @@ fn nec_writes_feedback_on_a_submission_pdf_in_both_languages() {
     for language in [Language::En, Language::Ja] {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("nec.sqlite3");
-        let s = support::submitted(dir.path(), "sub.pdf", "NEC-SUP-004711", "株式会社さくら精密工業", language.as_str());
+        let s =
+            support::submitted(dir.path(), "sub.pdf", "NEC-SUP-004711", "株式会社さくら精密工業", language.as_str());
         let d = support::draft(language);
         let out = dir.path().join("fb.csrfeedback");
-        let said = ok(&db, &[
-            "feedback", s.pdf.to_str().unwrap(), "--output", out.to_str().unwrap(),
-            "--note", &d.note,
-            "--request", "II-3", &d.requests[0].text, "--due", "2027-03-31",
-            "--request", "II-3", &d.requests[1].text,
-            "--request", "conflict-minerals", &d.requests[2].text, "--due", "2027-02-28",
-            "--author", d.author.name.as_deref().unwrap(), "--author-email", "k-nakamura@nec.example",
-            "--author-organisation", &d.author.organisation, "--lang", language.as_str(),
-        ]);
-        assert!(said.contains("feedback on 株式会社さくら精密工業 (NEC-SUP-004711), 2025年度: a note and 3 request(s)"), "{said}");
+        let said = ok(
+            &db,
+            &[
+                "feedback",
+                s.pdf.to_str().unwrap(),
+                "--output",
+                out.to_str().unwrap(),
+                "--note",
+                &d.note,
+                "--request",
+                "II-3",
+                &d.requests[0].text,
+                "--due",
+                "2027-03-31",
+                "--request",
+                "II-3",
+                &d.requests[1].text,
+                "--request",
+                "conflict-minerals",
+                &d.requests[2].text,
+                "--due",
+                "2027-02-28",
+                "--author",
+                d.author.name.as_deref().unwrap(),
+                "--author-email",
+                "k-nakamura@nec.example",
+                "--author-organisation",
+                &d.author.organisation,
+                "--lang",
+                language.as_str(),
+            ],
+        );
+        assert!(
+            said.contains("feedback on 株式会社さくら精密工業 (NEC-SUP-004711), 2025年度: a note and 3 request(s)"),
+            "{said}"
+        );
         assert!(!db.exists(), "NEC's side does not touch an assessment database");
         let f = feedback::read(&std::fs::read(&out).unwrap(), Catalog::get()).unwrap();
         assert_eq!(f.submission.sha256, s.sha256);
         assert_eq!(f.language, language);
         assert_eq!(f.note.as_deref(), Some(d.note.as_str()));
-        let got: Vec<(&str, &str, Option<&str>)> = f.requests.iter().map(|r| (r.id.as_str(), r.text.as_str(), r.due.as_deref())).collect();
-        assert_eq!(got, [
-            ("II-3#1", d.requests[0].text.as_str(), Some("2027-03-31")),
-            ("II-3#2", d.requests[1].text.as_str(), None),
-            ("conflict-minerals#1", d.requests[2].text.as_str(), Some("2027-02-28")),
-        ]);
+        let got: Vec<(&str, &str, Option<&str>)> =
+            f.requests.iter().map(|r| (r.id.as_str(), r.text.as_str(), r.due.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("II-3#1", d.requests[0].text.as_str(), Some("2027-03-31")),
+                ("II-3#2", d.requests[1].text.as_str(), None),
+                ("conflict-minerals#1", d.requests[2].text.as_str(), Some("2027-02-28")),
+            ]
+        );
         assert_eq!(f.author.organisation, d.author.organisation);
     }
 }
@@ -89,9 +120,24 @@ fn feedback_mistakes_are_refused_and_write_nothing() {
     let pdf = s.pdf.to_str().unwrap();
     let out = dir.path().join("fb.csrfeedback");
     let o = out.to_str().unwrap();
-    fails(&db, &["feedback", pdf, "-o", o, "--request", "VIII-9", "Explain."], 1, "\"VIII-9\" is neither an action item");
-    fails(&db, &["feedback", pdf, "-o", o, "--due", "2027-03-31"], 2, "--due gives the due date of the --request just before it");
-    fails(&db, &["feedback", pdf, "-o", o, "--request", "II-3", "x", "--due", "2027-03-31", "--due", "2027-04-01"], 2, "--due gives");
+    fails(
+        &db,
+        &["feedback", pdf, "-o", o, "--request", "VIII-9", "Explain."],
+        1,
+        "\"VIII-9\" is neither an action item",
+    );
+    fails(
+        &db,
+        &["feedback", pdf, "-o", o, "--due", "2027-03-31"],
+        2,
+        "--due gives the due date of the --request just before it",
+    );
+    fails(
+        &db,
+        &["feedback", pdf, "-o", o, "--request", "II-3", "x", "--due", "2027-03-31", "--due", "2027-04-01"],
+        2,
+        "--due gives",
+    );
     fails(&db, &["feedback", pdf, "-o", o, "--request", "II-3", "x", "--due", "31.3.2027"], 1, "not a calendar date");
     fails(&db, &["feedback", pdf, "-o", o, "--request", "II-3"], 2, "--request takes an item");
     fails(&db, &["feedback", pdf, "-o", o], 2, "the feedback would be empty");
@@ -126,15 +172,44 @@ fn nec_writes_one_file_per_supplier_from_the_filled_in_workbook() {
         (at.supplier_code == "NEC-SUP-000001" && at.item == "VI-2")
             .then(|| ("記録を添付してください。".to_string(), filled::Due::Date(2027, 3, 31)))
     };
-    filled::fill_in(&collected, &book, &filled::Filling { copies: 1, submission: &submission, answer: &answer, extra_answers: vec![] });
+    filled::fill_in(
+        &collected,
+        &book,
+        &filled::Filling { copies: 1, submission: &submission, answer: &answer, extra_answers: vec![] },
+    );
     let out = dir.path().join("to-send");
-    let said = ok(&db, &["feedback-from-workbook", book.to_str().unwrap(), "--output-dir", out.to_str().unwrap(), "--author", "中村 健二"]);
+    let said = ok(
+        &db,
+        &[
+            "feedback-from-workbook",
+            book.to_str().unwrap(),
+            "--output-dir",
+            out.to_str().unwrap(),
+            "--author",
+            "中村 健二",
+        ],
+    );
     assert!(said.contains("2 feedback file(s) written"), "{said}");
-    assert!(said.contains("CSR-feedback_NEC-SUP-000001_2025年度.csrfeedback") && said.contains("1 request(s)"), "{said}");
-    let f = feedback::read(&std::fs::read(out.join("CSR-feedback_NEC-SUP-000002_2025年度.csrfeedback")).unwrap(), Catalog::get()).unwrap();
-    assert_eq!((f.language, f.author.organisation.as_str(), f.note.as_deref()), (Language::Ja, "日本電気株式会社", Some("ご提出ありがとうございました。")));
+    assert!(
+        said.contains("CSR-feedback_NEC-SUP-000001_2025年度.csrfeedback") && said.contains("1 request(s)"),
+        "{said}"
+    );
+    let f = feedback::read(
+        &std::fs::read(out.join("CSR-feedback_NEC-SUP-000002_2025年度.csrfeedback")).unwrap(),
+        Catalog::get(),
+    )
+    .unwrap();
+    assert_eq!(
+        (f.language, f.author.organisation.as_str(), f.note.as_deref()),
+        (Language::Ja, "日本電気株式会社", Some("ご提出ありがとうございました。"))
+    );
     fails(&db, &["feedback-from-workbook", book.to_str().unwrap()], 2, "--output-dir DIR is missing");
-    fails(&db, &["feedback-from-workbook", collected.to_str().unwrap(), "--output-dir", "x"], 1, "none of the columns NEC's staff fill in");
+    fails(
+        &db,
+        &["feedback-from-workbook", collected.to_str().unwrap(), "--output-dir", "x"],
+        1,
+        "none of the columns NEC's staff fill in",
+    );
 }
 
 #[test]

@@ -42,42 +42,73 @@ fn remove(v: &mut Value, key: &str) {
 fn valid(base: &Value) -> Vec<(&'static str, Value)> {
     vec![
         ("as written", base.clone()),
-        ("no note and no requests", variant(base, |v| {
-            remove(v, "note");
-            v["requests"] = json!([]);
-        })),
+        (
+            "no note and no requests",
+            variant(base, |v| {
+                remove(v, "note");
+                v["requests"] = json!([]);
+            }),
+        ),
         ("only the organisation as author", variant(base, |v| v["author"] = json!({"organisation": "NEC"}))),
         ("no supplier code", variant(base, |v| remove(&mut v["submission"], "supplier_code"))),
-        ("requests without due dates", variant(base, |v| {
-            for r in v["requests"].as_array_mut().unwrap() {
-                remove(r, "due");
-            }
-        })),
+        (
+            "requests without due dates",
+            variant(base, |v| {
+                for r in v["requests"].as_array_mut().unwrap() {
+                    remove(r, "due");
+                }
+            }),
+        ),
         ("tabs and line breaks", variant(base, |v| v["requests"][0]["text"] = json!("一行目\n\t二行目"))),
         ("English", variant(base, |v| v["language"] = json!("en"))),
-        ("a request on every policy", variant(base, |v| {
-            let all: Vec<Value> = Catalog::get()
-                .policies()
-                .iter()
-                .map(|p| json!({"id": format!("{}#1", p.id), "policy": p.id, "text": "CMRT"}))
-                .collect();
-            v["requests"] = json!(all);
-        })),
-        ("a request on the last item", variant(base, |v| v["requests"] = json!([{"id": "VII-8#12", "item": "VII-8", "text": "x", "due": "2028-02-29"}]))),
-        ("the longest texts", variant(base, |v| {
-            v["note"] = json!("注".repeat(10_000));
-            v["requests"][0]["text"] = json!("依".repeat(4_000));
-            v["author"]["name"] = json!("名".repeat(300));
-        })),
-        ("200 requests", variant(base, |v| {
-            let all: Vec<Value> =
-                (1..=200).map(|n| json!({"id": format!("I-1#{n}"), "item": "I-1", "text": "x"})).collect();
-            v["requests"] = json!(all);
-        })),
+        (
+            "a request on every policy",
+            variant(base, |v| {
+                let all: Vec<Value> = Catalog::get()
+                    .policies()
+                    .iter()
+                    .map(|p| json!({"id": format!("{}#1", p.id), "policy": p.id, "text": "CMRT"}))
+                    .collect();
+                v["requests"] = json!(all);
+            }),
+        ),
+        (
+            "a request on the last item",
+            variant(base, |v| {
+                v["requests"] = json!([{"id": "VII-8#12", "item": "VII-8", "text": "x", "due": "2028-02-29"}])
+            }),
+        ),
+        (
+            "the longest texts",
+            variant(base, |v| {
+                v["note"] = json!("注".repeat(10_000));
+                v["requests"][0]["text"] = json!("依".repeat(4_000));
+                v["author"]["name"] = json!("名".repeat(300));
+            }),
+        ),
+        (
+            "200 requests",
+            variant(base, |v| {
+                let all: Vec<Value> =
+                    (1..=200).map(|n| json!({"id": format!("I-1#{n}"), "item": "I-1", "text": "x"})).collect();
+                v["requests"] = json!(all);
+            }),
+        ),
         ("an offset time", variant(base, |v| v["written_at"] = json!("2027-01-15T18:30:00+09:00"))),
         ("fields in another order", {
             let mut ordered = serde_json::Map::new();
-            for key in ["requests", "note", "submission", "author", "language", "generator", "written_at", "id", "format_version", "format"] {
+            for key in [
+                "requests",
+                "note",
+                "submission",
+                "author",
+                "language",
+                "generator",
+                "written_at",
+                "id",
+                "format_version",
+                "format",
+            ] {
                 ordered.insert(key.into(), base[key].clone());
             }
             Value::Object(ordered)
@@ -89,10 +120,13 @@ fn valid(base: &Value) -> Vec<(&'static str, Value)> {
 fn hostile(base: &Value) -> Vec<(&'static str, Value)> {
     vec![
         ("an unknown item", variant(base, |v| v["requests"][0]["item"] = json!("VIII-1"))),
-        ("an item id in lower case", variant(base, |v| {
-            v["requests"][0]["item"] = json!("ii-3");
-            v["requests"][0]["id"] = json!("ii-3#1");
-        })),
+        (
+            "an item id in lower case",
+            variant(base, |v| {
+                v["requests"][0]["item"] = json!("ii-3");
+                v["requests"][0]["id"] = json!("ii-3#1");
+            }),
+        ),
         ("an unknown policy", variant(base, |v| v["requests"][2]["policy"] = json!("tax"))),
         ("neither item nor policy", variant(base, |v| remove(&mut v["requests"][0], "item"))),
         ("both item and policy", variant(base, |v| v["requests"][0]["policy"] = json!("reach"))),
@@ -122,10 +156,13 @@ fn hostile(base: &Value) -> Vec<(&'static str, Value)> {
         ("an e-mail ending in a dot", variant(base, |v| v["author"]["email"] = json!("a@nec.example."))),
         ("an empty organisation", variant(base, |v| v["author"]["organisation"] = json!(""))),
         ("no organisation", variant(base, |v| remove(&mut v["author"], "organisation"))),
-        ("a fingerprint in capitals", variant(base, |v| {
-            let s = v["submission"]["sha256"].as_str().unwrap().to_uppercase();
-            v["submission"]["sha256"] = json!(s);
-        })),
+        (
+            "a fingerprint in capitals",
+            variant(base, |v| {
+                let s = v["submission"]["sha256"].as_str().unwrap().to_uppercase();
+                v["submission"]["sha256"] = json!(s);
+            }),
+        ),
         ("a short fingerprint", variant(base, |v| v["submission"]["sha256"] = json!("9cc27ff6"))),
         ("a period of 101 characters", variant(base, |v| v["submission"]["period"] = json!("p".repeat(101)))),
         ("an empty legal name", variant(base, |v| v["submission"]["legal_name"] = json!(""))),
@@ -146,11 +183,14 @@ fn hostile(base: &Value) -> Vec<(&'static str, Value)> {
         ("no submission", variant(base, |v| remove(v, "submission"))),
         ("no generator", variant(base, |v| remove(v, "generator"))),
         ("a number for a text", variant(base, |v| v["requests"][0]["text"] = json!(42))),
-        ("201 requests", variant(base, |v| {
-            let all: Vec<Value> =
-                (1..=201).map(|n| json!({"id": format!("I-1#{n}"), "item": "I-1", "text": "x"})).collect();
-            v["requests"] = json!(all);
-        })),
+        (
+            "201 requests",
+            variant(base, |v| {
+                let all: Vec<Value> =
+                    (1..=201).map(|n| json!({"id": format!("I-1#{n}"), "item": "I-1", "text": "x"})).collect();
+                v["requests"] = json!(all);
+            }),
+        ),
         ("an id that does not match", {
             let mut v = base.clone();
             v["requests"][0]["text"] = json!("Changed by hand.");
@@ -201,7 +241,10 @@ fn the_hostile_files_are_refused_naming_the_place() {
         let e = feedback::read(&serde_json::to_vec(&doc).unwrap(), Catalog::get()).expect_err(name);
         let text = e.to_string();
         assert!(text.contains("At ") || e.kind() == "newer_format", "“{name}”: the message names the place: {text}");
-        assert!(!text.contains('\u{1b}') && !text.contains('\u{0}'), "“{name}”: no control character reaches the message");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{0}'),
+            "“{name}”: no control character reaches the message"
+        );
     }
 }
 

@@ -82,13 +82,27 @@ fn staff(ja: bool) -> (impl Fn(&At) -> SubmissionFill, impl Fn(&At) -> Option<(S
     let submission = move |at: &At| match at.supplier_code {
         "NEC-SUP-000001" => SubmissionFill {
             note: Some(if ja { "ご提出ありがとうございました。" } else { "Thank you for your submission." }.into()),
-            policies: vec![("conflict-minerals".into(), if ja { "CMRTをご提出ください。" } else { "Please send your CMRT." }.into(), Due::Date(2027, 2, 28))],
+            policies: vec![(
+                "conflict-minerals".into(),
+                if ja { "CMRTをご提出ください。" } else { "Please send your CMRT." }.into(),
+                Due::Date(2027, 2, 28),
+            )],
         },
         _ => SubmissionFill::default(),
     };
     let answer = move |at: &At| match (at.supplier_code, at.item) {
-        ("NEC-SUP-000001", "II-3") => Some((if ja { "年齢確認の記録を添付してください。" } else { "Please attach the age-check record." }.into(), Due::Date(2027, 3, 31))),
-        ("NEC-SUP-000001", "III-1") => Some(("Please name the person in charge.\r\nThank you.".into(), Due::Text("2027/4/1".into()))),
+        ("NEC-SUP-000001", "II-3") => Some((
+            if ja {
+                "年齢確認の記録を添付してください。"
+            } else {
+                "Please attach the age-check record."
+            }
+            .into(),
+            Due::Date(2027, 3, 31),
+        )),
+        ("NEC-SUP-000001", "III-1") => {
+            Some(("Please name the person in charge.\r\nThank you.".into(), Due::Text("2027/4/1".into())))
+        }
         ("NEC-SUP-000002", "VI-1") => Some(("Please describe the check.".into(), Due::None)),
         _ => None,
     };
@@ -96,7 +110,9 @@ fn staff(ja: bool) -> (impl Fn(&At) -> SubmissionFill, impl Fn(&At) -> Option<(S
 }
 
 fn author() -> Author {
-    Author { name: Some("中村 健二".into()), email: Some("k-nakamura@nec.example".into()), organisation: String::new() }
+    Author {
+        name: Some("中村 健二".into()), email: Some("k-nakamura@nec.example".into()), organisation: String::new()
+    }
 }
 
 fn fill(c: &Collected, filling: &Filling) -> PathBuf {
@@ -117,9 +133,16 @@ fn each_supplier_with_a_note_or_a_request_gets_one_file_naming_its_submission() 
         let mut files: Vec<String> =
             std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
         files.sort();
-        assert_eq!(files, ["CSR-feedback_NEC-SUP-000001_FY2025.csrfeedback", "CSR-feedback_NEC-SUP-000002_FY2025.csrfeedback"]);
+        assert_eq!(
+            files,
+            ["CSR-feedback_NEC-SUP-000001_FY2025.csrfeedback", "CSR-feedback_NEC-SUP-000002_FY2025.csrfeedback"]
+        );
         let read = |code: &str| {
-            let f = feedback::read(&std::fs::read(out.join(format!("CSR-feedback_{code}_FY2025.csrfeedback"))).unwrap(), Catalog::get()).unwrap();
+            let f = feedback::read(
+                &std::fs::read(out.join(format!("CSR-feedback_{code}_FY2025.csrfeedback"))).unwrap(),
+                Catalog::get(),
+            )
+            .unwrap();
             let sha = &c.sha.iter().find(|(c, _)| c == code).unwrap().1;
             assert_eq!(&f.submission.sha256, sha, "named by the fingerprint printed on its PDF");
             assert_eq!(f.submission.submitted_at, "2026-06-10T09:00:00Z");
@@ -138,12 +161,26 @@ fn each_supplier_with_a_note_or_a_request_gets_one_file_naming_its_submission() 
             .collect();
         assert_eq!(got[0].0, "II-3#1");
         assert_eq!(got[0].1, Some("2027-03-31"), "a date cell");
-        assert_eq!((got[1].0, got[1].1, got[1].2), ("III-1#1", Some("2027-04-01"), "Please name the person in charge.\nThank you."), "a text date; CRLF as LF");
-        assert_eq!((got[2].0, got[2].1, got[2].3), ("conflict-minerals#1", Some("2027-02-28"), Some("conflict-minerals")));
+        assert_eq!(
+            (got[1].0, got[1].1, got[1].2),
+            ("III-1#1", Some("2027-04-01"), "Please name the person in charge.\nThank you."),
+            "a text date; CRLF as LF"
+        );
+        assert_eq!(
+            (got[2].0, got[2].1, got[2].3),
+            ("conflict-minerals#1", Some("2027-02-28"), Some("conflict-minerals"))
+        );
         let two = read("NEC-SUP-000002");
         assert_eq!((two.note.as_deref(), two.requests.len(), two.requests[0].due.as_deref()), (None, 1, None));
         // The language can be given.
-        let en = usecase::feedback_from_workbook(&book, &c.dir.path().join("en"), &author(), Some(Language::En), Catalog::get()).unwrap();
+        let en = usecase::feedback_from_workbook(
+            &book,
+            &c.dir.path().join("en"),
+            &author(),
+            Some(Language::En),
+            Catalog::get(),
+        )
+        .unwrap();
         let f = feedback::read(&std::fs::read(&en[0].path).unwrap(), Catalog::get()).unwrap();
         assert_eq!(f.language, Language::En);
     }
@@ -156,7 +193,10 @@ fn collects_workbook_has_every_heading_the_reader_relies_on() {
         let mut book: Xlsx<_> = calamine::open_workbook(&c.book).unwrap();
         let w = COLLECTED.iter().find(|w| w.lang == lang).unwrap();
         for (sheet, needed) in [
-            (w.sheet_submissions, vec![w.supplier_code, w.legal_name, w.period, w.status, w.exported_at, w.file, w.sha256]),
+            (
+                w.sheet_submissions,
+                vec![w.supplier_code, w.legal_name, w.period, w.status, w.exported_at, w.file, w.sha256],
+            ),
             (w.sheet_answers, vec![w.supplier_code, w.period, w.item, w.file]),
         ] {
             let range = book.worksheet_range(sheet).unwrap_or_else(|e| panic!("{lang}: sheet {sheet}: {e}"));
@@ -167,11 +207,16 @@ fn collects_workbook_has_every_heading_the_reader_relies_on() {
             if sheet == w.sheet_submissions {
                 let status = heads.iter().position(|x| x == w.status).unwrap();
                 let values: Vec<String> = range.rows().skip(1).map(|r| r[status].to_string()).collect();
-                assert!(values.iter().any(|v| v == w.status_submitted), "{lang}: the status of a submission reads {}", w.status_submitted);
+                assert!(
+                    values.iter().any(|v| v == w.status_submitted),
+                    "{lang}: the status of a submission reads {}",
+                    w.status_submitted
+                );
             }
         }
         // Until collect adds the feedback columns, its workbook has none: said plainly.
-        let e = usecase::feedback_from_workbook(&c.book, &c.dir.path().join("out"), &author(), None, Catalog::get()).unwrap_err();
+        let e = usecase::feedback_from_workbook(&c.book, &c.dir.path().join("out"), &author(), None, Catalog::get())
+            .unwrap_err();
         assert_eq!(e.kind(), "feedback_workbook");
         assert!(e.to_string().contains(columns::ITEM_REQUEST.get(lang)), "{e}");
     }
@@ -199,20 +244,39 @@ fn bad_rows_are_refused_with_their_sheet_and_row_and_nothing_is_written() {
         assert!(m.contains("No feedback file was written"), "{name}: {m}");
         assert!(!out.exists(), "{name}: nothing was written");
     };
-    let extra = |item: &str, file: &str| vec![["NEC-SUP-000001".to_string(), "FY2025".into(), item.into(), file.into(), "Please explain.".into()]];
+    let extra = |item: &str, file: &str| {
+        vec![["NEC-SUP-000001".to_string(), "FY2025".into(), item.into(), file.into(), "Please explain.".into()]]
+    };
     // A row staff added by hand for an item that does not exist, on supplier 1's submission.
     let file = c.dir.path().join("inbox").join("NEC-SUP-000001.pdf").display().to_string();
-    let book = fill(&c, &Filling { copies: 1, submission: &submission, answer: &answer, extra_answers: extra("VIII-9", &file) });
+    let book = fill(
+        &c,
+        &Filling { copies: 1, submission: &submission, answer: &answer, extra_answers: extra("VIII-9", &file) },
+    );
     let last = answer_rows(&book, "ja");
     check("an unknown item", &book, &["sheet “回答”", &format!("row {last}"), "“VIII-9” is not an action item"]);
     // A row for a file the Submissions sheet does not list.
-    let book = fill(&c, &Filling { copies: 1, submission: &submission, answer: &answer, extra_answers: extra("II-4", "elsewhere.pdf") });
-    check("an unknown file", &book, &["sheet “回答”", &format!("row {last}"), "“elsewhere.pdf” is not listed on sheet “提出一覧”"]);
+    let book = fill(
+        &c,
+        &Filling { copies: 1, submission: &submission, answer: &answer, extra_answers: extra("II-4", "elsewhere.pdf") },
+    );
+    check(
+        "an unknown file",
+        &book,
+        &["sheet “回答”", &format!("row {last}"), "“elsewhere.pdf” is not listed on sheet “提出一覧”"],
+    );
     // Due dates that are not dates.
-    for (due, says) in [(Due::Text("3月末".into()), "“3月末” is not a date"), (Due::Number(46000.0), "the number 46000"), (Due::Text("2027-02-30".into()), "not a calendar date")] {
+    for (due, says) in [
+        (Due::Text("3月末".into()), "“3月末” is not a date"),
+        (Due::Number(46000.0), "the number 46000"),
+        (Due::Text("2027-02-30".into()), "not a calendar date"),
+    ] {
         let d = due.clone();
-        let answer = move |at: &At| (at.supplier_code == "NEC-SUP-000002" && at.item == "I-2").then(|| ("x".to_string(), d.clone()));
-        let book = fill(&c, &Filling { copies: 1, submission: &no_submissions, answer: &answer, extra_answers: vec![] });
+        let answer = move |at: &At| {
+            (at.supplier_code == "NEC-SUP-000002" && at.item == "I-2").then(|| ("x".to_string(), d.clone()))
+        };
+        let book =
+            fill(&c, &Filling { copies: 1, submission: &no_submissions, answer: &answer, extra_answers: vec![] });
         check(says, &book, &["sheet “回答”", says]);
     }
     // A due date without a request.

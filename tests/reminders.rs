@@ -20,7 +20,13 @@ fn assessment(dir: &std::path::Path) -> (Store, i64) {
     let record = store.record(id).unwrap();
     for (item, names) in [
         ("I-1", vec!["ISO 14001 certificate, site 2; scope \\ all"]),
-        ("II-3", vec!["就業規則（年齢確認の手順を含む）2025年版、本社・第二工場の両方で適用される版", "就業規則（年齢確認の手順を含む）2025年版、本社・第二工場の両方で適用される版"]),
+        (
+            "II-3",
+            vec![
+                "就業規則（年齢確認の手順を含む）2025年版、本社・第二工場の両方で適用される版",
+                "就業規則（年齢確認の手順を含む）2025年版、本社・第二工場の両方で適用される版",
+            ],
+        ),
         ("V-1", vec!["Fire safety inspection"]),
     ] {
         let mut a = record.answers.iter().find(|a| a.item_id == item).unwrap().clone();
@@ -43,7 +49,11 @@ fn parse(ics: &str, test: &str) -> Option<Vec<Value>> {
     let home = std::env::var("HOME").unwrap_or_default();
     let python = PathBuf::from(format!("{home}/.cache/csr-self-assessment/venv/bin/python"));
     let has_icalendar = python.exists()
-        && Command::new(&python).args(["-c", "import icalendar"]).stderr(Stdio::null()).status().is_ok_and(|s| s.success());
+        && Command::new(&python)
+            .args(["-c", "import icalendar"])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
     if !has_icalendar {
         assert!(
             std::env::var_os("CSR_TESTS_REQUIRE_TOOLS").is_none_or(|v| v != "1"),
@@ -74,7 +84,8 @@ for ev in cal.walk("VEVENT"):
     })
 print(json.dumps(out, ensure_ascii=False))
 "#;
-    let mut child = Command::new(python).args(["-c", script]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut child =
+        Command::new(python).args(["-c", script]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     use std::io::Write;
     child.stdin.take().unwrap().write_all(ics.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
@@ -82,7 +93,10 @@ print(json.dumps(out, ensure_ascii=False))
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let cal = &v["calendar"];
     assert!(cal["PRODID"].as_str().unwrap().contains("CSR Self-Assessment"));
-    assert_eq!((cal["VERSION"].as_str(), cal["CALSCALE"].as_str(), cal["METHOD"].as_str()), (Some("2.0"), Some("GREGORIAN"), Some("PUBLISH")));
+    assert_eq!(
+        (cal["VERSION"].as_str(), cal["CALSCALE"].as_str(), cal["METHOD"].as_str()),
+        (Some("2.0"), Some("GREGORIAN"), Some("PUBLISH"))
+    );
     Some(v["events"].as_array().unwrap().clone())
 }
 
@@ -115,11 +129,17 @@ fn a_calendar_program_reads_every_due_date_as_an_all_day_event_in_both_languages
         for e in &events {
             assert_eq!(e["start_is_datetime"], false, "all-day: {e}");
             let start = csr_core::clock::parse_date(e["start"].as_str().unwrap()).unwrap();
-            assert_eq!(e["end"].as_str().unwrap(), csr_core::clock::format_date(start.next_day().unwrap()), "ends the next day");
+            assert_eq!(
+                e["end"].as_str().unwrap(),
+                csr_core::clock::format_date(start.next_day().unwrap()),
+                "ends the next day"
+            );
             assert_eq!(e["language"], lang);
             assert_eq!(e["alarms"].as_array().unwrap().len(), 1);
         }
-        let find = |start: &str| events.iter().find(|e| e["start"] == start).unwrap_or_else(|| panic!("{start} in {events:?}"));
+        let find = |start: &str| {
+            events.iter().find(|e| e["start"] == start).unwrap_or_else(|| panic!("{start} in {events:?}"))
+        };
         let iso = find("2027-04-10");
         let next = {
             let d = csr_core::clock::at_offset(&submitted, csr_core::clock::local_offset()).unwrap().date();
@@ -128,7 +148,10 @@ fn a_calendar_program_reads_every_due_date_as_an_all_day_event_in_both_languages
         let next = find(&next);
         let plan = events.iter().find(|e| e["uid"].as_str().unwrap().starts_with("plan-")).unwrap();
         if lang == "en" {
-            assert_eq!(iso["summary"], "Evidence expires: ISO 14001 certificate, site 2; scope \\ all (I-1)", "escaped and read back");
+            assert_eq!(
+                iso["summary"], "Evidence expires: ISO 14001 certificate, site 2; scope \\ all (I-1)",
+                "escaped and read back"
+            );
             assert!(iso["description"].as_str().unwrap().contains("item I-1 “"), "{iso}");
             assert_eq!(next["summary"], "Next CSR self-assessment for NEC");
             assert!(plan["summary"].as_str().unwrap().starts_with("Action plan due: "));
@@ -139,9 +162,13 @@ fn a_calendar_program_reads_every_due_date_as_an_all_day_event_in_both_languages
             assert!(iso["description"].as_str().unwrap().contains("本アプリ作成者による参考訳"), "{iso}");
             assert_eq!(next["summary"], "NEC向けCSRセルフアセスメントの次回実施");
             assert!(next["description"].as_str().unwrap().contains("2025年度"));
-            let twice: Vec<&Value> = events.iter().filter(|e| e["summary"].as_str().unwrap().contains("就業規則")).collect();
+            let twice: Vec<&Value> =
+                events.iter().filter(|e| e["summary"].as_str().unwrap().contains("就業規則")).collect();
             assert_eq!(twice.len(), 2, "two entries of one name are two events");
-            assert!(twice[0]["description"].as_str().unwrap().contains("就業規則（年齢確認の手順を含む）2025年版、本社・第二工場の両方で適用される版"));
+            assert!(twice[0]["description"]
+                .as_str()
+                .unwrap()
+                .contains("就業規則（年齢確認の手順を含む）2025年版、本社・第二工場の両方で適用される版"));
             assert!(plan["summary"].as_str().unwrap().starts_with("改善計画の期限："));
         }
     }
@@ -152,7 +179,8 @@ fn uids_stay_when_the_file_is_written_again_or_a_date_moves() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, id) = assessment(dir.path());
     let uids = |ics: &str| -> Vec<String> {
-        let mut u: Vec<String> = ics.replace("\r\n ", "").lines().filter_map(|l| l.strip_prefix("UID:")).map(String::from).collect();
+        let mut u: Vec<String> =
+            ics.replace("\r\n ", "").lines().filter_map(|l| l.strip_prefix("UID:")).map(String::from).collect();
         u.sort();
         u
     };

@@ -14,7 +14,7 @@ use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::feedback::{self, workbook, Author, Draft, Feedback, Language, SubmissionRef};
 use crate::model::Status;
-use crate::{clock, interchange, pdf, write_atomic};
+use crate::{clock, interchange, pdf, write_atomic, write_atomic_all};
 
 /// Larger files are not read: a submission PDF is about 130 KB, a long one a few MB (the
 /// limit `collect` keeps too).
@@ -149,6 +149,7 @@ pub fn feedback_from_workbook(
     }
     let mut names = HashSet::new();
     let mut written = Vec::with_capacity(composed.len());
+    let mut texts = Vec::with_capacity(composed.len());
     for f in &composed {
         let mut name = feedback::file_name(f);
         // Two suppliers whose names clean to one file name (or differ in case only, which
@@ -159,8 +160,9 @@ pub fn feedback_from_workbook(
             names.insert(name.to_lowercase());
         }
         let path = folder.join(&name);
-        write_atomic(&path, feedback::to_text(f).as_bytes())?;
+        texts.push(feedback::to_text(f));
         written.push(WrittenFeedback::of(f, path));
     }
+    write_atomic_all(written.iter().zip(&texts).map(|(w, t)| (w.path.as_path(), t.as_bytes())))?;
     Ok(written)
 }

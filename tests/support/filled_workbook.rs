@@ -69,7 +69,8 @@ pub fn fill_in(collected: &Path, out: &Path, filling: &Filling) {
         let rows: Vec<&[Data]> = range.rows().collect();
         let heads: Vec<String> = rows[0].iter().map(text).collect();
         let col = |h: &str| heads.iter().position(|x| x == h).unwrap_or_else(|| panic!("{h} in {sheet}"));
-        let (code_col, file_col, sha_col) = (col(w.supplier_code), col(w.file), heads.iter().position(|x| x == w.sha256));
+        let (code_col, file_col, sha_col) =
+            (col(w.supplier_code), col(w.file), heads.iter().position(|x| x == w.sha256));
         let item_col = heads.iter().position(|x| x == w.item);
         let ws = new.add_worksheet_with_constant_memory();
         ws.set_name(sheet).unwrap();
@@ -85,7 +86,8 @@ pub fn fill_in(collected: &Path, out: &Path, filling: &Filling) {
                     cells[code_col] = Data::String(format!("{}-{copy:04}", text(&cells[code_col])));
                     cells[file_col] = Data::String(format!("copy-{copy:04}/{}", text(&cells[file_col])));
                     if let Some(s) = sha_col {
-                        cells[s] = Data::String(csr_core::pdf::sha256_hex(format!("{}{copy}", text(&cells[s])).as_bytes()));
+                        cells[s] =
+                            Data::String(csr_core::pdf::sha256_hex(format!("{}{copy}", text(&cells[s])).as_bytes()));
                     }
                 }
                 for (c, d) in cells.iter().enumerate() {
@@ -103,7 +105,8 @@ pub fn fill_in(collected: &Path, out: &Path, filling: &Filling) {
                 let due = |c: u16, d: &Due, ws: &mut rust_xlsxwriter::Worksheet| match d {
                     Due::None => {}
                     Due::Date(y, m, dd) => {
-                        ws.write_datetime_with_format(r, c, ExcelDateTime::from_ymd(*y, *m, *dd).unwrap(), &date).unwrap();
+                        ws.write_datetime_with_format(r, c, ExcelDateTime::from_ymd(*y, *m, *dd).unwrap(), &date)
+                            .unwrap();
                     }
                     Due::Text(s) => {
                         ws.write_string(r, c, s).unwrap();

@@ -136,7 +136,15 @@ fn check_identity(s: &Row, w: &Collected, path: &Path) -> Result<()> {
     let here = place(w.sheet_submissions, s.row);
     let r = &s.submission;
     if !rules::is_sha256(&r.sha256) {
-        return Err(at(path, here, format!("the fingerprint “{}” is not a SHA-256 (64 hexadecimal digits): the row was changed. Use the workbook as `collect` wrote it.", r.sha256)));
+        return Err(at(
+            path,
+            here,
+            format!(
+                "the fingerprint “{}” is not a SHA-256 (64 hexadecimal digits): the row was changed. Use the \
+                 workbook as `collect` wrote it.",
+                r.sha256
+            ),
+        ));
     }
     if !clock::is_timestamp(&r.submitted_at) {
         return Err(at(
@@ -156,7 +164,15 @@ fn check_identity(s: &Row, w: &Collected, path: &Path) -> Result<()> {
         ));
     }
     if s.status != w.status_submitted {
-        return Err(at(path, here, format!("this submission's status is “{}”, not “{}”: feedback answers a submitted assessment. Ask the supplier to submit, or clear this submission's feedback.", s.status, w.status_submitted)));
+        return Err(at(
+            path,
+            here,
+            format!(
+                "this submission's status is “{}”, not “{}”: feedback answers a submitted assessment. Ask the \
+                 supplier to submit, or clear this submission's feedback.",
+                s.status, w.status_submitted
+            ),
+        ));
     }
     Ok(())
 }
@@ -187,7 +203,10 @@ fn required(heads: &HashMap<u32, String>, heading: &str, sheet: &str, path: &Pat
         at(
             path,
             format!("sheet “{sheet}”"),
-            format!("the column “{heading}” is missing. Use the workbook as `collect` wrote it: columns may be moved or hidden, not renamed or deleted."),
+            format!(
+                "the column “{heading}” is missing. Use the workbook as `collect` wrote it: columns may be moved \
+                 or hidden, not renamed or deleted."
+            ),
         )
     })
 }
@@ -363,34 +382,42 @@ fn read_answers(
             let item = text(cells, Some(item_col), &here, path)?;
             if !matches!(Target::resolve(catalog, item.trim()), Some(Target::Item(_))) {
                 return Err(at(
-                path,
-                here(),
-                format!("the item “{item}” is not an action item of the guideline (I-1 to VII-8), so the request on it cannot be sent. Correct the item, or clear the request."),
-            ));
+                    path,
+                    here(),
+                    format!(
+                        "the item “{item}” is not an action item of the guideline (I-1 to VII-8), so the request on \
+                         it cannot be sent. Correct the item, or clear the request."
+                    ),
+                ));
             }
             let file = text(cells, Some(file_col), &here, path)?;
             let Some(&i) = by_file.get(&file) else {
                 return Err(at(
-                path,
-                here(),
-                format!("the file “{file}” is not listed on sheet “{}”, so it is not known which submission this request answers.", w.sheet_submissions),
-            ));
+                    path,
+                    here(),
+                    format!(
+                        "the file “{file}” is not listed on sheet “{}”, so it is not known which submission this \
+                         request answers.",
+                        w.sheet_submissions
+                    ),
+                ));
             };
             let s = &mut rows[i];
             let (code, period) =
                 (text(cells, Some(code_col), &here, path)?, text(cells, Some(period_col), &here, path)?);
             if code != s.submission.supplier_code.as_deref().unwrap_or("") || period != s.submission.period {
                 return Err(at(
-                path,
-                here(),
-                format!(
-                    "the row names supplier “{code}”, period “{period}”, but its file “{file}” is the submission of “{}”, period “{}” (sheet “{}”, row {}). Use the workbook as `collect` wrote it.",
-                    s.submission.supplier_code.as_deref().unwrap_or(&s.submission.legal_name),
-                    s.submission.period,
-                    w.sheet_submissions,
-                    s.row
-                ),
-            ));
+                    path,
+                    here(),
+                    format!(
+                        "the row names supplier “{code}”, period “{period}”, but its file “{file}” is the \
+                         submission of “{}”, period “{}” (sheet “{}”, row {}). Use the workbook as `collect` wrote it.",
+                        s.submission.supplier_code.as_deref().unwrap_or(&s.submission.legal_name),
+                        s.submission.period,
+                        w.sheet_submissions,
+                        s.row
+                    ),
+                ));
             }
             s.item_requests.push(RequestDraft { target: item.trim().to_string(), text: request, due });
             Ok(())
