@@ -154,7 +154,9 @@ fn rehash(v: &mut Value) {
 fn bad_content_is_refused_naming_the_place() {
     let dir = tempfile::tempdir().unwrap();
     let (_, _, bytes) = written(dir.path(), Language::En);
-    let cases: Vec<(&str, Box<dyn FnOnce(&mut Value)>, &str)> = vec![
+    // (what, the change, the place the message must name)
+    type Case = (&'static str, Box<dyn FnOnce(&mut Value)>, &'static str);
+    let cases: Vec<Case> = vec![
         ("an unknown item", Box::new(|v| v["requests"][0]["item"] = json!("VIII-9")), "requests[0].item"),
         ("an unknown policy", Box::new(|v| v["requests"][2]["policy"] = json!("tax-evasion")), "requests[2].policy"),
         ("a null due date", Box::new(|v| v["requests"][1]["due"] = Value::Null), "requests[1].due"),

@@ -68,7 +68,10 @@ fn collected(lang: &str) -> Collected {
     Collected { dir, book, sha }
 }
 
-fn no_answers(_: &At) -> Option<(String, Due)> {
+/// A request and its due date on an Answers row.
+type AnswerFill = Option<(String, Due)>;
+
+fn no_answers(_: &At) -> AnswerFill {
     None
 }
 
@@ -78,7 +81,7 @@ fn no_submissions(_: &At) -> SubmissionFill {
 
 /// What staff write: supplier 1 a note, a request on a policy and two on items; supplier 2
 /// one request on an item; supplier 3 and the draft nothing.
-fn staff(ja: bool) -> (impl Fn(&At) -> SubmissionFill, impl Fn(&At) -> Option<(String, Due)>) {
+fn staff(ja: bool) -> (impl Fn(&At) -> SubmissionFill, impl Fn(&At) -> AnswerFill) {
     let submission = move |at: &At| match at.supplier_code {
         "NEC-SUP-000001" => SubmissionFill {
             note: Some(if ja { "ご提出ありがとうございました。" } else { "Thank you for your submission." }.into()),
