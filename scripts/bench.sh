@@ -39,6 +39,7 @@ echo "load average $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine s
 echo "== core"; quiet cargo bench --locked --bench core
 echo "== PDF"; quiet cargo bench --locked --bench pdf
 echo "== collect (NEC side: 1,000 submissions)"; quiet cargo bench --locked --bench collect
+echo "== feedback (NEC side: feedback files for 1,000 suppliers from one filled-in workbook)"; quiet cargo bench --locked --bench feedback
 echo "== app"
 quiet cargo build --release --locked --manifest-path benches/empty-tauri-app/Cargo.toml
 quiet xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \

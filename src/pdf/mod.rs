@@ -29,12 +29,12 @@ mod tounicode;
 mod wrap;
 
 use printpdf::{PdfDocument, PdfFont, PdfSaveOptions};
-use sha2::{Digest, Sha256};
 
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 use time::{OffsetDateTime, UtcOffset};
 
+pub use crate::fingerprint::sha256_hex;
 pub use attachment::FILE_NAME as ATTACHMENT_NAME;
 pub use font::{unprintable, use_font_file};
 pub use read::{extract, read, verify, Verdict, Verification};
@@ -53,15 +53,6 @@ pub struct Submission {
     pub sha256: String,
 }
 
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(64);
-    for b in Sha256::digest(bytes) {
-        out.push(HEX[usize::from(b >> 4)] as char);
-        out.push(HEX[usize::from(b & 15)] as char);
-    }
-    out
-}
 
 /// Whether the PDF of `record` is its submission: it is submitted, with its time. Any other
 /// PDF is a preview, marked "not submitted" on every page.

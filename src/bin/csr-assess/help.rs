@@ -32,6 +32,9 @@ Commands:
   verify      Check that a PDF's attached data matches its printed fingerprint
   collect     (NEC staff) Verify a folder of received submissions into one workbook
   content     The advice and legal notes in use; install a signed update; release check
+  feedback    (NEC staff) Write feedback on one submission PDF: a note and requests
+  feedback-from-workbook  (NEC staff) Write feedback files from collect's filled-in workbook
+  reminders   Write an assessment's due dates as a calendar file (.ics)
 
 Options:
   --db PATH       Use this database file (default: $CSR_ASSESS_DB, else the app's data folder)
@@ -301,4 +304,56 @@ instead of the built-in one once its signature and every entry are checked.
   keygen   Make a new key pair: the private key goes into KEYFILE (keep it offline), the public
            half is printed, to be added to catalog/keys/release.json
   --today  Judge review dates on this day instead of today
+";
+
+pub const FEEDBACK: &str = "\
+Usage: csr-assess feedback SUBMISSION.pdf --output FILE.csrfeedback [--note TEXT]
+         [--request ITEM TEXT [--due YYYY-MM-DD]]... [--author NAME] [--author-email E]
+         [--author-organisation ORG] [--lang en|ja]
+
+For NEC's procurement staff. Reads the submission PDF a supplier sent, verifies it (its attached
+data must be the data whose fingerprint its pages print, and a submission, not a preview), and
+writes NEC's feedback on it as a .csrfeedback file to send back to the supplier, whose app
+shows each request on its item. The file names the submission by its data's fingerprint, the
+supplier, the period, who wrote it and when.
+  -o, --output FILE   The feedback file (its name must end in .csrfeedback)
+  --note TEXT         A general note on the whole submission
+  --request ITEM TEXT A request on action item ITEM (for example II-3) or on a Part 2 policy
+                      (for example conflict-minerals); repeatable
+  --due YYYY-MM-DD    The due date of the --request just before it
+  --author NAME  --author-email E  --author-organisation ORG
+                      Who writes (the organisation defaults to NEC Corporation)
+  --lang en|ja        The language the note and requests are written in (default en)
+";
+
+pub const FEEDBACK_FROM_WORKBOOK: &str = "\
+Usage: csr-assess feedback-from-workbook WORKBOOK.xlsx --output-dir DIR [--author NAME]
+         [--author-email E] [--author-organisation ORG] [--lang en|ja]
+
+For NEC's procurement staff. Reads the workbook `csr-assess collect` wrote after you filled in
+its feedback columns, and writes one .csrfeedback file into DIR for each supplier with a note
+or a request (CSR-feedback_<supplier code>_<period>.csrfeedback):
+  sheet Submissions (提出一覧): \"NEC feedback: general note\" and, for each Part 2 policy,
+    \"<policy>: NEC request\" and \"<policy>: request due\"
+  sheet Answers (回答): \"NEC request\" and \"Request due\" on the row of the item
+Due dates are date cells or texts such as 2027-03-31. The whole workbook is checked first: a
+row naming an item that does not exist, a due date that is not a date or a submission that is
+not submitted is reported with its sheet and row, and nothing is written.
+  --output-dir DIR    Where to write the files (created if missing)
+  --author NAME  --author-email E  --author-organisation ORG
+                      Who writes (the organisation defaults to NEC Corporation)
+  --lang en|ja        The language the notes and requests are written in (default: the
+                      workbook's)
+";
+
+pub const REMINDERS: &str = "\
+Usage: csr-assess reminders ID --output FILE.ics [--lang en|ja]
+
+Writes the dates of assessment ID that need doing something as a calendar file (iCalendar,
+RFC 5545) for Outlook, Google Calendar or macOS Calendar: each evidence entry's valid-until
+date, each action plan's due date, and the next year's assessment one year after the
+submission. Each is an all-day event with a reminder a week before (a month before the next
+assessment); importing the file again updates the events instead of adding them twice.
+Texts are in --lang (default en).
+  -o, --output FILE.ics  The calendar file (its name must end in .ics)
 ";

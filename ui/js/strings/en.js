@@ -583,5 +583,21 @@ export default {
   "startup.continue_explain": "If you have a copy of your work (an exported file, or a backup you keep elsewhere), you can go on with the file as it is. Damage found again stops saving again.",
   "startup.continue": "I have a copy, continue",
   "startup.continue_title": "Go on with the damaged file?",
-  "startup.continue_body": "Saving to this file will be possible again, although damage was found in it. Do this only if you have a copy of your work. The file itself is not changed now."
+  "startup.continue_body": "Saving to this file will be possible again, although damage was found in it. Do this only if you have a copy of your work. The file itself is not changed now.",
+  "error.feedback_damaged.title": "This feedback file is damaged or was changed. Nothing was changed.",
+  "error.feedback_damaged.advice": "The file is cut off, or was changed after NEC wrote it, so it cannot be trusted. Ask your NEC contact to send it again, and open it unchanged.",
+  "error.feedback_not_feedback.title": "This is not a feedback file from NEC. Nothing was changed.",
+  "error.feedback_not_feedback.advice": "Choose the .csrfeedback file NEC sent. An assessment file (.json) is opened with Import.",
+  "error.feedback.title": "This feedback file cannot be read. Nothing was changed.",
+  "error.feedback.advice": "The file breaks a rule at the place named below (an item that does not exist, a date that is not a date). Ask your NEC contact to send it again.",
+  "error.unverified_submission.title": "This submission cannot be answered with feedback.",
+  "error.unverified_submission.advice": "The PDF does not verify (its data was changed, or attached to other pages), is not a submission PDF of this app, or is a preview that was never submitted. Ask the supplier for the original submission PDF. No feedback file was written.",
+  "error.feedback_other_supplier.title": "This feedback file is for another company. Nothing was changed.",
+  "error.feedback_other_supplier.advice": "NEC may have sent it to the wrong supplier. Tell your NEC contact, and keep the file.",
+  "error.feedback_unknown_submission.title": "This feedback answers a submission that is not in this app. Nothing was changed.",
+  "error.feedback_unknown_submission.advice": "If the assessment was submitted from another computer, import it here first (the PDF you sent to NEC carries it), then open the feedback again.",
+  "error.feedback_already_opened.title": "This feedback file was already opened. Nothing was changed.",
+  "error.feedback_already_opened.advice": "NEC's requests from it are already on your items; the list of NEC's requests shows them.",
+  "error.feedback_workbook.title": "The feedback could not be made from this workbook. No file was written.",
+  "error.feedback_workbook.advice": "Correct the sheet and row named below (an item that does not exist, a due date that is not a date, a submission that is not submitted), save the workbook, and try again."
 };

@@ -583,5 +583,21 @@ export default {
   "startup.continue_explain": "作業内容の控え（書き出したファイルや、別の場所に保管したバックアップ）をお持ちであれば、このファイルのまま続けることもできます。再び破損が見つかった場合は、また保存を止めます。",
   "startup.continue": "控えがあるので続ける",
   "startup.continue_title": "破損したファイルのまま続けますか？",
-  "startup.continue_body": "破損が見つかったファイルですが、再び保存できるようになります。作業内容の控えをお持ちの場合だけ実行してください。ファイル自体はここでは変更しません。"
+  "startup.continue_body": "破損が見つかったファイルですが、再び保存できるようになります。作業内容の控えをお持ちの場合だけ実行してください。ファイル自体はここでは変更しません。",
+  "error.feedback_damaged.title": "このフィードバックファイルは壊れているか、変更されています。何も変更していません。",
+  "error.feedback_damaged.advice": "ファイルが途中で切れているか、NECが作成した後に変更されているため、内容を確認できません。NECのご担当者に再送をご依頼のうえ、届いたファイルをそのまま開いてください。",
+  "error.feedback_not_feedback.title": "これはNECからのフィードバックファイルではありません。何も変更していません。",
+  "error.feedback_not_feedback.advice": "NECから届いた.csrfeedbackファイルを選んでください。評価のファイル（.json）は、ファイルの読み込みで開いてください。",
+  "error.feedback.title": "このフィードバックファイルは読み込めません。何も変更していません。",
+  "error.feedback.advice": "下に示した箇所に誤りがあります（存在しない項目、日付として正しくない値など）。NECのご担当者に再送をご依頼ください。",
+  "error.unverified_submission.title": "この提出書類にはフィードバックを作成できません。",
+  "error.unverified_submission.advice": "PDFの検証に失敗したか（データが変更された、または別のPDFのページに添付された）、本アプリの提出用PDFではないか、提出されていない下書きです。取引先に元の提出用PDFをご依頼ください。フィードバックファイルは作成していません。",
+  "error.feedback_other_supplier.title": "このフィードバックファイルは他社宛てのものです。何も変更していません。",
+  "error.feedback_other_supplier.advice": "NECが送り先を誤った可能性があります。NECのご担当者にお知らせのうえ、ファイルは保管しておいてください。",
+  "error.feedback_unknown_submission.title": "このフィードバックが対象とする提出書類が、このアプリにありません。何も変更していません。",
+  "error.feedback_unknown_submission.advice": "別のパソコンから提出した場合は、先にその評価をこのアプリに読み込んでから（NECに送ったPDFにデータが含まれています）、フィードバックをもう一度開いてください。",
+  "error.feedback_already_opened.title": "このフィードバックファイルはすでに開いています。何も変更していません。",
+  "error.feedback_already_opened.advice": "このファイルにあるNECからの依頼は、すでに各項目に表示されています。NECからの依頼の一覧でご確認ください。",
+  "error.feedback_workbook.title": "このExcelブックからフィードバックを作成できませんでした。ファイルは作成していません。",
+  "error.feedback_workbook.advice": "下に示したシートと行（存在しない項目、日付として正しくない期限、提出されていない評価など）を直してブックを保存し、もう一度お試しください。"
 };

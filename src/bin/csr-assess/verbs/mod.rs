@@ -6,7 +6,9 @@ mod backups;
 mod catalog;
 mod collect;
 mod content;
+mod feedback;
 mod profile;
+mod reminders;
 mod reports;
 mod submission;
 mod transfer;
@@ -117,6 +119,9 @@ pub fn dispatch(verb: &str, ctx: &mut Context) -> Outcome {
         "verify" => submission::verify(ctx),
         "collect" => collect::run(ctx),
         "content" => content::run(ctx),
+        "feedback" => feedback::feedback(ctx),
+        "feedback-from-workbook" => feedback::from_workbook(ctx),
+        "reminders" => reminders::run(ctx),
         "help" => match ctx.parser.next()? {
             Some(lexopt::Arg::Value(v)) => {
                 let v = v.to_string_lossy().to_string();
@@ -162,6 +167,9 @@ fn help_for(verb: &str) -> Option<&'static str> {
         "verify" => help::VERIFY,
         "collect" => help::COLLECT,
         "content" => help::CONTENT,
+        "feedback" => help::FEEDBACK,
+        "feedback-from-workbook" => help::FEEDBACK_FROM_WORKBOOK,
+        "reminders" => help::REMINDERS,
         _ => return None,
     })
 }
