@@ -84,7 +84,7 @@ fn time_renders(record: &AssessmentRecord, runs: usize) -> Vec<Duration> {
     (0..runs)
         .map(|_| {
             let t = Instant::now();
-            pdf::render(record, Catalog::get(), "ja").unwrap();
+            pdf::render(record, Catalog::get(), csr_core::lang::Lang::parse("ja").unwrap()).unwrap();
             t.elapsed()
         })
         .collect()
@@ -119,7 +119,7 @@ fn main() {
         let store = csr_core::store::Store::open(&args[2], csr_core::Catalog::get()).unwrap();
         let record = store.record(args[3].parse().unwrap()).unwrap();
         let t = Instant::now();
-        pdf::render(&record, Catalog::get(), "ja").unwrap();
+        pdf::render(&record, Catalog::get(), csr_core::lang::Lang::parse("ja").unwrap()).unwrap();
         println!("{}", ms(t.elapsed()));
         return;
     }
@@ -133,7 +133,7 @@ fn main() {
         std::fs::read_to_string("/proc/loadavg").map_or("unknown".into(), |l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
     );
 
-    let sub = pdf::render(&record, Catalog::get(), "ja").unwrap();
+    let sub = pdf::render(&record, Catalog::get(), csr_core::lang::Lang::parse("ja").unwrap()).unwrap();
     let runs = time_renders(&record, 15);
     // The fresh processes below open the database themselves: one writer at a time.
     drop(store);
@@ -151,7 +151,7 @@ fn main() {
     println!("{:<44} {:>9.1} ms p50 of {} runs", "this app: PDF generation (warm)", ms(warm), runs.len());
     // `verify` of the same submission: the data, its fingerprint, every page read and
     // compared with the data's record of it (the reading is also what making the PDF adds).
-    let english = pdf::render(&record, Catalog::get(), "en").unwrap();
+    let english = pdf::render(&record, Catalog::get(), csr_core::lang::Lang::parse("en").unwrap()).unwrap();
     let english_pages = lopdf::Document::load_mem(&english.pdf).map(|d| d.get_pages().len()).unwrap_or(0);
     for (lang, sub, pages) in [("ja", &sub, pages), ("en", &english, english_pages)] {
         let checks: Vec<Duration> = (0..15)
@@ -201,7 +201,7 @@ fn main() {
     for a in &mut big.answers {
         a.description = long.clone();
     }
-    let big_sub = pdf::render(&big, Catalog::get(), "ja").unwrap();
+    let big_sub = pdf::render(&big, Catalog::get(), csr_core::lang::Lang::parse("ja").unwrap()).unwrap();
     let big_runs = time_renders(&big, 5);
     let big_pdf = dir.path().join("big.pdf");
     std::fs::write(&big_pdf, &big_sub.pdf).unwrap();
