@@ -224,3 +224,19 @@ fn the_email_link_stays_short() {
         assert!(url.len() <= 1_200, "{lang}: the link is {} characters: {url}", url.len());
     }
 }
+
+/// A button whose accessible name is longer than its visible text (`…_named`, "Export FY2026
+/// to a file" for "Export") must contain that visible text, or speech input ("click
+/// 書き出し") cannot find it (WCAG 2.5.3, axe's label-content-name-mismatch).
+#[test]
+fn accessible_names_contain_the_visible_label() {
+    for lang in ["en", "ja"] {
+        let t = table(lang);
+        let named: Vec<_> = t.keys().filter(|k| k.ends_with("_named")).collect();
+        assert!(named.len() >= 4, "{named:?}");
+        for key in named {
+            let visible = &t[key.trim_end_matches("_named")];
+            assert!(t[key].contains(visible.as_str()), "{lang}: {key} ({:?}) does not contain its button's text {visible:?}", t[key]);
+        }
+    }
+}

@@ -84,7 +84,7 @@ export default {
   "assessments.rename_named": "{period}の名前を変更",
   "assessments.rename_title": "アセスメントの名前を変更",
   "assessments.export": "書き出し",
-  "assessments.export_named": "{period}をファイルに書き出す",
+  "assessments.export_named": "{period}の書き出し",
   "assessments.delete": "削除",
   "assessments.delete_named": "{period}を削除",
   "assessments.delete_title": "{period}を削除しますか？",
