@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 
 pub use system::{language_of, system_language};
+pub use format::fill;
 pub use words::Words;
 
 include!(concat!(env!("OUT_DIR"), "/language_files.rs"));
