@@ -20,6 +20,11 @@ fn every_language_has_every_word() {
             assert!(w.cascade.contains_key(c.as_str()), "lang/{}/words.json: cascade {}", lang.code(), c.as_str());
             assert!(w.cascade_state.contains_key(c.as_str()), "lang/{}/words.json: cascade_state {}", lang.code(), c.as_str());
         }
+        // Every field of the company profile has its label (the form, the check, the PDF).
+        let fields = serde_json::to_value(csr_core::model::CompanyProfile::default()).unwrap();
+        for field in fields.as_object().unwrap().keys() {
+            assert!(w.profile_field.contains_key(field), "lang/{}/words.json: profile_field {field}", lang.code());
+        }
         let english = Lang::english().words();
         assert_eq!(w.rating.len(), english.rating.len(), "lang/{}: no word English lacks", lang.code());
     }

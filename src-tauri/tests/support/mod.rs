@@ -126,6 +126,7 @@ pub fn string(lang: &str, key: &str) -> String {
         ("status", n) => w.status.get(n).map(String::as_str),
         ("cascade", n) => w.cascade.get(n).map(String::as_str),
         ("cascade_state", n) => w.cascade_state.get(n).map(String::as_str),
+        ("profile", n) => w.profile_field.get(n).map(String::as_str),
         _ => None,
     };
     word.unwrap_or_else(|| panic!("no string {key} in {lang}.js nor in lang/{lang}/words.json")).to_string()
@@ -511,6 +512,28 @@ pub fn recording_opener(dir: &Path) -> (Vec<(&'static str, String)>, PathBuf) {
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
     (vec![("PATH", path)], log)
+}
+
+/// Like [`recording_opener`], on a computer without a mail program: every launcher the
+/// app may try (xdg-open, then gio, gnome-open and KDE's) records what it was asked to open
+/// and fails for a `mailto:` link, as xdg-open does when no program takes that scheme.
+pub fn opener_without_mail_program(dir: &Path) -> (Vec<(&'static str, String)>, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let (env, log) = recording_opener(dir);
+    let bin = dir.join("fake-bin");
+    for launcher in ["xdg-open", "gio", "gnome-open", "kde-open6", "kde-open5", "kde-open"] {
+        let script = bin.join(launcher);
+        std::fs::write(
+            &script,
+            format!(
+                "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{}'\ncase \"$*\" in *mailto:*) echo 'no method available for opening mailto' >&2; exit 3;; esac\n",
+                log.display()
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    (env, log)
 }
 
 /// Waits until the recorded opener log has `lines` lines; returns them.
