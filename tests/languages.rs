@@ -59,13 +59,22 @@ fn every_language_has_every_part_english_has() {
             let (mut t, mut o) = (Vec::new(), Vec::new());
             keys(&theirs, "", &mut t);
             keys(&ours, "", &mut o);
+            // A table whose keys are the language's own words (the honorifics a Japanese
+            // addressee may carry) is the language's to fill: only its presence is compared.
+            let own_table = |k: &String| k.starts_with("honorifics.");
+            t.retain(|k| !own_table(k));
+            o.retain(|k| !own_table(k));
             let missing: Vec<&String> = o.iter().filter(|k| !t.contains(k)).collect();
             let extra: Vec<&String> = t.iter().filter(|k| !o.contains(k)).collect();
             assert!(missing.is_empty() && extra.is_empty(), "{file}: missing {missing:?}, not in English {extra:?}");
-            // Every label is said: no empty text.
+            // Every label is said: no empty text, except where a language's form has no such
+            // line (the English e-mail has no self-introduction; the Japanese one does), which
+            // the mail module documents per key.
+            let may_be_empty = |k: &str| *part == "mail" && k.starts_with("introduction");
             for k in &t {
                 let v = k.split('.').fold(&theirs, |v, k| &v[k]);
-                assert!(!v.as_str().is_some_and(|s| s.trim().is_empty()), "{file}: {k} is empty");
+                let empty = v.as_str().is_some_and(|s| s.trim().is_empty());
+                assert!(!empty || may_be_empty(k), "{file}: {k} is empty");
             }
         }
         // The modules read their parts as their own structs (every field required, no other).

@@ -19,7 +19,6 @@ use crate::error::{Error, Result};
 
 pub use format::fill;
 pub use system::{language_of, system_language};
-pub use format::fill;
 pub use words::Words;
 
 include!(concat!(env!("OUT_DIR"), "/language_files.rs"));
