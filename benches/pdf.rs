@@ -113,14 +113,39 @@ fn first_pdfs(db: &Path, id: i64, n: usize) -> Duration {
     p50(runs)
 }
 
+/// Instructions executed by this bench run as `--first-pdf DB ID RENDERS`, counted by
+/// valgrind's callgrind: a figure the machine's load does not change (the times above vary
+/// two-fold on this shared machine). None when valgrind is not installed.
+fn instructions(db: &Path, id: i64, renders: usize) -> Option<u64> {
+    let out = Command::new("valgrind")
+        .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+        .arg(std::env::current_exe().unwrap())
+        .arg(FIRST_PDF)
+        .arg(db)
+        .arg(id.to_string())
+        .arg(renders.to_string())
+        .output()
+        .ok()?;
+    assert!(out.status.success(), "callgrind: {}", String::from_utf8_lossy(&out.stderr));
+    // "==123== Collected : 1234567"
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .find_map(|l| l.split_once("Collected :").map(|(_, n)| n.trim().parse().unwrap()))
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some(FIRST_PDF) {
         let store = csr_core::store::Store::open(&args[2]).unwrap();
         let record = store.record(args[3].parse().unwrap()).unwrap();
+        let renders: usize = args.get(4).map_or(1, |n| n.parse().unwrap());
         let t = Instant::now();
         pdf::render(&record, Catalog::get(), "ja").unwrap();
-        println!("{}", ms(t.elapsed()));
+        let first = t.elapsed();
+        for _ in 1..renders {
+            pdf::render(&record, Catalog::get(), "ja").unwrap();
+        }
+        println!("{}", ms(first));
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -148,6 +173,16 @@ fn main() {
         ms(first)
     );
     println!("{:<44} {:>9.1} ms p50 of {} runs", "this app: PDF generation (warm)", ms(warm), runs.len());
+    let db = common::db_path(&db_dir);
+    match (instructions(&db, id, 1), instructions(&db, id, 4)) {
+        (Some(one), Some(four)) => println!(
+            "{:<44} {:>9.1} M instructions warm (callgrind); {:.1} M for a whole process with its first PDF",
+            "this app: PDF generation, instructions",
+            (four - one) as f64 / 3.0 / 1e6,
+            one as f64 / 1e6
+        ),
+        _ => println!("{:<44} not measured: valgrind is not installed", "this app: PDF generation, instructions"),
+    }
     println!(
         "{:<44} {:>9} bytes ({:.0} KB), {pages} pages, {} characters, {} words (pdftotext)",
         "this app: PDF size",
@@ -159,7 +194,6 @@ fn main() {
 
     // A fresh process: start, open the database, load the font, render, write the file.
     let exe = env!("CARGO_BIN_EXE_csr-assess");
-    let db = common::db_path(&db_dir);
     let out = dir.path().join("cli.pdf");
     let cold: Vec<Duration> = (0..7)
         .map(|_| {
