@@ -211,11 +211,16 @@ fn main() {
         })
         .collect();
     let cold = p50(cold);
-    println!("{:<44} {:>9.1} ms p50 of 7 (a new `csr-assess pdf` process each)", "this app: PDF, cold process", ms(cold));
+    println!(
+        "{:<44} {:>9.1} ms p50 of 7 (a new `csr-assess pdf` process each)",
+        "this app: PDF, cold process",
+        ms(cold)
+    );
 
     // The worst case of issue 16: every answer 10,000 characters long.
     let mut big = record.clone();
-    let sentence = "当社では就業規則に強制労働の禁止を明記し、入社時に全員へ説明しています。Records are kept for five years. ";
+    let sentence =
+        "当社では就業規則に強制労働の禁止を明記し、入社時に全員へ説明しています。Records are kept for five years. ";
     let long: String = sentence.chars().cycle().take(10_000).collect();
     for a in &mut big.answers {
         a.description = long.clone();
@@ -294,7 +299,8 @@ fn main() {
         printed_chars(&app_text),
         words(&app_text)
     );
-    let warm_ratio = c_warm.map_or("no warm figure".to_string(), |c| format!("{:.0}× warm", c.as_secs_f64() / warm.as_secs_f64()));
+    let warm_ratio =
+        c_warm.map_or("no warm figure".to_string(), |c| format!("{:.0}× warm", c.as_secs_f64() / warm.as_secs_f64()));
     println!(
         "{:<44} {warm_ratio}, {:.0}× cold",
         "Chromium time / this app's time",

@@ -4,6 +4,10 @@
 //! and network processes) after start and, for the app, after walking through all items.
 //! Run by scripts/bench.sh, which builds the empty app and passes EMPTY_TAURI_APP.
 //!
+//! The empty app is also shown the app's 47 item screens, three times over: copies of the
+//! screens the walk drew (their HTML and the app's style sheets, none of the app's script),
+//! so that what WebKit keeps for drawing that much text can be told from what the app keeps.
+//!
 //! `cargo bench -p csr-self-assessment-app --bench app -- starts 20` instead starts the app
 //! 20 times in a row and checks after each that nothing of it is left running (a stray app
 //! once took the next start for itself through the single-instance guard, and the bench
@@ -49,7 +53,9 @@ struct Memory {
 
 fn kb(text: &str, key: &str) -> f64 {
     text.lines()
-        .find_map(|l| l.strip_prefix(key).map(|v| v.trim().trim_end_matches(" kB").trim().parse::<f64>().unwrap_or(0.0)))
+        .find_map(|l| {
+            l.strip_prefix(key).map(|v| v.trim().trim_end_matches(" kB").trim().parse::<f64>().unwrap_or(0.0))
+        })
         .unwrap_or(0.0)
 }
 
@@ -116,7 +122,27 @@ async fn stop(app: App) {
     assert!(left.is_empty(), "processes of the stopped app are still running: {left:?}");
 }
 
-async fn measure(name: &str, program: &str, walk: bool, watchdog: &Watchdog) -> Option<Memory> {
+/// The app's style sheets, in the order its page links them.
+fn app_styles() -> String {
+    let ui = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/");
+    let page = std::fs::read_to_string(format!("{ui}index.html")).unwrap();
+    page.split("<link rel=\"stylesheet\" href=\"")
+        .skip(1)
+        .map(|rest| std::fs::read_to_string(format!("{ui}{}", &rest[..rest.find('"').unwrap()])).unwrap())
+        .collect()
+}
+
+/// What a measured program is asked to do after its start.
+enum Work<'a> {
+    /// The app: walk through all 47 items three times, keeping a copy of each screen.
+    Walk { screens: &'a mut Vec<String> },
+    /// The empty app: show these copies of the app's screens, three times over.
+    Show { screens: &'a [String] },
+}
+
+/// Measures `program`; returns its memory after start and after its work (the last pass).
+async fn measure(name: &str, program: &str, mut work: Work<'_>, watchdog: &Watchdog) -> (Memory, Option<Memory>) {
+    let walk = matches!(work, Work::Walk { .. });
     let size = std::fs::metadata(program).unwrap().len() as f64 / 1_048_576.0;
     let mut startups = Vec::new();
     let mut after_start = Memory::default();
@@ -134,18 +160,51 @@ async fn measure(name: &str, program: &str, walk: bool, watchdog: &Watchdog) -> 
         if run == 4 {
             tokio::time::sleep(Duration::from_secs(3)).await;
             after_start = memory(pid);
-            if let Some(id) = id {
+            if let (Some(id), Work::Walk { screens }) = (id, &mut work) {
                 // Three passes: growth that stops after the first is caching, not a leak.
                 for pass in 1..=3 {
                     // Each item's screen is drawn before the next is asked for.
                     for item in csr_core::Catalog::get().items() {
                         watchdog.waiting_for(format!("{name}: walk {pass} of 3, item {}", item.id));
                         app.goto(&format!("/a/{id}/item/{}", item.id)).await;
+                        if pass == 1 {
+                            screens.push(
+                                app.script("return document.body.innerHTML", vec![]).await.as_str().unwrap().into(),
+                            );
+                        }
                     }
                     tokio::time::sleep(Duration::from_secs(3)).await;
                     after_walks.push(memory(pid));
                 }
                 page = page_size(&app).await;
+            }
+            if let Work::Show { screens } = &work {
+                app.script(
+                    "const s = document.createElement('style'); s.textContent = arguments[0]; document.head.append(s);",
+                    vec![serde_json::json!(app_styles())],
+                )
+                .await;
+                for pass in 1..=3 {
+                    for (n, screen) in screens.iter().enumerate() {
+                        watchdog.waiting_for(format!(
+                            "{name}: showing the app's screens, pass {pass} of 3, screen {}",
+                            n + 1
+                        ));
+                        // Drawn before the next: the layout is read, then two frames pass.
+                        app.script(
+                            "document.body.innerHTML = arguments[0]; return document.body.offsetHeight",
+                            vec![serde_json::json!(screen)],
+                        )
+                        .await;
+                        app.script_async(
+                            "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                            vec![],
+                        )
+                        .await;
+                    }
+                    tokio::time::sleep(Duration::from_secs(3)).await;
+                    after_walks.push(memory(pid));
+                }
             }
         }
         stop(app).await;
@@ -172,12 +231,16 @@ async fn measure(name: &str, program: &str, walk: bool, watchdog: &Watchdog) -> 
     }
     println!("  memory after start                  {after_start}");
     for (n, m) in after_walks.iter().enumerate() {
-        println!("  memory after walking all 47 items ({}×) {m}", n + 1);
+        if walk {
+            println!("  memory after walking all 47 items ({}×) {m}", n + 1);
+        } else {
+            println!("  memory after showing the app's 47 screens ({}×) {m}", n + 1);
+        }
     }
     if walk {
         println!("  page after the walks: {page}");
     }
-    after_walks.last().cloned().or(Some(after_start))
+    (after_start, after_walks.last().cloned())
 }
 
 /// Starts `program` `n` times in a row under tauri-driver, each time waiting for its first
@@ -220,21 +283,34 @@ async fn main() {
         let n = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(20);
         starts(support::APP, n, &watchdog).await;
     } else {
-        let app = measure("this app (csr-self-assessment)", support::APP, true, &watchdog).await;
+        let mut screens = Vec::new();
+        let (_, app) =
+            measure("this app (csr-self-assessment)", support::APP, Work::Walk { screens: &mut screens }, &watchdog)
+                .await;
+        let app = app.expect("memory after the walks");
         match std::env::var("EMPTY_TAURI_APP") {
             Ok(empty) => {
-                let baseline = measure("empty Tauri app (benches/empty-tauri-app)", &empty, false, &watchdog).await;
-                if let (Some(app), Some(empty)) = (app, baseline) {
+                let (start, shown) = measure(
+                    "empty Tauri app (benches/empty-tauri-app)",
+                    &empty,
+                    Work::Show { screens: &screens },
+                    &watchdog,
+                )
+                .await;
+                let shown = shown.expect("memory after showing the screens");
+                let ratio = |what: &str, base: &Memory| {
                     println!(
-                        "app after three walks / empty app after start: {:.2}× PSS ({:.0} / {:.0} MB), {:.2}× anonymous PSS ({:.0} / {:.0} MB)",
-                        app.pss / empty.pss,
+                        "app after three walks / {what}: {:.2}× PSS ({:.0} / {:.0} MB), {:.2}× anonymous PSS ({:.0} / {:.0} MB)",
+                        app.pss / base.pss,
                         app.pss,
-                        empty.pss,
-                        app.pss_anon / empty.pss_anon,
+                        base.pss,
+                        app.pss_anon / base.pss_anon,
                         app.pss_anon,
-                        empty.pss_anon
-                    );
-                }
+                        base.pss_anon
+                    )
+                };
+                ratio("empty app after start", &start);
+                ratio("empty app after showing the same screens three times", &shown);
             }
             Err(_) => println!("empty Tauri app: set EMPTY_TAURI_APP (scripts/bench.sh builds it)"),
         }

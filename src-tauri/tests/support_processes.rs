@@ -163,7 +163,10 @@ async fn a_hung_test_is_ended_by_its_watchdog_which_names_it_and_stops_its_app()
     let child = start_child("hang", &[("CSR_E2E_TEST_SECONDS", "100")], false);
     let (code, stderr, run, seen) = child.wait(200);
     assert_eq!(code, Some(124), "{stderr}");
-    assert!(stderr.contains(&format!("{CHILD} (limit CSR_E2E_TEST_SECONDS) hung: still running after 100 s")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{CHILD} (limit CSR_E2E_TEST_SECONDS) hung: still running after 100 s")),
+        "{stderr}"
+    );
     assert_whole_tree_marked(&seen);
     assert_nothing_left(&run, 0);
 }

@@ -42,7 +42,9 @@ impl Watchdog {
             }
             let named = named.lock().map(|n| n.clone()).unwrap_or_default();
             // Straight to stderr: the test harness captures eprintln! and would drop the words.
-            let said = format!("\n{named} hung: still running after {seconds} s; stopping every app and driver this process started\n");
+            let said = format!(
+                "\n{named} hung: still running after {seconds} s; stopping every app and driver this process started\n"
+            );
             let _ = std::io::Write::write_all(&mut std::io::stderr(), said.as_bytes());
             let left = processes::stop_all_of_this_process();
             if !left.is_empty() {
@@ -574,4 +576,3 @@ pub async fn opened(log: &Path, lines: usize) -> Vec<String> {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
-
