@@ -380,18 +380,27 @@ fn no_blank_page_when_the_last_answer_ends_at_the_bottom_of_a_page() {
     let (dir, mut store) = temp_store();
     let id = fully_answered(&mut store);
     let last = Catalog::get().items().last().unwrap().id.clone();
-    // The last answer one line longer each time: one of these lengths ends it right at the
-    // bottom of a page (with this catalog and layout, 2 lines did leave a blank page before
-    // Part 2).
-    for lines in 1..=6 {
+    // The last answer one line longer each time, for more lines than a page holds: whatever
+    // the catalog and the layout, one of these lengths ends it right at the bottom of a page
+    // (2 lines did leave a blank page before Part 2 once). The test also checks that it saw
+    // the page count grow, so a layout change cannot make it miss the case it exists for.
+    let mut page_counts = Vec::new();
+    for lines in 1..=70 {
         let mut a = store.record(id).unwrap().answer(&last).cloned().unwrap();
         a.description = (1..=lines).map(|i| format!("Line {i} of the description.")).collect::<Vec<_>>().join("\n");
         store.save_answer(id, &a).unwrap();
         let record = store.record(id).unwrap();
         let (path, text, sub) = render(&record, "en", &format!("last-answer-{lines}-lines"), dir.path());
-        check_pages(&path, &text, "en");
+        if lines % 10 == 1 {
+            check_pages(&path, &text, "en");
+        }
         check_no_blank_pages(&text, &record, &sub);
+        page_counts.push(text.matches('\u{c}').count());
     }
+    assert!(
+        page_counts.windows(2).any(|w| w[1] > w[0]),
+        "the last answer crossed a page's foot at some length: pages {page_counts:?}"
+    );
 }
 
 #[test]
@@ -720,5 +729,173 @@ fn the_changes_page_shows_old_and_new_text_of_what_was_rewritten() {
             let check = Command::new("qpdf").arg("--check").arg(&path).output().unwrap();
             assert!(check.status.success(), "{lang}: {}", String::from_utf8_lossy(&check.stdout));
         }
+    }
+}
+
+/// Whether `c` is Japanese text (kana, kanji, the full-width forms and punctuation).
+fn is_japanese(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+/// The lines of `text` (pdftotext -layout) that carry Japanese and, after Japanese text, an
+/// ASCII ": ", "; ", "- ", "(" or ")" the app built: one line each, with the mark. A mark
+/// inside `allowed` (what the supplier typed, the guideline's English originals) is theirs.
+fn ascii_marks_after_japanese(text: &str, allowed: &[String]) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines().filter(|l| l.chars().any(is_japanese)) {
+        let chars: Vec<char> = line.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            let next = chars.get(i + 1).copied();
+            let mark = match c {
+                ':' | ';' => next.is_none_or(|n| n == ' '),
+                '-' => next == Some(' '),
+                '(' | ')' => true,
+                _ => false,
+            };
+            if !mark {
+                continue;
+            }
+            // After Japanese text: the nearest character before it (spaces aside) is Japanese;
+            // a "- " opening a line counts when Japanese follows it.
+            let before = chars[..i].iter().rev().find(|c| **c != ' ').copied();
+            let after = chars[i + 1..].iter().find(|c| **c != ' ').copied();
+            let japanese = before.is_some_and(is_japanese) || (before.is_none() && after.is_some_and(is_japanese));
+            if !japanese {
+                continue;
+            }
+            // The mark with a few characters either side, as it would stand in someone's text.
+            let window: String = chars[i.saturating_sub(2)..(i + 3).min(chars.len())].iter().collect();
+            if allowed.iter().any(|a| a.contains(window.trim())) {
+                continue;
+            }
+            found.push(format!("“{c}” in: {}", line.trim()));
+            break;
+        }
+    }
+    found
+}
+
+/// Every text of `record` its company typed, and the guideline's English the PDF quotes: the
+/// places an ASCII mark on a Japanese line is not the app's.
+fn typed_and_quoted(record: &AssessmentRecord) -> Vec<String> {
+    let p = &record.company;
+    let mut all: Vec<String> = [
+        &p.legal_name, &p.name_latin, &p.address, &p.country, &p.representative, &p.contact_name, &p.contact_email,
+        &p.contact_phone, &p.supplier_code, &p.nec_contact_name, &p.nec_contact_email, &p.products, &p.sites,
+    ]
+    .map(String::clone)
+    .to_vec();
+    all.push(record.assessment.period.clone());
+    for a in &record.answers {
+        all.extend([a.na_reason.clone(), a.description.clone(), a.action_plan.what.clone(), a.action_plan.who.clone()]);
+        for e in &a.evidence {
+            all.extend([e.name.clone(), e.location.clone()]);
+        }
+    }
+    for a in &record.part2 {
+        all.push(a.notes.clone());
+        all.extend(a.disclosures.values().cloned());
+    }
+    let d = &record.assessment.declaration;
+    all.extend([d.signer_name.clone(), d.signer_title.clone()]);
+    let c = Catalog::get();
+    all.extend(c.items().map(|i| i.title.clone()));
+    all.extend(c.policies().iter().flat_map(|p| [p.title.clone(), p.short_title.clone()]));
+    all.push(c.guideline.part2.heading.clone());
+    all
+}
+
+/// The Japanese PDF reads as a Japanese business document: every line the app builds uses the
+/// language's colon, list separator, parentheses and bullets (never ASCII ": ", "; ", "- " or
+/// "( )" after Japanese text), on a submission and on a preview, with changes since last
+/// year, expired evidence and a character no font prints; the cover is addressed to NEC,
+/// pages are numbered 「3／12ページ」, a place is named by its label, and a submission's
+/// expired evidence is worth a look, not an open point. English gets the same in English.
+#[test]
+fn japanese_lines_use_the_language_s_punctuation_on_every_page() {
+    if !poppler("japanese_lines_use_the_language_s_punctuation_on_every_page") {
+        return;
+    }
+    let (dir, mut store) = temp_store();
+    let last_year = fully_answered(&mut store);
+    store.submit_with(last_year, "2026-06-30T09:00:00Z", |_| Ok(()), |_| Ok(()), |_| {}).unwrap();
+    let id = store.create_assessment_from(last_year, "2026年度").unwrap().id;
+    let mut record = store.record(id).unwrap();
+    // Re-confirmed, with one rating changed, evidence added, one past its date, a rewritten
+    // text, a character no font has (U+0378 is unassigned) and the supplier's own ASCII
+    // punctuation, which stays as typed.
+    for a in &mut record.answers {
+        a.to_reconfirm = false;
+    }
+    for p in &mut record.part2 {
+        p.to_reconfirm = false;
+    }
+    let vi2 = record.answers.iter_mut().find(|a| a.item_id == "VI-2").unwrap();
+    vi2.rating = Some(Rating::NotYet);
+    vi2.evidence.push(Evidence { name: "研修記録 2026年度".into(), ..Default::default() });
+    let i2 = record.answers.iter_mut().find(|a| a.item_id == "I-2").unwrap();
+    i2.evidence.push(Evidence { name: "ISO 14001 認証書".into(), valid_until: Some("2020-01-31".into()), ..Default::default() });
+    let ii1 = record.answers.iter_mut().find(|a| a.item_id == "II-1").unwrap();
+    ii1.description = format!("就業規則で強制労働を禁止しています\u{378}。");
+    ii1.action_plan.who = "総務部 (鈴木); 人事課 - 田中".into();
+    for a in record.answers.clone() {
+        store.save_answer(id, &a).unwrap();
+    }
+    for p in record.part2.clone() {
+        store.save_part2(id, &p).unwrap();
+    }
+    store.save_declaration(id, &declaration()).unwrap();
+    let record = store.record(id).unwrap();
+    let changes = csr_core::usecase::changes_since_carried_from(&store, &record, Catalog::get()).unwrap().unwrap();
+    let allowed = typed_and_quoted(&record);
+    let check = csr_core::readiness::check(&record, Catalog::get(), &csr_core::usecase::circumstances());
+    assert!(check.ready, "only warnings: {:?}", check.findings);
+    // The preview still lacks things: the first page lists them.
+    let mut unfinished = record.clone();
+    unfinished.company.address.clear();
+    unfinished.company.contact_email = "hanako.sato(at)example".into();
+    unfinished.assessment.declaration = Default::default();
+    for (lang, submitted) in [("ja", true), ("ja", false), ("en", true), ("en", false)] {
+        let shown = if submitted { self::submitted(&record) } else { unfinished.clone() };
+        let sub = pdf::render_with_changes(&shown, Catalog::get(), csr_core::lang::Lang::parse(lang).unwrap(), Some(&changes))
+            .unwrap();
+        let kind = if submitted { "submission" } else { "preview" };
+        let path = out_dir(dir.path()).join(format!("business-{lang}-{kind}.pdf"));
+        std::fs::write(&path, &sub.pdf).unwrap();
+        let text = tool("pdftotext", &["-layout", "-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+        let pages = text.matches('\u{c}').count();
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let all = folded(&text);
+        if lang == "ja" {
+            let marks = ascii_marks_after_japanese(&text, &allowed);
+            assert!(marks.is_empty(), "{lang} {kind}: ASCII punctuation built into Japanese lines:\n{}", marks.join("\n"));
+            // The supplier's own text is printed as typed.
+            assert!(all.contains(&folded("総務部 (鈴木); 人事課 - 田中")), "{kind}");
+            // Addressed as a business form: the addressee, then what the document is.
+            let at = lines.iter().position(|l| *l == "日本電気株式会社 御中").expect("the addressee on a line of its own");
+            assert!(lines[at..].contains(&"NECグループ サプライチェーンCSRガイドラインに基づく自己評価"), "{kind}");
+            assert!(text.contains(&format!("1／{pages}ページ")) && text.contains(&format!("{pages}／{pages}ページ")), "{kind}");
+            assert!(all.contains(&folded("II-1 当社の取り組み（U+0378）")), "{kind}: the place by its label");
+            assert!(all.contains(&folded("有効期限を過ぎた根拠資料がある項目：I-2")), "{kind}");
+            assert!(all.contains(&folded("NECグループ サプライチェーンCSRガイドライン（英語版・日付なし。本文のSHA-256で識別）")));
+            assert!(all.contains(&folded("（作成アプリ：CSR Self-Assessment")), "{kind}");
+            assert!(!text.contains("English edition") && !text.contains("Created with"), "{kind}: no English sentence of ours");
+            if submitted {
+                assert!(!text.contains("未完了の点"), "expired evidence does not leave a submission incomplete");
+                assert!(text.contains("ご確認いただきたい点"), "it is worth a look");
+            } else {
+                assert!(all.contains(&folded("会社情報の不足：所在地、連絡担当者のメールアドレス（要確認）")), "{all}");
+                assert!(all.contains(&folded("誓約の未入力：氏名、役職、日付、誓約の確認")));
+            }
+        } else {
+            let at = lines.iter().position(|l| *l == "NEC Corporation").expect("the addressee on a line of its own");
+            assert!(lines[at..].contains(&"Self-assessment under the NEC Group Supply-Chain CSR Guideline"), "{kind}");
+            assert!(text.contains(&format!("Page {pages} of {pages}")), "{kind}");
+            assert!(all.contains(&folded("II-1 What we do (U+0378)")), "{kind}: the place by its label");
+            if submitted {
+                assert!(!text.contains("Open points") && text.contains("Worth a look"), "{kind}");
+            }
+        }
+        assert!(pdf::verify(&sub.pdf).unwrap().matches, "{lang} {kind}");
     }
 }
