@@ -7,8 +7,6 @@ mod support;
 
 use std::path::PathBuf;
 
-use csr_core::model::{Answer, Rating};
-use csr_core::Store;
 use serde_json::json;
 use support::{serial, App};
 
@@ -95,29 +93,9 @@ async fn every_screen_in_both_languages_passes_wcag_2_1_aa() {
     // A returning user: last year's assessment, this year's carried forward with a gap, and
     // a company whose profile makes some Part 2 policies not apply.
     let db = dir.path().join("db.sqlite3");
-    let last_year = seed::completed_assessment(&db, "FY2025");
-    let id = {
-        let mut store = Store::open(&db, csr_core::Catalog::get()).unwrap();
-        let id = store.create_assessment_from(last_year, "FY2026").unwrap().id;
-        let mut gap = Answer::new("VI-2");
-        gap.rating = Some(Rating::Partly);
-        gap.description = "Training is planned, not yet held.".into();
-        store.save_answer(id, &gap).unwrap();
-        id
-    };
+    let id = seed::returning_user(&db);
     let app = App::start(dir.path()).await;
-    let screens = [
-        ("assessments", "/assessments".to_string()),
-        ("profile", "/profile".into()),
-        ("item", format!("/a/{id}/item/I-1")),
-        ("item with an essential gap", format!("/a/{id}/item/VI-2")),
-        ("Part 2 policy", format!("/a/{id}/part2/climate-change")),
-        ("Part 2 policy that does not apply", format!("/a/{id}/part2/construction-safety")),
-        ("review", format!("/a/{id}/review")),
-        ("declaration", format!("/a/{id}/declaration")),
-        ("submit", format!("/a/{id}/submit")),
-        ("re-confirm a group", format!("/a/{id}/reconfirm/II")),
-    ];
+    let screens = seed::returning_user_screens(id);
     for lang in ["en", "ja"] {
         app.goto("/assessments").await;
         language(&app, lang).await;

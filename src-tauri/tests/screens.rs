@@ -6,8 +6,6 @@
 mod seed;
 mod support;
 
-use csr_core::model::{Answer, Rating};
-use csr_core::Store;
 use support::{serial, App};
 
 const SIZES: [(u32, u32); 2] = [(1280, 800), (1024, 700)];
@@ -63,28 +61,14 @@ async fn every_screen_in_both_languages_at_two_sizes() {
 
     // A returning user: last year's assessment, and this year's carried forward from it.
     let db = dir.path().join("db.sqlite3");
-    let last_year = seed::completed_assessment(&db, "FY2025");
-    let id = {
-        let mut store = Store::open(&db, csr_core::Catalog::get()).unwrap();
-        let id = store.create_assessment_from(last_year, "FY2026").unwrap().id;
-        let mut gap = Answer::new("VI-2");
-        gap.rating = Some(Rating::Partly);
-        gap.description = "Training is planned, not yet held.".into();
-        store.save_answer(id, &gap).unwrap();
-        id
-    };
+    let id = seed::returning_user(&db);
     let app = App::start(dir.path()).await;
-    let screens = [
-        ("03-assessments", "/assessments".to_string()),
-        ("04-profile", "/profile".into()),
-        ("05-item", format!("/a/{id}/item/I-1")),
-        ("06-item-essential-gap", format!("/a/{id}/item/VI-2")),
-        ("07-part2", format!("/a/{id}/part2/climate-change")),
-        ("08-review", format!("/a/{id}/review")),
-        ("09-declaration", format!("/a/{id}/declaration")),
-        ("10-submit", format!("/a/{id}/submit")),
-        ("11-reconfirm-group", format!("/a/{id}/reconfirm/II")),
-    ];
+    // Numbered from 03, after the first start's two screens, in the order a user meets them.
+    let screens: Vec<(String, String)> = seed::returning_user_screens(id)
+        .into_iter()
+        .enumerate()
+        .map(|(n, (name, path))| (format!("{:02}-{name}", n + 3), path))
+        .collect();
     for size in SIZES {
         set_size(&app, size).await;
         for lang in ["en", "ja"] {
@@ -102,7 +86,7 @@ async fn every_screen_in_both_languages_at_two_sizes() {
             )
             .await;
             app.wait_for("[data-testid='finder-results']").await;
-            shoot(&app, size.0, lang, "12-sidebar-filter-gaps").await;
+            shoot(&app, size.0, lang, &format!("{:02}-sidebar-filter-gaps", screens.len() + 3)).await;
             app.click("[data-finder='clear']").await;
         }
     }

@@ -66,3 +66,33 @@ pub fn completed_assessment(db: &Path, period: &str) -> i64 {
     store.save_declaration(id, &common::declaration()).unwrap();
     id
 }
+
+/// A returning user: last year's assessment ("FY2025", complete) and this year's ("FY2026")
+/// carried forward from it, with a gap on the essential condition VI-2. Returns this year's id.
+pub fn returning_user(db: &Path) -> i64 {
+    let last_year = completed_assessment(db, "FY2025");
+    let mut store = Store::open(db, csr_core::Catalog::get()).unwrap();
+    let id = store.create_assessment_from(last_year, "FY2026").unwrap().id;
+    let mut gap = Answer::new("VI-2");
+    gap.rating = Some(Rating::Partly);
+    gap.description = "Training is planned, not yet held.".into();
+    store.save_answer(id, &gap).unwrap();
+    id
+}
+
+/// The screens of a returning user's assessment `id`, each with a name and its address:
+/// what the screenshots show and the accessibility scan checks, in the same order.
+pub fn returning_user_screens(id: i64) -> Vec<(&'static str, String)> {
+    vec![
+        ("assessments", "/assessments".to_string()),
+        ("profile", "/profile".into()),
+        ("item", format!("/a/{id}/item/I-1")),
+        ("item-essential-gap", format!("/a/{id}/item/VI-2")),
+        ("part2", format!("/a/{id}/part2/climate-change")),
+        ("part2-not-relevant", format!("/a/{id}/part2/construction-safety")),
+        ("review", format!("/a/{id}/review")),
+        ("declaration", format!("/a/{id}/declaration")),
+        ("submit", format!("/a/{id}/submit")),
+        ("reconfirm-group", format!("/a/{id}/reconfirm/II")),
+    ]
+}
