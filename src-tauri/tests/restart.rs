@@ -138,11 +138,11 @@ async fn the_guideline_text_shows_as_translation_original_or_both_and_the_choice
     assert_eq!(app.text(".guideline .gl-translation .tr-label").await, ja.about.label.ja);
     assert!(app.text(".guideline .gl-translation .request").await.contains(ja.text(item.request.as_deref().unwrap())));
     app.screenshot("ja-item-translation").await;
-    app.click("[data-gl-view='both']").await;
+    app.click("button[data-gl-view='both']").await;
     assert!(app.is_displayed(".guideline .gl-original").await && app.is_displayed(".guideline .gl-translation").await);
     assert_eq!(app.text(".guideline .gl-original .request").await, item.request.clone().unwrap());
     app.screenshot("ja-item-side-by-side").await;
-    app.click("[data-gl-view='original']").await;
+    app.click("button[data-gl-view='original']").await;
     assert!(!app.is_displayed(".guideline .gl-translation").await);
     app.close_like_a_user().await;
 
@@ -151,7 +151,7 @@ async fn the_guideline_text_shows_as_translation_original_or_both_and_the_choice
     assert_screen_whole(&app, &format!("/a/{id}/item/II-3"), "ja").await;
     assert!(app.is_displayed(".guideline .gl-original").await);
     assert!(!app.is_displayed(".guideline .gl-translation").await);
-    assert_eq!(app.script("return document.querySelector(\"[data-gl-view='original']\").getAttribute('aria-pressed')", vec![]).await, json!("true"));
+    assert_eq!(app.script("return document.querySelector(\"button[data-gl-view='original']\").getAttribute('aria-pressed')", vec![]).await, json!("true"));
     // The bundled Japanese font is reachable by the page (a computer without a Japanese
     // system font draws Japanese with it rather than boxes).
     let loaded = app
