@@ -54,7 +54,10 @@ struct ChildTest {
 fn start_child(case: &str, env: &[(&str, &str)], own_group: bool) -> ChildTest {
     use std::os::unix::process::CommandExt;
     let run = child_run(case);
-    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    // Through `env --default-signal=INT`: a test run started in the background (nohup, a
+    // script's `&`) inherits SIGINT ignored, and the child would then outlive its Ctrl-C.
+    let mut cmd = Command::new("env");
+    cmd.arg("--default-signal=INT").arg(std::env::current_exe().unwrap());
     cmd.args([CHILD, "--exact", "--ignored", "--nocapture", "--test-threads", "1"])
         .env("CSR_GUARD_CASE", case)
         .env(processes::RUN_VAR, &run)
