@@ -10,7 +10,7 @@ mod no_window;
 mod state;
 mod ui_font;
 
-use commands::{answers, app, assessments, backups, collect, contract, files, profile, submission};
+use commands::{answers, app, assessments, backups, collect, contract, files, profile, reminders, submission};
 use tauri::Manager;
 
 fn main() {
@@ -80,6 +80,7 @@ fn main() {
             answers::evaluate,
             files::export_assessment,
             files::import_assessment,
+            reminders::save_reminders,
             submission::submit,
             submission::preview_pdf,
             submission::open_pdf,

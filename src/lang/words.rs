@@ -38,6 +38,8 @@ pub struct FileNames {
     pub preview: String,
     pub export: String,
     pub workbook: String,
+    /// The calendar file of an assessment's dates (`.ics`).
+    pub reminders: String,
 }
 
 impl Words {

@@ -14,6 +14,8 @@ pub enum FileKind {
     Preview,
     /// An interchange file (`.json`).
     Export,
+    /// The calendar file of the assessment's dates (`.ics`).
+    Reminders,
 }
 
 /// A part of a file name: no characters a file system refuses, spaces as "-", at most 60
@@ -42,6 +44,7 @@ pub fn suggested_file_name(record: &AssessmentRecord, kind: FileKind, lang: Lang
         FileKind::Submission => (&names.submission, "pdf"),
         FileKind::Preview => (&names.preview, "pdf"),
         FileKind::Export => (&names.export, "json"),
+        FileKind::Reminders => (&names.reminders, "ics"),
     };
     let mut parts = vec![prefix.clone()];
     for p in [clean(record.company.display_name()), clean(&record.assessment.period)] {
@@ -77,6 +80,8 @@ mod tests {
         assert!(suggested_file_name(&record, FileKind::Submission, ja).starts_with("CSRセルフアセスメント_株式会社さくら"));
         assert!(suggested_file_name(&record, FileKind::Preview, ja).contains("下書き"));
         assert!(suggested_file_name(&record, FileKind::Export, en).ends_with(".json"));
+        assert!(suggested_file_name(&record, FileKind::Reminders, ja).starts_with("CSRセルフアセスメント-期限_"));
+        assert!(suggested_file_name(&record, FileKind::Reminders, en).ends_with(".ics"));
         assert_eq!(workbook_file_name(ja, time::macros::date!(2026 - 12 - 08)), "CSR提出一覧_2026-12-08.xlsx");
     }
 }

@@ -56,6 +56,8 @@ export const api = {
   // null when the user cancels the dialog; `dialog` is its {title, filter} text.
   exportAssessment: (id, lang, dialog) => call('export_assessment', { id, lang, dialog }),
   importAssessment: (dialog) => call('import_assessment', { dialog }),
+  // Resolves to {path, events} (the calendar file written and its number of dates).
+  saveReminders: (id, lang, dialog) => call('save_reminders', { id, lang, dialog }),
   submit: (id, lang, dialog) => call('submit', { id, lang, dialog }),
   previewPdf: (id, lang, dialog) => call('preview_pdf', { id, lang, dialog }),
   openPdf: () => call('open_pdf'),

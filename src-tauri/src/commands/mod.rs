@@ -8,4 +8,5 @@ pub mod backups;
 pub mod collect;
 pub mod files;
 pub mod profile;
+pub mod reminders;
 pub mod submission;

@@ -571,5 +571,12 @@ export default {
   "pdf.copy_named": "Copy {what}",
   "pdf.email_honorific_removed": "The greeting addresses your contact politely by itself, so \"{honorific}\" as typed is left out.",
   "pdf.preview_no_email": "A preview is for checking and is not sent to NEC, so no email is offered. Once nothing is missing, submit: the email to NEC comes with the submission.",
-  "profile.nec_contact_name.hint": "Department and name, for example Procurement, Taro Yamamoto. The email adds the greeting."
+  "profile.nec_contact_name.hint": "Department and name, for example Procurement, Taro Yamamoto. The email adds the greeting.",
+  "calendar.title": "Dates in your calendar",
+  "calendar.intro": "The app is opened a few times a year. Save the dates of this assessment (evidence valid until, action plans due, next year's assessment) as a calendar file and open it with Outlook, Google Calendar or Calendar: each date then reminds you, even when the app is closed.",
+  "calendar.save": "Save the dates as a calendar file",
+  "calendar.dialog_title": "Save the dates as a calendar file",
+  "calendar.filter": "Calendar file",
+  "calendar.saved": "{n} dates saved to {path}. Open the file to add them to your calendar.",
+  "calendar.saved_none": "Saved to {path}, but it holds no date yet: no evidence has a valid-until date, no action plan a due date, and the assessment is not submitted (next year's date comes with the submission)."
 };

@@ -7,6 +7,7 @@ import { t, gt } from '../i18n.js';
 import { translationLabel } from '../components/guideline-title.js';
 import { state } from '../state.js';
 import { pathOf } from '../flow.js';
+import { bindCalendarCard, calendarCard } from './calendar-card.js';
 import { changesSection } from './changes-note.js';
 import { itemLink, itemLinks } from './links.js';
 import { stepNav } from './step-nav.js';
@@ -67,7 +68,9 @@ export async function review(main, _params, app) {
       ${score.to_reconfirm.length ? html`<section class="card"><h2>${t('review.reconfirm', { n: score.to_reconfirm.length })}</h2>${itemLinks(score.to_reconfirm)}</section>` : ''}
       ${score.not_applicable.length ? html`<section class="card"><h2>${t('review.not_applicable', { n: score.not_applicable.length })}</h2>
         <ul class="link-list">${score.not_applicable.map((n) => html`<li>${itemLink(n.item_id)} — ${n.reason || html`<span class="warn">${t('review.no_reason')}</span>`}</li>`)}</ul></section>` : ''}
+      ${calendarCard()}
       ${translationLabel('page-note')}
       ${stepNav(state.record.assessment.id, 'review')}
     </article>`);
+  bindCalendarCard(main, state.record.assessment.id, app);
 }
