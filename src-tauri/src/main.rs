@@ -81,6 +81,8 @@ fn main() {
             files::export_assessment,
             files::import_assessment,
             reminders::save_reminders,
+            reminders::came_due,
+            reminders::mark_dates_seen,
             submission::submit,
             submission::preview_pdf,
             submission::open_pdf,

@@ -17,6 +17,9 @@ pub struct Event {
     pub description: String,
     /// The alarm this many days before; none for no alarm.
     pub alarm_days_before: Option<u32>,
+    /// What the event is about in the app (an item's or a policy's id), for a screen that
+    /// links to it; not written to the file.
+    pub about: Option<String>,
 }
 
 /// A calendar file.

@@ -176,6 +176,7 @@ pub fn events(record: &AssessmentRecord, catalog: &Catalog, lang: &str, requests
                     .replace("{period}", &a.period)
                     + note,
                 alarm_days_before: Some(14),
+                about: Some(item.id.clone()),
             });
         }
         let plan = &answer.action_plan;
@@ -194,6 +195,7 @@ pub fn events(record: &AssessmentRecord, catalog: &Catalog, lang: &str, requests
                     .replace("{who}", plan.who.trim())
                     + note,
                 alarm_days_before: Some(7),
+                about: Some(item.id.clone()),
             });
         }
     }
@@ -207,6 +209,7 @@ pub fn events(record: &AssessmentRecord, catalog: &Catalog, lang: &str, requests
                 .replace("{company}", record.company.display_name())
                 .replace("{period}", &a.period),
             alarm_days_before: Some(30),
+            about: None,
         });
     }
     events.extend(requests.iter().filter_map(|r| nec_request(r, catalog, lang)));
@@ -251,6 +254,7 @@ pub fn nec_request(open: &OpenRequest, catalog: &Catalog, lang: &str) -> Option<
             .replace("{text}", r.text.trim())
             + if translated { w.translated_title } else { "" },
         alarm_days_before: Some(7),
+        about: Some(target.id().to_string()),
     })
 }
 

@@ -2,6 +2,7 @@
 //! verbs only translate their arguments into these calls, so the two cannot drift apart.
 
 mod advice;
+mod came_due;
 mod catalog_view;
 mod collect;
 mod email;
@@ -18,6 +19,7 @@ mod start;
 mod submit;
 
 pub use advice::{advice_facts, install_content};
+pub use came_due::{came_due, mark_dates_seen, CameDue, DueDate};
 pub use catalog_view::{catalog_view, CatalogView};
 pub use collect::{collect_to, CollectReport, FailedFile};
 pub use email::{compose_submission_email, mailto_link};

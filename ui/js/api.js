@@ -58,6 +58,9 @@ export const api = {
   importAssessment: (dialog) => call('import_assessment', { dialog }),
   // Resolves to {path, events} (the calendar file written and its number of dates).
   saveReminders: (id, lang, dialog) => call('save_reminders', { id, lang, dialog }),
+  // {seen_through, today, dates: [{assessment_id, period, date, date_text, summary, about}]}.
+  cameDue: (lang) => call('came_due', { lang }),
+  markDatesSeen: () => call('mark_dates_seen'),
   submit: (id, lang, dialog) => call('submit', { id, lang, dialog }),
   previewPdf: (id, lang, dialog) => call('preview_pdf', { id, lang, dialog }),
   openPdf: () => call('open_pdf'),

@@ -22,6 +22,7 @@ import { profile } from './views/profile.js';
 import { reconfirmGroup } from './views/reconfirm-group.js';
 import { review } from './views/review.js';
 import { startupError } from './views/startup-error.js';
+import { showCameDue } from './views/came-due.js';
 import { submit } from './views/submit.js';
 import { welcome } from './views/welcome.js';
 import { setGuidelineView } from './views/guideline-text.js';
@@ -251,6 +252,8 @@ async function boot() {
   setLanguage(lang || firstStartLanguage(systemLanguage, navigator.language));
   start(show);
   dispatch();
+  // What came due while the app was closed, above whatever screen the start shows.
+  if (companies.length) showCameDue();
 }
 
 boot().catch(async (e) => {

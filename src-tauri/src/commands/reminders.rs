@@ -34,3 +34,17 @@ pub async fn save_reminders(app: AppHandle, id: i64, lang: String, dialog: Dialo
     })
     .await
 }
+
+/// The dates of the newest assessments that have come since the supplier last marked them
+/// seen, up to the supplier's today, texts in `lang`.
+#[tauri::command]
+pub async fn came_due(state: tauri::State<'_, AppState>, lang: String) -> Result<usecase::CameDue> {
+    let lang = Lang::parse(&lang)?;
+    state.with_store(|s| usecase::came_due(s, state.catalog(), lang, csr_core::clock::today()))
+}
+
+/// The supplier has seen the dates that came through today.
+#[tauri::command]
+pub async fn mark_dates_seen(state: tauri::State<'_, AppState>) -> Result<()> {
+    state.with_store(|s| usecase::mark_dates_seen(s, csr_core::clock::today()))
+}

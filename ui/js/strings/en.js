@@ -578,5 +578,10 @@ export default {
   "calendar.dialog_title": "Save the dates as a calendar file",
   "calendar.filter": "Calendar file",
   "calendar.saved": "{n} dates saved to {path}. Open the file to add them to your calendar.",
-  "calendar.saved_none": "Saved to {path}, but it holds no date yet: no evidence has a valid-until date, no action plan a due date, and the assessment is not submitted (next year's date comes with the submission)."
+  "calendar.saved_none": "Saved to {path}, but it holds no date yet: no evidence has a valid-until date, no action plan a due date, and the assessment is not submitted (next year's date comes with the submission).",
+  "came_due.title": "Since you last looked: {n} dates have come due",
+  "came_due.line": "{date} — {what}",
+  "came_due.more": "and {n} more (the review and each item show them).",
+  "came_due.hint": "Open an item to update its evidence or action plan.",
+  "came_due.seen": "Seen"
 };
