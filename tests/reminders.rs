@@ -118,7 +118,7 @@ fn a_calendar_program_reads_every_due_date_as_an_all_day_event_in_both_languages
     assert!(plans > 5);
     let submitted = record.assessment.submitted_at.clone().unwrap();
     for lang in ["en", "ja"] {
-        let ics = usecase::reminders(&store, Catalog::get(), id, lang).unwrap();
+        let ics = usecase::reminders(&store, Catalog::get(), id, csr_core::lang::Lang::parse(lang).unwrap()).unwrap();
         lines_are_crlf_and_folded(&ics);
         let Some(events) = parse(&ics, "reminders") else { return };
         assert_eq!(events.len(), 4 + plans + 1, "{lang}: 4 evidence entries, {plans} plans, the next assessment");
@@ -184,15 +184,15 @@ fn uids_stay_when_the_file_is_written_again_or_a_date_moves() {
         u.sort();
         u
     };
-    let first = usecase::reminders(&store, Catalog::get(), id, "en").unwrap();
+    let first = usecase::reminders(&store, Catalog::get(), id, csr_core::lang::Lang::parse("en").unwrap()).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    let again = usecase::reminders(&store, Catalog::get(), id, "ja").unwrap();
+    let again = usecase::reminders(&store, Catalog::get(), id, csr_core::lang::Lang::parse("ja").unwrap()).unwrap();
     assert_eq!(uids(&first), uids(&again), "the same events, whatever the language or time");
     assert_ne!(first.lines().find(|l| l.starts_with("DTSTAMP")), again.lines().find(|l| l.starts_with("DTSTAMP")));
     let mut a = store.record(id).unwrap().answers.into_iter().find(|a| a.action_plan.due.is_some()).unwrap();
     a.action_plan.due = Some("2028-01-31".into());
     store.save_answer(id, &a).unwrap();
-    let moved = usecase::reminders(&store, Catalog::get(), id, "en").unwrap();
+    let moved = usecase::reminders(&store, Catalog::get(), id, csr_core::lang::Lang::parse("en").unwrap()).unwrap();
     // A change makes the assessment a draft again, which has no next assessment yet.
     let kept: Vec<String> = uids(&first).into_iter().filter(|u| !u.starts_with("next-assessment-")).collect();
     assert_eq!(kept, uids(&moved), "a moved date updates its event");
@@ -204,12 +204,12 @@ fn a_draft_has_no_next_assessment_and_a_wrong_name_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path().join("d.sqlite3"), csr_core::Catalog::get()).unwrap();
     let id = common::fully_answered(&mut store);
-    let ics = usecase::reminders(&store, Catalog::get(), id, "en").unwrap();
+    let ics = usecase::reminders(&store, Catalog::get(), id, csr_core::lang::Lang::parse("en").unwrap()).unwrap();
     assert!(!ics.contains("next-assessment-"));
-    let e = usecase::reminders_to(&store, Catalog::get(), id, "en", &dir.path().join("r.txt")).unwrap_err();
+    let e = usecase::reminders_to(&store, Catalog::get(), id, csr_core::lang::Lang::parse("en").unwrap(), &dir.path().join("r.txt")).unwrap_err();
     assert!(e.to_string().contains("should end in .ics"), "{e}");
-    let n = usecase::reminders_to(&store, Catalog::get(), id, "ja", &dir.path().join("r.ics")).unwrap();
+    let n = usecase::reminders_to(&store, Catalog::get(), id, csr_core::lang::Lang::parse("ja").unwrap(), &dir.path().join("r.ics")).unwrap();
     assert_eq!(n, ics.matches("BEGIN:VEVENT").count());
-    let e = usecase::reminders(&store, Catalog::get(), 999, "en").unwrap_err();
+    let e = usecase::reminders(&store, Catalog::get(), 999, csr_core::lang::Lang::english()).unwrap_err();
     assert_eq!(e.kind(), "not_found");
 }

@@ -27,12 +27,10 @@ pub struct RequestDraft {
     pub due: Option<String>,
 }
 
-/// NEC's name, the organisation when none is given.
+/// NEC's name in the feedback's language, the organisation when none is given.
 fn nec(language: Language) -> &'static str {
-    match language {
-        Language::En => "NEC Corporation",
-        Language::Ja => "日本電気株式会社",
-    }
+    let lang = crate::lang::Lang::parse(language.as_str()).unwrap_or_else(|_| crate::lang::Lang::english());
+    &lang.words().nec_name
 }
 
 /// Trimmed, with Windows and old Mac line ends as line feeds; none when blank.

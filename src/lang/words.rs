@@ -23,6 +23,9 @@ pub struct Words {
     pub cascade_state: BTreeMap<String, String>,
     pub yes: String,
     pub no: String,
+    /// NEC's name as the language writes it ("NEC Corporation", 「日本電気株式会社」): the
+    /// organisation a feedback file names when its author gave none.
+    pub nec_name: String,
     /// The start of the names the save dialogs suggest.
     pub file_names: FileNames,
     /// Each company profile field's label, by the field's name ("sites": 「事業所」): one

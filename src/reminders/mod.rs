@@ -3,19 +3,20 @@
 //! Calendar or macOS Calendar import. Each evidence entry's valid-until date, each action
 //! plan's due date, the next year's assessment one year after the submission, and (phase 2,
 //! once the supplier's app keeps NEC's requests) each open NEC request's due date
-//! ([`OpenRequest`], [`nec_request`]). Texts are in English or Japanese.
+//! ([`OpenRequest`], [`nec_request`]). Texts are the language's (`lang/<code>/reminders.json`).
 //!
 //! A UID names what an event is about, never its date: an event whose date was changed and
 //! written again replaces the old one in the calendar rather than adding a second.
 
 pub mod ics;
 
+use serde::Deserialize;
 use time::{Date, Month, OffsetDateTime};
 
 use self::ics::{Calendar, Event};
 use crate::catalog::Catalog;
 use crate::clock;
-use crate::lang::Lang;
+use crate::lang::{Lang, Parts};
 use crate::feedback::{Request, Target};
 use crate::model::AssessmentRecord;
 use crate::fingerprint::sha256_hex;
@@ -33,74 +34,31 @@ pub struct OpenRequest {
     pub request: Request,
 }
 
-/// The texts of one language.
-struct Words {
-    lang: &'static str,
-    evidence_summary: &'static str,
-    evidence_description: &'static str,
-    plan_summary: &'static str,
-    plan_summary_untitled: &'static str,
-    plan_description: &'static str,
-    next_summary: &'static str,
-    next_description: &'static str,
-    request_summary: &'static str,
-    request_description: &'static str,
+/// The texts of one language, read from `lang/<code>/reminders.json`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    evidence_summary: String,
+    evidence_description: String,
+    plan_summary: String,
+    plan_summary_untitled: String,
+    plan_description: String,
+    next_summary: String,
+    next_description: String,
+    request_summary: String,
+    request_description: String,
     /// Said under a text that quotes an item title in our translation.
-    translated_title: &'static str,
-    calendar: &'static str,
-    item: &'static str,
-    policy: &'static str,
+    translated_title: String,
+    calendar: String,
+    item: String,
+    policy: String,
 }
 
-const EN: Words = Words {
-    lang: "en",
-    evidence_summary: "Evidence expires: {name} ({item})",
-    evidence_description:
-        "The evidence “{name}” for {target} of the CSR self-assessment {period} is valid until this day. \
-                           Renew it, and record the new document in the CSR Self-Assessment app.",
-    plan_summary: "Action plan due: {what} ({item})",
-    plan_summary_untitled: "Action plan due ({item})",
-    plan_description: "The action plan for {target} of the CSR self-assessment {period} is due this day: {what} \
-                       (who: {who}). Record what was done in the CSR Self-Assessment app.",
-    next_summary: "Next CSR self-assessment for NEC",
-    next_description:
-        "One year ago, {company} submitted its CSR self-assessment {period} to NEC. Start the next one in \
-                       the CSR Self-Assessment app from this one: its answers are carried over, to re-confirm.",
-    request_summary: "NEC request due: {text} ({item})",
-    request_description: "NEC asked, on {asked}, about {target}: {text}\nReply in the CSR Self-Assessment app, on \
-                          that item.",
-    translated_title: "",
-    calendar: "CSR self-assessment {period} – {company}",
-    item: "item {id} “{title}”",
-    policy: "the Part 2 policy “{title}”",
-};
+static WORDS: Parts<Words> = Parts::new("reminders");
 
-const JA: Words = Words {
-    lang: "ja",
-    evidence_summary: "根拠資料の有効期限：{name}（{item}）",
-    evidence_description: "CSRセルフアセスメント（{period}）の{target}の根拠資料「{name}」は、この日まで有効です。\
-                           更新したうえで、新しい資料をCSRセルフアセスメントのアプリに記録してください。",
-    plan_summary: "改善計画の期限：{what}（{item}）",
-    plan_summary_untitled: "改善計画の期限（{item}）",
-    plan_description:
-        "CSRセルフアセスメント（{period}）の{target}の改善計画は、この日が期限です：{what}（担当：{who}）。\
-                       実施した内容をCSRセルフアセスメントのアプリに記録してください。",
-    next_summary: "NEC向けCSRセルフアセスメントの次回実施",
-    next_description:
-        "1年前、{company}は{period}のCSRセルフアセスメントをNECに提出しました。CSRセルフアセスメントのアプリで、\
-                       今回の評価をもとに次回の評価を始めてください。回答が引き継がれ、再確認するだけで済みます。",
-    request_summary: "NECからの依頼の期限：{text}（{item}）",
-    request_description: "NECから{asked}に、{target}について依頼がありました：{text}\n\
-                          CSRセルフアセスメントのアプリの該当する項目で回答してください。",
-    translated_title: "\n※項目名は本アプリ作成者による参考訳です。正式な文言は英語の原文です。",
-    calendar: "CSRセルフアセスメント {period}（{company}）",
-    item: "項目{id}「{title}」",
-    policy: "パート2の方針「{title}」",
-};
-
-/// The texts of the language `lang` names (English for any other).
-fn words(lang: &str) -> &'static Words {
-    [&EN, &JA].into_iter().find(|w| w.lang == lang).unwrap_or(&EN)
+/// The calendar's texts in `lang`.
+pub fn words(lang: Lang) -> &'static Words {
+    WORDS.get(lang)
 }
 
 /// The first line of `s`, at most 60 characters.
@@ -113,29 +71,25 @@ fn short(s: &str) -> String {
     }
 }
 
-/// "15 January 2027" or "2027年1月15日".
-fn date_words(d: Date, lang: &str) -> String {
-    Lang::parse(lang).unwrap_or_else(|_| Lang::english()).date(d)
-}
-
 /// A short hash that names an event's subject in its UID.
 fn tag(s: &str) -> String {
     sha256_hex(s.as_bytes())[..16].to_string()
 }
 
 /// What an event is about, in the text: an item with its title, or a policy.
-fn target_words(catalog: &Catalog, w: &Words, target: Target) -> (String, bool) {
+fn target_words(catalog: &Catalog, lang: Lang, target: Target) -> (String, bool) {
+    let w = words(lang);
     match target {
         Target::Item(id) => {
             let (title, translated) = catalog.item(id).map_or(("", false), |i| {
-                let title = catalog.guideline_text(w.lang, &i.title);
+                let title = catalog.guideline_text(lang.code(), &i.title);
                 (title, title != i.title)
             });
             (w.item.replace("{id}", id).replace("{title}", title), translated)
         }
         Target::Policy(id) => {
             let (title, translated) = catalog.policy(id).map_or((id, false), |p| {
-                let title = catalog.guideline_text(w.lang, &p.short_title);
+                let title = catalog.guideline_text(lang.code(), &p.short_title);
                 (title, title != p.short_title)
             });
             (w.policy.replace("{title}", title), translated)
@@ -146,7 +100,7 @@ fn target_words(catalog: &Catalog, w: &Words, target: Target) -> (String, bool) 
 /// The events of `record`: evidence that expires, action plans due, the next assessment a
 /// year after the submission, and NEC's open requests with a due date (`requests`, empty
 /// until phase 2 keeps them), sorted by date.
-pub fn events(record: &AssessmentRecord, catalog: &Catalog, lang: &str, requests: &[OpenRequest]) -> Vec<Event> {
+pub fn events(record: &AssessmentRecord, catalog: &Catalog, lang: Lang, requests: &[OpenRequest]) -> Vec<Event> {
     let w = words(lang);
     let a = &record.assessment;
     // The assessment's own creation time: the same in every copy of it (export, import,
@@ -155,8 +109,8 @@ pub fn events(record: &AssessmentRecord, catalog: &Catalog, lang: &str, requests
     let mut events = Vec::new();
     for answer in &record.answers {
         let Some(item) = catalog.item(&answer.item_id) else { continue };
-        let (target, translated) = target_words(catalog, w, Target::Item(&item.id));
-        let note = if translated { w.translated_title } else { "" };
+        let (target, translated) = target_words(catalog, lang, Target::Item(&item.id));
+        let note = if translated { w.translated_title.as_str() } else { "" };
         let mut seen = Vec::new();
         for e in &answer.evidence {
             let Some(date) = e.valid_until.as_deref().and_then(clock::parse_date) else { continue };
@@ -182,7 +136,7 @@ pub fn events(record: &AssessmentRecord, catalog: &Catalog, lang: &str, requests
         let plan = &answer.action_plan;
         if let Some(date) = plan.due.as_deref().and_then(clock::parse_date) {
             let what = short(&plan.what);
-            let summary = if what.is_empty() { w.plan_summary_untitled } else { w.plan_summary };
+            let summary = if what.is_empty() { &w.plan_summary_untitled } else { &w.plan_summary };
             events.push(Event {
                 uid: format!("plan-{scope}-{}@{UID_DOMAIN}", item.id),
                 date,
@@ -231,14 +185,14 @@ fn next_assessment(record: &AssessmentRecord) -> Option<Date> {
 
 /// The event of an open NEC request with a due date (none without one). Phase 2's hook: the
 /// supplier's app passes the requests it keeps to [`events`].
-pub fn nec_request(open: &OpenRequest, catalog: &Catalog, lang: &str) -> Option<Event> {
+pub fn nec_request(open: &OpenRequest, catalog: &Catalog, lang: Lang) -> Option<Event> {
     let w = words(lang);
     let r = &open.request;
     let date = r.due.as_deref().and_then(clock::parse_date)?;
     let target = r.target()?;
-    let (about, translated) = target_words(catalog, w, target);
+    let (about, translated) = target_words(catalog, lang, target);
     let asked = clock::at_offset(&open.asked_at, clock::local_offset())
-        .map_or_else(|| open.asked_at.clone(), |t| date_words(t.date(), lang));
+        .map_or_else(|| open.asked_at.clone(), |t| lang.date(t.date()));
     Some(Event {
         uid: format!(
             "nec-request-{}-{}@{UID_DOMAIN}",
@@ -252,7 +206,7 @@ pub fn nec_request(open: &OpenRequest, catalog: &Catalog, lang: &str) -> Option<
             .replace("{asked}", &asked)
             .replace("{target}", &about)
             .replace("{text}", r.text.trim())
-            + if translated { w.translated_title } else { "" },
+            + if translated { w.translated_title.as_str() } else { "" },
         alarm_days_before: Some(7),
         about: Some(target.id().to_string()),
     })
@@ -262,7 +216,7 @@ pub fn nec_request(open: &OpenRequest, catalog: &Catalog, lang: &str) -> Option<
 pub fn calendar(
     record: &AssessmentRecord,
     catalog: &Catalog,
-    lang: &str,
+    lang: Lang,
     requests: &[OpenRequest],
     now: OffsetDateTime,
 ) -> String {
@@ -272,7 +226,7 @@ pub fn calendar(
             .calendar
             .replace("{period}", &record.assessment.period)
             .replace("{company}", record.company.display_name()),
-        lang: w.lang,
+        lang: lang.code(),
         stamp: now,
         events: events(record, catalog, lang, requests),
     }

@@ -60,7 +60,7 @@ pub fn came_due(store: &Store, catalog: &Catalog, lang: Lang, today: Date) -> Re
     let mut dates = Vec::new();
     for (_, id) in newest {
         let record = store.record(id)?;
-        for event in reminders::events(&record, catalog, lang.code(), &[]) {
+        for event in reminders::events(&record, catalog, lang, &[]) {
             if event.date > after && event.date <= today {
                 dates.push(DueDate {
                     assessment_id: id,

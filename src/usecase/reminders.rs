@@ -7,12 +7,13 @@ use time::OffsetDateTime;
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 use crate::reminders::{self, OpenRequest};
 use crate::store::Store;
 use crate::write_atomic;
 
 /// The calendar file (iCalendar text) of assessment `id`, texts in `lang`.
-pub fn reminders(store: &Store, catalog: &Catalog, id: i64, lang: &str) -> Result<String> {
+pub fn reminders(store: &Store, catalog: &Catalog, id: i64, lang: Lang) -> Result<String> {
     let record = store.record(id)?;
     // Phase 2 (issue 25): the store's open NEC requests of this assessment go here.
     let open_requests: Vec<OpenRequest> = Vec::new();
@@ -21,7 +22,7 @@ pub fn reminders(store: &Store, catalog: &Catalog, id: i64, lang: &str) -> Resul
 
 /// Writes the calendar file of assessment `id` to `path` (a name ending in `.ics`);
 /// returns the number of events.
-pub fn reminders_to(store: &Store, catalog: &Catalog, id: i64, lang: &str, path: &Path) -> Result<usize> {
+pub fn reminders_to(store: &Store, catalog: &Catalog, id: i64, lang: Lang, path: &Path) -> Result<usize> {
     if !path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("ics")) {
         return Err(Error::invalid(
             "output",

@@ -29,7 +29,7 @@ pub async fn save_reminders(app: AppHandle, id: i64, lang: String, dialog: Dialo
         let state = app.state::<AppState>();
         let suggested = state.with_store(|s| s.record(id)).map(|r| usecase::suggested_file_name(&r, FileKind::Reminders, lang))?;
         let Some(path) = dialogs::save_file(&app, &dialog, &suggested, "ics") else { return Ok(None) };
-        let events = state.with_store(|s| usecase::reminders_to(s, state.catalog(), id, lang.code(), &path))?;
+        let events = state.with_store(|s| usecase::reminders_to(s, state.catalog(), id, lang, &path))?;
         Ok(Some(SavedReminders { path, events }))
     })
     .await

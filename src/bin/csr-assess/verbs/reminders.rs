@@ -6,22 +6,16 @@ use csr_core::{usecase, Catalog};
 use lexopt::prelude::*;
 
 use super::{show_help, Context};
-use crate::args::text;
 use crate::{help, Failure, Outcome};
 
 /// `reminders ID --output FILE.ics [--lang en|ja]`
 pub fn run(ctx: &mut Context) -> Outcome {
     let id = ctx.assessment_id(help::REMINDERS)?;
-    let (mut output, mut lang) = (None, "en".to_string());
+    let (mut output, mut lang) = (None, csr_core::lang::Lang::english());
     while let Some(arg) = ctx.parser.next()? {
         match arg {
             Short('o') | Long("output") => output = Some(PathBuf::from(ctx.parser.value()?)),
-            Long("lang") => {
-                lang = text(ctx.parser.value()?, "--lang")?;
-                if !["en", "ja"].contains(&lang.as_str()) {
-                    return Err(Failure::Usage(format!("--lang is en or ja, not \"{lang}\"")));
-                }
-            }
+            Long("lang") => lang = crate::args::lang(ctx.parser.value()?)?,
             Short('h') | Long("help") => return show_help(help::REMINDERS),
             _ => return Err(arg.unexpected().into()),
         }
@@ -29,7 +23,7 @@ pub fn run(ctx: &mut Context) -> Outcome {
     let output =
         output.ok_or_else(|| Failure::Usage(format!("--output FILE.ics is missing.\n\n{}", help::REMINDERS)))?;
     let store = ctx.store()?;
-    let events = usecase::reminders_to(&store, Catalog::get(), id, &lang, &output)?;
+    let events = usecase::reminders_to(&store, Catalog::get(), id, lang, &output)?;
     crate::say!("Wrote {}: {events} reminder(s) for a calendar program to import.", output.display());
     Ok(())
 }
