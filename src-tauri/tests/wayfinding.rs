@@ -216,7 +216,7 @@ async fn a_returning_user_reconfirms_group_by_group_and_finds_what_is_left() {
     app.goto(&format!("/a/{id}/item/I-1")).await;
 
     // The header counts what is left; its link opens the first group's re-confirm view.
-    assert_eq!(app.text("[data-testid='header-reconfirm']").await, format!("再確認 残り {total} 件"));
+    assert_eq!(app.text("[data-testid='header-reconfirm']").await, format!("要再確認：残り{total}件"));
     app.click("[data-testid='header-reconfirm']").await;
     app.wait_path(&format!("/a/{id}/reconfirm/I")).await;
     let rows = app.find_all(".reconfirm-row.pending").await;
@@ -230,7 +230,7 @@ async fn a_returning_user_reconfirms_group_by_group_and_finds_what_is_left() {
     let left = total - group_i.len();
     app.wait_for(&format!("[data-testid='header-reconfirm']")).await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while app.text("[data-testid='header-reconfirm']").await != format!("再確認 残り {left} 件") {
+    while app.text("[data-testid='header-reconfirm']").await != format!("要再確認：残り{left}件") {
         assert!(std::time::Instant::now() < deadline, "the header's count follows");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
@@ -247,7 +247,7 @@ async fn a_returning_user_reconfirms_group_by_group_and_finds_what_is_left() {
     // What changed since last year shows on the item and in the review.
     app.goto(&format!("/a/{id}/item/II-2")).await;
     let note = app.text("[data-testid='change-note']").await;
-    assert!(note.contains("2025年度 からの変更点") && note.contains("説明を変更"), "{note}");
+    assert!(note.contains("2025年度からの変更点") && note.contains("説明を変更"), "{note}");
     assert!(app.find_all(&format!("[data-testid='change-note']")).await.len() == 1);
     app.goto(&format!("/a/{id}/item/II-1")).await;
     assert!(app.find_all("[data-testid='change-note']").await.is_empty(), "II-1 was confirmed unchanged");

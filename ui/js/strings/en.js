@@ -92,7 +92,7 @@ export default {
 
   "guideline.title": "What the guideline says",
   "guideline.source_note": "NEC Group Supply-Chain CSR Guideline, original English text.",
-  "guideline.section_heading": "Heading in the guideline's detailed section:",
+  "guideline.section_heading": "Heading in the guideline's detailed section",
   "guideline.no_section": "The guideline lists this item in Table 4-1 but gives no detailed explanation for it.",
   "guideline.condition_only": "The guideline states this as a condition of group VI without further text.",
   "guideline.group_intro": "About group {group}",
@@ -183,7 +183,7 @@ export default {
   "item.position": "item {n} of {total}",
   "item.condition.essential": "Essential condition",
   "item.condition.recommended": "Recommended condition",
-  "item.iso26000": "ISO 26000:",
+  "item.iso26000": "ISO 26000",
   "item.reconfirm": "This answer was carried over from an earlier assessment. Check that it is still true and change what is not.",
   "item.reconfirm.confirm": "It is still true",
   "item.your_answer": "Your answer",
