@@ -49,6 +49,7 @@ function evidenceRows(itemId, evidence) {
 
 /** Group VI's condition as the guideline words it; in the translation, our wording of it. */
 function conditionStatement(it, tr) {
+  if (tr.both) return tr.both(conditionStatement(it, gt), conditionStatement(it, (x) => x));
   if (tr === gt) return t(`guideline.condition.${it.condition}`, { id: it.id });
   return it.condition === 'essential' ? 'Essential Condition' : `${it.id} is Recommended Condition`;
 }
