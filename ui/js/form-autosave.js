@@ -9,6 +9,7 @@
 import { api } from './api.js';
 import { schedule } from './autosave.js';
 import { resolvingConflicts } from './components/conflict.js';
+import { readDate } from './views/fields.js';
 import { state, answerFor, part2For, putAnswer, putPart2, changed } from './state.js';
 
 /** A control whose change is complete at once (no typing to wait for). */
@@ -32,6 +33,15 @@ export function bindFields(root, apply, save) {
   const changedField = (event) => {
     const input = event.target?.closest?.('[data-field]');
     if (!input) return;
+    // A date typed as text: applied as the user types once it reads as a date; on leaving
+    // the field, written in the core's form (or, if it is no date, said how to write one).
+    if (input.dataset && 'date' in input.dataset) {
+      const value = readDate(input, event.type === 'change');
+      if (event.type !== 'input' || value === undefined) return;
+      if (apply(input.dataset.field, value, input) === false) return;
+      save(false);
+      return;
+    }
     // A date field on `change` (WebKit may not send `input` for it), the rest on `input`:
     // each change is handled once.
     if (event.type !== (input.type === 'date' ? 'change' : 'input')) return;

@@ -4,6 +4,7 @@ import { api, onBackupProblem, onCloseRequested, onDatabaseDamaged } from './api
 import { flushAll, hasUnsaved, lastSaveError } from './autosave.js';
 import { app } from './app.js';
 import { aboutDialog } from './components/about.js';
+import { tellRestored } from './components/backups.js';
 import { confirm } from './components/dialog.js';
 import { toast } from './components/toast.js';
 import { renderHeader, markCurrent } from './components/header.js';
@@ -251,6 +252,7 @@ async function boot() {
   setLanguage(lang || firstStartLanguage(systemLanguage, navigator.language));
   start(show);
   dispatch();
+  tellRestored();
 }
 
 boot().catch(async (e) => {

@@ -36,7 +36,7 @@ export default {
   "profile.sites.hint": "Offices, factories, warehouses: one per line.",
   "profile.work.intro": "These answers decide which of NEC's Part 2 policies concern you.",
   "profile.supplies_goods.hint": "Makes the conflict minerals policy apply to you.",
-  "profile.handles_chemicals.hint": "Makes the REACH policy apply to you.",
+  "profile.handles_chemicals.hint": "Tick this if what you deliver to NEC is itself a chemical product (paint, adhesive, oil and the like), or if customers ask which substances your goods contain (chemSHERPA; plating, paint, solder, plastics). Using cutting oil or cleaning agents in your own workshop does not count here: item VI-2 covers that. Makes the REACH policy apply to you.",
   "profile.does_construction.hint": "Makes the policy on health and safety in construction apply to you.",
   "profile.problem.required": "Needed for the submission.",
   "profile.problem.email": "This email address looks incomplete. Example: name@company.co.jp",
@@ -571,5 +571,14 @@ export default {
   "pdf.copy_named": "Copy {what}",
   "pdf.email_honorific_removed": "The greeting addresses your contact politely by itself, so \"{honorific}\" as typed is left out.",
   "pdf.preview_no_email": "A preview is for checking and is not sent to NEC, so no email is offered. Once nothing is missing, submit: the email to NEC comes with the submission.",
-  "profile.nec_contact_name.hint": "Department and name, for example Procurement, Taro Yamamoto. The email adds the greeting."
+  "profile.nec_contact_name.hint": "Department and name, for example Procurement, Taro Yamamoto. The email adds the greeting.",
+  "error.period_exists.title": "This assessment is already in the app. Nothing was imported.",
+  "error.period_exists.advice": "{period} of {company} is in the list of assessments already. To replace it with the file, delete {period} in the list first, then import the file again. To keep both, rename the one in the list first, then import the file.",
+  "backups.restored_title": "Backup restored",
+  "backups.restored_body": "The backup taken {date} ({reason}) is restored. Now in the app:",
+  "backups.restored_line": "{period}, {company}: {answers} items answered",
+  "backups.restored_none": "No assessments: the backup was taken before the first one was started.",
+  "backups.restored_undo": "Your data as it was just before is kept as a backup (before a restore): to go back, restore that one in Backups….",
+  "date.format_hint": "Year-month-day, for example 2026-12-31.",
+  "date.problem": "This is not a date. Type the year, month and day, for example 2026-12-31. What was saved before is kept."
 };

@@ -36,7 +36,7 @@ export default {
   "profile.sites.hint": "事務所・工場・倉庫など。1行に1か所ずつ入力してください。",
   "profile.work.intro": "ここでの回答により、NECのパート2の方針のうち、貴社が対象となるものが決まります。",
   "profile.supplies_goods.hint": "紛争鉱物に関する方針の対象になります。",
-  "profile.handles_chemicals.hint": "REACHに関する方針の対象になります。",
+  "profile.handles_chemicals.hint": "NECに納める物そのものが化学品（塗料・接着剤・油など）の場合や、納入品に含まれる化学物質（めっき・塗装・はんだ・樹脂など）についてchemSHERPAなどで情報を求められている場合に選びます。工場で切削油や洗浄剤を使うだけなら該当しません（その管理は項目VI-2で扱います）。REACHに関する方針の対象になります。",
   "profile.does_construction.hint": "建設工事の安全衛生に関する方針の対象になります。",
   "profile.problem.required": "提出には入力が必要です。",
   "profile.problem.email": "メールアドレスの形式が正しくないようです。「name@company.co.jp」のような形で入力してください。",
@@ -571,5 +571,14 @@ export default {
   "pdf.copy_named": "{what}をコピー",
   "pdf.email_honorific_removed": "宛名には「様」が自動で付くため、入力された「{honorific}」は除いています。",
   "pdf.preview_no_email": "プレビューは確認用のため、NEC宛てのメールは作成しません。不足している点をすべて完了して提出すると、NEC宛てのメールを作成できます。",
-  "profile.nec_contact_name.hint": "部署名と氏名（例：購買部 山本 太郎）。敬称（様・殿）は不要です。メールの宛名に自動で付きます。"
+  "profile.nec_contact_name.hint": "部署名と氏名（例：購買部 山本 太郎）。敬称（様・殿）は不要です。メールの宛名に自動で付きます。",
+  "error.period_exists.title": "このアセスメントはすでにアプリにあります（何も読み込んでいません）。",
+  "error.period_exists.advice": "{company}の「{period}」は、すでにアセスメント一覧にあります。ファイルの内容に置き換える場合は、先に一覧の「{period}」を削除してから、もう一度読み込んでください。両方残す場合は、先に一覧のものの名前を変更してから読み込んでください。",
+  "backups.restored_title": "バックアップを復元しました",
+  "backups.restored_body": "{date}（{reason}）のバックアップを復元しました。現在アプリにあるアセスメント：",
+  "backups.restored_line": "{period}（{company}）：{answers}項目に回答済み",
+  "backups.restored_none": "アセスメントはありません（最初のアセスメントを始める前のバックアップです）。",
+  "backups.restored_undo": "復元する直前のデータは「復元前」のバックアップとして保管しています。元に戻すには、「バックアップ…」からそのバックアップを復元してください。",
+  "date.format_hint": "年-月-日の順に入力します（例：2026-12-31）。",
+  "date.problem": "日付として読み取れません。年・月・日の順に入力してください（例：2026-12-31、2026/12/31）。前に保存した内容はそのままです。"
 };
