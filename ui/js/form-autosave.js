@@ -10,6 +10,7 @@ import { api } from './api.js';
 import { schedule } from './autosave.js';
 import { resolvingConflicts } from './components/conflict.js';
 import { readDate } from './views/fields.js';
+import { halfWidth } from './input.js';
 import { state, answerFor, part2For, putAnswer, putPart2, changed } from './state.js';
 
 /** A control whose change is complete at once (no typing to wait for). */
@@ -24,6 +25,12 @@ export function valueOf(input) {
   return input.value;
 }
 
+/** A date typed out in full: two-digit month and day, 年月日 ending in 日, or 8 digits. (An
+ *  emptied field is taken on leaving it: emptied to type anew is not "no date".) */
+function writtenOut(typed) {
+  return /^\d{4}[-/.]\d{2}[-/.]\d{2}$|日$|^\d{8}$/.test(halfWidth(typed).replace(/\s+/g, ''));
+}
+
 /**
  * Wires `root`'s [data-field] controls: `apply(field, value, input)` puts a changed value into
  * what is edited and returns false for a field it does not save; `save(immediate)` is then
@@ -33,11 +40,13 @@ export function bindFields(root, apply, save) {
   const changedField = (event) => {
     const input = event.target?.closest?.('[data-field]');
     if (!input) return;
-    // A date typed as text: applied as the user types once it reads as a date; on leaving
-    // the field, written in the core's form (or, if it is no date, said how to write one).
+    // A date typed as text: applied as the user types once it is written out in full (so
+    // "2026/02/3", on its way to "2026/02/30", is not saved as 3 February), and on leaving the
+    // field, then written in the core's form (or, if it is no date, said how to write one).
     if (input.dataset && 'date' in input.dataset) {
-      const value = readDate(input, event.type === 'change');
-      if (event.type !== 'input' || value === undefined) return;
+      const leaving = event.type === 'change';
+      const value = readDate(input, leaving);
+      if (value === undefined || (!leaving && !writtenOut(input.value))) return;
       if (apply(input.dataset.field, value, input) === false) return;
       save(false);
       return;

@@ -5,7 +5,7 @@
 import { api } from '../api.js';
 import { describe } from '../errors.js';
 import { html } from '../html.js';
-import { t, formatDateTime } from '../i18n.js';
+import { t, formatDateTime, language } from '../i18n.js';
 import { confirm, alertBox, openDialog } from './dialog.js';
 import { toast } from './toast.js';
 
@@ -58,6 +58,9 @@ export async function restoreSnapshot(s, { damaged = false } = {}) {
   restoring = true;
   try {
     const restored = await api.restoreBackup(s.name);
+    // The language is the person's choice, not part of the data: the restored file keeps the
+    // one on screen (it may hold another, or none).
+    await api.setSetting('language', language()).catch(() => {});
     // Told once the app has started again on the restored data (see tellRestored).
     sessionStorage.setItem(RESTORED, JSON.stringify(restored));
     window.location.reload();
