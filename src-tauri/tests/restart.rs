@@ -170,7 +170,7 @@ async fn the_guideline_text_shows_as_translation_original_or_both_and_the_choice
     assert_screen_whole(&app, &format!("/a/{id}/item/II-3"), "ja").await;
     assert!(app.is_displayed(".guideline .gl-original").await);
     assert!(!app.is_displayed(".guideline .gl-translation").await);
-    assert_eq!(app.script("return document.querySelector(\"[data-gl-view='original']\").getAttribute('aria-pressed')", vec![]).await, json!("true"));
+    assert_eq!(app.script("return document.querySelector(\"button[data-gl-view='original']\").getAttribute('aria-pressed')", vec![]).await, json!("true"));
     // The bundled Japanese font is reachable by the page (a computer without a Japanese
     // system font draws Japanese with it rather than boxes).
     let loaded = app
