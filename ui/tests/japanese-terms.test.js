@@ -39,6 +39,9 @@ export const TERMS = [
   { use: '署名者', not: ['宣誓者'] },
   { use: '変更なし', not: ['変わりなし'] },
   { use: '見直し予定', not: ['見直しの印'] },
+  // A Part 2 policy is agreed to (the box says 同意して遵守し), as the PDF says; 確認済み is a
+  // re-confirmed answer, and the two stood side by side on the re-confirm card.
+  { use: '方針への同意／同意済み', not: ['確認・同意'] },
   { use: '改善が必要な項目', not: ['課題あり'] },
   { use: '分かる', not: ['わかる', 'わから', 'わかり'] },
   { use: '〜 (U+301C)', not: ['～'] },
