@@ -73,6 +73,12 @@ async fn every_screen_in_both_languages_at_two_sizes() {
         store.save_answer(id, &gap).unwrap();
         id
     };
+    // Nothing answered yet: the submission check lists every item, by group.
+    let empty = {
+        let mut store = Store::open(&db, csr_core::Catalog::get()).unwrap();
+        let company = store.assessment(id).unwrap().company_id;
+        store.create_assessment(company, "FY2027").unwrap().id
+    };
     let app = App::start(dir.path()).await;
     let screens = [
         ("03-assessments", "/assessments".to_string()),
@@ -84,6 +90,8 @@ async fn every_screen_in_both_languages_at_two_sizes() {
         ("09-declaration", format!("/a/{id}/declaration")),
         ("10-submit", format!("/a/{id}/submit")),
         ("11-reconfirm-group", format!("/a/{id}/reconfirm/II")),
+        ("13-reconfirm-part2", format!("/a/{id}/reconfirm/part2")),
+        ("14-submit-unanswered", format!("/a/{empty}/submit")),
     ];
     for size in SIZES {
         set_size(&app, size).await;
