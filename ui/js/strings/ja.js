@@ -417,7 +417,7 @@ export default {
   "finder.clear": "すべての項目を表示",
   "reconfirm.plan_due": "{what}（期限：{due}）",
   "reconfirm.sidebar_link": "前回の回答を再確認（残り{n}件）",
-  "reconfirm.header_left": "要再確認：残り{n}件",
+  "reconfirm.header_left": "要再確認{n}件",
   "reconfirm.confirmed": "確認済み",
   "reconfirm.no_description": "取り組みの説明はありません。",
   "reconfirm.still_true": "変更なし",
