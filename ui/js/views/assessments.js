@@ -82,7 +82,7 @@ export async function assessments(main, _params, app) {
             <button type="button" class="button small danger" data-action="delete" aria-label="${t('assessments.delete_named', { period: a.period })}">${t('assessments.delete')}</button>
           </td></tr>`)}</tbody>
       </table>`}
-      <p class="staff-link small">${t('collect.link_intro')} <a href="#/collect" data-testid="collect-link">${t('collect.link')}</a></p>
+      <p class="staff-link small">${t('collect.link_intro')}<a href="#/collect" data-testid="collect-link">${t('collect.link')}</a></p>
     </section>`);
 
   const notice = main.querySelector('[data-testid="deleted-notice"]');
