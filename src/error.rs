@@ -195,6 +195,12 @@ pub enum Error {
     /// written.
     #[error("{path}, {place}: {message} No feedback file was written.", path = .path.display())]
     FeedbackWorkbook { path: PathBuf, place: String, message: String },
+
+    /// An imported file holds an assessment of a company and period this database already
+    /// holds: a second one of the same name (without the link to the year the first was
+    /// started from) would be mistaken for it, so nothing was imported.
+    #[error("{file} holds the assessment {period} of {company}, which is already in this app; nothing was imported. To replace it with the file, delete {period} in the list of assessments first, then import the file again; to keep both, rename the one in the list first.", file = .file.display())]
+    PeriodExists { file: PathBuf, company: String, period: String },
 }
 
 /// Why a content file was not used (each is mended differently).
@@ -384,6 +390,8 @@ error_kinds! {
     FeedbackAlreadyOpened => "feedback_already_opened",
     /// [`Error::FeedbackWorkbook`]
     FeedbackWorkbook => "feedback_workbook",
+    /// [`Error::PeriodExists`]
+    PeriodExists => "period_exists",
     }
 }
 
@@ -437,6 +445,7 @@ impl Error {
             Error::FeedbackUnknownSubmission { .. } => ErrorKind::FeedbackUnknownSubmission,
             Error::FeedbackAlreadyOpened { .. } => ErrorKind::FeedbackAlreadyOpened,
             Error::FeedbackWorkbook { .. } => ErrorKind::FeedbackWorkbook,
+            Error::PeriodExists { .. } => ErrorKind::PeriodExists,
         }
     }
 
@@ -449,6 +458,15 @@ impl Error {
             | Error::BackupNotWritten { support, .. } => (!support.is_empty()).then(|| support.clone()),
             Error::Storage(inner) => Some(inner.to_string()),
             _ => None,
+        }
+    }
+
+    /// The facts the UI's sentence for this kind names (`error.<kind>.advice` fills them):
+    /// the period and the company of an import refused as already present.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Error::PeriodExists { company, period, .. } => vec![("period", period.clone()), ("company", company.clone())],
+            _ => Vec::new(),
         }
     }
 

@@ -185,13 +185,23 @@ fn a_fully_answered_assessment_round_trips_through_export_and_import() {
     let again = ok(&other, &["export", &new_id]);
     assert_eq!(strip_time(&again), strip_time(&exported));
     assert_eq!(ok(&other, &["score", &new_id, "--json"]), ok(&db, &["score", &id, "--json"]));
-    // And from standard input.
-    let out = Command::new(BIN)
-        .args(["--db", other.to_str().unwrap(), "import", "-"])
-        .stdin(std::fs::File::open(&file).unwrap())
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    // The same file again: the period is there already, so nothing is imported, and the
+    // message says how to replace it or keep both (issue 23 point 6).
+    let stdin_import = || {
+        Command::new(BIN)
+            .args(["--db", other.to_str().unwrap(), "import", "-"])
+            .stdin(std::fs::File::open(&file).unwrap())
+            .output()
+            .unwrap()
+    };
+    let out = stdin_import();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("which is already in this app; nothing was imported") && err.contains("delete") && err.contains("rename"), "{err}");
+    assert_eq!(serde_json::from_str::<Value>(&ok(&other, &["list", "--json"])).unwrap().as_array().unwrap().len(), 1);
+    // Renamed first, both are kept; and standard input imports.
+    ok(&other, &["rename", &new_id, "FY2026 (old)"]);
+    assert!(stdin_import().status.success());
     assert_eq!(serde_json::from_str::<Value>(&ok(&other, &["list", "--json"])).unwrap().as_array().unwrap().len(), 2);
 }
 
@@ -309,9 +319,11 @@ fn extract_writes_a_file_and_a_utf16_copy_imports() {
     let mut bytes = vec![0xFF, 0xFE];
     bytes.extend(printed.encode_utf16().flat_map(u16::to_le_bytes));
     std::fs::write(&utf16, bytes).unwrap();
-    let new_id = ok(&db, &["import", utf16.to_str().unwrap()]).trim().to_string();
-    assert_eq!(ok(&db, &["score", &new_id, "--json"]), ok(&db, &["score", &id, "--json"]));
-    assert!(ok(&db, &["show", &new_id]).contains("株式会社みらい電子"));
+    // Into another database (the period is already in this one).
+    let other = dir.path().join("y.sqlite3");
+    let new_id = ok(&other, &["import", utf16.to_str().unwrap()]).trim().to_string();
+    assert_eq!(ok(&other, &["score", &new_id, "--json"]), ok(&db, &["score", &id, "--json"]));
+    assert!(ok(&other, &["show", &new_id]).contains("株式会社みらい電子"));
 }
 
 #[test]

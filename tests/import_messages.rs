@@ -1,6 +1,8 @@
 //! What an import says about a file that is not an assessment file as the app wrote it:
 //! another encoding is named with how to save it as UTF-8, and a submission PDF is imported
-//! from the data attached to it (issue 22, point 7).
+//! from the data attached to it (issue 22, point 7); a file whose period is already here is
+//! refused with how to replace it or keep both, and a restore says what it brought back
+//! (issue 23, point 6).
 
 mod common;
 
@@ -40,9 +42,10 @@ fn a_submission_pdf_given_to_import_brings_its_answers_in() {
     let pdf = dir.path().join("submission.pdf");
     usecase::preview_pdf(&store, Catalog::get(), id, csr_core::lang::Lang::parse("ja").unwrap(), &pdf).unwrap();
     let bytes = std::fs::read(&pdf).unwrap();
-    let new = usecase::import_from(&mut store, Catalog::get(), bytes.as_slice(), &pdf).unwrap();
-    assert_ne!(new, id);
-    assert_eq!(store.record(new).unwrap().answers, store.record(id).unwrap().answers);
+    // Into another computer's database (this one holds the period already).
+    let (_other_dir, mut other) = temp_store();
+    let new = usecase::import_from(&mut other, Catalog::get(), bytes.as_slice(), &pdf).unwrap();
+    assert_eq!(other.record(new).unwrap().answers, store.record(id).unwrap().answers);
     // A PDF that is not one of ours says so, naming the file.
     let other = dir.path().join("other.pdf");
     std::fs::write(&other, b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n").unwrap();
@@ -50,4 +53,44 @@ fn a_submission_pdf_given_to_import_brings_its_answers_in() {
         .unwrap_err();
     assert_eq!(err.kind(), "import_not_assessment", "{err}");
     assert!(err.to_string().contains("other.pdf is a PDF, but not a submission made by this app"), "{err}");
+}
+
+#[test]
+fn a_file_whose_period_is_already_here_is_refused_with_what_to_do() {
+    let (dir, mut store, id, text) = exported();
+    let file = dir.path().join("FY2026.json");
+    let before = store.list_assessments().unwrap();
+    let err = usecase::import_from(&mut store, Catalog::get(), text.as_bytes(), &file).unwrap_err();
+    assert_eq!(err.kind(), "period_exists", "{err}");
+    let a = store.assessment(id).unwrap();
+    let said = err.to_string();
+    assert!(said.contains("FY2026.json") && said.contains(&a.period) && said.contains("nothing was imported"), "{said}");
+    assert!(said.contains("delete") && said.contains("rename"), "says how to replace it or keep both: {said}");
+    let params: std::collections::BTreeMap<_, _> = err.params().into_iter().collect();
+    assert_eq!(params["period"], a.period);
+    assert_eq!(store.list_assessments().unwrap(), before, "nothing was added");
+    // The same period written differently (spaces, another case) is the same period.
+    let loud = text.replacen(&format!("\"period\": \"{}\"", a.period), &format!("\"period\": \" {} \"", a.period.to_uppercase()), 1);
+    assert_ne!(loud, text);
+    assert_eq!(usecase::import_from(&mut store, Catalog::get(), loud.as_bytes(), &file).unwrap_err().kind(), "period_exists");
+    // Renamed first, both are kept.
+    store.rename_assessment(id, "FY2026 (old)").unwrap();
+    let new = usecase::import_from(&mut store, Catalog::get(), text.as_bytes(), &file).unwrap();
+    assert_eq!(store.record(new).unwrap().answers, store.record(id).unwrap().answers);
+}
+
+#[test]
+fn a_restore_says_which_assessments_it_brought_back_with_their_answers_and_when_it_was_taken() {
+    let (_dir, mut store, id, _) = exported();
+    let period = store.assessment(id).unwrap().period;
+    let snapshot = store.back_up(csr_core::store::BackupReason::Manual).unwrap();
+    store.delete_assessment(id).unwrap();
+    let store = store.restore_backup(&snapshot.name, None).unwrap();
+    let facts = usecase::restored(&store, &snapshot.name).unwrap();
+    assert_eq!(facts.taken_at, snapshot.taken_at);
+    assert_eq!(facts.reason, "manual");
+    assert_eq!(facts.assessments.len(), 1);
+    assert_eq!(facts.assessments[0].period, period);
+    assert_eq!(facts.assessments[0].answers, Catalog::get().item_count(), "every item answered");
+    assert_eq!(facts.answers, facts.assessments[0].answers);
 }

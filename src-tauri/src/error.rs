@@ -63,11 +63,17 @@ impl ShellError {
 
 impl serde::Serialize for ShellError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("ShellError", 3)?;
+        let mut s = serializer.serialize_struct("ShellError", 4)?;
         s.serialize_field("kind", self.kind())?;
         s.serialize_field("message", &self.to_string())?;
         // SQLite's own words, never in the message: the UI shows them under "details for support".
         s.serialize_field("detail", &self.detail())?;
+        // The facts the UI's sentence names (a period, a company), in the user's language.
+        let params: std::collections::BTreeMap<&str, String> = match self {
+            ShellError::Core(e) => e.params().into_iter().collect(),
+            _ => Default::default(),
+        };
+        s.serialize_field("params", &params)?;
         s.end()
     }
 }

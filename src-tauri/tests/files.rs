@@ -1,5 +1,6 @@
-//! Starting from last year's answers; export and import through the file dialogs; a
-//! malformed file is refused with a readable message and changes nothing.
+//! Starting from last year's answers; export and import through the file dialogs (a period
+//! already here is refused, saying how to replace it or keep both); a malformed file is
+//! refused with a readable message and changes nothing.
 
 mod seed;
 mod support;
@@ -61,7 +62,18 @@ async fn carry_forward_export_and_import() {
     drop(store);
     assert_eq!(without_export_time(&std::fs::read_to_string(&exported).unwrap()), without_export_time(&expected));
 
-    // Import it back: a third assessment, opened at its stored position.
+    // Import it back: FY2025 is here already, so nothing is imported and the window says how
+    // to replace it or keep both (a second FY2025 would lack the first one's links).
+    app.click("[data-action='import']").await;
+    let dialog = app.wait_for("dialog.modal[open]").await;
+    let text = dialog.text().await.unwrap();
+    assert!(text.contains("This assessment is already in the app. Nothing was imported."), "{text}");
+    assert!(text.contains("FY2025 of 株式会社みらい電子 is in the list of assessments already"), "{text}");
+    app.click("dialog.modal button[value='ok']").await;
+    assert_eq!(Store::open(&db, csr_core::Catalog::get()).unwrap().list_assessments().unwrap().len(), 2);
+    // Renamed first, both are kept: a third assessment, opened at its stored position.
+    Store::open(&db, csr_core::Catalog::get()).unwrap().rename_assessment(last_year, "FY2025 (old)").unwrap();
+    app.answer_file_dialogs_with(&exported).await;
     app.click("[data-action='import']").await;
     app.wait_for(".item-step, .review-step, .submit-step").await;
     let list = Store::open(&db, csr_core::Catalog::get()).unwrap().list_assessments().unwrap();

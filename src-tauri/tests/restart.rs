@@ -139,8 +139,27 @@ async fn the_guideline_text_shows_as_translation_original_or_both_and_the_choice
     assert!(app.text(".guideline .gl-translation .request").await.contains(ja.text(item.request.as_deref().unwrap())));
     app.screenshot("ja-item-translation").await;
     app.click("button[data-gl-view='both']").await;
-    assert!(app.is_displayed(".guideline .gl-original").await && app.is_displayed(".guideline .gl-translation").await);
-    assert_eq!(app.text(".guideline .gl-original .request").await, item.request.clone().unwrap());
+    // Side by side: paragraph by paragraph, each English paragraph beside its Japanese one
+    // (not the whole English under the whole translation), in the item panel at both sizes.
+    assert!(app.is_displayed(".guideline .gl-pairs").await);
+    assert!(!app.is_displayed(".guideline .gl-original").await && !app.is_displayed(".guideline .gl-translation").await);
+    assert_eq!(app.text(".guideline .gl-pairs .request .gl-pair-en").await, item.request.clone().unwrap());
+    assert_eq!(app.text(".guideline .gl-pairs .request .gl-pair-tr").await, ja.text(item.request.as_deref().unwrap()));
+    for (w, h) in [(1280, 800), (1024, 700)] {
+        app.client.set_window_size(w, h).await.unwrap();
+        let beside = app
+            .script(
+                "return [...document.querySelectorAll('.guideline .gl-pairs .gl-pair:not(.gl-pair-head)')].map((p) => {
+                   const [ja, en] = [p.children[0].getBoundingClientRect(), p.children[1].getBoundingClientRect()];
+                   return Math.abs(ja.top - en.top) < 2 && en.left >= ja.right;
+                 })",
+                vec![],
+            )
+            .await;
+        let beside: Vec<bool> = serde_json::from_value(beside).unwrap();
+        assert!(beside.len() > 3 && beside.iter().all(|&b| b), "at {w}×{h} each English paragraph is beside its Japanese one: {beside:?}");
+    }
+    app.client.set_window_size(1280, 800).await.unwrap();
     app.screenshot("ja-item-side-by-side").await;
     app.click("button[data-gl-view='original']").await;
     assert!(!app.is_displayed(".guideline .gl-translation").await);

@@ -62,13 +62,22 @@ async fn every_screen_in_both_languages_at_two_sizes() {
     // A returning user: last year's assessment, and this year's carried forward from it.
     let db = dir.path().join("db.sqlite3");
     let id = seed::returning_user(&db);
+    // Nothing answered yet: the submission check lists every item, by group.
+    let empty = {
+        let mut store = csr_core::Store::open(&db, csr_core::Catalog::get()).unwrap();
+        let company = store.assessment(id).unwrap().company_id;
+        store.create_assessment(company, "FY2027").unwrap().id
+    };
     let app = App::start(dir.path()).await;
     // Numbered from 03, after the first start's two screens, in the order a user meets them.
-    let screens: Vec<(String, String)> = seed::returning_user_screens(id)
+    let mut screens: Vec<(String, String)> = seed::returning_user_screens(id)
         .into_iter()
         .enumerate()
         .map(|(n, (name, path))| (format!("{:02}-{name}", n + 3), path))
         .collect();
+    // After them the sidebar's filter, then the check of an assessment with nothing answered.
+    let filter_shot = format!("{:02}-sidebar-filter-gaps", screens.len() + 3);
+    screens.push((format!("{:02}-submit-unanswered", screens.len() + 4), format!("/a/{empty}/submit")));
     for size in SIZES {
         set_size(&app, size).await;
         for lang in ["en", "ja"] {
@@ -86,7 +95,7 @@ async fn every_screen_in_both_languages_at_two_sizes() {
             )
             .await;
             app.wait_for("[data-testid='finder-results']").await;
-            shoot(&app, size.0, lang, &format!("{:02}-sidebar-filter-gaps", screens.len() + 3)).await;
+            shoot(&app, size.0, lang, &filter_shot).await;
             app.click("[data-finder='clear']").await;
         }
     }

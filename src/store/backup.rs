@@ -391,6 +391,12 @@ pub fn put_back(db: &Path, name: &str) -> Result<()> {
     super::mark::clear(db)
 }
 
+/// When snapshot `name` was taken (RFC 3339 UTC) and why ("daily", …), read from its name;
+/// `None` for a name that is not a snapshot's.
+pub fn taken(name: &str) -> Option<(String, String)> {
+    parse_name(name).map(|(t, reason)| (rfc3339(t), reason))
+}
+
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut s = path.as_os_str().to_os_string();
     s.push(suffix);

@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::catalog::Catalog;
 use crate::error::{Error, ImportFault, Result};
 use crate::interchange;
+use crate::model::{normalize_period, AssessmentSummary};
 use crate::store::Store;
 
 /// Reads at most one byte more than an interchange file may have (enough for the check to
@@ -33,5 +34,25 @@ pub fn import_from(store: &mut Store, catalog: &Catalog, source: impl Read, name
     } else {
         interchange::import(&bytes, catalog)?
     };
+    refuse_a_second(store, &record, name)?;
     store.insert_record(&record)
+}
+
+/// Refuses a file whose company already has an assessment of the same period here. Users
+/// import to move an assessment to this computer or to look at one again; a second row of
+/// the same name, which would not carry the first one's link to the year it was started
+/// from (and so would lose the PDF's page of changes), is never what they want. The message
+/// says how to replace it (delete, then import) or keep both (rename first).
+fn refuse_a_second(store: &Store, record: &crate::model::AssessmentRecord, name: &Path) -> Result<()> {
+    let period = normalize_period(&record.assessment.period).to_lowercase();
+    let company = record.company.display_name();
+    let same = |a: &&AssessmentSummary| normalize_period(&a.period).to_lowercase() == period && a.company_name.trim() == company;
+    match store.list_assessments()?.iter().find(same) {
+        Some(existing) => Err(Error::PeriodExists {
+            file: name.to_path_buf(),
+            company: existing.company_name.clone(),
+            period: existing.period.clone(),
+        }),
+        None => Ok(()),
+    }
 }

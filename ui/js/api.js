@@ -4,15 +4,17 @@
 const tauri = () => window.__TAURI__;
 
 export class AppError extends Error {
-  constructor(kind, message) {
+  constructor(kind, message, params = {}) {
     super(message);
     this.kind = kind;
+    this.params = params;
   }
 }
 
-/** An error as the shell sends it: its message, with SQLite's own words (`detail`) after it for support. */
+/** An error as the shell sends it: its message, with SQLite's own words (`detail`) after it for
+ *  support, and the facts its sentence names (`params`: a period, a company). */
 function appError(e) {
-  return new AppError(e.kind, e.detail ? `${e.message}\n\n${e.detail}` : e.message);
+  return new AppError(e.kind, e.detail ? `${e.message}\n\n${e.detail}` : e.message, e.params ?? {});
 }
 
 async function call(command, args = {}) {

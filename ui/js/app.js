@@ -10,7 +10,7 @@ import { describe } from './errors.js';
 import { firstStep, pathOf, validStep } from './flow.js';
 import { t, language } from './i18n.js';
 import { go } from './router.js';
-import { state } from './state.js';
+import { state, changed } from './state.js';
 
 export const app = {
   go,
@@ -71,7 +71,10 @@ export const app = {
     }
     if (saved.status) a.status = saved.status;
     if (saved.updated_at && !saved.company) a.updated_at = saved.updated_at;
+    const same = !saved.evaluation || JSON.stringify(saved.evaluation) === JSON.stringify(state.evaluation);
     takeEvaluation(saved.evaluation);
+    // "Submitted" in the sidebar and the header goes with the status, even if the score did not move.
+    if (saved.reverted_from && same) changed('evaluation');
   },
 
   async importFile() {

@@ -66,6 +66,7 @@ export const CONTRACT = Object.freeze({
     "feedback_unknown_submission",
     "feedback_already_opened",
     "feedback_workbook",
+    "period_exists",
     "opener",
     "pdf_missing",
     "no_mail_program",

@@ -9,6 +9,8 @@
 import { api } from './api.js';
 import { schedule } from './autosave.js';
 import { resolvingConflicts } from './components/conflict.js';
+import { readDate } from './views/fields.js';
+import { halfWidth } from './input.js';
 import { state, answerFor, part2For, putAnswer, putPart2, changed } from './state.js';
 
 /** A control whose change is complete at once (no typing to wait for). */
@@ -23,6 +25,12 @@ export function valueOf(input) {
   return input.value;
 }
 
+/** A date typed out in full: two-digit month and day, 年月日 ending in 日, or 8 digits. (An
+ *  emptied field is taken on leaving it: emptied to type anew is not "no date".) */
+function writtenOut(typed) {
+  return /^\d{4}[-/.]\d{2}[-/.]\d{2}$|日$|^\d{8}$/.test(halfWidth(typed).replace(/\s+/g, ''));
+}
+
 /**
  * Wires `root`'s [data-field] controls: `apply(field, value, input)` puts a changed value into
  * what is edited and returns false for a field it does not save; `save(immediate)` is then
@@ -32,6 +40,17 @@ export function bindFields(root, apply, save) {
   const changedField = (event) => {
     const input = event.target?.closest?.('[data-field]');
     if (!input) return;
+    // A date typed as text: applied as the user types once it is written out in full (so
+    // "2026/02/3", on its way to "2026/02/30", is not saved as 3 February), and on leaving the
+    // field, then written in the core's form (or, if it is no date, said how to write one).
+    if (input.dataset && 'date' in input.dataset) {
+      const leaving = event.type === 'change';
+      const value = readDate(input, leaving);
+      if (value === undefined || (!leaving && !writtenOut(input.value))) return;
+      if (apply(input.dataset.field, value, input) === false) return;
+      save(false);
+      return;
+    }
     // A date field on `change` (WebKit may not send `input` for it), the rest on `input`:
     // each change is handled once.
     if (event.type !== (input.type === 'date' ? 'change' : 'input')) return;

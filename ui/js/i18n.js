@@ -102,6 +102,12 @@ export function withParen(text, aside) {
   return `${text}${l?.paren_open ?? ' ('}${aside}${l?.paren_close ?? ')'}`;
 }
 
+/** A number of things in running text, as the core counts them: "3" / 「3件」. */
+export function count(n) {
+  const l = LANGS[current] ?? LANGS.en;
+  return fill(l?.count ?? '{n}', { n });
+}
+
 /** Our catalog texts come in {en, ja}: pick the current language. */
 export function pick(localized) {
   if (!localized) return '';

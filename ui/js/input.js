@@ -19,3 +19,19 @@ export function wholeNumber(value) {
   if (!/^\d+$/.test(plain) || BigInt(plain) > MAX) return null;
   return Number(plain);
 }
+
+/**
+ * A calendar date as people type it (2026-12-31, 2026/12/31, ２０２６／１２／３１, 2026年12月31日,
+ * 20261231), in the core's form YYYY-MM-DD; null when empty, undefined when it is no date
+ * (a month 13, a 31 February, a year of two digits). UI-only: the core receives YYYY-MM-DD.
+ */
+export function calendarDate(value) {
+  const plain = halfWidth(value).replace(/\s+/g, '');
+  if (!plain) return null;
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(plain) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(plain);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return undefined;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

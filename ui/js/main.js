@@ -4,6 +4,7 @@ import { api, onBackupProblem, onCloseRequested, onDatabaseDamaged } from './api
 import { flushAll, hasUnsaved, lastSaveError } from './autosave.js';
 import { app } from './app.js';
 import { aboutDialog } from './components/about.js';
+import { tellRestored } from './components/backups.js';
 import { confirm } from './components/dialog.js';
 import { toast } from './components/toast.js';
 import { renderHeader, markCurrent } from './components/header.js';
@@ -254,6 +255,7 @@ async function boot() {
   dispatch();
   // What came due while the app was closed, above whatever screen the start shows.
   if (companies.length) showCameDue();
+  tellRestored();
 }
 
 boot().catch(async (e) => {

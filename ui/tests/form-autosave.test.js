@@ -72,6 +72,24 @@ test('typing is applied once per change; a date on change only; unknown fields a
   assert.equal(saves, 2);
 });
 
+test('a date typed as text is saved in the core\'s form once it reads as a date, and never as half a date', () => {
+  const form = fakeForm();
+  const applied = [];
+  let saves = 0;
+  bindFields(form, (field, value) => { applied.push([field, value]); return true; }, () => { saves += 1; });
+  const typed = (value) => ({ type: 'text', value, dataset: { field: 'due', date: '' }, closest: () => null, setAttribute() {}, removeAttribute() {} });
+  form.fire('input', typed('2026/3'));
+  form.fire('input', typed('2026/03/3')); // on its way to the 31st: not the 3rd
+  form.fire('input', typed('２０２６／０３／３１'));
+  const leaving = typed('２０２６／３／３１');
+  form.fire('change', leaving);
+  form.fire('input', typed('')); // emptied to type anew: nothing yet
+  form.fire('change', typed('')); // left empty: no date
+  assert.deepEqual(applied, [['due', '2026-03-31'], ['due', '2026-03-31'], ['due', null]]);
+  assert.equal(saves, 3);
+  assert.equal(leaving.value, '2026-03-31', 'written in the core\'s form on leaving the field');
+});
+
 test('a second save carries the revision the first returned, even from another editor of the record', async () => {
   openAssessment();
   const form = fakeForm();

@@ -19,9 +19,12 @@ pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<Snapshot>> {
     Ok(state.db_path.as_deref().map(store::backup::list).unwrap_or_default())
 }
 
+/// Restores a snapshot and says what it brought back (the assessments, their answers, when
+/// the backup was taken), for the window to confirm it.
 #[tauri::command]
-pub async fn restore_backup(state: State<'_, AppState>, name: String) -> Result<()> {
-    state.restore_backup(&name)
+pub async fn restore_backup(state: State<'_, AppState>, name: String) -> Result<csr_core::usecase::Restored> {
+    state.restore_backup(&name)?;
+    state.with_store(|s| csr_core::usecase::restored(s, &name))
 }
 
 /// "I have a copy, continue" on the damage screen: the damage mark is removed and saving

@@ -94,5 +94,6 @@ pub fn returning_user_screens(id: i64) -> Vec<(&'static str, String)> {
         ("declaration", format!("/a/{id}/declaration")),
         ("submit", format!("/a/{id}/submit")),
         ("reconfirm-group", format!("/a/{id}/reconfirm/II")),
+        ("reconfirm-part2", format!("/a/{id}/reconfirm/part2")),
     ]
 }

@@ -5,7 +5,7 @@
 import { api } from '../api.js';
 import { describe } from '../errors.js';
 import { html } from '../html.js';
-import { t, formatDateTime } from '../i18n.js';
+import { t, formatDateTime, language } from '../i18n.js';
 import { confirm, alertBox, openDialog } from './dialog.js';
 import { toast } from './toast.js';
 
@@ -23,6 +23,28 @@ export function newestGood(list) {
 
 let restoring = false;
 
+const RESTORED = 'csr.restored';
+
+/**
+ * After a restore (the window starts again on the restored data): says what was brought back,
+ * as the core found it: when the backup was taken and why, and each assessment now in the
+ * app with its answers, so the user sees it is the one they meant.
+ */
+export async function tellRestored() {
+  const saved = sessionStorage.getItem(RESTORED);
+  if (!saved) return;
+  sessionStorage.removeItem(RESTORED);
+  const r = JSON.parse(saved);
+  const reason = t(`backups.reason.${r.reason.replace(/-\d+$/, '')}`);
+  await openDialog(html`
+    <h2 class="modal-title">${t('backups.restored_title')}</h2>
+    <p>${t('backups.restored_body', { date: formatDateTime(r.taken_at), reason })}</p>
+    ${r.assessments.length ? html`<ul class="restored-list" data-testid="restored-list">${r.assessments.map((a) => html`<li>${t('backups.restored_line',
+    { period: a.period, company: a.company, answers: a.answers })}</li>`)}</ul>` : html`<p data-testid="restored-list">${t('backups.restored_none')}</p>`}
+    <p>${t('backups.restored_undo')}</p>
+    <div class="modal-actions"><button type="button" value="ok" class="button primary">${t('common.ok')}</button></div>`);
+}
+
 /**
  * Asks, restores snapshot `s`, and reloads the app on the restored data. `damaged`: the
  * database is damaged, so it is kept aside as it is rather than backed up first (the
@@ -35,7 +57,12 @@ export async function restoreSnapshot(s, { damaged = false } = {}) {
   if (!ok || restoring) return;
   restoring = true;
   try {
-    await api.restoreBackup(s.name);
+    const restored = await api.restoreBackup(s.name);
+    // The language is the person's choice, not part of the data: the restored file keeps the
+    // one on screen (it may hold another, or none).
+    await api.setSetting('language', language()).catch(() => {});
+    // Told once the app has started again on the restored data (see tellRestored).
+    sessionStorage.setItem(RESTORED, JSON.stringify(restored));
     window.location.reload();
   } catch (e) {
     restoring = false;

@@ -19,10 +19,20 @@ function reconfirmCount() {
   return html`<a class="header-count" data-testid="header-reconfirm" href="#${pathOf(state.record.assessment.id, `reconfirm:${group}`)}">${t('reconfirm.header_left', { n: left.total })}</a>`;
 }
 
+/** "Submitted" on the open assessment's screens once it is submitted (a later change makes it
+ *  a draft again, and the chip goes). */
+function submittedChip() {
+  if (!location.hash.startsWith('#/a/') || state.record?.assessment.status !== 'submitted') return '';
+  return html`<span class="badge status-submitted header-status" data-testid="header-status">${t('status.submitted')}</span>`;
+}
+
 /** Keeps the count current as answers are confirmed (each save re-evaluates). */
 onStateChange((what) => {
+  if (what !== 'evaluation' && what !== 'record') return;
   const slot = document.querySelector('.header-count-slot');
-  if (slot && (what === 'evaluation' || what === 'record')) render(slot, reconfirmCount());
+  if (slot) render(slot, reconfirmCount());
+  const status = document.querySelector('.header-status-slot');
+  if (status) render(status, submittedChip());
 });
 
 export function renderHeader(el, { hasCompany }) {
@@ -36,6 +46,7 @@ export function renderHeader(el, { hasCompany }) {
       <a href="#/profile" data-nav="profile">${t('nav.profile')}</a>
     </nav>` : ''}
     <span class="header-count-slot">${state.record ? reconfirmCount() : ''}</span>
+    <span class="header-status-slot">${submittedChip()}</span>
     <save-status></save-status>
     <div class="lang-switch" role="group" aria-label="${t('nav.language')}">
       ${languages().map((l) => html`<button type="button" class="button small lang-button" data-lang="${l}" lang="${l}"

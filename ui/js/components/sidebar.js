@@ -81,6 +81,7 @@ export function renderSidebar(el, step) {
     <div id="sidebar-content" class="sidebar-content">
       <div class="sidebar-head">
         <div class="sidebar-period">${record.assessment.period}</div>
+        ${record.assessment.status === 'submitted' ? html`<div class="sidebar-status badge status-submitted" data-testid="sidebar-status">${t('status.submitted')}</div>` : ''}
         <div class="sidebar-company">${record.company.legal_name || record.company.name_latin}</div>
         ${overall ? html`<div class="sidebar-progress">${t('sidebar.complete', { pct: overall.completeness })}
           <meter min="0" max="100" value="${overall.completeness}" aria-hidden="true"></meter></div>` : ''}

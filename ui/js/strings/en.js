@@ -36,7 +36,7 @@ export default {
   "profile.sites.hint": "Offices, factories, warehouses: one per line.",
   "profile.work.intro": "These answers decide which of NEC's Part 2 policies concern you.",
   "profile.supplies_goods.hint": "Makes the conflict minerals policy apply to you.",
-  "profile.handles_chemicals.hint": "Makes the REACH policy apply to you.",
+  "profile.handles_chemicals.hint": "Tick this if what you deliver to NEC is itself a chemical product (paint, adhesive, oil and the like), or if customers ask which substances your goods contain (chemSHERPA; plating, paint, solder, plastics). Using cutting oil or cleaning agents in your own workshop does not count here: item VI-2 covers that. Makes the REACH policy apply to you.",
   "profile.does_construction.hint": "Makes the policy on health and safety in construction apply to you.",
   "profile.problem.required": "Needed for the submission.",
   "profile.problem.email": "This email address looks incomplete. Example: name@company.co.jp",
@@ -92,7 +92,7 @@ export default {
 
   "guideline.title": "What the guideline says",
   "guideline.source_note": "NEC Group Supply-Chain CSR Guideline, original English text.",
-  "guideline.section_heading": "Heading in the guideline's detailed section:",
+  "guideline.section_heading": "Heading in the guideline's detailed section",
   "guideline.no_section": "The guideline lists this item in Table 4-1 but gives no detailed explanation for it.",
   "guideline.condition_only": "The guideline states this as a condition of group VI without further text.",
   "guideline.group_intro": "About group {group}",
@@ -183,7 +183,7 @@ export default {
   "item.position": "item {n} of {total}",
   "item.condition.essential": "Essential condition",
   "item.condition.recommended": "Recommended condition",
-  "item.iso26000": "ISO 26000:",
+  "item.iso26000": "ISO 26000",
   "item.reconfirm": "This answer was carried over from an earlier assessment. Check that it is still true and change what is not.",
   "item.reconfirm.confirm": "It is still true",
   "item.your_answer": "Your answer",
@@ -583,5 +583,14 @@ export default {
   "came_due.line": "{date} — {what}",
   "came_due.more": "and {n} more (the review and each item show them).",
   "came_due.hint": "Open an item to update its evidence or action plan.",
-  "came_due.seen": "Seen"
+  "came_due.seen": "Seen",
+  "error.period_exists.title": "This assessment is already in the app. Nothing was imported.",
+  "error.period_exists.advice": "{period} of {company} is in the list of assessments already. To replace it with the file, delete {period} in the list first, then import the file again. To keep both, rename the one in the list first, then import the file.",
+  "backups.restored_title": "Backup restored",
+  "backups.restored_body": "The backup taken {date} ({reason}) is restored. Now in the app:",
+  "backups.restored_line": "{period}, {company}: {answers} items answered",
+  "backups.restored_none": "No assessments: the backup was taken before the first one was started.",
+  "backups.restored_undo": "Your data as it was just before is kept as a backup (before a restore): to go back, restore that one in Backups….",
+  "date.format_hint": "Year-month-day, for example 2026-12-31.",
+  "date.problem": "This is not a date. Type the year, month and day, for example 2026-12-31. What was saved before is kept."
 };

@@ -4,7 +4,6 @@
 import { api } from '../api.js';
 import { backupsDialog } from '../components/backups.js';
 import { confirm, prompt } from '../components/dialog.js';
-import { toast } from '../components/toast.js';
 import { html, render } from '../html.js';
 import { t, formatDateTime } from '../i18n.js';
 import { state } from '../state.js';
@@ -18,6 +17,19 @@ function suggestedPeriod(existing) {
   return t('assessments.period_suggestion', { year });
 }
 
+/**
+ * The assessment deleted last, offered back for a short while: in the page above the list (in
+ * the language of the page, redrawn with it), not a floating notice that covers the list.
+ */
+let deleted = null;
+const DELETED_SECONDS = 30;
+
+function deletedNotice() {
+  if (!deleted || Date.now() >= deleted.until) { deleted = null; return ''; }
+  return html`<div class="inline-notice" role="status" data-testid="deleted-notice"><span>${t('assessments.deleted', { period: deleted.period })}</span>
+    <button type="button" class="button small" data-action="undo-delete">${t('common.undo')}</button></div>`;
+}
+
 export async function assessments(main, _params, app) {
   const list = await api.listAssessments();
   const manyCompanies = new Set(list.map((a) => a.company_id)).size > 1;
@@ -29,6 +41,7 @@ export async function assessments(main, _params, app) {
         <button type="button" class="button" data-action="import">${t('assessments.import')}</button>
         <button type="button" class="button" data-action="backups">${t('backups.open')}</button>
       </div>
+      ${deletedNotice()}
       <form id="new-form" class="new-form card" hidden>
         <h2>${t('assessments.new')}</h2>
         <div class="field"><label class="field-label" for="new-period">${t('assessments.period')}</label>
@@ -69,9 +82,19 @@ export async function assessments(main, _params, app) {
             <button type="button" class="button small danger" data-action="delete" aria-label="${t('assessments.delete_named', { period: a.period })}">${t('assessments.delete')}</button>
           </td></tr>`)}</tbody>
       </table>`}
-      <p class="staff-link small">${t('collect.link_intro')} <a href="#/collect" data-testid="collect-link">${t('collect.link')}</a></p>
+      <p class="staff-link small">${t('collect.link_intro')}<a href="#/collect" data-testid="collect-link">${t('collect.link')}</a></p>
     </section>`);
 
+  const notice = main.querySelector('[data-testid="deleted-notice"]');
+  if (notice) {
+    const shown = deleted;
+    setTimeout(() => { if (deleted === shown) deleted = null; notice.remove(); }, deleted.until - Date.now());
+    notice.querySelector('[data-action="undo-delete"]').addEventListener('click', () => app.guard(async () => {
+      await api.restoreAssessment(shown.id);
+      deleted = null;
+      app.refresh();
+    }));
+  }
   const form = main.querySelector('#new-form');
   const newButton = main.querySelector('[data-action="new"]');
   const showForm = (show) => {
@@ -122,11 +145,8 @@ export async function assessments(main, _params, app) {
       await app.guard(async () => {
         await api.deleteAssessment(id);
         if (state.record?.assessment.id === id) app.closeAssessment();
+        deleted = { id, period: summary.period, until: Date.now() + DELETED_SECONDS * 1000 };
         app.refresh();
-        toast(t('assessments.deleted', { period: summary.period }), {
-          action: { label: t('common.undo'), run: () => app.guard(async () => { await api.restoreAssessment(id); app.refresh(); }) },
-          seconds: null,
-        });
       });
     }
   });

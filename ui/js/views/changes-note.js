@@ -2,7 +2,7 @@
 // forward from): a note on the item, and the review's list.
 
 import { html } from '../html.js';
-import { t, list } from '../i18n.js';
+import { t, list, withParen, count } from '../i18n.js';
 import { state } from '../state.js';
 import { itemLink } from './links.js';
 
@@ -26,7 +26,7 @@ export function itemChangeNote(itemId) {
   const changes = state.evaluation?.changes;
   const c = changes?.items.find((x) => x.item_id === itemId);
   if (!c) return '';
-  return html`<p class="change-note" data-testid="change-note"><strong>${title(changes)}:</strong> ${changeFacts(c).join(' · ')}</p>`;
+  return html`<p class="change-note" data-testid="change-note"><strong>${title(changes)}${t('label.colon')}</strong>${changeFacts(c).join(' · ')}</p>`;
 }
 
 /** The review's section listing every changed item. */
@@ -34,7 +34,7 @@ export function changesSection() {
   const changes = state.evaluation?.changes;
   if (!changes) return '';
   return html`<section class="card" aria-labelledby="changes-title" data-testid="changes">
-    <h2 id="changes-title">${title(changes)} (${changes.items.length})</h2>
+    <h2 id="changes-title">${withParen(title(changes), count(changes.items.length))}</h2>
     ${changes.items.length ? html`<ul class="link-list">${changes.items.map((c) => html`<li>${itemLink(c.item_id)} — ${changeFacts(c).join(' · ')}</li>`)}</ul>`
     : html`<p class="empty">${t('changes.none')}</p>`}
     <p class="small">${t('changes.pdf_note')}</p>

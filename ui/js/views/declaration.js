@@ -5,7 +5,7 @@ import { editRecord } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t, pick } from '../i18n.js';
 import { state } from '../state.js';
-import { textField, checkbox } from './fields.js';
+import { textField, checkbox, readDate } from './fields.js';
 import { stepNav } from './step-nav.js';
 
 const MAX = CONTRACT.text_limits;
@@ -34,7 +34,9 @@ export function declaration(main, _params, app) {
     // today, as the core decides it).
     if (field === 'signer_name' && value && !d.date && state.evaluation) {
       d.date = state.evaluation.facts.today;
-      main.querySelector('[data-field="date"]').value = d.date;
+      const date = main.querySelector('[data-field="date"]');
+      date.value = d.date;
+      readDate(date, true);
     }
     return true;
   });

@@ -1,7 +1,8 @@
 // Labelled form fields, built the same way everywhere: label, control, hint, problem.
 
 import { html } from '../html.js';
-import { t } from '../i18n.js';
+import { t, formatDate } from '../i18n.js';
+import { calendarDate } from '../input.js';
 
 let counter = 0;
 const uid = (name) => `f-${name.replace(/[^\w-]/g, '_')}-${++counter}`;
@@ -17,12 +18,48 @@ function describedBy(id, hint) {
 
 /** A one-line input. `name` is what the view reads back (data-field). */
 export function textField(name, label, value, { hint, type = 'text', required = false, problem, max = 300, attrs = '' } = {}) {
+  if (type === 'date') return dateField(name, label, value, { hint, required, problem });
   const id = uid(name);
   return html`<div class="field ${problem ? 'has-problem' : ''}">
     <label class="field-label" for="${id}">${label}${required ? html` <span class="required">${t('field.required')}</span>` : ''}</label>
     <input id="${id}" type="${type}" data-field="${name}" value="${value ?? ''}" maxlength="${max}"
       ${describedBy(id, hint)} ${problem ? html`aria-invalid="true"` : ''} ${attrs}>
     ${hintAndProblem(id, hint, problem)}</div>`;
+}
+
+/**
+ * A date typed as text (YYYY-MM-DD, or with slashes, full-width digits, 年月日), not the
+ * browser's date control: WebKitGTK's cannot be typed into on Linux, and every engine shows
+ * a grey sample date in an empty one that looks entered. No placeholder; the hint says the
+ * form, and the date as read is shown beneath in words (2026年12月31日 / 31 December 2026).
+ */
+export function dateField(name, label, value, { hint, required = false, problem } = {}) {
+  const id = uid(name);
+  return html`<div class="field date-field ${problem ? 'has-problem' : ''}">
+    <label class="field-label" for="${id}">${label}${required ? html` <span class="required">${t('field.required')}</span>` : ''}</label>
+    <input id="${id}" type="text" data-field="${name}" data-date value="${value ?? ''}" maxlength="20" inputmode="numeric" autocomplete="off"
+      aria-describedby="${id}-hint ${id}-shown ${id}-problem" ${problem ? html`aria-invalid="true"` : ''}>
+    <span class="field-hint" id="${id}-hint">${hint ? html`${hint} ` : ''}${t('date.format_hint')}</span>
+    <span class="date-shown" id="${id}-shown">${value ? formatDate(value) : ''}</span>
+    <span class="field-problem" id="${id}-problem" ${problem ? '' : html`hidden`}>${problem ?? ''}</span></div>`;
+}
+
+/**
+ * After a date field was typed in: the date as read, in words, beneath it; on leaving a field
+ * that holds no date (`done`), the problem saying how to write one. Returns the value to save
+ * (YYYY-MM-DD or null), or undefined while it is no date (nothing is saved).
+ */
+export function readDate(input, done) {
+  const value = calendarDate(input.value);
+  const shown = input.closest('.field')?.querySelector('.date-shown');
+  if (shown) shown.textContent = value ? formatDate(value) : '';
+  if (value === undefined) {
+    if (done) { input.dataset.dateProblem = ''; setProblem(input, t('date.problem')); }
+  } else {
+    if ('dateProblem' in input.dataset) { delete input.dataset.dateProblem; setProblem(input, null); }
+    if (done && value && input.value !== value) input.value = value;
+  }
+  return value;
 }
 
 export function textArea(name, label, value, { hint, required = false, problem, rows = 4, max = 50000, emphasis = false } = {}) {

@@ -30,6 +30,19 @@ export function setGuidelineView(v) {
   return view;
 }
 
+/**
+ * The side-by-side view's `tr`: each English paragraph, list entry or sentence of the guideline
+ * with our translation beside it, so the reader finds the English of the very paragraph they
+ * read (not the whole text stacked under the whole translation). `tr.both(ja, en)` pairs two
+ * texts a view composes itself (a condition statement, a definition).
+ */
+function pairs() {
+  const both = (ja, en) => html`<span class="gl-pair"><span class="gl-pair-tr" lang="${language()}">${ja}</span><span class="gl-pair-en" lang="en">${en}</span></span>`;
+  const tr = (english) => both(gt(english), english);
+  tr.both = both;
+  return tr;
+}
+
 function currentView() { return document.documentElement.dataset.glView ?? 'translation'; }
 
 /**
@@ -43,10 +56,12 @@ export function quotedText(quoted, withSwitch = true) {
   const switcher = html`<div class="gl-view-switch" role="group" aria-label="${t('guideline.view')}">
     ${GUIDELINE_VIEWS.map((v) => html`<button type="button" class="button small" data-gl-view="${v}"
       aria-pressed="${v === view ? 'true' : 'false'}">${t(`guideline.view.${v}`)}</button>`)}</div>`;
+  const heads = html`<p class="gl-pair gl-pair-head" aria-hidden="true"><span>${t('guideline.view.translation')}</span><span lang="en">${t('guideline.view.original')}</span></p>`;
   return html`${withSwitch ? switcher : ''}
     <div class="gl-body">
       <div class="gl-translation" lang="${language()}" data-tr>${translationLabel()}${quoted(gt)}</div>
       ${original}
+      <div class="gl-pairs" data-tr>${translationLabel()}${heads}${quoted(pairs())}</div>
     </div>`;
 }
 

@@ -49,6 +49,7 @@ function evidenceRows(itemId, evidence) {
 
 /** Group VI's condition as the guideline words it; in the translation, our wording of it. */
 function conditionStatement(it, tr) {
+  if (tr.both) return tr.both(conditionStatement(it, gt), conditionStatement(it, (x) => x));
   if (tr === gt) return t(`guideline.condition.${it.condition}`, { id: it.id });
   return it.condition === 'essential' ? 'Essential Condition' : `${it.id} is Recommended Condition`;
 }
@@ -94,14 +95,14 @@ export function item(main, params, app) {
         <div class="badges">
           ${it.condition ? html`<span class="badge condition-${it.condition}">${t(`item.condition.${it.condition}`)}</span>` : ''}
           <span class="badge condition-essential" data-testid="expired-badge" ${answer.evidence.some((_, i) => isExpired(it.id, i)) ? '' : html`hidden`}>${t('item.evidence.expired_badge')}</span>
-          <span class="badge iso">${t('item.iso26000')} ${it.iso26000.map((c) => `${c} ${subjectName(c)}`).join(' / ')}</span>
+          <span class="badge iso">${t('item.iso26000')}${t('label.colon')}${it.iso26000.map((c) => `${c} ${subjectName(c)}`).join(' / ')}</span>
         </div>
       </header>
       ${reconfirmBanner(answer.to_reconfirm)}
       <div class="change-note-slot">${itemChangeNote(it.id)}</div>
       <div class="step-grid">
         ${guidelinePanel(
-    (tr) => html`${it.section_heading ? html`<p class="section-heading">${t('guideline.section_heading')} <strong>${tr(it.section_heading)}</strong></p>` : ''}
+    (tr) => html`${it.section_heading ? html`<p class="section-heading">${t('guideline.section_heading')}${t('label.colon')}<strong>${tr(it.section_heading)}</strong></p>` : ''}
       ${it.condition ? html`<p class="condition-statement">${conditionStatement(it, tr)}</p>` : ''}
       ${it.request ? html`<p class="request">${tr(it.request)}</p>` : ''}
       ${blocks(it.explanation, tr)}`,

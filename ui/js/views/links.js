@@ -2,7 +2,6 @@
 
 import { pathOf } from '../flow.js';
 import { html } from '../html.js';
-import { gt } from '../i18n.js';
 import { glText } from '../components/guideline-title.js';
 import { state, itemById, policyById } from '../state.js';
 
@@ -16,11 +15,19 @@ export function policyLink(policyId) {
   return html`<a href="#${pathOf(state.record.assessment.id, `part2:${policyId}`)}">${p ? glText(p.short_title) : policyId}</a>`;
 }
 
-/** Links to items: with titles when few, as a compact row of ids when many. */
+/**
+ * Links to items, each with its id and title (a bare id means nothing to a reader); many of them
+ * (more than 10) under the heading of their group, in the guideline's order.
+ */
 export function itemLinks(ids) {
-  if (ids.length > 10) {
-    const id = state.record.assessment.id;
-    return html`<ul class="link-list compact-ids">${ids.map((i) => html`<li><a href="#${pathOf(id, `item:${i}`)}" title="${gt(itemById(i)?.item.title ?? '')}">${i}</a></li>`)}</ul>`;
+  if (ids.length <= 10) return html`<ul class="link-list">${ids.map((i) => html`<li>${itemLink(i)}</li>`)}</ul>`;
+  const groups = [];
+  for (const i of ids) {
+    const group = itemById(i)?.group;
+    const last = groups[groups.length - 1];
+    if (last && last.group === group) last.ids.push(i); else groups.push({ group, ids: [i] });
   }
-  return html`<ul class="link-list">${ids.map((i) => html`<li>${itemLink(i)}</li>`)}</ul>`;
+  return html`<ul class="link-groups" data-testid="grouped-items">${groups.map(({ group, ids: inGroup }) => html`<li>
+    <p class="link-group-name">${group ? html`${group.id} ${glText(group.title)}` : ''}</p>
+    <ul class="link-list">${inGroup.map((i) => html`<li>${itemLink(i)}</li>`)}</ul></li>`)}</ul>`;
 }

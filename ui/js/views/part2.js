@@ -3,7 +3,7 @@
 import { CONTRACT } from '../contract.js';
 import { editRecord } from '../form-autosave.js';
 import { html, render } from '../html.js';
-import { t, pick } from '../i18n.js';
+import { t, gt, pick } from '../i18n.js';
 import { state, policyById, isRelevant } from '../state.js';
 import { textField, textArea, checkbox, radioGroup } from './fields.js';
 import { blocks, guidelinePanel } from './guideline-text.js';
@@ -13,6 +13,14 @@ import { stepNav } from './step-nav.js';
 
 const CASCADE = CONTRACT.cascades; // the core's list (src/contract.rs)
 const MAX = CONTRACT.text_limits;
+
+/** The guideline's definition (label, term, text): "[Definition] Term: text" in the text's own
+ *  language, so a Japanese line takes the full-width colon and the English the ASCII one. */
+function definition(d, tr) {
+  const line = (x, colon) => html`<span>${x(d.label)}</span> <strong>${x(d.term)}</strong>${colon}${x(d.text)}`;
+  if (tr.both) return tr.both(line(gt, t('label.colon')), line((s) => s, ': '));
+  return line(tr, tr === gt ? t('label.colon') : ': ');
+}
 
 function disclosureField(f, value) {
   const label = pick(f.label);
@@ -50,7 +58,7 @@ export function part2(main, params, app) {
         ${guidelinePanel(
     (tr) => html`${blocks(policy.statement, tr)}
       <p class="request">${tr(policy.request)}</p>
-      ${policy.definition ? html`<p class="definition"><span>${tr(policy.definition.label)}</span> <strong>${tr(policy.definition.term)}</strong>: ${tr(policy.definition.text)}</p>` : ''}`,
+      ${policy.definition ? html`<p class="definition">${definition(policy.definition, tr)}</p>` : ''}`,
     '',
     state.catalog.advice.policies[policy.id],
   )}

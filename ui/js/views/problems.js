@@ -2,7 +2,8 @@
 
 import { pathOf } from '../flow.js';
 import { html } from '../html.js';
-import { t, pick, gt, list } from '../i18n.js';
+import { t, pick, gt, list, withParen } from '../i18n.js';
+import { glText } from '../components/guideline-title.js';
 import { state, policyById } from '../state.js';
 import { itemLinks, policyLink } from './links.js';
 
@@ -23,7 +24,7 @@ function unprintablePlace(u) {
     case 'profile': return html`<a href="#/profile">${t(`profile.${u.field}`)}</a>`;
     case 'assessment': return t('assessments.period');
     case 'item': return html`<a href="#${pathOf(id, `item:${u.id}`)}">${u.id}</a> ${t(`item.${u.field}`)}`;
-    case 'policy': return html`<a href="#${pathOf(id, `part2:${u.id}`)}">${policyById(u.id)?.short_title ?? u.id}</a>
+    case 'policy': return html`<a href="#${pathOf(id, `part2:${u.id}`)}">${policyById(u.id) ? glText(policyById(u.id).short_title) : u.id}</a>
       ${u.field.startsWith('disclosure.') ? disclosureLabel(u.id, u.field.slice('disclosure.'.length)) : t('part2.notes')}`;
     case 'declaration': return html`<a href="#${pathOf(id, 'declaration')}">${t(`declaration.${u.field}`)}</a>`;
     default: return u.field;
@@ -32,7 +33,7 @@ function unprintablePlace(u) {
 
 function unprintableList(fields) {
   return html`<ul class="link-list">${fields.map((u) => html`<li>${unprintablePlace(u)}${t('label.colon')}<strong class="unprintable">${u.characters}</strong>
-    <span class="small">(${[...u.characters].map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ')})</span></li>`)}</ul>`;
+    <span class="small">${withParen('', [...u.characters].map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ')).trim()}</span></li>`)}</ul>`;
 }
 
 export function findingItem(f) {
@@ -48,7 +49,7 @@ export function findingItem(f) {
     case 'policies_not_acknowledged': return html`<p>${t('problem.policies')}</p>
       <ul class="link-list">${f.policies.map((p) => html`<li>${policyLink(p)}</li>`)}</ul>`;
     case 'disclosures': return html`<p>${t('problem.disclosures', { policy: gt(policyById(f.policy)?.short_title ?? f.policy) })}
-      <a href="#${pathOf(id, `part2:${f.policy}`)}">${f.fields.map((x) => disclosureLabel(f.policy, x.field) + (x.problem === 'malformed' ? ` (${t('problem.malformed')})` : '')).join('; ')}</a></p>`;
+      <a href="#${pathOf(id, `part2:${f.policy}`)}">${list(f.fields.map((x) => (x.problem === 'malformed' ? withParen(disclosureLabel(f.policy, x.field), t('problem.malformed')) : disclosureLabel(f.policy, x.field))))}</a></p>`;
     case 'declaration': return html`<p>${t('problem.declaration')} <a href="#${pathOf(id, 'declaration')}">${list(f.missing.map((m) => t(`declaration.missing.${m}`)))}</a></p>`;
     case 'marked_for_review': return html`<p>${t('problem.marked_for_review')}</p>${itemLinks(f.items)}`;
     case 'unprintable_characters': return html`<p>${t('problem.unprintable')}</p>${unprintableList(f.fields)}`;

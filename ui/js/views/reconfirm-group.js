@@ -9,7 +9,7 @@ import { toReconfirm } from '../finder.js';
 import { pathOf, reconfirmGroups } from '../flow.js';
 import { html, render } from '../html.js';
 import { t, gt, list, formatDate, labelled } from '../i18n.js';
-import { state, answerFor, part2For, putAnswer, putPart2, groupOf } from '../state.js';
+import { state, answerFor, part2For, putAnswer, putPart2, groupOf, isRelevant } from '../state.js';
 import { radioGroup, textArea } from './fields.js';
 import { glText, translationLabel } from '../components/guideline-title.js';
 
@@ -50,12 +50,20 @@ function itemRow(it) {
   </li>`;
 }
 
+/** What a policy's answer says, as the sidebar says it: acknowledged, not answered, or (a policy
+ *  that does not concern the company and was not acknowledged) that it does not concern it,
+ *  never "not answered yet" beside "Confirmed". */
+function policyState(policyId, a) {
+  if (a.acknowledged) return t('part2.acknowledged');
+  return isRelevant(policyId) ? t('status.unanswered') : t('part2.not_relevant_short');
+}
+
 function policyRow(p) {
   const a = part2For(p.id);
   return html`<li class="reconfirm-row card ${a.to_reconfirm ? 'pending' : 'confirmed'}" data-policy="${p.id}">
     <div class="reconfirm-row-head">
       <a href="#${pathOf(state.record.assessment.id, `part2:${p.id}`)}">${glText(p.short_title)}</a>
-      <span class="badge">${a.acknowledged ? t('part2.acknowledged') : t('status.unanswered')}</span>
+      <span class="badge" data-testid="policy-state">${policyState(p.id, a)}</span>
       ${a.to_reconfirm ? html`<span class="badge reconfirm">${t('status.to_reconfirm')}</span>` : html`<span class="badge status-submitted">${t('reconfirm.confirmed')}</span>`}
     </div>
     <div class="reconfirm-text">${a.cascaded ? html`<p class="small">${labelled(t('part2.cascaded_label'), t(`cascade_state.${a.cascaded}`))}</p>` : ''}

@@ -48,8 +48,16 @@ pub fn restore(ctx: &mut Context) -> Outcome {
     let name = ctx.positional("the snapshot's name (see `csr-assess backups`)", help::RESTORE_BACKUP)?;
     ctx.json_flag(help::RESTORE_BACKUP)?;
     let restored = store::restore_backup_at(&ctx.db()?, &name, Catalog::get(), None)?;
-    let count = restored.list_assessments()?.len();
-    crate::say!("Restored {name}: {count} assessments. The database as it was is kept in the backups folder.");
+    let facts = csr_core::usecase::restored(&restored, &name)?;
+    let list: Vec<String> = facts.assessments.iter().map(|a| format!("{} of {} ({} answers)", a.period, a.company, a.answers)).collect();
+    crate::say!(
+        "Restored {name}, taken {} ({}): {} assessments{}{}. The database as it was is kept in the backups folder.",
+        facts.taken_at,
+        facts.reason,
+        facts.assessments.len(),
+        if list.is_empty() { "" } else { ": " },
+        list.join("; ")
+    );
     Ok(())
 }
 
