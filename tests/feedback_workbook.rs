@@ -37,6 +37,7 @@ fn record(code: &str, name: &str, status: Status) -> AssessmentRecord {
         },
         answers: common::full_answers(),
         part2: common::full_part2(),
+        nec_requests: Vec::new(),
     }
 }
 

@@ -16,6 +16,7 @@ mod aggregate;
 mod csv;
 mod labels;
 mod read;
+mod requests;
 mod sheets;
 mod spool;
 mod summary;
@@ -31,6 +32,7 @@ use crate::error::{Error, Result};
 
 pub use aggregate::{Change, Look, NeedsLook};
 pub use labels::Problem;
+pub use requests::{OpenRequest, Requests};
 pub use summary::{PolicyRow, Submission, Supplier};
 
 /// A file that could not be used, with the reason.

@@ -161,6 +161,7 @@ impl Tables<'_> {
                     h.push(l.essential_worse.into());
                 }
                 h.extend([l.file, l.checked, l.sha256, l.format_version].map(String::from));
+                h.extend(super::requests::submission_headings(self.catalog, l.lang));
             }
             Table::Answers => h.extend(
                 [
@@ -183,7 +184,9 @@ impl Tables<'_> {
                     l.to_reconfirm,
                     l.file,
                 ]
-                .map(String::from),
+                .map(String::from)
+                .into_iter()
+                .chain(super::requests::answer_headings(l.lang)),
             ),
             Table::NeedsLook => {
                 h.extend([l.supplier_code, l.legal_name, l.period, l.look_reason, l.look_detail, l.file].map(String::from))
@@ -294,6 +297,7 @@ impl Tables<'_> {
                 Cell::text(s.sha256.as_str()),
                 Cell::Number(s.format_version as f64),
             ]);
+            row.extend(super::requests::submission_cells(s, c, l.lang));
             sink.row(&row)?;
         }
         Ok(())
@@ -380,7 +384,7 @@ impl Tables<'_> {
                     Some(crate::catalog::Condition::Recommended) => l.recommended,
                     None => "",
                 };
-                sink.row(&[
+                let mut row = vec![
                     Cell::text(s.supplier_code.as_str()),
                     Cell::text(s.legal_name.as_str()),
                     Cell::text(s.period.as_str()),
@@ -399,7 +403,9 @@ impl Tables<'_> {
                     Cell::text(if a.marked_for_review { l.yes } else { "" }),
                     Cell::text(if a.to_reconfirm { l.yes } else { "" }),
                     Cell::text(s.file.as_str()),
-                ])?;
+                ];
+                row.extend(super::requests::answer_cells(l.lang));
+                sink.row(&row)?;
             }
         }
         Ok(())
