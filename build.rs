@@ -5,7 +5,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("lang");
+    // Read when the script runs, not when it was compiled: a build directory shared between
+    // checkouts (hard-linked copies) would otherwise embed another checkout's files.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir).join("lang");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut entries = Vec::new();
     let mut languages: Vec<_> = std::fs::read_dir(&root).expect("lang/ exists").flatten().map(|e| e.path()).collect();

@@ -122,7 +122,7 @@ fn folder(count: usize) -> PathBuf {
                     break;
                 }
                 let (r, lang) = record(n);
-                let sub = pdf::render(&r, Catalog::get(), lang).unwrap();
+                let sub = pdf::render(&r, Catalog::get(), csr_core::lang::Lang::parse(lang).unwrap()).unwrap();
                 std::fs::write(dir.join(format!("submission-{n:05}.pdf")), sub.pdf).unwrap();
             });
         }

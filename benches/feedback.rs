@@ -78,11 +78,11 @@ fn build(dir: &Path, suppliers: usize) -> std::path::PathBuf {
     let inbox = dir.join("inbox");
     std::fs::create_dir_all(&inbox).unwrap();
     for n in 0..DISTINCT {
-        let rendered = pdf::render(&record(n), Catalog::get(), if n % 2 == 0 { "ja" } else { "en" }).unwrap();
+        let rendered = pdf::render(&record(n), Catalog::get(), csr_core::lang::Lang::parse(if n % 2 == 0 { "ja" } else { "en" }).unwrap()).unwrap();
         std::fs::write(inbox.join(format!("submission-{n}.pdf")), rendered.pdf).unwrap();
     }
     let collected = dir.join("received.xlsx");
-    usecase::collect_to(&[inbox], &[], 2, csr_core::lang::Lang::parse("ja").unwrap(), &collected, &|_| {}).unwrap();
+    usecase::collect_to(&[inbox], &[], 2, Catalog::get(), csr_core::lang::Lang::parse("ja").unwrap(), &collected, &|_| {}).unwrap();
     let submission = |at: &At| {
         let policy = pick(at.supplier_code, 3) == 0;
         SubmissionFill {

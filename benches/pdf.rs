@@ -84,7 +84,7 @@ fn time_renders(record: &AssessmentRecord, runs: usize) -> Vec<Duration> {
     (0..runs)
         .map(|_| {
             let t = Instant::now();
-            pdf::render(record, Catalog::get(), "ja").unwrap();
+            pdf::render(record, Catalog::get(), csr_core::lang::Lang::parse("ja").unwrap()).unwrap();
             t.elapsed()
         })
         .collect()
@@ -113,14 +113,40 @@ fn first_pdfs(db: &Path, id: i64, n: usize) -> Duration {
     p50(runs)
 }
 
+/// Instructions executed by this bench run as `--first-pdf DB ID RENDERS`, counted by
+/// valgrind's callgrind: a figure the machine's load does not change (the times above vary
+/// two-fold on this shared machine). None when valgrind is not installed.
+fn instructions(db: &Path, id: i64, renders: usize) -> Option<u64> {
+    let out = Command::new("valgrind")
+        .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+        .arg(std::env::current_exe().unwrap())
+        .arg(FIRST_PDF)
+        .arg(db)
+        .arg(id.to_string())
+        .arg(renders.to_string())
+        .output()
+        .ok()?;
+    assert!(out.status.success(), "callgrind: {}", String::from_utf8_lossy(&out.stderr));
+    // "==123== Collected : 1234567"
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .find_map(|l| l.split_once("Collected :").map(|(_, n)| n.trim().parse().unwrap()))
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some(FIRST_PDF) {
         let store = csr_core::store::Store::open(&args[2], csr_core::Catalog::get()).unwrap();
         let record = store.record(args[3].parse().unwrap()).unwrap();
+        let renders: usize = args.get(4).map_or(1, |n| n.parse().unwrap());
         let t = Instant::now();
-        pdf::render(&record, Catalog::get(), "ja").unwrap();
-        println!("{}", ms(t.elapsed()));
+        let ja = csr_core::lang::Lang::parse("ja").unwrap();
+        pdf::render(&record, Catalog::get(), ja).unwrap();
+        let first = t.elapsed();
+        for _ in 1..renders {
+            pdf::render(&record, Catalog::get(), ja).unwrap();
+        }
+        println!("{}", ms(first));
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -133,7 +159,7 @@ fn main() {
         std::fs::read_to_string("/proc/loadavg").map_or("unknown".into(), |l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
     );
 
-    let sub = pdf::render(&record, Catalog::get(), "ja").unwrap();
+    let sub = pdf::render(&record, Catalog::get(), csr_core::lang::Lang::parse("ja").unwrap()).unwrap();
     let runs = time_renders(&record, 15);
     // The fresh processes below open the database themselves: one writer at a time.
     drop(store);
@@ -151,7 +177,7 @@ fn main() {
     println!("{:<44} {:>9.1} ms p50 of {} runs", "this app: PDF generation (warm)", ms(warm), runs.len());
     // `verify` of the same submission: the data, its fingerprint, every page read and
     // compared with the data's record of it (the reading is also what making the PDF adds).
-    let english = pdf::render(&record, Catalog::get(), "en").unwrap();
+    let english = pdf::render(&record, Catalog::get(), csr_core::lang::Lang::parse("en").unwrap()).unwrap();
     let english_pages = lopdf::Document::load_mem(&english.pdf).map(|d| d.get_pages().len()).unwrap_or(0);
     for (lang, sub, pages) in [("ja", &sub, pages), ("en", &english, english_pages)] {
         let checks: Vec<Duration> = (0..15)
@@ -162,6 +188,16 @@ fn main() {
             })
             .collect();
         println!("{:<44} {:>9.1} ms p50 of 15, {pages} pages", format!("this app: verify ({lang})"), ms(p50(checks)));
+    }
+    let db = common::db_path(&db_dir);
+    match (instructions(&db, id, 1), instructions(&db, id, 4)) {
+        (Some(one), Some(four)) => println!(
+            "{:<44} {:>9.1} M instructions warm (callgrind); {:.1} M for a whole process with its first PDF",
+            "this app: PDF generation, instructions",
+            (four - one) as f64 / 3.0 / 1e6,
+            one as f64 / 1e6
+        ),
+        _ => println!("{:<44} not measured: valgrind is not installed", "this app: PDF generation, instructions"),
     }
     println!(
         "{:<44} {:>9} bytes ({:.0} KB), {pages} pages, {} characters, {} words (pdftotext)",
@@ -174,7 +210,6 @@ fn main() {
 
     // A fresh process: start, open the database, load the font, render, write the file.
     let exe = env!("CARGO_BIN_EXE_csr-assess");
-    let db = common::db_path(&db_dir);
     let out = dir.path().join("cli.pdf");
     let cold: Vec<Duration> = (0..7)
         .map(|_| {
@@ -192,16 +227,21 @@ fn main() {
         })
         .collect();
     let cold = p50(cold);
-    println!("{:<44} {:>9.1} ms p50 of 7 (a new `csr-assess pdf` process each)", "this app: PDF, cold process", ms(cold));
+    println!(
+        "{:<44} {:>9.1} ms p50 of 7 (a new `csr-assess pdf` process each)",
+        "this app: PDF, cold process",
+        ms(cold)
+    );
 
     // The worst case of issue 16: every answer 10,000 characters long.
     let mut big = record.clone();
-    let sentence = "当社では就業規則に強制労働の禁止を明記し、入社時に全員へ説明しています。Records are kept for five years. ";
+    let sentence =
+        "当社では就業規則に強制労働の禁止を明記し、入社時に全員へ説明しています。Records are kept for five years. ";
     let long: String = sentence.chars().cycle().take(10_000).collect();
     for a in &mut big.answers {
         a.description = long.clone();
     }
-    let big_sub = pdf::render(&big, Catalog::get(), "ja").unwrap();
+    let big_sub = pdf::render(&big, Catalog::get(), csr_core::lang::Lang::parse("ja").unwrap()).unwrap();
     let big_runs = time_renders(&big, 5);
     let big_pdf = dir.path().join("big.pdf");
     std::fs::write(&big_pdf, &big_sub.pdf).unwrap();
@@ -275,7 +315,8 @@ fn main() {
         printed_chars(&app_text),
         words(&app_text)
     );
-    let warm_ratio = c_warm.map_or("no warm figure".to_string(), |c| format!("{:.0}× warm", c.as_secs_f64() / warm.as_secs_f64()));
+    let warm_ratio =
+        c_warm.map_or("no warm figure".to_string(), |c| format!("{:.0}× warm", c.as_secs_f64() / warm.as_secs_f64()));
     println!(
         "{:<44} {warm_ratio}, {:.0}× cold",
         "Chromium time / this app's time",

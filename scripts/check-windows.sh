@@ -11,7 +11,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# Everything this script starts (wine, the app, xvfb-run) carries its mark and is stopped
+# when it ends, whatever the reason (scripts/guard.sh).
+GUARD_NAME=check-windows
+. scripts/guard.sh
 . scripts/env.sh
+. scripts/windows/flaky.sh
 START=$SECONDS
 TARGET=x86_64-pc-windows-gnu
 
@@ -35,8 +40,10 @@ install() {
   for pkg in "${pkgs[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
   if [ ${#missing[@]} -gt 0 ]; then
     echo "installing ${missing[*]}"
-    $SUDO apt-get update -qq
-    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # Waits up to 20 minutes for another apt or dpkg (an unattended upgrade) to finish.
+    limit 1800 "apt-get update" $SUDO apt-get -o DPkg::Lock::Timeout=1200 update -qq
+    limit 3600 "installing ${missing[*]}" $SUDO env DEBIAN_FRONTEND=noninteractive \
+      apt-get -o DPkg::Lock::Timeout=1200 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
   # The Japanese message box needs a Japanese locale for wine to take its UI language from.
   if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
@@ -44,7 +51,7 @@ install() {
     $SUDO sh -c 'grep -q "^ja_JP.UTF-8 UTF-8" /etc/locale.gen || echo "ja_JP.UTF-8 UTF-8" >> /etc/locale.gen; locale-gen ja_JP.UTF-8 >/dev/null'
   fi
   if ! command -v cargo >/dev/null 2>&1; then ./scripts/setup.sh; . scripts/env.sh; fi
-  rustup target list --installed | grep -qx "$TARGET" || rustup target add "$TARGET"
+  rustup target list --installed | grep -qx "$TARGET" || limit 1800 "rustup target add $TARGET" rustup target add "$TARGET"
 }
 timed "install" install
 
@@ -68,8 +75,8 @@ step "Wine prefix with the bcryptprimitives.dll stand-in"
 prefix() {
   if [ ! -f "$WINEPREFIX/system.reg" ]; then
     # No Mono or Gecko download prompts: the checks need neither.
-    WINEDLLOVERRIDES="mscoree,mshtml=" wineboot -i >/dev/null 2>&1
-    wineserver -w
+    WINEDLLOVERRIDES="mscoree,mshtml=" limit 600 "wineboot (a new wine prefix)" wineboot -i >/dev/null 2>&1
+    limit 300 "wineserver to end after wineboot" wineserver -w
   fi
   local dll="$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll"
   local src=scripts/windows/bcryptprimitives.c
@@ -82,10 +89,12 @@ timed "wine prefix" prefix
 
 # ---------------------------------------------------------------------------------------------
 step "Cross-building the core's tests and the CLI (debug)"
-timed "build: core tests + CLI" cargo test --locked --target "$TARGET" -p csr-self-assessment --no-run
+timed "build: core tests + CLI" limit 5400 "cross-building the core's tests and the CLI" \
+  cargo test --locked --target "$TARGET" -p csr-self-assessment --no-run
 
 step "Cross-building the app (release, as shipped)"
-timed "build: app (release)" cargo build --locked --release --target "$TARGET" -p csr-self-assessment-app
+timed "build: app (release)" limit 5400 "cross-building the app (release)" \
+  cargo build --locked --release --target "$TARGET" -p csr-self-assessment-app
 APP_EXE="$CARGO_TARGET_DIR/$TARGET/release/csr-self-assessment.exe"
 CLI_EXE="$CARGO_TARGET_DIR/$TARGET/debug/csr-assess.exe"
 
@@ -93,24 +102,53 @@ CLI_EXE="$CARGO_TARGET_DIR/$TARGET/debug/csr-assess.exe"
 step "The core's tests under wine"
 LOGS="$CARGO_TARGET_DIR/check-windows"
 mkdir -p "$LOGS"
+FLAKES=()
 core_tests() {
   # --nocapture: a skipped test says why on standard error ("skipped: …").
   # --no-fail-fast: every test binary runs, not only those before the first failure.
-  if cargo test --locked --no-fail-fast --target "$TARGET" -p csr-self-assessment -- --nocapture >"$LOGS/tests.log" 2>&1; then
+  # Two hours at most: a test hung under wine ends the check, named, instead of blocking it.
+  if limit 7200 "the core's tests under wine" \
+    cargo test --locked --no-fail-fast --target "$TARGET" -p csr-self-assessment -- --nocapture >"$LOGS/tests-run1.log" 2>&1; then
     TESTS_OK=1
-  else
-    TESTS_OK=0
+    cp "$LOGS/tests-run1.log" "$LOGS/tests.log"
+    return
   fi
+  TESTS_OK=0
+  # Wine's process creation fails now and then ("Internal error", OS error 1359): a binary
+  # whose every failure is that error is run once more (scripts/windows/flaky.sh). A real
+  # failure, a failure to build, or a rerun that fails again still fails the check.
+  local failed target n=0 real=0
+  mapfile -t failed < <(failed_targets "$LOGS/tests-run1.log")
+  [ ${#failed[@]} -eq 0 ] && real=1
+  cp "$LOGS/tests-run1.log" "$LOGS/tests.log"
+  for target in "${failed[@]}"; do
+    if [ "$(classify "$LOGS/tests-run1.log" "$target")" != flaky-1359 ]; then real=1; continue; fi
+    n=$((n + 1))
+    echo "  $target failed only with wine's process-spawn error (OS error 1359): running it once more"
+    # shellcheck disable=SC2086 # cargo's own words for the target, split on purpose
+    if limit 1800 "the rerun of $target under wine" \
+      cargo test --locked --target "$TARGET" $target -- --nocapture >"$LOGS/tests-rerun-$n.log" 2>&1; then
+      FLAKES+=("$target: flaky under wine (OS error 1359), passed on rerun (logs: tests-run1.log, tests-rerun-$n.log)")
+      replace_section "$LOGS/tests.log" "$target" "$LOGS/tests-rerun-$n.log" >"$LOGS/tests.log.new"
+      mv "$LOGS/tests.log.new" "$LOGS/tests.log"
+    else
+      FLAKES+=("$target: failed with OS error 1359, and failed again on rerun (tests-rerun-$n.log)")
+      real=1
+    fi
+  done
+  [ "$real" = 0 ] && TESTS_OK=1
+  return 0
 }
 TESTS_OK=0
 timed "core tests under wine" core_tests
-read -r PASSED FAILED IGNORED < <(awk '/^test result:/ {
-    for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^ignored/) g += $i }
-  } END { print p + 0, f + 0, g + 0 }' "$LOGS/tests.log")
+# The figures count each flaky binary's rerun in place of its first run (tests.log; the
+# first run as it was is tests-run1.log).
+read -r PASSED FAILED IGNORED < <(test_counts "$LOGS/tests.log")
 # The kill test has its own main (harness = false) and prints one line when it passes.
 DURABILITY=$(grep -o '^durability: ok in [0-9.]* s' "$LOGS/tests.log" || true)
 if [ -n "$DURABILITY" ]; then PASSED=$((PASSED + 1)); fi
 SKIPPED=$(grep -c '^skipped: ' "$LOGS/tests.log" || true)
+if [ ${#FLAKES[@]} -gt 0 ]; then printf '  %s\n' "${FLAKES[@]}"; fi
 if [ "$TESTS_OK" = 1 ]; then echo "core tests passed"; else tail -40 "$LOGS/tests.log"; fi
 
 # ---------------------------------------------------------------------------------------------
@@ -119,7 +157,12 @@ JOURNEY_FAILED=0
 JOURNEY_STEPS=0
 ok() { JOURNEY_STEPS=$((JOURNEY_STEPS + 1)); printf '  ok    %s\n' "$1"; }
 bad() { JOURNEY_STEPS=$((JOURNEY_STEPS + 1)); JOURNEY_FAILED=$((JOURNEY_FAILED + 1)); printf '  FAIL  %s\n' "$1"; }
-cli() { timeout 120 wine "$CLI_EXE" "$@" 2>>"$WORK/stderr.log"; }
+cli() { # each step has two minutes: a hang is named and fails that step, not the check
+  local rc=0
+  timeout 120 wine "$CLI_EXE" "$@" 2>>"$WORK/stderr.log" || rc=$?
+  [ "$rc" = 124 ] && echo "  (csr-assess $1 did not finish within 120 s)" >&2
+  return "$rc"
+}
 journey() {
   WORK=$(mktemp -d)
   cd "$WORK"
@@ -198,7 +241,7 @@ app_check() { # app_check LANG NAME EXPECTED-TITLE
 app_checks() {
   # No wine process left from the journey: a busy wineserver delayed the first box past
   # the wait once.
-  wineserver -w || true
+  limit 300 "wineserver to end after the CLI journey" wineserver -w || true
   app_check C.UTF-8 english "CSR Self-Assessment cannot start"
   app_check ja_JP.UTF-8 japanese "CSR Self-Assessment を起動できません"
 }
@@ -212,6 +255,7 @@ printf '  total: %d s\n' "$((SECONDS - START))"
 printf '  core tests under wine: %s passed, %s failed, %s ignored, %s skipped (each says why):\n' \
   "$PASSED" "$FAILED" "$IGNORED" "$SKIPPED"
 grep '^skipped: ' "$LOGS/tests.log" | sed 's/^/    /' | sort | uniq -c | sed 's/^ *//;s/^/    /' || true
+if [ ${#FLAKES[@]} -gt 0 ]; then printf '    %s\n' "${FLAKES[@]}"; fi
 [ -n "$DURABILITY" ] && printf '    (the kill test: %s)\n' "$DURABILITY"
 printf '  CLI journey: %d steps, %d failed\n' "$JOURNEY_STEPS" "$JOURNEY_FAILED"
 printf '  app without WebView2: %s\n' "$([ "$APP_FAILED" = 0 ] && echo "message box in English and Japanese, exit 1" || echo FAILED)"
@@ -219,7 +263,11 @@ printf '  sizes: app %s (release, %s bytes), csr-assess %s (debug)\n' \
   "$(du -h "$APP_EXE" | cut -f1)" "$(stat -c %s "$APP_EXE")" "$(du -h "$CLI_EXE" | cut -f1)"
 printf '  logs and screenshots: %s\n' "$LOGS"
 if [ "$TESTS_OK" = 1 ] && [ "$JOURNEY_FAILED" = 0 ] && [ "$APP_FAILED" = 0 ]; then
-  echo "check-windows: all passed"
+  if [ ${#FLAKES[@]} -gt 0 ]; then
+    echo "check-windows: all passed (${#FLAKES[@]} test binaries flaky under wine (OS error 1359), passed on rerun)"
+  else
+    echo "check-windows: all passed"
+  fi
 else
   echo "check-windows: FAILED (see above)"
   exit 1

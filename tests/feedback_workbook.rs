@@ -12,7 +12,8 @@ mod filled;
 use std::path::{Path, PathBuf};
 
 use calamine::{Reader, Xlsx};
-use csr_core::feedback::workbook::columns::{self, COLLECTED};
+use csr_core::feedback::workbook::columns;
+use csr_core::lang::Lang;
 use csr_core::feedback::{self, Author, Language};
 use csr_core::model::{Assessment, AssessmentRecord, CompanyProfile, Status};
 use csr_core::{pdf, usecase, Catalog};
@@ -60,12 +61,12 @@ fn collected(lang: &str) -> Collected {
         ("NEC-SUP-000003", "Cedar Works Ltd.", Status::Submitted),
         ("NEC-SUP-000004", "北斗化成株式会社", Status::Draft),
     ] {
-        let rendered = pdf::render(&record(code, name, status), Catalog::get(), lang).unwrap();
+        let rendered = pdf::render(&record(code, name, status), Catalog::get(), csr_core::lang::Lang::parse(lang).unwrap()).unwrap();
         std::fs::write(inbox.join(format!("{code}.pdf")), &rendered.pdf).unwrap();
         sha.push((code.to_string(), rendered.sha256));
     }
     let book = dir.path().join("received.xlsx");
-    usecase::collect_to(&[inbox], &[], 2, csr_core::lang::Lang::parse(lang).unwrap(), &book, &|_| {}).unwrap();
+    usecase::collect_to(&[inbox], &[], 2, Catalog::get(), csr_core::lang::Lang::parse(lang).unwrap(), &book, &|_| {}).unwrap();
     Collected { dir, book, sha }
 }
 
@@ -195,7 +196,7 @@ fn collects_workbook_has_every_heading_the_reader_relies_on() {
     for lang in ["en", "ja"] {
         let c = collected(lang);
         let mut book: Xlsx<_> = calamine::open_workbook(&c.book).unwrap();
-        let w = COLLECTED.iter().find(|w| w.lang == lang).unwrap();
+        let w = columns::collected_in(Lang::parse(lang).unwrap());
         for (sheet, needed) in [
             (
                 w.sheet_submissions,
@@ -222,14 +223,14 @@ fn collects_workbook_has_every_heading_the_reader_relies_on() {
         let e = usecase::feedback_from_workbook(&c.book, &c.dir.path().join("out"), &author(), None, Catalog::get())
             .unwrap_err();
         assert_eq!(e.kind(), "feedback_workbook");
-        assert!(e.to_string().contains(columns::ITEM_REQUEST.get(lang)), "{e}");
+        assert!(e.to_string().contains(columns::ITEM_REQUEST.get(Lang::parse(lang).unwrap())), "{e}");
     }
 }
 
 /// The Answers sheet's row count (with its heading), to name the row staff added.
 fn answer_rows(book: &Path, lang: &str) -> usize {
     let mut b: Xlsx<_> = calamine::open_workbook(book).unwrap();
-    let w = COLLECTED.iter().find(|w| w.lang == lang).unwrap();
+    let w = columns::collected_in(Lang::parse(lang).unwrap());
     b.worksheet_range(w.sheet_answers).unwrap().height()
 }
 

@@ -33,7 +33,7 @@ fn submitted(record: &AssessmentRecord) -> AssessmentRecord {
 
 /// Renders the submission, writes it, and returns (path, text by pdftotext).
 fn render(record: &AssessmentRecord, lang: &str, name: &str, dir: &Path) -> (PathBuf, String, pdf::Submission) {
-    let sub = pdf::render(&submitted(record), Catalog::get(), lang).unwrap();
+    let sub = pdf::render(&submitted(record), Catalog::get(), csr_core::lang::Lang::parse(lang).unwrap()).unwrap();
     let path = out_dir(dir).join(format!("{name}.pdf"));
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, &sub.pdf).unwrap();
@@ -101,17 +101,12 @@ fn check_pages(path: &Path, text: &str, lang: &str) {
     let info = tool("pdfinfo", &[path.to_str().unwrap()]);
     let pages: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
     for n in 1..=pages {
-        let footer =
-            if lang == "ja" { format!("{pages}ページ中{n}ページ") } else { format!("Page {n} of {pages}") };
+        let footer = if lang == "ja" { format!("{n}／{pages}ページ") } else { format!("Page {n} of {pages}") };
         assert!(text.contains(&footer), "footer \"{footer}\" is printed");
     }
-    let beyond = if lang == "ja" {
-        format!("{pages}ページ中{}ページ", pages + 1)
-    } else {
-        format!("Page {} of {pages}", pages + 1)
-    };
+    let beyond = if lang == "ja" { format!("{}／{pages}ページ", pages + 1) } else { format!("Page {} of {pages}", pages + 1) };
     assert!(!text.contains(&beyond));
-    assert!(text.contains("Page 1 of") || text.contains("ページ中1ページ"));
+    assert!(text.contains("Page 1 of") || text.contains(&format!(" 1／{pages}ページ")));
 }
 
 fn check_attachment_round_trip(path: &Path, record: &AssessmentRecord, sub: &pdf::Submission) {
@@ -186,16 +181,25 @@ fn a_fully_answered_assessment_in_english_and_in_japanese() {
             assert!(all.contains(&folded(&p.notes)));
         }
         // Part 2 opens with the guideline's own words, labelled as a quotation, not with our
-        // paraphrase of them under the guideline's name.
+        // paraphrase of them under the guideline's name; in Japanese our reference
+        // translation first, labelled, then the English original, labelled.
         for block in &Catalog::get().guideline.part2.intro {
             if let csr_core::catalog::Block::Paragraph { text: quoted } = block {
                 assert!(all.contains(&folded(quoted)), "{lang}: the guideline's Part 2 introduction is quoted whole");
+                let translated = Catalog::get().guideline_text(lang, quoted);
+                assert!(all.contains(&folded(translated)), "{lang}: and our translation of it");
             }
         }
         // The answers' introduction promises only what is printed (titles, not the requests).
         assert!(!all.contains(&folded("Item titles and requests are quoted")), "{lang}");
-        let quote_label = if lang == "ja" { "「5. Request for Suppliers (Part-2)」からの引用（英語原文）" } else { "Quoted from the guideline" };
-        assert!(all.contains(&folded(quote_label)), "{lang}: the quotation is labelled as the guideline's");
+        let quote_labels: &[&str] = if lang == "ja" {
+            &["ガイドライン「5. サプライヤーへの要請事項（パート2）」の参考訳", "英語の原文（正式な文言）："]
+        } else {
+            &["Quoted from the guideline, section “5. Request for Suppliers (Part-2)” (English original):"]
+        };
+        for label in quote_labels {
+            assert!(all.contains(&folded(label)), "{lang}: the quotation is labelled as the guideline's: {label}");
+        }
         assert!(!all.contains(&folded("The guideline asks suppliers to cascade")) && !all.contains(&folded("ガイドラインは、これらの方針")));
         assert!(text.contains("株式会社さくら精密工業"));
         assert!(text.contains(&sub.sha256), "the full SHA-256 is printed");
@@ -223,7 +227,7 @@ fn a_fully_answered_assessment_in_english_and_in_japanese() {
                 .map(String::from)
                 .into_iter()
                 .chain(groups)
-                .chain(["パート2：上流の取引先へ展開する方針", "誓約"].map(String::from))
+                .chain(["パート2：仕入先・協力会社へ展開する方針", "誓約"].map(String::from))
         } else {
             ["Supply-Chain CSR Self-Assessment", "Summary", "Answers"]
                 .map(String::from)
@@ -299,7 +303,7 @@ fn verify_catches_a_swapped_attachment() {
     let (dir, mut store) = temp_store();
     let id = fully_answered(&mut store);
     let record = store.record(id).unwrap();
-    let sub = pdf::render(&record, Catalog::get(), "en").unwrap();
+    let sub = pdf::render(&record, Catalog::get(), csr_core::lang::Lang::parse("en").unwrap()).unwrap();
     assert!(pdf::verify(&sub.pdf).unwrap().matches);
     // Another assessment's PDF and this one's data: attach the other data to this PDF by
     // swapping the attachment stream's bytes is not possible in place (compressed), so
@@ -307,7 +311,7 @@ fn verify_catches_a_swapped_attachment() {
     // replace the attachment only.
     let mut changed = record.clone();
     changed.answers[0].description = "Changed after printing.".into();
-    let other = pdf::render(&changed, Catalog::get(), "en").unwrap();
+    let other = pdf::render(&changed, Catalog::get(), csr_core::lang::Lang::parse("en").unwrap()).unwrap();
     let tampered = swap_attachment(&sub.pdf, &other.pdf);
     let v = pdf::verify(&tampered).unwrap();
     assert!(!v.matches, "{v:?}");
@@ -495,9 +499,9 @@ fn a_carried_forward_assessment_prints_its_changes_first_in_both_languages() {
     assert_eq!(changes.items.len(), 1, "only VI-2 changed");
     for (lang, title, moved) in [
         ("en", format!("Changes since the submission of {last_period}"), "Evidence added: Training record 2026"),
-        ("ja", format!("{last_period} の提出からの変更点"), "根拠資料を追加：Training record 2026"),
+        ("ja", format!("{last_period}の提出からの変更点"), "根拠資料を追加：Training record 2026"),
     ] {
-        let sub = pdf::render_with_changes(&record, Catalog::get(), lang, Some(&changes)).unwrap();
+        let sub = pdf::render_with_changes(&record, Catalog::get(), csr_core::lang::Lang::parse(lang).unwrap(), Some(&changes)).unwrap();
         let path = out_dir(dir.path()).join(format!("changes-{lang}.pdf"));
         std::fs::write(&path, &sub.pdf).unwrap();
         let page2 = tool("pdftotext", &["-layout", "-enc", "UTF-8", "-f", "2", "-l", "2", path.to_str().unwrap(), "-"]);
@@ -532,7 +536,7 @@ fn confidential_evidence_is_printed_by_name_only_and_expiry_is_marked() {
     let record = store.record(id).unwrap();
     for (lang, confidential, expired, not_attached) in [
         ("en", "confidential: kept by the company", "valid until 31 January 2020 (EXPIRED)", "exists, not attached"),
-        ("ja", "機密：社内で保管", "有効期限 2020年1月31日（期限切れ）", "保管あり・添付なし"),
+        ("ja", "機密：社内で保管", "有効期限：2020年1月31日（期限切れ）", "保管あり・添付なし"),
     ] {
         let (_, text, sub) = render(&record, lang, &format!("evidence-{lang}"), dir.path());
         let all = folded(&body_text(&text, &record, &sub));
@@ -658,7 +662,7 @@ fn the_preview_mark_is_drawn_on_every_page_not_written_as_text() {
     let id = fully_answered(&mut store);
     let record = store.record(id).unwrap();
     for (lang, banner) in [("en", "DRAFT — not submitted"), ("ja", "下書き（未提出）")] {
-        let sub = pdf::render(&record, Catalog::get(), lang).unwrap();
+        let sub = pdf::render(&record, Catalog::get(), csr_core::lang::Lang::parse(lang).unwrap()).unwrap();
         let path = out_dir(dir.path()).join(format!("preview-mark-{lang}.pdf"));
         std::fs::write(&path, &sub.pdf).unwrap();
         let text = tool("pdftotext", &["-raw", "-enc", "UTF-8", path.to_str().unwrap(), "-"]);
@@ -702,7 +706,7 @@ fn the_changes_page_shows_old_and_new_text_of_what_was_rewritten() {
         ("en", "Why not applicable, before", "Why not applicable, now", "What we do, now"),
         ("ja", "該当しない理由（変更前）", "該当しない理由（変更後）", "当社の取り組み（変更後）"),
     ] {
-        let sub = pdf::render_with_changes(&record, Catalog::get(), lang, Some(&changes)).unwrap();
+        let sub = pdf::render_with_changes(&record, Catalog::get(), csr_core::lang::Lang::parse(lang).unwrap(), Some(&changes)).unwrap();
         let path = out_dir(dir.path()).join(format!("changes-text-{lang}.pdf"));
         std::fs::write(&path, &sub.pdf).unwrap();
         let page2 = folded(&tool("pdftotext", &["-layout", "-enc", "UTF-8", "-f", "2", "-l", "2", path.to_str().unwrap(), "-"]));

@@ -45,7 +45,7 @@ fn attached_to_a_pdf() -> Value {
     let mut record = store.record(id).unwrap();
     record.assessment.status = csr_core::model::Status::Submitted;
     record.assessment.submitted_at = Some("2026-11-27T05:30:00Z".into());
-    serde_json::from_str(&csr_core::pdf::render(&record, Catalog::get(), "en").unwrap().json).unwrap()
+    serde_json::from_str(&csr_core::pdf::render(&record, Catalog::get(), csr_core::lang::Lang::parse("en").unwrap()).unwrap().json).unwrap()
 }
 
 /// The key of the first disclosure of a policy of the given kind, with its policy's index.

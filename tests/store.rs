@@ -15,6 +15,13 @@ fn bytes(path: &std::path::Path) -> Vec<u8> {
 #[test]
 fn a_new_database_is_ours_current_and_durable() {
     let (dir, store) = temp_store();
+    // Durable is what the open connection does on every commit: WAL, synchronous=FULL (2),
+    // and on macOS fullfsync (without which macOS does not flush to the disk). These are
+    // settings of the connection, not of the file: ask the store that saves.
+    let (mode, sync, fullfsync) = store.durability_settings().unwrap();
+    assert_eq!(mode, "wal");
+    assert_eq!(sync, 2, "synchronous=FULL: a save reported as done is on disk");
+    assert_eq!(fullfsync, cfg!(target_os = "macos"), "F_FULLFSYNC where the OS needs it");
     drop(store);
     let conn = Connection::open(db_path(&dir)).unwrap();
     let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
@@ -22,7 +29,7 @@ fn a_new_database_is_ours_current_and_durable() {
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(app, APPLICATION_ID);
     assert_eq!(version, migrations::latest());
-    assert_eq!(mode, "wal");
+    assert_eq!(mode, "wal", "the file stays in WAL mode once closed");
 }
 
 #[test]

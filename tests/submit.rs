@@ -252,7 +252,7 @@ fn times_are_printed_in_the_suppliers_local_time_with_the_offset() {
     let now = time::OffsetDateTime::now_utc();
     let dir = tempfile::tempdir().unwrap();
     for (lang, expected) in [("en", "27 November 2026, 14:30 (UTC+09:00)"), ("ja", "2026年11月27日 14:30（UTC+09:00）")] {
-        let rendered = pdf::render_at(&record, Catalog::get(), lang, None, now, offset).unwrap();
+        let rendered = pdf::render_at(&record, Catalog::get(), csr_core::lang::Lang::parse(lang).unwrap(), None, now, offset).unwrap();
         let path = dir.path().join(format!("{lang}.pdf"));
         std::fs::write(&path, &rendered.pdf).unwrap();
         let cover = &pages(&path)[0];

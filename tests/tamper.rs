@@ -30,7 +30,7 @@ fn submission() -> pdf::Submission {
     let mut record = store.record(id).unwrap();
     record.assessment.status = csr_core::model::Status::Submitted;
     record.assessment.submitted_at = Some("2026-11-27T05:30:00Z".into());
-    pdf::render(&record, Catalog::get(), "en").unwrap()
+    pdf::render(&record, Catalog::get(), csr_core::lang::Lang::parse("en").unwrap()).unwrap()
 }
 
 fn page_id(doc: &Document, page: u32) -> ObjectId {
@@ -355,7 +355,7 @@ fn the_collect_run_lists_tampered_files_as_failed_with_the_page() {
     let text = reprinted(&doc, 2, &overall(&sub), &other(&overall(&sub)));
     set_content(&mut doc, 2, text);
     std::fs::write(folder.join("changed.pdf"), save(&mut doc)).unwrap();
-    let c = csr_core::collect::collect(&[folder], &[], 1, &|_| {}).unwrap();
+    let c = csr_core::collect::collect(&[folder], &[], 1, Catalog::get(), &|_| {}).unwrap();
     assert_eq!(c.submissions.len(), 1, "only the PDF as made is kept");
     assert!(c.submissions[0].file.ends_with("as-made.pdf"));
     assert_eq!(c.failures.len(), 1);

@@ -144,8 +144,10 @@ async fn the_first_years_defects_are_gone() {
     app.click("[data-action='email']").await;
     support::opened(&opened_log, 1).await;
     let said = app.text("[data-testid='email-sent']").await;
-    assert!(said.contains("Your mail program should now show the message") && said.contains("buyer@nec.example"), "{said}");
-    assert!(said.contains("submission.pdf"), "the file to attach is named: {said}");
+    assert!(said.contains("Your mail program should now show the message"), "{said}");
+    let panel = app.text("[data-testid='email-panel']").await;
+    assert!(panel.contains("buyer@nec.example"), "{panel}");
+    assert!(panel.contains("submission.pdf"), "the file to attach is named: {panel}");
     app.screenshot_here("wayfinding-email-feedback").await;
 
     // At 1024 px the header stays one row.

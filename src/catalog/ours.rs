@@ -19,13 +19,14 @@ pub struct Localized<T> {
 }
 
 impl<T> Localized<T> {
-    /// The text for a language code; anything but "ja" gets English.
+    /// Every language's text, by its code.
+    fn by_code(&self) -> [(&'static str, &T); 2] {
+        [("en", &self.en), ("ja", &self.ja)]
+    }
+
+    /// The text for a language code; a language it has no text in gets English.
     pub fn get(&self, lang: &str) -> &T {
-        if lang == "ja" {
-            &self.ja
-        } else {
-            &self.en
-        }
+        self.by_code().into_iter().find(|(code, _)| *code == lang).map_or(&self.en, |(_, text)| text)
     }
 }
 

@@ -5,7 +5,8 @@
 //! turns a verified assessment into its rows, [`aggregate`] keeps the newest submission of
 //! each supplier (code and legal name) and period, lists what needs a person's look and
 //! compares with an earlier year, [`sheets`] lays the rows out
-//! as tables with labels in English or Japanese, and [`xlsx`] and [`csv`] write them.
+//! as tables in the language chosen (`lang/<code>/workbook.json`), and [`xlsx`] and [`csv`]
+//! write them.
 //!
 //! Nothing read is trusted: every problem with a file becomes a row of the failures table,
 //! never an error of the whole run. Memory stays flat in the number of files: files are read
@@ -29,9 +30,10 @@ use std::sync::mpsc;
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 
 pub use aggregate::{Change, Look, NeedsLook};
-pub use labels::Problem;
+pub use labels::{labels, Labels, Problem};
 pub use requests::{OpenRequest, Requests};
 pub use summary::{PolicyRow, Submission, Supplier};
 
@@ -74,14 +76,14 @@ pub struct Progress {
 
 /// Reads every PDF and `.json` under `paths` (files or folders, searched recursively), and
 /// the earlier submissions under `previous` to compare with, using `jobs` threads (0: one per
-/// core). `progress` is called after each file.
+/// core), each against `catalog`. `progress` is called after each file.
 pub fn collect(
     paths: &[PathBuf],
     previous: &[PathBuf],
     jobs: usize,
+    catalog: &Catalog,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Collection> {
-    let catalog = Catalog::get();
     let files = walk::files(paths)?;
     let old = if previous.is_empty() { Vec::new() } else { walk::files(previous)? };
     let total = files.len() + old.len();
@@ -169,10 +171,10 @@ impl Format {
 }
 
 impl Collection {
-    /// Writes the tables to `path` (`.xlsx` or `.csv`) with labels in `lang` ("en" or "ja");
-    /// returns the files written.
-    pub fn write(&self, path: &Path, lang: &str) -> Result<Vec<PathBuf>> {
-        let tables = sheets::Tables { collection: self, catalog: Catalog::get(), labels: labels::for_language(lang) };
+    /// Writes the tables to `path` (`.xlsx` or `.csv`) in `lang` (its labels, words and
+    /// punctuation), the items and policies named as in `catalog`; returns the files written.
+    pub fn write(&self, path: &Path, catalog: &Catalog, lang: Lang) -> Result<Vec<PathBuf>> {
+        let tables = sheets::Tables { collection: self, catalog, lang, labels: labels::labels(lang) };
         match Format::for_path(path)? {
             Format::Xlsx => xlsx::write(&tables, path).map(|()| vec![path.to_path_buf()]),
             Format::Csv => csv::write(&tables, path),

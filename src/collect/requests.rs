@@ -1,6 +1,6 @@
 //! NEC's requests in the workbook: for each submission, how many of NEC's earlier requests it
 //! answers and how many it leaves open (those listed by id), and the empty feedback columns
-//! NEC's staff fill in for the next round (their headings are the contract of
+//! NEC's staff fill in (the headings from lang/<code>/workbook.json) for the next round (their headings are the contract of
 //! `crate::feedback::workbook::columns`, which `feedback-from-workbook` reads back). All of
 //! them at the end of the Submissions and Answers sheets, so the columns before keep their
 //! places.
@@ -13,6 +13,7 @@ use super::sheets::Cell;
 use super::summary::Submission;
 use crate::catalog::Catalog;
 use crate::feedback::workbook::columns;
+use crate::lang::Lang;
 use crate::model::AssessmentRecord;
 
 /// NEC's requests a submission's data carries, as the workbook and the staff screen show them.
@@ -54,35 +55,17 @@ pub fn of(record: &AssessmentRecord) -> Requests {
     r
 }
 
-/// These columns' own headings, in one language (kept here, beside the columns).
-struct Words {
-    answered: &'static str,
-    open: &'static str,
-    open_ids: &'static str,
-}
-
-const EN: Words =
-    Words { answered: "NEC requests answered", open: "NEC requests open", open_ids: "Open NEC requests" };
-const JA: Words = Words { answered: "NECからの依頼：回答済み", open: "NECからの依頼：未回答", open_ids: "未回答の依頼" };
-
-fn words(lang: &str) -> &'static Words {
-    match lang {
-        "ja" => &JA,
-        _ => &EN,
-    }
-}
-
 /// The columns added at the end of the Submissions sheet: the counts, the open requests, and
 /// the feedback columns staff fill in.
-pub fn submission_headings(catalog: &Catalog, lang: &str) -> Vec<String> {
-    let w = words(lang);
-    let mut h = vec![w.answered.to_string(), w.open.to_string(), w.open_ids.to_string()];
+pub fn submission_headings(catalog: &Catalog, lang: Lang) -> Vec<String> {
+    let w = super::labels(lang);
+    let mut h = vec![w.requests_answered.clone(), w.requests_open.clone(), w.requests_open_ids.clone()];
     h.extend(columns::submission_columns(catalog, lang));
     h
 }
 
 /// The cells of those columns for `s` (the feedback columns empty, for staff to fill in).
-pub fn submission_cells<'a>(s: &'a Submission, catalog: &Catalog, lang: &str) -> Vec<Cell<'a>> {
+pub fn submission_cells<'a>(s: &'a Submission, catalog: &Catalog, lang: Lang) -> Vec<Cell<'a>> {
     let ids: Vec<&str> = s.requests.open.iter().map(|r| r.id.as_str()).collect();
     let mut cells = vec![
         Cell::Number(s.requests.answered as f64),
@@ -94,11 +77,11 @@ pub fn submission_cells<'a>(s: &'a Submission, catalog: &Catalog, lang: &str) ->
 }
 
 /// The feedback columns added at the end of the Answers sheet.
-pub fn answer_headings(lang: &str) -> Vec<String> {
+pub fn answer_headings(lang: Lang) -> Vec<String> {
     columns::answer_columns(lang)
 }
 
 /// Their (empty) cells.
-pub fn answer_cells<'a>(lang: &str) -> Vec<Cell<'a>> {
+pub fn answer_cells<'a>(lang: Lang) -> Vec<Cell<'a>> {
     columns::answer_columns(lang).iter().map(|_| Cell::Empty).collect()
 }

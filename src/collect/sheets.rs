@@ -11,6 +11,7 @@ use super::read::Source;
 use super::Collection;
 use crate::catalog::{Catalog, FieldKind};
 use crate::error::Result;
+use crate::lang::{fill, Lang};
 use crate::model::{parse_amount, Rating};
 
 /// One cell: text, a number, a calendar date, a moment (UTC), or nothing.
@@ -83,34 +84,42 @@ impl Table {
     }
 }
 
-/// The collection with the words to show it in.
+/// The collection with the language to show it in (its labels, words and punctuation).
 pub struct Tables<'a> {
     pub collection: &'a Collection,
     pub catalog: &'a Catalog,
+    pub lang: Lang,
     pub labels: &'static Labels,
-}
-
-fn list(ids: &[String]) -> String {
-    ids.join(", ")
 }
 
 impl Tables<'_> {
     pub fn name(&self, table: Table) -> &'static str {
+        let l = self.labels;
         match table {
-            Table::Submissions => self.labels.sheet_submissions,
-            Table::NeedsLook => self.labels.sheet_needs_look,
-            Table::Ratings => self.labels.sheet_ratings,
-            Table::Answers => self.labels.sheet_answers,
-            Table::Failures => self.labels.sheet_failures,
+            Table::Submissions => &l.sheet_submissions,
+            Table::NeedsLook => &l.sheet_needs_look,
+            Table::Ratings => &l.sheet_ratings,
+            Table::Answers => &l.sheet_answers,
+            Table::Failures => &l.sheet_failures,
         }
     }
 
+    /// A list in a cell, in the language's punctuation.
+    fn list(&self, items: &[String]) -> String {
+        self.lang.list(items)
+    }
+
     fn group_name(&self, id: &str, table_title: &str) -> String {
-        format!("{id} {}", self.catalog.guideline_text(self.labels.lang, table_title))
+        format!("{id} {}", self.catalog.guideline_text(self.lang.code(), table_title))
     }
 
     fn policy_name<'s>(&'s self, short_title: &'s str) -> &'s str {
-        self.catalog.guideline_text(self.labels.lang, short_title)
+        self.catalog.guideline_text(self.lang.code(), short_title)
+    }
+
+    /// A rating in the language's words (the screens' and the PDF's).
+    fn rating(&self, r: Rating) -> &'static str {
+        self.lang.words().rating(r.as_str())
     }
 
     /// The column headings of a table.
@@ -121,82 +130,82 @@ impl Tables<'_> {
             Table::Submissions => {
                 h.extend(
                     [
-                        l.supplier_code,
-                        l.legal_name,
-                        l.name_latin,
-                        l.period,
-                        l.status,
-                        l.submitted_at,
-                        l.exported_at,
-                        l.guideline,
-                        l.catalog_version,
-                        l.completeness,
-                        l.overall,
+                        &l.supplier_code,
+                        &l.legal_name,
+                        &l.name_latin,
+                        &l.period,
+                        &l.status,
+                        &l.submitted_at,
+                        &l.exported_at,
+                        &l.guideline,
+                        &l.catalog_version,
+                        &l.completeness,
+                        &l.overall,
                     ]
-                    .map(String::from),
+                    .map(String::clone),
                 );
                 for g in self.catalog.groups() {
-                    h.push(l.group_score.replace("{group}", &self.group_name(&g.id, &g.table_title)));
+                    h.push(fill(&l.group_score, &[("group", &self.group_name(&g.id, &g.table_title))]));
                 }
                 h.extend(
-                    [l.essential_gaps, l.essential_without_plan, l.gaps, l.unanswered, l.marked_for_review]
-                        .map(String::from),
+                    [&l.essential_gaps, &l.essential_without_plan, &l.gaps, &l.unanswered, &l.marked_for_review]
+                        .map(String::clone),
                 );
                 for p in self.catalog.policies() {
                     let name = self.policy_name(&p.short_title);
-                    h.push(l.acknowledged.replace("{policy}", name));
-                    h.push(l.cascaded.replace("{policy}", name));
+                    h.push(fill(&l.acknowledged, &[("policy", name)]));
+                    h.push(fill(&l.cascaded, &[("policy", name)]));
                     for f in self.catalog.disclosure_fields(&p.id) {
-                        h.push(format!("{name}: {}", f.label.get(l.lang)));
+                        h.push(self.lang.labelled(name, f.label.get(self.lang.code())));
                     }
                 }
-                h.push(l.declaration.into());
-                h.push(l.superseded.into());
+                h.push(l.declaration.clone());
+                h.push(l.superseded.clone());
                 if self.collection.compared {
-                    h.push(l.previous_period.into());
-                    h.push(l.change_overall.into());
+                    h.push(l.previous_period.clone());
+                    h.push(l.change_overall.clone());
                     for g in self.catalog.groups() {
-                        h.push(l.change_group.replace("{group}", &self.group_name(&g.id, &g.table_title)));
+                        h.push(fill(&l.change_group, &[("group", &self.group_name(&g.id, &g.table_title))]));
                     }
-                    h.push(l.essential_worse.into());
+                    h.push(l.essential_worse.clone());
                 }
-                h.extend([l.file, l.checked, l.sha256, l.format_version].map(String::from));
-                h.extend(super::requests::submission_headings(self.catalog, l.lang));
+                h.extend([&l.file, &l.checked, &l.sha256, &l.format_version].map(String::clone));
+                h.extend(super::requests::submission_headings(self.catalog, self.lang));
             }
             Table::Answers => h.extend(
                 [
-                    l.supplier_code,
-                    l.legal_name,
-                    l.period,
-                    l.group,
-                    l.item,
-                    l.item_title,
-                    l.condition,
-                    l.rating,
-                    l.points,
-                    l.na_reason,
-                    l.description,
-                    l.evidence_count,
-                    l.plan_what,
-                    l.plan_who,
-                    l.plan_due,
-                    l.marked_for_review,
-                    l.to_reconfirm,
-                    l.file,
+                    &l.supplier_code,
+                    &l.legal_name,
+                    &l.period,
+                    &l.group,
+                    &l.item,
+                    &l.item_title,
+                    &l.condition,
+                    &l.rating,
+                    &l.points,
+                    &l.na_reason,
+                    &l.description,
+                    &l.evidence_count,
+                    &l.plan_what,
+                    &l.plan_who,
+                    &l.plan_due,
+                    &l.marked_for_review,
+                    &l.to_reconfirm,
+                    &l.file,
                 ]
-                .map(String::from)
+                .map(String::clone)
                 .into_iter()
-                .chain(super::requests::answer_headings(l.lang)),
+                .chain(super::requests::answer_headings(self.lang)),
             ),
-            Table::NeedsLook => {
-                h.extend([l.supplier_code, l.legal_name, l.period, l.look_reason, l.look_detail, l.file].map(String::from))
-            }
+            Table::NeedsLook => h.extend(
+                [&l.supplier_code, &l.legal_name, &l.period, &l.look_reason, &l.look_detail, &l.file].map(String::clone),
+            ),
             Table::Ratings => {
-                h.extend([l.supplier_code, l.legal_name, l.period, l.overall].map(String::from));
+                h.extend([&l.supplier_code, &l.legal_name, &l.period, &l.overall].map(String::clone));
                 h.extend(self.catalog.items().map(|i| i.id.clone()));
-                h.push(l.file.into());
+                h.push(l.file.clone());
             }
-            Table::Failures => h.extend([l.file, l.problem, l.detail].map(String::from)),
+            Table::Failures => h.extend([&l.file, &l.problem, &l.detail].map(String::clone)),
         }
         h
     }
@@ -223,19 +232,20 @@ impl Tables<'_> {
 
     fn submission_rows(&self, sink: &mut dyn Sink) -> Result<()> {
         let l = self.labels;
+        let w = self.lang.words();
         let c = self.catalog;
         for s in &self.collection.submissions {
             let guideline = if s.guideline_sha256 == c.guideline.guideline.source_sha256 {
                 s.guideline.clone()
             } else {
-                format!("{} ({})", s.guideline, s.guideline_sha256.get(..12).unwrap_or(&s.guideline_sha256))
+                self.lang.with_paren(&s.guideline, s.guideline_sha256.get(..12).unwrap_or(&s.guideline_sha256))
             };
             let mut row = vec![
                 Cell::text(s.supplier_code.as_str()),
                 Cell::text(s.legal_name.as_str()),
                 Cell::text(s.name_latin.as_str()),
                 Cell::text(s.period.as_str()),
-                Cell::text(l.status(s.status)),
+                Cell::text(w.status(s.status.as_str())),
                 s.submitted_at.as_deref().map_or(Cell::Empty, Cell::moment),
                 Cell::moment(&s.exported_at),
                 Cell::text(guideline),
@@ -245,24 +255,24 @@ impl Tables<'_> {
             ];
             row.extend(s.groups.iter().map(|g| Cell::number(*g)));
             row.extend([
-                Cell::text(list(&s.essential_gaps)),
-                Cell::text(list(&s.essential_without_plan)),
+                Cell::text(self.list(&s.essential_gaps)),
+                Cell::text(self.list(&s.essential_without_plan)),
                 Cell::count(s.gaps),
                 Cell::count(s.unanswered),
-                Cell::text(list(&s.marked_for_review)),
+                Cell::text(self.list(&s.marked_for_review)),
             ]);
             for (p, answer) in c.policies().iter().zip(&s.part2) {
                 if !answer.relevant && !answer.acknowledged {
-                    row.push(Cell::text(l.not_applies));
+                    row.push(Cell::text(l.not_applies.as_str()));
                 } else {
-                    row.push(Cell::text(l.yes_no(answer.acknowledged)));
+                    row.push(Cell::text(w.yes_no(answer.acknowledged)));
                 }
-                row.push(Cell::text(answer.cascaded.map(|x| l.cascade(x)).unwrap_or("")));
+                row.push(Cell::text(answer.cascaded.map(|x| w.cascade_state(x.as_str())).unwrap_or("")));
                 for f in c.disclosure_fields(&p.id) {
                     let value = answer.disclosures.get(&f.id).map(|v| v.trim()).unwrap_or("");
                     row.push(match f.kind {
                         FieldKind::Choice => {
-                            Cell::text(f.option(value).map_or(value, |o| o.label.get(l.lang).as_str()))
+                            Cell::text(f.option(value).map_or(value, |o| o.label.get(self.lang.code()).as_str()))
                         }
                         FieldKind::Number => parse_amount(value).map_or_else(|| Cell::text(value), Cell::Number),
                         FieldKind::Year => {
@@ -273,23 +283,25 @@ impl Tables<'_> {
                     });
                 }
             }
-            row.push(Cell::text(s.declaration.as_str()));
-            row.push(Cell::text(list(&s.superseded)));
+            row.push(Cell::text(self.list(&s.declaration)));
+            row.push(Cell::text(self.list(&s.superseded)));
             if self.collection.compared {
                 match &s.change {
                     Some(ch) => {
                         row.push(Cell::text(ch.previous_period.as_str()));
                         row.push(Cell::number(ch.overall.map(|d| d as f64)));
                         row.extend(ch.groups.iter().map(|d| Cell::number(d.map(|d| d as f64))));
-                        row.push(Cell::text(list(&ch.essential_worse)));
+                        row.push(Cell::text(self.list(&ch.essential_worse)));
                     }
                     None => row.extend((0..c.groups().len() + 3).map(|_| Cell::Empty)),
                 }
             }
             let checked = match s.source {
-                Source::Pdf { pages, pages_checked: true } => l.checked_pdf.replace("{pages}", &pages.to_string()),
-                Source::Pdf { pages, pages_checked: false } => l.checked_pdf_unchecked.replace("{pages}", &pages.to_string()),
-                Source::Json => l.checked_json.to_string(),
+                Source::Pdf { pages, pages_checked: true } => fill(&l.checked_pdf, &[("pages", &pages.to_string())]),
+                Source::Pdf { pages, pages_checked: false } => {
+                    fill(&l.checked_pdf_unchecked, &[("pages", &pages.to_string())])
+                }
+                Source::Json => l.checked_json.clone(),
             };
             row.extend([
                 Cell::text(s.file.as_str()),
@@ -297,7 +309,7 @@ impl Tables<'_> {
                 Cell::text(s.sha256.as_str()),
                 Cell::Number(s.format_version as f64),
             ]);
-            row.extend(super::requests::submission_cells(s, c, l.lang));
+            row.extend(super::requests::submission_cells(s, c, self.lang));
             sink.row(&row)?;
         }
         Ok(())
@@ -308,31 +320,31 @@ impl Tables<'_> {
         let l = self.labels;
         let differ = |this: &str, other: &str| {
             let (a, b) = difference(this, other);
-            let shown = |s: String| if s.is_empty() { l.nothing.to_string() } else { s };
-            l.differs.replace("{this}", &shown(a)).replace("{other}", &shown(b))
+            let shown = |s: String| if s.is_empty() { l.nothing.clone() } else { s };
+            fill(&l.differs, &[("this", &shown(a)), ("other", &shown(b))])
         };
-        let quote = |name: &str| if l.lang == "ja" { format!("「{name}」") } else { format!("“{name}”") };
         for n in &self.collection.looks {
             let detail = match &n.look {
                 Look::OtherNames { others } => {
-                    let sep = if l.lang == "ja" { "、" } else { ", " };
-                    let listed: Vec<String> = others.iter().map(|(name, file)| {
-                        if l.lang == "ja" { format!("{}（{file}）", quote(name)) } else { format!("{} ({file})", quote(name)) }
-                    }).collect();
+                    let listed: Vec<String> =
+                        others.iter().map(|(name, file)| fill(&l.look_other_name, &[("name", name), ("file", file)])).collect();
                     let differences: Vec<String> = others.iter().map(|(name, _)| differ(&n.legal_name, name)).collect();
-                    l.look_other_names
-                        .replace("{code}", &n.supplier_code)
-                        .replace("{period}", &n.period)
-                        .replace("{n}", &(others.len() + 1).to_string())
-                        .replace("{others}", &listed.join(sep))
-                        .replace("{difference}", &differences.join(sep))
+                    fill(
+                        &l.look_other_names,
+                        &[
+                            ("code", &n.supplier_code),
+                            ("period", &n.period),
+                            ("n", &(others.len() + 1).to_string()),
+                            ("others", &self.list(&listed)),
+                            ("difference", &self.list(&differences)),
+                        ],
+                    )
                 }
-                Look::PreviousOtherName { name, file } => l
-                    .look_previous_other_name
-                    .replace("{name}", name)
-                    .replace("{file}", file)
-                    .replace("{difference}", &differ(&n.legal_name, name)),
-                Look::PagesUnchecked => l.look_pages_unchecked.to_string(),
+                Look::PreviousOtherName { name, file } => fill(
+                    &l.look_previous_other_name,
+                    &[("name", name), ("file", file), ("difference", &differ(&n.legal_name, name))],
+                ),
+                Look::PagesUnchecked => l.look_pages_unchecked.clone(),
             };
             sink.row(&[
                 Cell::text(n.supplier_code.as_str()),
@@ -348,7 +360,6 @@ impl Tables<'_> {
 
     /// One row per kept submission, a column per action item with its rating.
     fn rating_rows(&self, sink: &mut dyn Sink) -> Result<()> {
-        let l = self.labels;
         for s in &self.collection.submissions {
             let answers = match s.answers {
                 Some(slot) => self.collection.spool.get(slot)?,
@@ -362,7 +373,7 @@ impl Tables<'_> {
             ];
             for item in self.catalog.items() {
                 let rating = answers.iter().find(|a| a.item_id == item.id).and_then(|a| a.rating);
-                row.push(Cell::text(rating.map(|r| l.rating(r)).unwrap_or("")));
+                row.push(Cell::text(rating.map(|r| self.rating(r)).unwrap_or("")));
             }
             row.push(Cell::text(s.file.as_str()));
             sink.row(&row)?;
@@ -380,19 +391,20 @@ impl Tables<'_> {
                 let group =
                     c.group(item.group_id()).map(|g| self.group_name(&g.id, &g.table_title)).unwrap_or_default();
                 let condition = match item.condition {
-                    Some(crate::catalog::Condition::Essential) => l.essential,
-                    Some(crate::catalog::Condition::Recommended) => l.recommended,
+                    Some(crate::catalog::Condition::Essential) => l.essential.as_str(),
+                    Some(crate::catalog::Condition::Recommended) => l.recommended.as_str(),
                     None => "",
                 };
+                let yes = |b: bool| if b { self.lang.words().yes.as_str() } else { "" };
                 let mut row = vec![
                     Cell::text(s.supplier_code.as_str()),
                     Cell::text(s.legal_name.as_str()),
                     Cell::text(s.period.as_str()),
                     Cell::text(group),
                     Cell::text(item.id.as_str()),
-                    Cell::text(c.guideline_text(l.lang, &item.title)),
+                    Cell::text(c.guideline_text(self.lang.code(), &item.title)),
                     Cell::text(condition),
-                    Cell::text(a.rating.map(|r| l.rating(r)).unwrap_or("")),
+                    Cell::text(a.rating.map(|r| self.rating(r)).unwrap_or("")),
                     Cell::number(a.rating.and_then(Rating::points)),
                     Cell::text(a.na_reason),
                     Cell::text(a.description),
@@ -400,11 +412,11 @@ impl Tables<'_> {
                     Cell::text(a.plan_what),
                     Cell::text(a.plan_who),
                     a.plan_due.as_deref().map_or(Cell::Empty, Cell::date),
-                    Cell::text(if a.marked_for_review { l.yes } else { "" }),
-                    Cell::text(if a.to_reconfirm { l.yes } else { "" }),
+                    Cell::text(yes(a.marked_for_review)),
+                    Cell::text(yes(a.to_reconfirm)),
                     Cell::text(s.file.as_str()),
                 ];
-                row.extend(super::requests::answer_cells(l.lang));
+                row.extend(super::requests::answer_cells(self.lang));
                 sink.row(&row)?;
             }
         }

@@ -39,8 +39,8 @@ pub struct Submission {
     pub marked_for_review: Vec<String>,
     /// Each Part 2 policy, in the catalog's order.
     pub part2: Vec<PolicyRow>,
-    /// "name, title" of the signer once the declaration is confirmed; empty otherwise.
-    pub declaration: String,
+    /// The signer's name and title once the declaration is confirmed; empty otherwise.
+    pub declaration: Vec<String>,
     pub file: String,
     pub source: Source,
     pub sha256: String,
@@ -165,14 +165,9 @@ pub fn build(r: Received, catalog: &Catalog) -> (Submission, Vec<AnswerRow>) {
     let a = &record.assessment;
     let d = &a.declaration;
     let declaration = if d.confirmed {
-        [d.signer_name.trim(), d.signer_title.trim()]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ")
+        [d.signer_name.trim(), d.signer_title.trim()].iter().filter(|s| !s.is_empty()).map(|s| s.to_string()).collect()
     } else {
-        String::new()
+        Vec::new()
     };
     let submission = Submission {
         supplier_code: record.company.supplier_code.trim().to_string(),

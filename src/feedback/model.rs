@@ -47,13 +47,12 @@ impl Language {
         }
     }
 
-    /// "en" or "ja"; anything else is none.
+    /// Every language the feedback file's format names.
+    pub const ALL: [Language; 2] = [Language::En, Language::Ja];
+
+    /// The language written `s` ("en", "ja"); anything else is none.
     pub fn parse(s: &str) -> Option<Language> {
-        match s {
-            "en" => Some(Language::En),
-            "ja" => Some(Language::Ja),
-            _ => None,
-        }
+        Language::ALL.into_iter().find(|l| l.as_str() == s)
     }
 }
 

@@ -12,10 +12,12 @@ mod words;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
+pub use format::fill;
 pub use system::{language_of, system_language};
 pub use words::Words;
 
@@ -189,6 +191,47 @@ impl Lang {
     /// The JSON text of part `part` of this language (`lang/<code>/<part>.json`), if it has one.
     pub fn part(self, part: &str) -> Option<&'static str> {
         self.0.parts.get(part).copied()
+    }
+
+    /// Part `part` of this language read as `T`; the error names the file and the fault.
+    pub fn parse_part<T: DeserializeOwned>(self, part: &str) -> std::result::Result<T, String> {
+        let file = format!("lang/{}/{part}.json", self.code());
+        let text = self.part(part).ok_or_else(|| format!("{file} is missing"))?;
+        serde_json::from_str(text).map_err(|e| format!("{file}: {e}"))
+    }
+
+    /// The names of this language's parts ("language", "pdf", "words", "workbook", …).
+    pub fn parts(self) -> impl Iterator<Item = &'static str> {
+        self.0.parts.keys().map(String::as_str)
+    }
+}
+
+/// A part of every language read once as `T`, for the module whose words it holds (the PDF's
+/// labels, the workbook's): `static LABELS: Parts<Labels> = Parts::new("pdf");`.
+pub struct Parts<T> {
+    part: &'static str,
+    read: OnceLock<BTreeMap<&'static str, T>>,
+}
+
+impl<T: DeserializeOwned> Parts<T> {
+    pub const fn new(part: &'static str) -> Parts<T> {
+        Parts { part, read: OnceLock::new() }
+    }
+
+    /// Every language's part, read on first use. The files are checked by the test suite
+    /// (tests/languages.rs reads every part of every language), so a fault here is a build
+    /// defect, not a user error.
+    fn all(&self) -> &BTreeMap<&'static str, T> {
+        self.read.get_or_init(|| {
+            Lang::all()
+                .map(|l| (l.code(), l.parse_part(self.part).unwrap_or_else(|e| panic!("the language files are valid: {e}"))))
+                .collect()
+        })
+    }
+
+    /// The part in `lang`.
+    pub fn get(&self, lang: Lang) -> &T {
+        &self.all()[lang.code()]
     }
 }
 

@@ -25,6 +25,9 @@ pub struct Words {
     pub no: String,
     /// The start of the names the save dialogs suggest.
     pub file_names: FileNames,
+    /// Each company profile field's label, by the field's name ("sites": 「事業所」): one
+    /// name for the form, the submission check and the PDF.
+    pub profile_field: BTreeMap<String, String>,
 }
 
 /// The start of a suggested file name, by what is saved.
@@ -58,6 +61,11 @@ impl Words {
 
     pub fn cascade_state<'a>(&'a self, name: &'a str) -> &'a str {
         Self::of(&self.cascade_state, name)
+    }
+
+    /// The label of the company profile's field `name` ("legal_name").
+    pub fn profile_field<'a>(&'a self, name: &'a str) -> &'a str {
+        Self::of(&self.profile_field, name)
     }
 
     pub fn yes_no(&self, b: bool) -> &str {

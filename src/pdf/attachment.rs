@@ -18,7 +18,7 @@ pub struct Info<'a> {
     pub keywords: &'a str,
     /// "D:20261124103000Z"
     pub date: &'a str,
-    /// "en-US" or "ja-JP"
+    /// The language's BCP 47 tag ("ja-JP").
     pub lang: &'a str,
 }
 

@@ -5,86 +5,44 @@
 
 use super::canvas::{Canvas, BODY, LEFT, RIGHT, SMALL};
 use super::context::Context;
-use super::labels::fill;
 use super::wrap::wrap;
 use crate::changes::{Changes, RatingMove, TextChange, TextField};
+use crate::lang::fill;
 
 /// Width of the labels of the old and new texts.
 const LABEL_WIDTH: f32 = 150.0;
 /// Lines of an old or new text printed before it is shortened with "…".
 const MAX_LINES: usize = 4;
 
-/// This page's words in one language (kept here, beside the one page that uses them).
-struct Words {
-    title_submitted: &'static str,
-    title: &'static str,
-    intro: &'static str,
-    none: &'static str,
-    up: &'static str,
-    down: &'static str,
-    changed: &'static str,
-    evidence_added: &'static str,
-    evidence_removed: &'static str,
-    evidence_expired: &'static str,
-}
-
-const EN: Words = Words {
-    title_submitted: "Changes since the submission of {period}",
-    title: "Changes since {period}",
-    intro: "Answers that differ from the assessment for {period}, from which this one was carried forward. Items not listed are unchanged.",
-    none: "No answer has changed since then.",
-    up: "Rating up",
-    down: "Rating down",
-    changed: "Rating changed",
-    evidence_added: "Evidence added",
-    evidence_removed: "Evidence removed",
-    evidence_expired: "Evidence expired",
-};
-
-const JA: Words = Words {
-    title_submitted: "{period} の提出からの変更点",
-    title: "{period} からの変更点",
-    intro: "本アセスメントの引き継ぎ元である {period} のアセスメントと異なる回答です。記載のない項目は変更ありません。",
-    none: "それ以降に変更された回答はありません。",
-    up: "評価が向上",
-    down: "評価が低下",
-    changed: "評価を変更",
-    evidence_added: "根拠資料を追加",
-    evidence_removed: "根拠資料を削除",
-    evidence_expired: "根拠資料の期限切れ",
-};
-
 pub fn draw(c: &mut Canvas, ctx: &Context, changes: &Changes) {
-    let w = if ctx.labels.lang == "ja" { &JA } else { &EN };
+    let l = ctx.labels;
     let period = [("period", changes.since_period.as_str())];
-    let title = if changes.since_submitted_at.is_some() { w.title_submitted } else { w.title };
+    let title = if changes.since_submitted_at.is_some() { &l.changes_title_submitted } else { &l.changes_title };
     c.section(&fill(title, &period), 40.0);
-    c.paragraph(&fill(w.intro, &period), SMALL);
+    c.paragraph(&fill(&l.changes_intro, &period), SMALL);
     if changes.items.is_empty() {
-        c.paragraph(w.none, SMALL);
+        c.paragraph(&l.changes_none, SMALL);
         return;
     }
-    // The language's colon: 「：」 in Japanese.
-    let colon = if ctx.labels.lang == "ja" { "：" } else { ": " };
     for change in &changes.items {
         let title = ctx.catalog.item(&change.item_id).map_or("", |i| ctx.title(&i.title));
         let mut facts = Vec::new();
         if let Some(m) = change.rating_move {
             let word = match m {
-                RatingMove::Up => w.up,
-                RatingMove::Down => w.down,
-                RatingMove::Changed => w.changed,
+                RatingMove::Up => &l.changes_up,
+                RatingMove::Down => &l.changes_down,
+                RatingMove::Changed => &l.changes_changed,
             };
-            facts.push(format!("{word}{colon}{} → {}", ctx.rating(change.rating_before), ctx.rating(change.rating_now)));
+            facts.push(ctx.labelled(word, &format!("{} → {}", ctx.rating(change.rating_before), ctx.rating(change.rating_now))));
         }
-        if !change.evidence_added.is_empty() {
-            facts.push(format!("{}{colon}{}", w.evidence_added, change.evidence_added.join(ctx.separator())));
-        }
-        if !change.evidence_removed.is_empty() {
-            facts.push(format!("{}{colon}{}", w.evidence_removed, change.evidence_removed.join(ctx.separator())));
-        }
-        if !change.evidence_expired.is_empty() {
-            facts.push(format!("{}{colon}{}", w.evidence_expired, change.evidence_expired.join(ctx.separator())));
+        for (label, names) in [
+            (&l.changes_evidence_added, &change.evidence_added),
+            (&l.changes_evidence_removed, &change.evidence_removed),
+            (&l.changes_evidence_expired, &change.evidence_expired),
+        ] {
+            if !names.is_empty() {
+                facts.push(ctx.labelled(label, &ctx.list(names)));
+            }
         }
         c.item_heading(&format!("{} {title}", change.item_id), &facts);
         for text in &change.texts {
@@ -97,21 +55,20 @@ pub fn draw(c: &mut Canvas, ctx: &Context, changes: &Changes) {
 /// A rewritten text: its old and its new wording, each shortened past a few lines.
 fn rewritten(c: &mut Canvas, ctx: &Context, change: &TextChange) {
     let l = ctx.labels;
-    let colon = if l.lang == "ja" { "：" } else { ": " };
     let field = match change.field {
-        TextField::NaReason => l.reason.to_string(),
-        TextField::Description => l.description.to_string(),
-        TextField::PlanWhat => format!("{}{colon}{}", l.action_plan, l.plan_what),
-        TextField::PlanWho => format!("{}{colon}{}", l.action_plan, l.plan_who),
-        TextField::PlanDue => format!("{}{colon}{}", l.action_plan, l.plan_due),
+        TextField::NaReason => l.reason.clone(),
+        TextField::Description => l.description.clone(),
+        TextField::PlanWhat => ctx.labelled(&l.action_plan, &l.plan_what),
+        TextField::PlanWho => ctx.labelled(&l.action_plan, &l.plan_who),
+        TextField::PlanDue => ctx.labelled(&l.action_plan, &l.plan_due),
     };
     let shown = |text: &str| -> String {
         let text = if change.field == TextField::PlanDue { ctx.date(text) } else { text.to_string() };
         shortened(c, ctx.or_none(&text))
     };
     let (before, now) = (shown(&change.before), shown(&change.now));
-    c.labelled(&fill(l.change_before, &[("field", &field)]), &before, LABEL_WIDTH);
-    c.labelled(&fill(l.change_now, &[("field", &field)]), &now, LABEL_WIDTH);
+    c.labelled(&fill(&l.change_before, &[("field", &field)]), &before, LABEL_WIDTH);
+    c.labelled(&fill(&l.change_now, &[("field", &field)]), &now, LABEL_WIDTH);
 }
 
 /// `text` as at most [`MAX_LINES`] lines of the value column, the last ending in "…" when

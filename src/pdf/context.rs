@@ -3,6 +3,7 @@
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::Catalog;
+use crate::lang::Lang;
 use crate::model::{AssessmentRecord, Cascade, Rating};
 use crate::readiness::Readiness;
 use crate::scoring::Score;
@@ -17,6 +18,8 @@ pub fn short_fingerprint(sha256: &str) -> &str {
 pub struct Context<'a> {
     pub record: &'a AssessmentRecord,
     pub catalog: &'a Catalog,
+    /// The language the PDF is written in: its labels, words and punctuation.
+    pub lang: Lang,
     pub labels: &'static Labels,
     pub score: Score,
     pub readiness: Readiness,
@@ -39,41 +42,14 @@ impl Context<'_> {
     }
 
     /// A moment in the supplier's local time, with its offset: "27 November 2026, 14:05
-    /// (UTC+09:00)" / "2026年11月27日 14:05（UTC+09:00）".
+    /// (UTC+09:00)" / 「2026年11月27日 14:05（UTC+09:00）」.
     pub fn local_time(&self, t: OffsetDateTime) -> String {
-        let t = t.to_offset(self.offset);
-        let (h, m, _) = self.offset.as_hms();
-        let sign = if self.offset.is_negative() { '-' } else { '+' };
-        let zone = format!("UTC{sign}{:02}:{:02}", h.unsigned_abs(), m.unsigned_abs());
-        let clock = format!("{:02}:{:02}", t.hour(), t.minute());
-        if self.labels.lang == "ja" {
-            format!("{} {clock}（{zone}）", self.date_of(t.date()))
-        } else {
-            format!("{}, {clock} ({zone})", self.date_of(t.date()))
-        }
-    }
-
-    /// A calendar date in the PDF's language: "27 November 2026" / "2026年11月27日".
-    pub fn date_of(&self, d: time::Date) -> String {
-        if self.labels.lang == "ja" {
-            format!("{}年{}月{}日", d.year(), u8::from(d.month()), d.day())
-        } else {
-            format!("{} {} {}", d.day(), d.month(), d.year())
-        }
+        self.lang.date_time(t, self.offset)
     }
 
     /// A stored "YYYY-MM-DD" date as printed; anything else as it is.
     pub fn date(&self, ymd: &str) -> String {
-        crate::clock::parse_date(ymd).map_or_else(|| ymd.to_string(), |d| self.date_of(d))
-    }
-
-    /// What separates the entries of a list: 「、」 in Japanese, ", " in English.
-    pub fn separator(&self) -> &'static str {
-        if self.labels.lang == "ja" {
-            "、"
-        } else {
-            ", "
-        }
+        self.lang.date_text(ymd)
     }
 
     /// The short fingerprint printed in every footer.
@@ -81,20 +57,20 @@ impl Context<'_> {
         short_fingerprint(&self.sha256)
     }
 
-    /// A title quoted from the guideline, in the PDF's language: our reference translation
-    /// in Japanese (labelled once, at the top of the summary), else the English original.
+    /// A text of the guideline in the PDF's language: our reference translation where there
+    /// is one (labelled once, at the top of the summary), else the English original.
     pub fn title<'t>(&'t self, english: &'t str) -> &'t str {
-        self.catalog.guideline_text(self.labels.lang, english)
+        self.catalog.guideline_text(self.lang.code(), english)
     }
 
     /// The label of our translation, when the PDF prints translated titles.
     pub fn translation_label(&self) -> Option<&str> {
-        self.catalog.translation(self.labels.lang).map(|t| t.about.label.get(self.labels.lang).as_str())
+        self.catalog.translation(self.lang.code()).map(|t| t.about.label.get(self.lang.code()).as_str())
     }
 
     /// A score as printed: "85%", or "no score" in the PDF's language.
     pub fn percent(&self, score: Option<u32>) -> String {
-        score.map_or_else(|| self.labels.no_score.to_string(), |v| format!("{v}%"))
+        score.map_or_else(|| self.labels.no_score.clone(), |v| format!("{v}%"))
     }
 
     pub fn company_name(&self) -> &str {
@@ -106,44 +82,34 @@ impl Context<'_> {
         }
     }
 
+    /// A rating in the language's words (the screens' words), or "not answered".
     pub fn rating(&self, rating: Option<Rating>) -> &'static str {
-        let l = self.labels;
-        match rating {
-            Some(Rating::Full) => l.rating_full,
-            Some(Rating::Mostly) => l.rating_mostly,
-            Some(Rating::Partly) => l.rating_partly,
-            Some(Rating::NotYet) => l.rating_not_yet,
-            Some(Rating::NotApplicable) => l.rating_not_applicable,
-            None => l.not_answered,
-        }
+        let w = self.lang.words();
+        rating.map_or(w.not_answered.as_str(), |r| w.rating(r.as_str()))
     }
 
+    /// How far a policy was passed on, as a state ("Passed on to some of them").
     pub fn cascade(&self, c: Option<Cascade>) -> &'static str {
-        let l = self.labels;
-        match c {
-            Some(Cascade::Done) => l.cascade_done,
-            Some(Cascade::Partly) => l.cascade_partly,
-            Some(Cascade::NotYet) => l.cascade_not_yet,
-            Some(Cascade::NoUpstream) => l.cascade_no_upstream,
-            None => l.not_answered,
-        }
-    }
-
-    /// "Yes"/"No" in the PDF's language.
-    pub fn yes_no(&self, b: bool) -> &'static str {
-        if b {
-            self.labels.yes
-        } else {
-            self.labels.no
-        }
+        let w = self.lang.words();
+        c.map_or(w.not_answered.as_str(), |c| w.cascade_state(c.as_str()))
     }
 
     /// The text, or "(none)" when blank.
-    pub fn or_none<'s>(&self, s: &'s str) -> &'s str {
+    pub fn or_none<'s>(&'s self, s: &'s str) -> &'s str {
         if s.trim().is_empty() {
-            self.labels.none
+            &self.labels.none
         } else {
             s
         }
+    }
+
+    /// "Label: value" in the language's punctuation.
+    pub fn labelled(&self, label: &str, value: &str) -> String {
+        self.lang.labelled(label, value)
+    }
+
+    /// The entries of a list in running text, in the language's punctuation.
+    pub fn list<S: AsRef<str>>(&self, items: &[S]) -> String {
+        self.lang.list(items)
     }
 }

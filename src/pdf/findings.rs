@@ -1,103 +1,140 @@
 //! The submission check's findings in the PDF's words: the open points of a submission and
-//! the list of what is missing on the first page of a preview.
+//! the list of what is missing on the first page of a preview. Every place is named by the
+//! label the pages print it under, never by a field's id.
 
 use super::context::Context;
-use super::labels::fill;
-use crate::readiness::Problem;
+use super::labels::Labels;
+use crate::lang::fill;
+use crate::model::FieldProblem;
+use crate::readiness::{Problem, UnprintableField};
 
 pub fn describe(ctx: &Context, p: &Problem) -> String {
     let l = ctx.labels;
-    let sep = ctx.separator();
-    let list = |ids: &[String]| ids.join(sep);
-    let problem = |p: &str| if p == "missing" { l.missing } else { l.malformed };
-    // A note in brackets: 「（未入力）」 in Japanese, " (missing)" in English.
-    let bracketed = |s: &str| if l.lang == "ja" { format!("（{s}）") } else { format!(" ({s})") };
-    let fields = |f: &[crate::model::FieldProblem]| {
-        f.iter()
-            .map(|x| format!("{}{}", profile_label(l, &x.field), bracketed(problem(&x.problem))))
-            .collect::<Vec<_>>()
-            .join(sep)
-    };
-    let disclosure = |policy: &str, f: &[crate::model::FieldProblem]| {
-        let questions = ctx.catalog.disclosure_fields(policy);
-        f.iter()
-            .map(|x| {
-                let label = questions
-                    .iter()
-                    .find(|q| q.id == x.field)
-                    .map_or(x.field.as_str(), |q| q.label.get(l.lang).as_str());
-                format!("{label}{}", bracketed(problem(&x.problem)))
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
+    let list = |ids: &[String]| ctx.list(ids);
+    // A missing field is named as it is (the finding says "missing"); one to be checked says so.
+    let field = |label: &str, f: &FieldProblem| {
+        if f.problem == "missing" {
+            label.to_string()
+        } else {
+            ctx.lang.with_paren(label, &l.malformed)
+        }
     };
     match p {
-        Problem::Profile { fields: f } => fill(l.problem_profile, &[("list", &fields(f))]),
-        Problem::Unanswered { items } => fill(l.problem_unanswered, &[("list", &list(items))]),
-        Problem::NotApplicableWithoutReason { items } => fill(l.problem_na_reason, &[("list", &list(items))]),
-        Problem::EssentialGapWithoutPlan { items } => fill(l.problem_essential_plan, &[("list", &list(items))]),
+        Problem::Profile { fields } => {
+            let names: Vec<String> = fields.iter().map(|f| field(profile_label(l, &f.field).unwrap_or(&f.field), f)).collect();
+            fill(&l.problem_profile, &[("list", &list(&names))])
+        }
+        Problem::Unanswered { items } => fill(&l.problem_unanswered, &[("list", &list(items))]),
+        Problem::NotApplicableWithoutReason { items } => fill(&l.problem_na_reason, &[("list", &list(items))]),
+        Problem::EssentialGapWithoutPlan { items } => fill(&l.problem_essential_plan, &[("list", &list(items))]),
         Problem::ToReconfirm { items, policies } => {
-            fill(l.problem_reconfirm, &[("list", &list(&[items.clone(), policies.clone()].concat()))])
+            let policies = policies.iter().map(|p| policy_name(ctx, p));
+            fill(&l.problem_reconfirm, &[("list", &list(&items.iter().cloned().chain(policies).collect::<Vec<_>>()))])
         }
         Problem::PoliciesNotAcknowledged { policies } => {
-            let titles: Vec<String> =
-                policies.iter().map(|p| ctx.catalog.policy(p).map_or(p.clone(), |x| ctx.title(&x.short_title).to_string())).collect();
-            fill(l.problem_policies, &[("list", &titles.join(sep))])
+            let titles: Vec<String> = policies.iter().map(|p| policy_name(ctx, p)).collect();
+            fill(&l.problem_policies, &[("list", &list(&titles))])
         }
-        Problem::Disclosures { policy, fields: f } => {
-            let title = ctx.catalog.policy(policy).map_or(policy.as_str(), |p| ctx.title(&p.short_title));
-            fill(l.problem_disclosures, &[("policy", title), ("list", &disclosure(policy, f))])
+        Problem::Disclosures { policy, fields } => {
+            let names: Vec<String> = fields.iter().map(|f| field(&disclosure_label(ctx, policy, &f.field), f)).collect();
+            fill(&l.problem_disclosures, &[("policy", &policy_name(ctx, policy)), ("list", &list(&names))])
         }
         Problem::Declaration { missing } => {
             // The fields as the declaration page names them, not their ids.
-            let names: Vec<String> = missing
-                .iter()
-                .map(|m| match m.as_str() {
-                    "signer_name" => l.signer,
-                    "signer_title" => l.signer_title,
-                    "date" => l.date,
-                    "confirmed" => l.confirmed,
-                    other => other,
-                }
-                .to_string())
-                .collect();
-            fill(l.problem_declaration, &[("list", &list(&names))])
+            let names: Vec<String> =
+                missing.iter().map(|m| declaration_label(l, m).unwrap_or(m.as_str()).to_string()).collect();
+            fill(&l.problem_declaration, &[("list", &list(&names))])
         }
-        Problem::MarkedForReview { items } => fill(l.problem_review, &[("list", &list(items))]),
-        Problem::UnprintableCharacters { fields: f } => {
+        Problem::MarkedForReview { items } => fill(&l.problem_review, &[("list", &list(items))]),
+        Problem::UnprintableCharacters { fields } => {
             // The codes, not the characters: these are the ones the PDF cannot show.
             let codes = |s: &str| s.chars().map(|c| format!("U+{:04X}", c as u32)).collect::<Vec<_>>().join(" ");
-            let places: Vec<String> = f
-                .iter()
-                .map(|u| {
-                    let place = match (u.place, &u.id) {
-                        ("profile", _) if profile_label(l, &u.field) != l.none => profile_label(l, &u.field).to_string(),
-                        (_, Some(id)) => format!("{id} {}", u.field),
-                        (place, None) => format!("{place} {}", u.field),
-                    };
-                    format!("{place}{}", bracketed(&codes(&u.characters)))
-                })
-                .collect();
-            fill(l.problem_unprintable, &[("list", &places.join("; "))])
+            let places: Vec<String> =
+                fields.iter().map(|u| ctx.lang.with_paren(&unprintable_place(ctx, u), &codes(&u.characters))).collect();
+            fill(&l.problem_unprintable, &[("list", &list(&places))])
         }
-        Problem::ExpiredEvidence { items } => {
-            let text = if l.lang == "ja" { "有効期限を過ぎた根拠資料がある項目：{list}" } else { "Evidence past its valid-until date: {list}" };
-            fill(text, &[("list", &list(items))])
+        Problem::ExpiredEvidence { items } => fill(&l.problem_expired, &[("list", &list(items))]),
+    }
+}
+
+/// A policy by its short title in the PDF's language.
+fn policy_name(ctx: &Context, id: &str) -> String {
+    ctx.catalog.policy(id).map_or(id, |p| ctx.title(&p.short_title)).to_string()
+}
+
+/// A Part 2 question's label in the PDF's language.
+fn disclosure_label(ctx: &Context, policy: &str, field: &str) -> String {
+    let questions = ctx.catalog.disclosure_fields(policy);
+    questions.iter().find(|q| q.id == field).map_or(field, |q| q.label.get(ctx.lang.code()).as_str()).to_string()
+}
+
+/// Where characters the PDF cannot print were typed, as the pages label the place:
+/// 「II-1 当社の取り組み」, 「誓約の氏名」.
+fn unprintable_place(ctx: &Context, u: &UnprintableField) -> String {
+    let l = ctx.labels;
+    let id = u.id.as_deref().unwrap_or("");
+    match u.place {
+        "profile" => profile_label(l, &u.field).unwrap_or(&u.field).to_string(),
+        "assessment" => l.period.clone(),
+        "item" => {
+            let field = match u.field.as_str() {
+                "na_reason" => l.reason.clone(),
+                "description" => l.description.clone(),
+                "evidence.name" => l.evidence.clone(),
+                "evidence.location" => l.evidence_location.clone(),
+                "evidence.date" => l.evidence_date.clone(),
+                "plan.what" => ctx.labelled(&l.action_plan, &l.plan_what),
+                "plan.who" => ctx.labelled(&l.action_plan, &l.plan_who),
+                "plan.due" => ctx.labelled(&l.action_plan, &l.plan_due),
+                other => other.to_string(),
+            };
+            fill(&l.unprintable_item, &[("id", id), ("field", &field)])
         }
+        "policy" => {
+            let field = match u.field.strip_prefix("disclosure.") {
+                Some(question) => disclosure_label(ctx, id, question),
+                None if u.field == "notes" => l.notes.clone(),
+                None => u.field.clone(),
+            };
+            fill(&l.unprintable_policy, &[("policy", &policy_name(ctx, id)), ("field", &field)])
+        }
+        "declaration" => {
+            let field = declaration_label(l, &u.field).unwrap_or(&u.field);
+            fill(&l.unprintable_declaration, &[("field", field)])
+        }
+        other => ctx.labelled(other, &u.field),
     }
 }
 
 /// A profile field's name as the PDF prints it.
-fn profile_label(l: &super::labels::Labels, field: &str) -> &'static str {
-    match field {
-        "legal_name" => l.legal_name,
-        "address" => l.address,
-        "country" => l.country,
-        "representative" => l.representative,
-        "contact_name" => l.contact,
-        "contact_email" => l.email,
-        "contact_phone" => l.phone,
-        "nec_contact_email" => l.nec_contact_email,
-        _ => l.none,
-    }
+fn profile_label<'l>(l: &'l Labels, field: &str) -> Option<&'l str> {
+    Some(match field {
+        "legal_name" => &l.legal_name,
+        "name_latin" => &l.name_latin,
+        "address" => &l.address,
+        "country" => &l.country,
+        "representative" => &l.representative,
+        "contact_name" => &l.contact,
+        "contact_email" => &l.email,
+        "contact_phone" => &l.phone,
+        "supplier_code" => &l.supplier_code,
+        "nec_contact_name" => &l.nec_contact,
+        "nec_contact_email" => &l.nec_contact_email,
+        "products" => &l.products,
+        "sites" => &l.sites,
+        "employees" => &l.employees,
+        _ => return None,
+    })
+}
+
+/// A declaration field's name as the declaration page prints it ("name" and "signer_name"
+/// are the signer's name: the check and the unprintable scan name it differently).
+fn declaration_label<'l>(l: &'l Labels, field: &str) -> Option<&'l str> {
+    Some(match field {
+        "signer_name" | "name" => &l.signer,
+        "signer_title" | "title" => &l.signer_title,
+        "date" => &l.date,
+        "confirmed" => &l.confirmed,
+        _ => return None,
+    })
 }

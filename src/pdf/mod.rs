@@ -37,12 +37,14 @@ use time::{OffsetDateTime, UtcOffset};
 pub use crate::fingerprint::sha256_hex;
 pub use attachment::FILE_NAME as ATTACHMENT_NAME;
 pub use font::{unprintable, use_font_file};
+pub use labels::{labels, Labels};
 pub use read::{extract, read, verify, Verdict, Verification};
 pub use structure::{Finding, Kind as FindingKind};
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::interchange;
+use crate::lang::Lang;
 use crate::model::{AssessmentRecord, Status};
 use crate::{clock, readiness, scoring};
 
@@ -60,9 +62,9 @@ pub fn is_submission(record: &AssessmentRecord) -> bool {
     record.assessment.status == Status::Submitted && record.assessment.submitted_at.is_some()
 }
 
-/// Renders the PDF of `record` with labels in `lang` ("en" or "ja"), times in the
+/// Renders the PDF of `record` in `lang` (its labels, words and punctuation), times in the
 /// computer's local time: its submission if it is submitted, else a preview.
-pub fn render(record: &AssessmentRecord, catalog: &Catalog, lang: &str) -> Result<Submission> {
+pub fn render(record: &AssessmentRecord, catalog: &Catalog, lang: Lang) -> Result<Submission> {
     render_with_changes(record, catalog, lang, None)
 }
 
@@ -71,7 +73,7 @@ pub fn render(record: &AssessmentRecord, catalog: &Catalog, lang: &str) -> Resul
 pub fn render_with_changes(
     record: &AssessmentRecord,
     catalog: &Catalog,
-    lang: &str,
+    lang: Lang,
     changes: Option<&crate::changes::Changes>,
 ) -> Result<Submission> {
     render_at(record, catalog, lang, changes, OffsetDateTime::now_utc(), clock::local_offset())
@@ -82,7 +84,7 @@ pub fn render_with_changes(
 pub fn render_at(
     record: &AssessmentRecord,
     catalog: &Catalog,
-    lang: &str,
+    lang: Lang,
     changes: Option<&crate::changes::Changes>,
     now: OffsetDateTime,
     offset: UtcOffset,
@@ -94,7 +96,7 @@ pub fn render_at(
     };
     let made_at = submitted_at.unwrap_or(now).replace_nanosecond(0).expect("0 ns is valid");
     let exported_at = made_at.format(&Rfc3339).expect("UTC times format");
-    let labels = labels::for_language(lang);
+    let labels = labels::labels(lang);
     let score = scoring::score(record, catalog);
     // The day the pages speak of: the submission's (a copy printed later says the same), else now.
     let today = made_at.to_offset(offset).date();
@@ -102,6 +104,7 @@ pub fn render_at(
     let mut ctx = context::Context {
         record,
         catalog,
+        lang,
         labels,
         readiness: readiness::check_scored(record, catalog, &score, &at),
         score,
@@ -158,10 +161,10 @@ pub fn render_at(
     let info = attachment::Info {
         title: &title,
         author: ctx.company_name(),
-        subject: "NEC Group Supply-Chain CSR Guideline",
+        subject: ctx.title(&catalog.guideline.guideline.title),
         keywords: &format!("sha256:{sha256}"),
         date: &date,
-        lang: if lang == "ja" { "ja-JP" } else { "en-US" },
+        lang: lang.tag(),
     };
     let pdf = attachment::embed(pdf, &json, &info, &bookmarks)?;
     Ok(Submission { pdf, json, sha256 })
@@ -178,7 +181,7 @@ fn placeholder(attempt: usize) -> String {
 /// Draws the pages (printing `ctx.sha256` as the fingerprint) into a PDF document, not yet
 /// compressed; with the outline's entries.
 fn draw(ctx: &context::Context, changes: Option<&crate::changes::Changes>) -> Result<(lopdf::Document, Vec<(String, usize)>)> {
-    let mut doc = PdfDocument::new(ctx.labels.doc_title);
+    let mut doc = PdfDocument::new(&ctx.labels.doc_title);
     let mut c = canvas::Canvas::new(font::Metrics::new()?);
     cover::draw(&mut c, ctx);
     c.new_page();

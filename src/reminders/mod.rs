@@ -15,6 +15,7 @@ use time::{Date, Month, OffsetDateTime};
 use self::ics::{Calendar, Event};
 use crate::catalog::Catalog;
 use crate::clock;
+use crate::lang::Lang;
 use crate::feedback::{Request, Target};
 use crate::model::AssessmentRecord;
 use crate::fingerprint::sha256_hex;
@@ -97,12 +98,9 @@ const JA: Words = Words {
     policy: "パート2の方針「{title}」",
 };
 
+/// The texts of the language `lang` names (English for any other).
 fn words(lang: &str) -> &'static Words {
-    if lang == "ja" {
-        &JA
-    } else {
-        &EN
-    }
+    [&EN, &JA].into_iter().find(|w| w.lang == lang).unwrap_or(&EN)
 }
 
 /// The first line of `s`, at most 60 characters.
@@ -117,11 +115,7 @@ fn short(s: &str) -> String {
 
 /// "15 January 2027" or "2027年1月15日".
 fn date_words(d: Date, lang: &str) -> String {
-    if lang == "ja" {
-        format!("{}年{}月{}日", d.year(), u8::from(d.month()), d.day())
-    } else {
-        format!("{} {} {}", d.day(), d.month(), d.year())
-    }
+    Lang::parse(lang).unwrap_or_else(|_| Lang::english()).date(d)
 }
 
 /// A short hash that names an event's subject in its UID.
@@ -133,12 +127,18 @@ fn tag(s: &str) -> String {
 fn target_words(catalog: &Catalog, w: &Words, target: Target) -> (String, bool) {
     match target {
         Target::Item(id) => {
-            let title = catalog.item(id).map_or("", |i| catalog.guideline_text(w.lang, &i.title));
-            (w.item.replace("{id}", id).replace("{title}", title), w.lang == "ja")
+            let (title, translated) = catalog.item(id).map_or(("", false), |i| {
+                let title = catalog.guideline_text(w.lang, &i.title);
+                (title, title != i.title)
+            });
+            (w.item.replace("{id}", id).replace("{title}", title), translated)
         }
         Target::Policy(id) => {
-            let title = catalog.policy(id).map_or(id, |p| catalog.guideline_text(w.lang, &p.short_title));
-            (w.policy.replace("{title}", title), w.lang == "ja")
+            let (title, translated) = catalog.policy(id).map_or((id, false), |p| {
+                let title = catalog.guideline_text(w.lang, &p.short_title);
+                (title, title != p.short_title)
+            });
+            (w.policy.replace("{title}", title), translated)
         }
     }
 }

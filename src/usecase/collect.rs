@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::catalog::Catalog;
 use crate::collect::{self, Failure, Format, Problem, Progress};
 use crate::error::Result;
 use crate::lang::Lang;
@@ -54,19 +55,20 @@ pub struct FailedFile {
 }
 
 /// Reads every submission under `paths` (and the earlier ones under `previous`, to compare
-/// with), then writes the tables to `output` (`.xlsx` or `.csv`) with labels in `lang`. A
-/// wrong output name is refused before any file is read.
+/// with) against `catalog`, then writes the tables to `output` (`.xlsx` or `.csv`) in
+/// `lang`. A wrong output name is refused before any file is read.
 pub fn collect_to(
     paths: &[PathBuf],
     previous: &[PathBuf],
     jobs: usize,
+    catalog: &Catalog,
     lang: Lang,
     output: &Path,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<CollectReport> {
     Format::for_path(output)?;
-    let c = collect::collect(paths, previous, jobs, progress)?;
-    let written = c.write(output, lang.code())?;
+    let c = collect::collect(paths, previous, jobs, catalog, progress)?;
+    let written = c.write(output, catalog, lang)?;
     let unanswered: Vec<Unanswered> = c
         .submissions
         .iter()
@@ -94,7 +96,7 @@ pub fn collect_to(
             .map(|f: &Failure| FailedFile {
                 file: f.file.clone(),
                 problem: f.problem,
-                reason: f.problem.label(lang.code()),
+                reason: f.problem.label(lang),
                 detail: f.detail.clone(),
             })
             .collect(),

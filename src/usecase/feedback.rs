@@ -128,14 +128,14 @@ pub fn feedback_from_workbook(
     catalog: &Catalog,
 ) -> Result<Vec<WrittenFeedback>> {
     let filled = workbook::read(book, catalog)?;
-    let language = language.unwrap_or(if filled.lang == "ja" { Language::Ja } else { Language::En });
+    let language = language.or_else(|| Language::parse(filled.lang.code())).unwrap_or(Language::En);
     let now = clock::now();
     let mut composed = Vec::with_capacity(filled.feedback.len());
     for s in filled.feedback {
         let draft = Draft { language, author: author.clone(), note: s.note, requests: s.requests };
         let f = feedback::compose(&draft, s.submission, &now, catalog).map_err(|e| {
             let sheet =
-                workbook::columns::COLLECTED.iter().find(|w| w.lang == filled.lang).map_or("", |w| w.sheet_submissions);
+                workbook::columns::collected_in(filled.lang).sheet_submissions;
             Error::FeedbackWorkbook {
                 path: book.to_path_buf(),
                 place: format!("sheet “{sheet}”, row {}", s.row),

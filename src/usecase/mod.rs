@@ -4,6 +4,7 @@
 mod advice;
 mod catalog_view;
 mod collect;
+mod email;
 mod evaluate;
 mod export;
 mod file_names;
@@ -20,6 +21,7 @@ mod submit;
 pub use advice::{advice_facts, install_content};
 pub use catalog_view::{catalog_view, CatalogView};
 pub use collect::{collect_to, CollectReport, FailedFile, Unanswered};
+pub use email::{compose_submission_email, mailto_link};
 pub use evaluate::{carried_from, changes_since_carried_from, circumstances, evaluate, Evaluation, Facts};
 pub use export::{export_text, export_to};
 pub use feedback::{feedback_from_workbook, feedback_on_pdf, WrittenFeedback};

@@ -53,7 +53,7 @@ pub(super) fn write_pdf(
     changes: Option<&Changes>,
     path: &Path,
 ) -> Result<WrittenPdf> {
-    let rendered = pdf::render_with_changes(record, catalog, lang.code(), changes)?;
+    let rendered = pdf::render_with_changes(record, catalog, lang, changes)?;
     write_atomic(path, &rendered.pdf)?;
     Ok(WrittenPdf {
         path: path.to_path_buf(),

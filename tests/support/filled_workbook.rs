@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
-use csr_core::feedback::workbook::columns::{self, COLLECTED};
+use csr_core::feedback::workbook::columns;
 use csr_core::Catalog;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
@@ -58,7 +58,7 @@ pub fn fill_in(collected: &Path, out: &Path, filling: &Filling) {
     let catalog = Catalog::get();
     let mut book: Xlsx<_> = calamine::open_workbook(collected).unwrap();
     let names = book.sheet_names();
-    let w = COLLECTED.iter().find(|w| names.iter().any(|n| n == w.sheet_submissions)).expect("a collect workbook");
+    let w = columns::collected().iter().find(|w| names.iter().any(|n| n == w.sheet_submissions)).expect("a collect workbook");
     let date = Format::new().set_num_format("yyyy/mm/dd");
     let mut new = Workbook::new();
     for (sheet, added) in [

@@ -60,7 +60,10 @@ export const api = {
   previewPdf: (id, lang, dialog) => call('preview_pdf', { id, lang, dialog }),
   openPdf: () => call('open_pdf'),
   showPdfInFolder: () => call('show_pdf_in_folder'),
-  composeEmail: (to, subject, body) => call('compose_email', { to, subject, body }),
+  // The core's e-mail to NEC for a submitted assessment ({to, subject, body, honorific_removed}),
+  // and the same opened in the mail program.
+  submissionEmail: (id, lang) => call('submission_email', { id, lang }),
+  openSubmissionEmail: (id, lang) => call('open_submission_email', { id, lang }),
   profileProblems: (profile) => call('profile_problems', { profile }),
   confirmUnchanged: (id, items, policies) => call('confirm_unchanged', { id, items, policies }),
   backUpNow: () => call('back_up_now'),

@@ -78,7 +78,7 @@ pub async fn collect_submissions(app: AppHandle, lang: String, dialog: DialogTex
                 let _ = app.emit("collect-progress", p);
             }
         };
-        let report = usecase::collect_to(&[folder], &previous, 0, lang, &output, &progress)?;
+        let report = usecase::collect_to(&[folder], &previous, 0, state.catalog(), lang, &output, &progress)?;
         *state.last_workbook.lock().unwrap_or_else(|p| p.into_inner()) = report.written.first().cloned();
         Ok(Some(report))
     })

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use csr_core::lang::Lang;
-use csr_core::mail;
+use csr_core::mail::{self, Email};
 use csr_core::usecase::{self, FileKind, WrittenPdf};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_opener::OpenerExt;
@@ -89,14 +89,28 @@ pub fn show_pdf_in_folder(app: tauri::AppHandle, state: State<'_, AppState>) -> 
     app.opener().open_path(folder.to_string_lossy(), None::<&str>).map_err(|e| could_not_open(&folder, e))
 }
 
-/// Opens the user's mail program with a message to NEC (the UI writes subject and body in
-/// its language and tells the user to attach the PDF).
+/// The e-mail to NEC for assessment `id`'s submission, in `lang` (the core writes it; the
+/// panel shows it, to be copied where no mail program opens).
 #[tauri::command]
-pub fn compose_email(app: tauri::AppHandle, to: String, subject: String, body: String) -> Result<()> {
-    let url = mail::mailto(&to, &subject, &body)?;
-    app.opener().open_url(url, None::<&str>).map_err(|e| {
-        ShellError::NoMailProgram(format!(
-            "The mail program could not be opened ({e}). Write the email to {to} yourself and attach the PDF."
-        ))
-    })
+pub fn submission_email(state: State<'_, AppState>, id: i64, lang: String) -> Result<Email> {
+    let lang = Lang::parse(&lang)?;
+    let record = state.with_store(|s| s.record(id))?;
+    Ok(usecase::compose_submission_email(&record, lang)?)
+}
+
+/// Opens the user's mail program with the e-mail to NEC for assessment `id` (the user
+/// attaches the PDF: a mail link cannot). Returns the e-mail opened. Where no mail program
+/// opens, the error says so in the user's language with the system's own words.
+#[tauri::command]
+pub fn open_submission_email(app: tauri::AppHandle, state: State<'_, AppState>, id: i64, lang: String) -> Result<Email> {
+    let lang = Lang::parse(&lang)?;
+    let record = state.with_store(|s| s.record(id))?;
+    let email = usecase::compose_submission_email(&record, lang)?;
+    let url = usecase::mailto_link(&email)?;
+    app.opener().open_url(&url, None::<&str>).map_err(|e| {
+        // The system's words name the whole link (a page of percent codes): shortened to its start.
+        let reason = e.to_string().replace(&url, &format!("mailto:{}?…", email.to));
+        ShellError::NoMailProgram(mail::could_not_open(lang, &email.to, &reason))
+    })?;
+    Ok(email)
 }

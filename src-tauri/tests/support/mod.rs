@@ -15,76 +15,93 @@ pub const APP: &str = env!("CARGO_BIN_EXE_csr-self-assessment");
 
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-/// The drivers this test process started, for the watchdog to stop.
-static DRIVERS: std::sync::Mutex<Vec<u32>> = std::sync::Mutex::new(Vec::new());
+pub mod processes;
+
+/// A limit on a wait that may never end (a WebDriver call to an app that never opened its
+/// window, a session that never came): once it passes, the watchdog says what was waited
+/// for, stops every app this process started (their whole process trees) and ends the
+/// process with status 124, so a hang is a failure in minutes, not a CI run cut off after
+/// hours. `waiting_for` can be renamed as the work goes on, so the message names the step.
+pub struct Watchdog {
+    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    what: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Watchdog {
+    pub fn new(seconds: u64, what: &str) -> Watchdog {
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let what = std::sync::Arc::new(std::sync::Mutex::new(what.to_string()));
+        let (watching, named) = (done.clone(), what.clone());
+        std::thread::spawn(move || {
+            let deadline = Instant::now() + Duration::from_secs(seconds);
+            while Instant::now() < deadline {
+                if watching.load(std::sync::atomic::Ordering::SeqCst) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(250));
+            }
+            let named = named.lock().map(|n| n.clone()).unwrap_or_default();
+            // Straight to stderr: the test harness captures eprintln! and would drop the words.
+            let said = format!(
+                "\n{named} hung: still running after {seconds} s; stopping every app and driver this process started\n"
+            );
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), said.as_bytes());
+            let left = processes::stop_all_of_this_process();
+            if !left.is_empty() {
+                let said = format!("still running after SIGKILL: {left:?}\n");
+                let _ = std::io::Write::write_all(&mut std::io::stderr(), said.as_bytes());
+            }
+            std::process::exit(124);
+        });
+        Watchdog { done, what }
+    }
+
+    /// Names the step now under way (the message of a hang names it).
+    pub fn waiting_for(&self, what: impl Into<String>) {
+        if let Ok(mut w) = self.what.lock() {
+            *w = what.into();
+        }
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        self.done.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
 
 /// One end-to-end test's turn: holds the lock that keeps tests from running side by side,
 /// and a watchdog that ends the whole test process if the test hangs.
 pub struct Turn {
     _lock: tokio::sync::MutexGuard<'static, ()>,
-    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    _watchdog: Watchdog,
 }
 
 impl Drop for Turn {
     fn drop(&mut self) {
-        self.done.store(true, std::sync::atomic::Ordering::SeqCst);
-        // A test that failed left its app running (the driver's end does not end it), and
-        // the single-instance guard would hand the next test's start to that old window.
-        kill_every_app();
+        // Each App stops its own tree when dropped; this catches what a test left (an App
+        // moved out of reach, a tree that forked after its handle went).
+        let left = processes::stop_all_of_this_process();
+        if !left.is_empty() {
+            eprintln!("processes of this test still running after SIGKILL: {left:?}");
+        }
     }
 }
 
 /// Takes this test's turn (each test has its own runtime; this async lock works across
-/// them). A WebDriver call can wait for ever (an app that never opened its window, a
-/// session that never came): after `CSR_E2E_TEST_SECONDS` (600) the watchdog says which
-/// test hung, stops every app and driver, and exits, so a hang is a failure in minutes, not
-/// a CI run cut off after hours.
+/// them), with a watchdog of `CSR_E2E_TEST_SECONDS` (600) naming the test.
 pub async fn serial() -> Turn {
     let lock = ONE_AT_A_TIME.lock().await;
-    kill_every_app();
-    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let seconds: u64 = std::env::var("CSR_E2E_TEST_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(600);
     let name = std::thread::current().name().unwrap_or("an end-to-end test").to_string();
-    let watching = done.clone();
-    std::thread::spawn(move || {
-        let deadline = Instant::now() + Duration::from_secs(seconds);
-        while Instant::now() < deadline {
-            if watching.load(std::sync::atomic::Ordering::SeqCst) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(250));
-        }
-        // Straight to stderr: the test harness captures eprintln! and would drop the words.
-        let said = format!("\n{name} hung: still running after {seconds} s (CSR_E2E_TEST_SECONDS); stopping every app and driver\n");
-        let _ = std::io::Write::write_all(&mut std::io::stderr(), said.as_bytes());
-        for pid in DRIVERS.lock().map(|d| d.clone()).unwrap_or_default() {
-            let _ = Command::new("kill").args(["-TERM", &pid.to_string()]).stderr(Stdio::null()).status();
-        }
-        kill_every_app();
-        std::process::exit(124);
-    });
-    Turn { _lock: lock, done }
+    let watchdog = Watchdog::new(seconds, &format!("{name} (limit CSR_E2E_TEST_SECONDS)"));
+    Turn { _lock: lock, _watchdog: watchdog }
 }
 
-/// Marks the processes the tests start, so that only they are stopped, never an app a
-/// developer runs beside the tests.
-const STARTED_BY_TESTS: &str = "CSR_STARTED_BY_E2E_TESTS=1";
-
-/// Stops every app the tests started (whatever data folder it runs on).
-fn kill_every_app() {
-    let program = std::fs::canonicalize(APP).unwrap_or_else(|_| PathBuf::from(APP));
-    let Ok(entries) = std::fs::read_dir("/proc") else { return };
-    for p in entries.flatten() {
-        let Some(pid) = p.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
-        let Ok(exe) = std::fs::read_link(p.path().join("exe")) else { continue };
-        let exe = exe.to_str().map_or(exe.clone(), |e| PathBuf::from(e.trim_end_matches(" (deleted)")));
-        let ours = std::fs::read(p.path().join("environ"))
-            .is_ok_and(|env| env.split(|b| *b == 0).any(|kv| kv == STARTED_BY_TESTS.as_bytes()));
-        if exe == program && ours {
-            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).stderr(Stdio::null()).status();
-        }
-    }
-}
+/// How long a new WebDriver session may take (the app's start, under load).
+const SESSION_SECONDS: u64 = 90;
+/// How long one script in the page may take.
+const SCRIPT_SECONDS: u64 = 60;
 
 /// Two distinct free ports: both listeners are held until both ports are read, so the
 /// system cannot hand out the same port twice.
@@ -126,6 +143,7 @@ pub fn string(lang: &str, key: &str) -> String {
         ("status", n) => w.status.get(n).map(String::as_str),
         ("cascade", n) => w.cascade.get(n).map(String::as_str),
         ("cascade_state", n) => w.cascade_state.get(n).map(String::as_str),
+        ("profile", n) => w.profile_field.get(n).map(String::as_str),
         _ => None,
     };
     word.unwrap_or_else(|| panic!("no string {key} in {lang}.js nor in lang/{lang}/words.json")).to_string()
@@ -157,11 +175,37 @@ pub fn japanese_system() -> Vec<(&'static str, String)> {
     ]
 }
 
+/// The process tree of one app (the driver, WebKitWebDriver, the app, WebKit's processes),
+/// marked `CSR_TEST_APP=<id>` and stopped whole when dropped: after a test ends, fails,
+/// panics, or a start that went wrong half way.
+pub struct AppTree {
+    pub id: String,
+    driver: Child,
+    stopped: bool,
+}
+
+impl AppTree {
+    /// Stops every process of this app and waits (at most 12 s) until they are gone.
+    pub fn stop(&mut self) {
+        if std::mem::replace(&mut self.stopped, true) {
+            return;
+        }
+        processes::stop_app(&self.id);
+        // tauri-driver is our child: reap it, so it is not left a zombie.
+        let _ = self.driver.try_wait();
+    }
+}
+
+impl Drop for AppTree {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
 /// A running app with a WebDriver session.
 pub struct App {
     pub client: Client,
-    driver: Child,
-    driver_stopped: bool,
+    tree: AppTree,
     pub dir: PathBuf,
     /// The program the driver started (the app, or the benchmark's empty app).
     program: PathBuf,
@@ -191,7 +235,11 @@ impl App {
     /// Starts any Tauri program (the benchmark also starts an empty app) under the driver.
     pub async fn start_program(program: &str, dir: &Path, db: &Path, env: &[(&str, String)]) -> App {
         std::fs::create_dir_all(dir.join("xdg")).unwrap();
+        // A stray app (of a killed run, or one this process failed to stop) would take this
+        // start for itself through the single-instance guard.
+        processes::clear_the_way();
         let (port, native) = two_free_ports();
+        let id = processes::new_app_id();
         let driver = Command::new(tauri_driver())
             .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
             .env("CSR_ASSESS_DB", db)
@@ -199,7 +247,8 @@ impl App {
             .env("XDG_CONFIG_HOME", dir.join("xdg/config"))
             .env("XDG_CACHE_HOME", dir.join("xdg/cache"))
             .env("TMPDIR", dir.join("xdg"))
-            .env("CSR_STARTED_BY_E2E_TESTS", "1")
+            .env(processes::RUN_VAR, processes::run_id())
+            .env(processes::APP_VAR, &id)
             // A debug build answers its file dialogs from this file (see answer_file_dialogs_with).
             .env("CSR_ASSESS_TEST_DIALOG", dir.join("dialog-answer"))
             .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
@@ -207,24 +256,33 @@ impl App {
             .stderr(Stdio::null())
             .spawn()
             .expect("tauri-driver runs (scripts/setup.sh installs it)");
-        if let Ok(mut drivers) = DRIVERS.lock() {
-            drivers.push(driver.id());
-        }
+        let tree = AppTree { id, driver, stopped: false };
         // tauri-driver opens its port before WebKitWebDriver is ready: wait for both.
         let deadline = Instant::now() + Duration::from_secs(30);
         while [port, native].iter().any(|p| TcpStream::connect(("127.0.0.1", *p)).is_err()) {
-            assert!(Instant::now() < deadline, "tauri-driver did not open its ports");
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not open its ports {port} and {native} (WebKitWebDriver) within 30 s"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("wry"));
         caps.insert("tauri:options".into(), json!({ "application": program, "args": [] }));
-        let client = ClientBuilder::native()
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a WebDriver session with the app");
-        let app = App { client, driver, driver_stopped: false, dir: dir.to_path_buf(), program: program.into() };
+        // The session answers once the program's window is up; a start taken over by a
+        // stray instance never answers.
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(caps);
+        let url = format!("http://127.0.0.1:{port}");
+        let session = builder.connect(&url);
+        let client = match tokio::time::timeout(Duration::from_secs(SESSION_SECONDS), session).await {
+            Ok(client) => client.unwrap_or_else(|e| panic!("a WebDriver session with {program}: {e}")),
+            Err(_) => panic!(
+                "a WebDriver session with {program}: no answer within {SESSION_SECONDS} s (its processes: {:?})",
+                processes::of_app(&tree.id)
+            ),
+        };
+        let app = App { client, tree, dir: dir.to_path_buf(), program: program.into() };
         app.wait_ready().await;
         app
     }
@@ -234,15 +292,29 @@ impl App {
         self.wait_for("body[data-ready='true'], .fatal").await;
     }
 
-    /// The pid of the program started on this data folder.
+    /// The pid of the program this App started (found by its marker and executable).
     pub fn pid(&self) -> Option<u32> {
-        pid_of(&self.dir, &self.program)
+        let program = std::fs::canonicalize(&self.program).unwrap_or_else(|_| self.program.clone());
+        processes::of_app(&self.tree.id).into_iter().map(|m| m.pid).find(|pid| {
+            std::fs::read_link(format!("/proc/{pid}/exe")).ok().is_some_and(|exe| {
+                // A binary rebuilt while it runs shows as "<path> (deleted)".
+                let exe = exe.to_str().map_or(exe.clone(), |e| PathBuf::from(e.trim_end_matches(" (deleted)")));
+                exe == program
+            })
+        })
     }
 
-    /// Stops the program without the close request (for programs that do not handle one).
+    /// This app's marker (`CSR_TEST_APP`), carried by each of its processes.
+    pub fn marker(&self) -> &str {
+        &self.tree.id
+    }
+
+    /// Stops the program without the close request (for programs that do not handle one):
+    /// ends the session, then stops the whole process tree (the end of a session does not
+    /// always end the app).
     pub async fn kill(mut self) {
-        let _ = self.client.clone().close().await;
-        self.stop_driver();
+        let _ = tokio::time::timeout(Duration::from_secs(10), self.client.clone().close()).await;
+        self.tree.stop();
     }
 
     /// Closes the window as a user would (the app saves what is pending, then exits) and
@@ -282,17 +354,8 @@ impl App {
             }
             eprintln!("close request {attempt} was not acted on; sending it again");
         }
-        let _ = self.client.clone().close().await;
-        self.stop_driver();
-    }
-
-    fn stop_driver(&mut self) {
-        if std::mem::replace(&mut self.driver_stopped, true) {
-            return;
-        }
-        // SIGTERM, not SIGKILL, or WebKitWebDriver is left running.
-        let _ = Command::new("kill").args(["-TERM", &self.driver.id().to_string()]).status();
-        let _ = self.driver.wait();
+        let _ = tokio::time::timeout(Duration::from_secs(10), self.client.clone().close()).await;
+        self.tree.stop();
     }
 
     pub async fn wait_for(&self, css: &str) -> Element {
@@ -379,7 +442,10 @@ impl App {
     }
 
     pub async fn script(&self, js: &str, args: Vec<Value>) -> Value {
-        self.client.execute(js, args).await.unwrap_or_else(|e| panic!("script failed: {e}"))
+        match tokio::time::timeout(Duration::from_secs(SCRIPT_SECONDS), self.client.execute(js, args)).await {
+            Ok(result) => result.unwrap_or_else(|e| panic!("script failed: {e}")),
+            Err(_) => panic!("the page did not answer within {SCRIPT_SECONDS} s to the script {js}"),
+        }
     }
 
     /// Replaces a field's text as an input method commits it: all at once, then an input and
@@ -396,7 +462,10 @@ impl App {
 
     /// Runs script that calls its last argument with the result (for promises).
     pub async fn script_async(&self, js: &str, args: Vec<Value>) -> Value {
-        self.client.execute_async(js, args).await.unwrap_or_else(|e| panic!("script failed: {e}"))
+        match tokio::time::timeout(Duration::from_secs(SCRIPT_SECONDS), self.client.execute_async(js, args)).await {
+            Ok(result) => result.unwrap_or_else(|e| panic!("script failed: {e}")),
+            Err(_) => panic!("the page did not answer within {SCRIPT_SECONDS} s to the script {js}"),
+        }
     }
 
     pub async fn hash(&self) -> String {
@@ -513,6 +582,28 @@ pub fn recording_opener(dir: &Path) -> (Vec<(&'static str, String)>, PathBuf) {
     (vec![("PATH", path)], log)
 }
 
+/// Like [`recording_opener`], on a computer without a mail program: every launcher the
+/// app may try (xdg-open, then gio, gnome-open and KDE's) records what it was asked to open
+/// and fails for a `mailto:` link, as xdg-open does when no program takes that scheme.
+pub fn opener_without_mail_program(dir: &Path) -> (Vec<(&'static str, String)>, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let (env, log) = recording_opener(dir);
+    let bin = dir.join("fake-bin");
+    for launcher in ["xdg-open", "gio", "gnome-open", "kde-open6", "kde-open5", "kde-open"] {
+        let script = bin.join(launcher);
+        std::fs::write(
+            &script,
+            format!(
+                "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{}'\ncase \"$*\" in *mailto:*) echo 'no method available for opening mailto' >&2; exit 3;; esac\n",
+                log.display()
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    (env, log)
+}
+
 /// Waits until the recorded opener log has `lines` lines; returns them.
 pub async fn opened(log: &Path, lines: usize) -> Vec<String> {
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -524,11 +615,5 @@ pub async fn opened(log: &Path, lines: usize) -> Vec<String> {
         }
         assert!(Instant::now() < deadline, "the app opened only {got:?}");
         tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-impl Drop for App {
-    fn drop(&mut self) {
-        self.stop_driver();
     }
 }

@@ -14,13 +14,14 @@ use std::path::Path;
 use calamine::{Reader, Xlsx};
 
 use self::cells::{Book, Value};
-use self::columns::{Collected, Heading, COLLECTED};
+use self::columns::{Collected, Heading};
 use super::model::{SubmissionRef, Target};
 use super::rules::{self, MAX_NOTE, MAX_REQUEST_TEXT};
 use super::write::RequestDraft;
 use crate::catalog::Catalog;
 use crate::clock;
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 
 /// Larger files are not read: `collect`'s workbook of 1,000 submissions is about 4 MB.
 pub const MAX_WORKBOOK_BYTES: u64 = 64 << 20;
@@ -40,8 +41,8 @@ pub struct SupplierFeedback {
 /// Submissions sheet's order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Filled {
-    /// The language `collect` wrote the workbook in ("en" or "ja").
-    pub lang: &'static str,
+    /// The language `collect` wrote the workbook in.
+    pub lang: Lang,
     pub feedback: Vec<SupplierFeedback>,
 }
 
@@ -88,7 +89,7 @@ fn read_book(path: &Path, catalog: &Catalog) -> Result<Filled> {
         )
     })?;
     let names = book.sheet_names();
-    let words = COLLECTED
+    let words = columns::collected()
         .iter()
         .find(|w| names.iter().any(|n| n == w.sheet_submissions) && names.iter().any(|n| n == w.sheet_answers))
         .ok_or_else(|| {
@@ -195,7 +196,7 @@ fn find(heads: &HashMap<u32, String>, heading: &str) -> Option<u32> {
 }
 
 fn find_either(heads: &HashMap<u32, String>, h: Heading) -> Option<u32> {
-    find(heads, h.en).or_else(|| find(heads, h.ja))
+    Lang::all().find_map(|lang| find(heads, h.get(lang)))
 }
 
 fn required(heads: &HashMap<u32, String>, heading: &str, sheet: &str, path: &Path) -> Result<u32> {
@@ -268,8 +269,8 @@ fn read_submissions(
                 .policies()
                 .iter()
                 .map(|p| {
-                    let either = |f: fn(&Catalog, &str, &str) -> String| {
-                        find(heads, &f(catalog, &p.id, "en")).or_else(|| find(heads, &f(catalog, &p.id, "ja")))
+                    let either = |f: fn(&Catalog, &str, Lang) -> String| {
+                        Lang::all().find_map(|lang| find(heads, &f(catalog, &p.id, lang)))
                     };
                     (p.id.as_str(), either(columns::policy_request), either(columns::policy_due))
                 })

@@ -55,7 +55,10 @@ export function finderResults(currentItem) {
     <button type="button" class="button small link" data-finder="clear">${t('finder.clear')}</button>`;
 }
 
-/** Wires the controls of the sidebar `el`; `redraw()` draws the groups or the results anew. */
+/**
+ * Wires the finder's controls inside `el`, the sidebar's content (drawn anew on every step,
+ * so its listeners go with it); `redraw()` draws the groups or the results anew.
+ */
 export function wireFinder(el, redraw) {
   const query = el.querySelector('[data-finder="query"]');
   query.addEventListener('input', () => { view.query = query.value; redraw(); });

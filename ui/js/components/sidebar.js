@@ -92,7 +92,9 @@ export function renderSidebar(el, step) {
     </div>`);
   const slot = el.querySelector('.finder-slot');
   drawFound(slot, groupsHtml, currentItem);
-  wireFinder(el, () => drawFound(slot, groupsHtml, currentItem));
+  // The content, drawn anew with each step, not `el`: the nav element stays, and a listener
+  // put on it at every step kept every earlier sidebar alive with it.
+  wireFinder(el.querySelector('.sidebar-content'), () => drawFound(slot, groupsHtml, currentItem));
   el.querySelector('.sidebar-toggle').addEventListener('click', (e) => {
     const open = e.currentTarget.getAttribute('aria-expanded') !== 'true';
     e.currentTarget.setAttribute('aria-expanded', String(open));

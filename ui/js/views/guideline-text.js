@@ -25,7 +25,8 @@ export const GUIDELINE_VIEWS = ['translation', 'both', 'original'];
 export function setGuidelineView(v) {
   const view = GUIDELINE_VIEWS.includes(v) ? v : 'translation';
   document.documentElement.dataset.glView = view;
-  document.querySelectorAll('[data-gl-view]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.glView === view)));
+  // Buttons only: the page itself (html[data-gl-view]) carries the same attribute.
+  document.querySelectorAll('button[data-gl-view]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.glView === view)));
   return view;
 }
 

@@ -8,7 +8,7 @@ import { itemLinks, policyLink } from './links.js';
 
 /** Each profile field the check names, as a link to that very field, saying what is wrong. */
 function profileFields(fields) {
-  return html`<ul class="link-list">${fields.map((f) => html`<li><a href="#/profile/${f.field}" data-field-link="${f.field}">${t(`problem.field.${f.field}`)}</a>${t('label.colon')}${t(`problem.${f.problem}`)}</li>`)}</ul>`;
+  return html`<ul class="link-list">${fields.map((f) => html`<li><a href="#/profile/${f.field}" data-field-link="${f.field}">${t(`profile.${f.field}`)}</a>${t('label.colon')}${t(`problem.${f.problem}`)}</li>`)}</ul>`;
 }
 
 function disclosureLabel(policyId, fieldId) {

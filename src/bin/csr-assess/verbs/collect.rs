@@ -40,7 +40,7 @@ pub fn run(ctx: &mut Context) -> Outcome {
             eprint!("\rRead {} of {} files", p.done, p.total);
         }
     };
-    let report = usecase::collect_to(&paths, &previous, jobs, lang, &output, &progress);
+    let report = usecase::collect_to(&paths, &previous, jobs, ctx.catalog, lang, &output, &progress);
     if show {
         eprintln!();
     }
@@ -54,7 +54,7 @@ pub fn run(ctx: &mut Context) -> Outcome {
         report.failures.len()
     );
     for f in &report.failures {
-        crate::say!("  FAILED {}: {}", f.file, f.problem.label("en"));
+        crate::say!("  FAILED {}: {}", f.file, f.problem.label(csr_core::lang::Lang::english()));
     }
     for w in &report.written {
         crate::say!("Wrote {}", w.display());
