@@ -252,7 +252,7 @@ fn the_workbook_in_japanese_has_the_three_sheets_with_the_rows() {
     assert_eq!(submitted.as_f64(), serial("2026-06-10") + 9.0 / 24.0);
     assert_eq!(row[col("総合スコア")], &Data::Float(score.overall.score.unwrap().into()));
     let essential: Vec<&str> = score.gaps.iter().filter(|g| g.essential).map(|g| g.item_id.as_str()).collect();
-    assert_eq!(text(row[col("必須条件で未達の項目")]), essential.join(", "));
+    assert_eq!(text(row[col("必須条件で未達の項目")]), essential.join("、"), "a list in Japanese punctuation");
     assert_eq!(text(row[col("除外した旧提出ファイル")]).rsplit(['/', '\\']).next().unwrap(), "aoba-first.PDF");
     let co2 = head.iter().position(|h| h.ends_with("年間の CO2 排出量")).expect("a CO2 column");
     assert_eq!(row[co2], &Data::Float(1234.5));
