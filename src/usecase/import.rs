@@ -58,7 +58,7 @@ pub fn import_file(store: &mut Store, catalog: &Catalog, source: impl Read, name
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io("read", name, e))?;
     if super::receive::is_feedback(&bytes, name) {
-        return super::receive::open_feedback_bytes(store, catalog, &bytes).map(Imported::Feedback);
+        return super::receive::open_feedback_bytes(store, catalog, &bytes, name).map(Imported::Feedback);
     }
     if bytes.starts_with(b"%PDF-") {
         let json = crate::pdf::extract(&bytes).map_err(|e| Error::Import {

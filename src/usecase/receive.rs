@@ -60,16 +60,21 @@ pub fn is_feedback(bytes: &[u8], name: &Path) -> bool {
 pub fn open_feedback(store: &mut Store, catalog: &Catalog, source: impl Read, name: &Path) -> Result<OpenedFeedback> {
     let mut bytes = Vec::new();
     source.take(feedback::MAX_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|e| Error::io("read", name, e))?;
-    open_feedback_bytes(store, catalog, &bytes)
+    open_feedback_bytes(store, catalog, &bytes, name)
 }
 
 /// Checks a feedback file (its form, its content and that it is unchanged since NEC wrote
 /// it), matches it to the submitted assessment it answers, and keeps it with its requests, in
 /// one transaction after a backup. A damaged or edited file, one for another supplier, for a
 /// submission this database does not hold, or one opened before is refused, naming which;
-/// nothing changes then.
-pub fn open_feedback_bytes(store: &mut Store, catalog: &Catalog, bytes: &[u8]) -> Result<OpenedFeedback> {
-    let f = feedback::read(bytes, catalog)?;
+/// nothing changes then. A file that cannot be read is named (`name`) in the message.
+pub fn open_feedback_bytes(store: &mut Store, catalog: &Catalog, bytes: &[u8], name: &Path) -> Result<OpenedFeedback> {
+    let f = feedback::read(bytes, catalog).map_err(|e| match e {
+        Error::Feedback { location, message, fault } => {
+            Error::Feedback { location: format!("{}, {location}", name.display()), message, fault }
+        }
+        other => other,
+    })?;
     let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).into_owned();
     let received = received(&f, text);
     let opened = store.receive_feedback(&received, |held| decide(&f, held))?;
