@@ -126,6 +126,23 @@ fn collect_feedback_import_reply_submit_collect_in_both_languages() {
         // The next submission carries the replies; NEC's next collect counts them.
         let again = dir.path().join("aoba-2.pdf");
         usecase::submit(&mut store, Catalog::get(), id, lang, &again).unwrap();
+        // Its page of NEC's requests and our replies, checked by `verify` like every page.
+        ok(&db, &["verify", again.to_str().unwrap()]);
+        if common::poppler("the PDF's page of NEC's requests") {
+            let text = common::pdf_text(&again);
+            let l = csr_core::pdf::labels(lang);
+            // The page after the cover (no changes page here: not carried forward).
+            let page = text.split('\u{c}').nth(1).unwrap();
+            assert!(page.contains(&l.requests_title), "{code}: the second page is the requests page: {page}");
+            let flat: String = page.split_whitespace().collect();
+            for shown in [&l.requests_done, &l.requests_not_possible, &l.requests_open, &l.requests_text] {
+                assert!(flat.contains(&shown.split_whitespace().collect::<String>()), "{code}: {shown} in {page}");
+            }
+            for said in [done, because, "2027-03-31"] {
+                let said = if said.starts_with("2027") { lang.date_text(said) } else { said.to_string() };
+                assert!(flat.contains(&said.split_whitespace().collect::<String>()), "{code}: {said} in {page}");
+            }
+        }
         let second = collect(dir.path(), std::slice::from_ref(&again), lang, "second.xlsx");
         assert_eq!((second.requests_answered, second.requests_open), (2, 1), "{code}");
         assert_eq!(second.unanswered[0].request.id, "conflict-minerals#1", "{code}");
