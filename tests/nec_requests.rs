@@ -147,6 +147,15 @@ fn collect_feedback_import_reply_submit_collect_in_both_languages() {
         assert_eq!((second.requests_answered, second.requests_open), (2, 1), "{code}");
         assert_eq!(second.unanswered[0].request.id, "conflict-minerals#1", "{code}");
         assert_eq!(second.unanswered[0].supplier_code, "NEC-SUP-000001");
+        // The workbook's Submissions sheet: the counts and the open one, headed in the language.
+        let w = csr_core::collect::labels(lang);
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(dir.path().join("second.xlsx")).unwrap();
+        let sheet = calamine::Reader::worksheet_range(&mut book, &w.sheet_submissions).unwrap();
+        let rows: Vec<Vec<String>> = sheet.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+        let col = |h: &str| rows[0].iter().position(|x| x == h).unwrap_or_else(|| panic!("{code}: no column {h}"));
+        assert_eq!(rows[1][col(&w.requests_answered)], "2", "{code}");
+        assert_eq!(rows[1][col(&w.requests_open)], "1", "{code}");
+        assert_eq!(rows[1][col(&w.requests_open_ids)], "conflict-minerals#1", "{code}");
 
         // Next year: the open request follows, the answered ones stay with last year.
         let next = usecase::start_assessment(
