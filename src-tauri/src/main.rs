@@ -10,7 +10,7 @@ mod no_window;
 mod state;
 mod ui_font;
 
-use commands::{answers, app, assessments, backups, collect, contract, files, profile, submission};
+use commands::{answers, app, assessments, backups, collect, contract, feedback, files, profile, submission};
 use tauri::Manager;
 
 fn main() {
@@ -99,6 +99,8 @@ fn main() {
             app::open_content_file,
             collect::choose_previous_folder,
             collect::clear_previous_folder,
+            feedback::nec_feedback,
+            feedback::reply_to_request,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = run {

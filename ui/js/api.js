@@ -55,7 +55,16 @@ export const api = {
   // The file dialogs open in the app's Rust side: the page names no path. Each resolves to
   // null when the user cancels the dialog; `dialog` is its {title, filter} text.
   exportAssessment: (id, lang, dialog) => call('export_assessment', { id, lang, dialog }),
+  // An assessment file becomes a new assessment ({kind: 'assessment', id}); NEC's feedback
+  // file is kept on the submission it answers ({kind: 'feedback', assessment_id, requests, ...}).
   importAssessment: (dialog) => call('import_assessment', { dialog }),
+  // NEC's requests an assessment shows, NEC's notes, and how many are open ({requests, notes, open}).
+  necFeedback: (id) => call('nec_feedback', { id }),
+  // The reply to NEC's request `request` {submission_sha256, id} ({status, reply, reason});
+  // based on `revision` (a stale one is refused with kind "conflict").
+  replyToRequest: (id, request, reply, revision) => call('reply_to_request', {
+    id, sha256: request.submission_sha256, request: request.id, reply, revision,
+  }),
   submit: (id, lang, dialog) => call('submit', { id, lang, dialog }),
   previewPdf: (id, lang, dialog) => call('preview_pdf', { id, lang, dialog }),
   openPdf: () => call('open_pdf'),

@@ -76,11 +76,20 @@ export const app = {
 
   async importFile() {
     await app.guard(async () => {
-      const id = await api.importAssessment({ title: t('file.import_dialog_title'), filter: t('file.filter_json') });
-      if (id == null) return;
+      const imported = await api.importAssessment({ title: t('file.import_dialog_title'), filter: t('file.filter_import') });
+      if (imported == null) return;
+      if (imported.kind === 'feedback') {
+        // NEC's feedback: its requests are now on the items of the assessment it answers.
+        toast(t('requests.opened', { n: imported.requests, period: imported.period }), { seconds: 12 });
+        await flushAll();
+        state.record = null; // read again: it now holds the requests
+        await app.load(imported.assessment_id);
+        go(`/a/${imported.assessment_id}/requests`);
+        return;
+      }
       state.companies = await api.listCompanies();
       toast(t('file.imported'));
-      await app.resume(id);
+      await app.resume(imported.id);
     });
   },
 

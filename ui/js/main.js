@@ -20,6 +20,7 @@ import { item } from './views/item.js';
 import { part2 } from './views/part2.js';
 import { profile } from './views/profile.js';
 import { reconfirmGroup } from './views/reconfirm-group.js';
+import { requests } from './views/requests.js';
 import { review } from './views/review.js';
 import { startupError } from './views/startup-error.js';
 import { submit } from './views/submit.js';
@@ -158,6 +159,7 @@ route('/a/:id/review', review);
 route('/a/:id/declaration', declaration);
 route('/a/:id/submit', submit);
 route('/a/:id/reconfirm/:group', reconfirmGroup);
+route('/a/:id/requests', requests);
 
 async function switchLanguage(lang) {
   if (lang === language()) return;

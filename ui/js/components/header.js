@@ -4,7 +4,7 @@ import { toReconfirm } from '../finder.js';
 import { pathOf } from '../flow.js';
 import { html, render } from '../html.js';
 import { t, language, languages, languageName } from '../i18n.js';
-import { state, onStateChange, groupOf } from '../state.js';
+import { state, onStateChange, groupOf, necRequests, isAnswered } from '../state.js';
 import './save-status.js';
 
 /**
@@ -19,10 +19,20 @@ function reconfirmCount() {
   return html`<a class="header-count" data-testid="header-reconfirm" href="#${pathOf(state.record.assessment.id, `reconfirm:${group}`)}">${t('reconfirm.header_left', { n: left.total })}</a>`;
 }
 
-/** Keeps the count current as answers are confirmed (each save re-evaluates). */
+/** NEC's requests not answered yet in the open assessment, as a link to their list. */
+function requestsCount() {
+  if (!location.hash.startsWith('#/a/')) return '';
+  const open = necRequests().filter((r) => !isAnswered(r)).length;
+  if (!open) return '';
+  return html`<a class="header-count" data-testid="header-requests" href="#${pathOf(state.record.assessment.id, 'requests')}">${t('requests.header_open', { n: open })}</a>`;
+}
+
+/** Keeps the counts current as answers are confirmed (each save re-evaluates) and requests answered. */
 onStateChange((what) => {
   const slot = document.querySelector('.header-count-slot');
   if (slot && (what === 'evaluation' || what === 'record')) render(slot, reconfirmCount());
+  const requests = document.querySelector('.header-requests-slot');
+  if (requests && (what === 'evaluation' || what === 'record' || what === 'requests')) render(requests, requestsCount());
 });
 
 export function renderHeader(el, { hasCompany }) {
@@ -36,6 +46,7 @@ export function renderHeader(el, { hasCompany }) {
       <a href="#/profile" data-nav="profile">${t('nav.profile')}</a>
     </nav>` : ''}
     <span class="header-count-slot">${state.record ? reconfirmCount() : ''}</span>
+    <span class="header-requests-slot">${state.record ? requestsCount() : ''}</span>
     <save-status></save-status>
     <div class="lang-switch" role="group" aria-label="${t('nav.language')}">
       ${languages().map((l) => html`<button type="button" class="button small lang-button" data-lang="${l}" lang="${l}"

@@ -5,7 +5,8 @@ import { editRecord } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t, gt, formatDate } from '../i18n.js';
 import { glText, glTitleWithOriginal } from '../components/guideline-title.js';
-import { state, itemById, isExpired, onStateChange } from '../state.js';
+import { state, itemById, isExpired, onStateChange, requestsOn } from '../state.js';
+import { bindRequests, requestsSection } from '../components/nec-requests.js';
 import { textField, textArea, checkbox, radioGroup, setProblem } from './fields.js';
 import { blocks, guidelinePanel, quotedText } from './guideline-text.js';
 import { itemChangeNote } from './changes-note.js';
@@ -133,6 +134,7 @@ export function item(main, params, app) {
           ${checkbox('marked_for_review', t('item.review'), answer.marked_for_review, { hint: t('item.review.hint') })}
         </section>
       </div>
+      ${requestsSection(requestsOn(it.id))}
       ${stepNav(id, `item:${it.id}`)}
     </article>`);
   const article = main.querySelector('article');
@@ -171,4 +173,5 @@ export function item(main, params, app) {
     editor.save(true);
   });
   main.querySelector('[data-action="confirm-unchanged"]').addEventListener('click', () => editor.save(true));
+  bindRequests(article, app);
 }

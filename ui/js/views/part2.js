@@ -4,7 +4,8 @@ import { CONTRACT } from '../contract.js';
 import { editRecord } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t, pick } from '../i18n.js';
-import { state, policyById, isRelevant } from '../state.js';
+import { state, policyById, isRelevant, requestsOn } from '../state.js';
+import { bindRequests, requestsSection } from '../components/nec-requests.js';
 import { textField, textArea, checkbox, radioGroup } from './fields.js';
 import { blocks, guidelinePanel } from './guideline-text.js';
 import { glTitleWithOriginal } from '../components/guideline-title.js';
@@ -64,6 +65,7 @@ export function part2(main, params, app) {
           ${textArea('notes', t('part2.notes'), answer.notes, { rows: 3, max: MAX['part2.notes'] })}
         </section>
       </div>
+      ${requestsSection(requestsOn(policy.id))}
       ${stepNav(id, `part2:${policy.id}`)}
     </article>`);
   const article = main.querySelector('article');
@@ -77,4 +79,5 @@ export function part2(main, params, app) {
     return true;
   });
   main.querySelector('[data-action="confirm-unchanged"]').addEventListener('click', () => editor.save(true));
+  bindRequests(article, app);
 }
