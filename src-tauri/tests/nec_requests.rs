@@ -1,0 +1,120 @@
+//! NEC's feedback in the real app, in English and in Japanese: the supplier opens NEC's
+//! feedback file through the import dialog; the list of NEC's requests opens with the count
+//! in the header; each request shows on its item in NEC's words, labelled as NEC's, with its
+//! due date; a reply typed there is saved through the save controller (and stored), and the
+//! count goes down.
+
+mod seed;
+mod support;
+
+use csr_core::feedback::{Author, Draft, Language, RequestDraft};
+use csr_core::{usecase, Catalog, Store};
+use support::{serial, string, App};
+
+/// NEC's feedback in `language`: two requests on item II-3 (one with a due date) and one on
+/// a Part 2 policy.
+fn draft(language: Language) -> Draft {
+    let ja = language == Language::Ja;
+    let t = |en: &str, ja_text: &str| if ja { ja_text.to_string() } else { en.to_string() };
+    Draft {
+        language,
+        author: Author {
+            name: Some(t("Kenji Nakamura", "中村 健二")),
+            email: None,
+            organisation: t("NEC Corporation", "日本電気株式会社"),
+        },
+        note: t("Thank you for your submission.", "ご提出ありがとうございました。"),
+        requests: vec![
+            RequestDraft {
+                target: "II-3".into(),
+                text: t("Please attach the age-check record for new hires.", "新規採用者の年齢確認の記録を添付してください。"),
+                due: Some("2027-03-31".into()),
+            },
+            RequestDraft {
+                target: "II-3".into(),
+                text: t("Also say who checks it.", "確認の担当者も記載してください。"),
+                due: None,
+            },
+            RequestDraft {
+                target: "conflict-minerals".into(),
+                text: t("Please send your CMRT.", "CMRTをご提出ください。"),
+                due: None,
+            },
+        ],
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn nec_requests_in_english() {
+    nec_requests("en").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn nec_requests_in_japanese() {
+    nec_requests("ja").await;
+}
+
+async fn nec_requests(lang: &str) {
+    let _one = serial().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let id = seed::completed_assessment(&db, "2025年度");
+    // Submitted, and NEC's feedback on the PDF.
+    let pdf = dir.path().join("submission.pdf");
+    {
+        let mut store = Store::open(&db, Catalog::get()).unwrap();
+        usecase::submit(&mut store, Catalog::get(), id, csr_core::lang::Lang::parse(lang).unwrap(), &pdf).unwrap();
+    }
+    let feedback = dir.path().join("from-nec.csrfeedback");
+    let language = Language::parse(lang).unwrap();
+    usecase::feedback_on_pdf(&pdf, &draft(language), &feedback, Catalog::get()).unwrap();
+
+    let app = App::start_with_db(dir.path(), &db).await;
+    app.goto("/assessments").await;
+    app.click(&format!("button[data-lang='{lang}']")).await;
+    app.wait_for(&format!("html[lang='{lang}']")).await;
+
+    // Opened through the import dialog: the list of NEC's requests, the count in the header.
+    app.answer_file_dialogs_with(&feedback).await;
+    app.click("[data-action='import']").await;
+    app.wait_for("[data-testid='requests-view']").await;
+    assert_eq!(app.find_all("[data-testid='nec-request']").await.len(), 3);
+    let header = app.text("[data-testid='header-requests']").await;
+    assert_eq!(header, string(lang, "requests.header_open").replace("{n}", "3"));
+    let note = app.text("[data-testid='nec-note']").await;
+    assert!(note.contains(if lang == "en" { "Thank you" } else { "ご提出ありがとう" }), "{note}");
+    app.screenshot(&format!("nec-requests-{lang}")).await;
+
+    // On its item: NEC's words labelled as NEC's, in NEC's language, with the due date.
+    app.goto(&format!("/a/{id}/item/II-3")).await;
+    app.wait_for("[data-testid='nec-requests']").await;
+    let card = "[data-testid='nec-request'][data-request-id='II-3#1']";
+    let text = app.text(&format!("{card} [data-testid='nec-request-text']")).await;
+    assert_eq!(text, draft(language).requests[0].text);
+    let shown_lang = app.script(&format!("return document.querySelector(\"{card} blockquote\").lang"), vec![]).await;
+    assert_eq!(shown_lang, lang);
+    let whole = app.text(card).await;
+    assert!(whole.contains(&string(lang, "requests.nec_text")), "labelled as NEC's text: {whole}");
+    let due = app.text(&format!("{card} [data-testid='nec-request-due']")).await;
+    let day = csr_core::lang::Lang::parse(lang).unwrap().date_text("2027-03-31");
+    assert_eq!(due, string(lang, "requests.due").replace("{date}", &day));
+
+    // The reply, saved as typed.
+    let reply = if lang == "en" { "Attached: the age-check record (scan)." } else { "年齢確認の記録（写し）を添付しました。" };
+    app.click(&format!("{card} input[data-field='status'][value='done']")).await;
+    let field = format!("{card} textarea[data-field='reply']");
+    if lang == "ja" {
+        app.commit_text(&field, reply).await;
+    } else {
+        app.type_into(&field, reply).await;
+    }
+    app.wait_saved().await;
+    let header = app.text("[data-testid='header-requests']").await;
+    assert_eq!(header, string(lang, "requests.header_open").replace("{n}", "2"), "the count follows");
+    app.screenshot(&format!("nec-request-reply-{lang}")).await;
+    app.close().await;
+
+    let store = Store::open(&db, Catalog::get()).unwrap();
+    let kept = store.record(id).unwrap().nec_requests.into_iter().find(|r| r.id == "II-3#1").unwrap();
+    assert_eq!((kept.status.as_str(), kept.reply.as_str()), ("done", reply));
+}
