@@ -11,9 +11,10 @@ import { radioGroup, textArea, setProblem } from '../views/fields.js';
 
 const MAX = CONTRACT.text_limits;
 
-/** The line above NEC's text: "NEC asked, on 15 January 2027 (who):" and the due date. */
+/** The lines above NEC's text: "NEC asked, on 15 January 2027", who, and the due date. */
 function asked(r) {
-  return html`<p class="nec-request-asked">${t('requests.asked', { date: formatDate(r.asked_at.slice(0, 10)), by: r.asked_by })}</p>
+  return html`<p class="nec-request-asked">${t('requests.asked', { date: formatDate(r.asked_at.slice(0, 10)) })}</p>
+    <p class="nec-request-from">${t('requests.from', { by: r.asked_by })}</p>
     ${r.due ? html`<p class="nec-request-due" data-testid="nec-request-due">${t('requests.due', { date: formatDate(r.due) })}</p>` : ''}`;
 }
 

@@ -100,6 +100,7 @@ export function item(main, params, app) {
       </header>
       ${reconfirmBanner(answer.to_reconfirm)}
       <div class="change-note-slot">${itemChangeNote(it.id)}</div>
+      ${requestsSection(requestsOn(it.id))}
       <div class="step-grid">
         ${guidelinePanel(
     (tr) => html`${it.section_heading ? html`<p class="section-heading">${t('guideline.section_heading')} <strong>${tr(it.section_heading)}</strong></p>` : ''}
@@ -134,7 +135,6 @@ export function item(main, params, app) {
           ${checkbox('marked_for_review', t('item.review'), answer.marked_for_review, { hint: t('item.review.hint') })}
         </section>
       </div>
-      ${requestsSection(requestsOn(it.id))}
       ${stepNav(id, `item:${it.id}`)}
     </article>`);
   const article = main.querySelector('article');

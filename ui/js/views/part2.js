@@ -47,6 +47,7 @@ export function part2(main, params, app) {
         <div class="badges"><span class="badge ${relevant ? 'condition-essential' : 'muted'}">${t(relevant ? `part2.relevant.${policy.relevance}` : `part2.not_relevant.${policy.relevance}`)}</span></div>
       </header>
       ${reconfirmBanner(answer.to_reconfirm)}
+      ${requestsSection(requestsOn(policy.id))}
       <div class="step-grid">
         ${guidelinePanel(
     (tr) => html`${blocks(policy.statement, tr)}
@@ -65,7 +66,6 @@ export function part2(main, params, app) {
           ${textArea('notes', t('part2.notes'), answer.notes, { rows: 3, max: MAX['part2.notes'] })}
         </section>
       </div>
-      ${requestsSection(requestsOn(policy.id))}
       ${stepNav(id, `part2:${policy.id}`)}
     </article>`);
   const article = main.querySelector('article');
