@@ -2,14 +2,15 @@
 //! feedback file through the import dialog; the list of NEC's requests opens with the count
 //! in the header; each request shows on its item in NEC's words, labelled as NEC's, with its
 //! due date; a reply typed there is saved through the save controller (and stored), and the
-//! count goes down.
+//! count goes down. A feedback file double-clicked while the app runs (a second launch with
+//! the file, handed on by the single-instance guard) opens in the running window.
 
 mod seed;
 mod support;
 
 use csr_core::feedback::{Author, Draft, Language, RequestDraft};
 use csr_core::{usecase, Catalog, Store};
-use support::{serial, string, App};
+use support::{processes, serial, string, App};
 
 /// NEC's feedback in `language`: two requests on item II-3 (one with a due date) and one on
 /// a Part 2 policy.
@@ -54,20 +55,74 @@ async fn nec_requests_in_japanese() {
     nec_requests("ja").await;
 }
 
-async fn nec_requests(lang: &str) {
-    let _one = serial().await;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("db.sqlite3");
+/// A submitted assessment in `dir/db.sqlite3` and NEC's feedback on its PDF in `lang`: the
+/// database, the assessment's id and the feedback file.
+fn submitted_with_feedback(dir: &std::path::Path, lang: &str) -> (std::path::PathBuf, i64, std::path::PathBuf) {
+    let db = dir.join("db.sqlite3");
     let id = seed::completed_assessment(&db, "2025年度");
-    // Submitted, and NEC's feedback on the PDF.
-    let pdf = dir.path().join("submission.pdf");
+    let pdf = dir.join("submission.pdf");
     {
         let mut store = Store::open(&db, Catalog::get()).unwrap();
         usecase::submit(&mut store, Catalog::get(), id, csr_core::lang::Lang::parse(lang).unwrap(), &pdf).unwrap();
     }
-    let feedback = dir.path().join("from-nec.csrfeedback");
+    let feedback = dir.join("from-nec.csrfeedback");
+    usecase::feedback_on_pdf(&pdf, &draft(Language::parse(lang).unwrap()), &feedback, Catalog::get()).unwrap();
+    (db, id, feedback)
+}
+
+/// Starts the app a second time with `file`, as a double click does, and waits (at most
+/// 30 s) for it to hand the file to the running app and end.
+async fn hand_on(dir: &std::path::Path, db: &std::path::Path, file: &std::path::Path) {
+    let mut second = std::process::Command::new(support::APP)
+        .arg(file)
+        .env("CSR_ASSESS_DB", db)
+        .env("XDG_DATA_HOME", dir.join("xdg/data"))
+        .env("XDG_CONFIG_HOME", dir.join("xdg/config"))
+        .env("XDG_CACHE_HOME", dir.join("xdg/cache"))
+        .env(processes::RUN_VAR, processes::run_id())
+        .env(processes::APP_VAR, processes::new_app_id())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while second.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = second.kill();
+            let _ = second.wait();
+            panic!("the second launch did not hand the file on and end within 30 s");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_double_clicked_feedback_file_opens_in_the_running_window() {
+    let _one = serial().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (db, id, feedback) = submitted_with_feedback(dir.path(), "ja");
+    let app = App::start_with_db(dir.path(), &db).await;
+    app.goto("/assessments").await;
+    app.click("button[data-lang='ja']").await;
+    app.wait_for("html[lang='ja']").await;
+    // The system starts the app again with the file; the guard hands it on, and it ends.
+    hand_on(dir.path(), &db, &feedback).await;
+    app.wait_for("[data-testid='requests-view']").await;
+    assert_eq!(app.find_all("[data-testid='nec-request']").await.len(), 3);
+    // Handed on again: refused as opened before, said in the window, nothing added.
+    hand_on(dir.path(), &db, &feedback).await;
+    let said = app.text("dialog[open]").await;
+    assert!(said.contains(&string("ja", "error.feedback_already_opened.title")), "{said}");
+    app.close().await;
+    let store = Store::open(&db, Catalog::get()).unwrap();
+    assert_eq!(store.record(id).unwrap().nec_requests.len(), 3);
+}
+
+async fn nec_requests(lang: &str) {
+    let _one = serial().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (db, id, feedback) = submitted_with_feedback(dir.path(), lang);
     let language = Language::parse(lang).unwrap();
-    usecase::feedback_on_pdf(&pdf, &draft(language), &feedback, Catalog::get()).unwrap();
 
     let app = App::start_with_db(dir.path(), &db).await;
     app.goto("/assessments").await;

@@ -65,6 +65,9 @@ export const api = {
   replyToRequest: (id, request, reply, revision) => call('reply_to_request', {
     id, sha256: request.submission_sha256, request: request.id, reply, revision,
   }),
+  // NEC's feedback file the app was started with (a double click), opened now: as
+  // importAssessment's result, or null.
+  openedAtStart: () => call('opened_at_start'),
   submit: (id, lang, dialog) => call('submit', { id, lang, dialog }),
   previewPdf: (id, lang, dialog) => call('preview_pdf', { id, lang, dialog }),
   openPdf: () => call('open_pdf'),
@@ -95,6 +98,17 @@ export const api = {
 /** Calls `handler({done, total})` as the staff screen's files are read; resolves to a function that stops it. */
 export function onCollectProgress(handler) {
   return tauri().event.listen('collect-progress', (e) => handler(e.payload ?? { done: 0, total: 0 }));
+}
+
+/**
+ * Calls `handler(imported, error)` when a file double-clicked while the app runs was opened
+ * (NEC's feedback, handed on by the single-instance guard): what was done, or the AppError.
+ */
+export function onFileOpened(handler) {
+  tauri().event.listen('file-opened', (e) => {
+    const p = e.payload ?? {};
+    if (p.error) handler(null, appError(p.error)); else handler(p.imported, null);
+  });
 }
 
 /** Calls `handler(reason)` when an automatic backup failed (the change itself was saved). */

@@ -78,19 +78,20 @@ export const app = {
     await app.guard(async () => {
       const imported = await api.importAssessment({ title: t('file.import_dialog_title'), filter: t('file.filter_import') });
       if (imported == null) return;
-      if (imported.kind === 'feedback') {
-        // NEC's feedback: its requests are now on the items of the assessment it answers.
-        toast(t('requests.opened', { n: imported.requests, period: imported.period }), { seconds: 12 });
-        await flushAll();
-        state.record = null; // read again: it now holds the requests
-        await app.load(imported.assessment_id);
-        go(`/a/${imported.assessment_id}/requests`);
-        return;
-      }
+      if (imported.kind === 'feedback') { await app.showFeedback(imported); return; }
       state.companies = await api.listCompanies();
       toast(t('file.imported'));
       await app.resume(imported.id);
     });
+  },
+
+  /** NEC's feedback just opened: its requests are now on the items of the assessment it answers. */
+  async showFeedback(opened) {
+    toast(t('requests.opened', { n: opened.requests, period: opened.period }), { seconds: 12 });
+    await flushAll();
+    state.record = null; // read again: it now holds the requests
+    const record = await app.guard(() => app.load(opened.assessment_id));
+    if (record) go(pathOf(opened.assessment_id, 'requests'));
   },
 
   async exportFile(id) {

@@ -1,6 +1,6 @@
 // Start-up, routes, the window's frame (header, sidebar), keyboard, and closing safely.
 
-import { api, onBackupProblem, onCloseRequested, onDatabaseDamaged } from './api.js';
+import { api, onBackupProblem, onCloseRequested, onDatabaseDamaged, onFileOpened } from './api.js';
 import { flushAll, hasUnsaved, lastSaveError } from './autosave.js';
 import { app } from './app.js';
 import { aboutDialog } from './components/about.js';
@@ -201,6 +201,11 @@ function wireFrame() {
   // Damage found while the app runs (the background check, a read, a backup): the damage
   // screen at once, as after a restart.
   onDatabaseDamaged((error) => { state.startupError = error; drawStartupError(); });
+  // NEC's feedback file double-clicked while the app runs: its requests, or why not.
+  onFileOpened((imported, error) => {
+    if (error) app.guard(() => { throw error; });
+    else if (imported?.kind === 'feedback') app.showFeedback(imported);
+  });
   // Closing the window saves what is pending first; if that fails, the user decides.
   onCloseRequested(async () => {
     if (await flushAll()) return true;
@@ -252,7 +257,9 @@ async function boot() {
   // stored 日本語 once locked users out that way).
   setLanguage(lang || firstStartLanguage(systemLanguage, navigator.language));
   start(show);
-  dispatch();
+  // Started by a double click on NEC's feedback file: open it, and show its requests first.
+  const handed = await app.guard(() => api.openedAtStart());
+  if (handed?.kind === 'feedback') await app.showFeedback(handed); else dispatch();
 }
 
 boot().catch(async (e) => {
