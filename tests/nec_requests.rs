@@ -224,3 +224,29 @@ fn bad_feedback_files_are_refused_and_change_nothing() {
     assert_eq!(shown(&db, id)["requests"].as_array().unwrap().len(), 0);
     assert_eq!(ok(&db, &["import", fb.to_str().unwrap()]).contains("3 request(s)"), true);
 }
+
+/// A submission made before the app kept fingerprints (a database of an earlier layout,
+/// updated when opened): NEC's feedback on it is matched by the same supplier's submission of
+/// that period at that very second, and its requests are kept.
+#[test]
+fn feedback_on_a_submission_made_before_fingerprints_were_kept_is_matched_by_its_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.sqlite3");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-v1.sqlite3"), &db).unwrap();
+    {
+        // Submitted under the first layout, which kept no fingerprint.
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute("UPDATE assessment SET status = 'submitted', submitted_at = '2026-06-10T09:00:00Z'", []).unwrap();
+    }
+    let mut store = Store::open(&db, Catalog::get()).unwrap();
+    let id = store.list_assessments().unwrap()[0].id;
+    // NEC's copy of that submission, as the app prints it again.
+    let pdf = dir.path().join("old.pdf");
+    usecase::preview_pdf(&store, Catalog::get(), id, Lang::parse("ja").unwrap(), &pdf).unwrap();
+    let fb = dir.path().join("old.csrfeedback");
+    usecase::feedback_on_pdf(&pdf, &support::draft(Language::Ja), &fb, Catalog::get()).unwrap();
+    let bytes = std::fs::read(&fb).unwrap();
+    let opened = usecase::open_feedback(&mut store, Catalog::get(), bytes.as_slice(), &fb).unwrap();
+    assert_eq!((opened.assessment_id, opened.added), (id, 3));
+    assert_eq!(store.record(id).unwrap().nec_requests.len(), 3);
+}
