@@ -173,3 +173,55 @@ async fn nec_requests(lang: &str) {
     let kept = store.record(id).unwrap().nec_requests.into_iter().find(|r| r.id == "II-3#1").unwrap();
     assert_eq!((kept.status.as_str(), kept.reply.as_str()), ("done", reply));
 }
+
+/// NEC's staff screen: a submission that answers one of NEC's three requests shows the
+/// counts, and the two open ones are listed with the supplier, in English and Japanese.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_staff_screen_counts_answered_requests_and_lists_the_open_ones() {
+    let _one = serial().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (db, id, feedback) = submitted_with_feedback(dir.path(), "ja");
+    let received = dir.path().join("received");
+    std::fs::create_dir_all(&received).unwrap();
+    {
+        // The supplier opens the feedback, answers one request and submits again.
+        let mut store = Store::open(&db, Catalog::get()).unwrap();
+        let bytes = std::fs::read(&feedback).unwrap();
+        usecase::open_feedback(&mut store, Catalog::get(), bytes.as_slice(), &feedback).unwrap();
+        let r = store.record(id).unwrap().nec_requests.into_iter().find(|r| r.id == "II-3#1").unwrap();
+        let reply = csr_core::model::Reply {
+            status: csr_core::model::RequestStatus::Done,
+            reply: "添付しました。".into(),
+            reason: String::new(),
+            revision: r.revision,
+        };
+        usecase::reply_to_request(&mut store, Catalog::get(), id, &r.submission_sha256, &r.id, &reply).unwrap();
+        let ja = csr_core::lang::Lang::parse("ja").unwrap();
+        usecase::submit(&mut store, Catalog::get(), id, ja, &received.join("answered.pdf")).unwrap();
+    }
+    let staff = dir.path().join("staff");
+    std::fs::create_dir_all(&staff).unwrap();
+    let app = App::start(&staff).await;
+    app.goto("/collect").await;
+    for lang in ["en", "ja"] {
+        app.click(&format!("button[data-lang='{lang}']")).await;
+        app.wait_for(&format!("html[lang='{lang}']")).await;
+        app.wait_path("/collect").await;
+        app.answer_file_dialogs_with(&received).await;
+        app.click("[data-action='choose-folder']").await;
+        app.wait_for("[data-testid='collect-folder']:not([hidden])").await;
+        app.answer_file_dialogs_with(&dir.path().join(format!("book-{lang}.xlsx"))).await;
+        app.click("[data-action='collect']").await;
+        app.wait_for("[data-testid='collect-result']:not([hidden])").await;
+        let counts = app.text("[data-testid='collect-requests']").await;
+        let expected = string(lang, "collect.requests_counts").replace("{answered}", "1").replace("{open}", "2");
+        assert_eq!(counts, expected);
+        let open = app.find_all("[data-testid='collect-unanswered'] li").await;
+        assert_eq!(open.len(), 2, "{lang}");
+        let listed = app.text("[data-testid='collect-unanswered']").await;
+        assert!(listed.contains("II-3#2") && listed.contains("conflict-minerals#1") && !listed.contains("II-3#1"), "{listed}");
+        assert!(listed.contains("CMRTをご提出ください。"), "NEC's text: {listed}");
+        app.screenshot(&format!("staff-requests-{lang}")).await;
+    }
+    app.close().await;
+}

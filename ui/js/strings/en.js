@@ -593,5 +593,7 @@ export default {
   "requests.reason.missing": "Write why it is not possible; the reply is saved once the reason is there.",
   "requests.on_this": "NEC's requests on this ({n})",
   "requests.header_open": "{n} NEC requests open",
-  "requests.opened": "NEC's feedback on {period} was opened: {n} requests, now shown on your items."
+  "requests.opened": "NEC's feedback on {period} was opened: {n} requests, now shown on your items.",
+  "collect.requests_title": "NEC's earlier requests",
+  "collect.requests_counts": "The submissions answer {answered} of NEC's earlier requests; {open} are not answered yet."
 };

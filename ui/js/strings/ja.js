@@ -593,5 +593,7 @@ export default {
   "requests.reason.missing": "対応できない理由を記入してください。理由を記入すると保存されます。",
   "requests.on_this": "この項目へのNECからのご依頼（{n}件）",
   "requests.header_open": "NECからの未回答のご依頼{n}件",
-  "requests.opened": "{period}へのNECからのフィードバックを開きました。ご依頼{n}件を各項目に表示しています。"
+  "requests.opened": "{period}へのNECからのフィードバックを開きました。ご依頼{n}件を各項目に表示しています。",
+  "collect.requests_title": "NECからの過去のご依頼",
+  "collect.requests_counts": "提出されたデータでは、NECからの過去のご依頼のうち{answered}件に回答があり、{open}件が未回答です。"
 };
