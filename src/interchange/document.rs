@@ -1,4 +1,4 @@
-//! The interchange file, format version 3 (schema: `schema/assessment-v3.schema.json`).
+//! The interchange file, format version 4 (schema: `schema/assessment-v4.schema.json`).
 //! Version 2 added to each evidence entry `valid_until`, `not_attached` and `confidential`;
 //! a version 1 file is read as version 2 with those absent (no expiry, attached, not
 //! confidential), which is all the migration it needs. Version 3 adds `pages`, present in
