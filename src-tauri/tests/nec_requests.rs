@@ -167,6 +167,10 @@ async fn nec_requests(lang: &str) {
     let header = app.text("[data-testid='header-requests']").await;
     assert_eq!(header, string(lang, "requests.header_open").replace("{n}", "2"), "the count follows");
     app.screenshot(&format!("nec-request-reply-{lang}")).await;
+    // The review says what is left to answer.
+    app.goto(&format!("/a/{id}/review")).await;
+    let left = app.text("[data-testid='review-requests'] h2").await;
+    assert_eq!(left, string(lang, "review.requests_open").replace("{n}", "2"));
     app.close().await;
 
     let store = Store::open(&db, Catalog::get()).unwrap();

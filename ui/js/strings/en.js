@@ -595,5 +595,7 @@ export default {
   "requests.header_open": "{n} NEC requests open",
   "requests.opened": "NEC's feedback on {period} was opened: {n} requests, now shown on your items.",
   "collect.requests_title": "NEC's earlier requests",
-  "collect.requests_counts": "The submissions answer {answered} of NEC's earlier requests; {open} are not answered yet."
+  "collect.requests_counts": "The submissions answer {answered} of NEC's earlier requests; {open} are not answered yet.",
+  "review.requests_open": "NEC's requests not answered yet ({n})",
+  "review.requests_link": "Answer them: your replies go to NEC with your next submission."
 };

@@ -595,5 +595,7 @@ export default {
   "requests.header_open": "NECからの未回答のご依頼{n}件",
   "requests.opened": "{period}へのNECからのフィードバックを開きました。ご依頼{n}件を各項目に表示しています。",
   "collect.requests_title": "NECからの過去のご依頼",
-  "collect.requests_counts": "提出されたデータでは、NECからの過去のご依頼のうち{answered}件に回答があり、{open}件が未回答です。"
+  "collect.requests_counts": "提出されたデータでは、NECからの過去のご依頼のうち{answered}件に回答があり、{open}件が未回答です。",
+  "review.requests_open": "NECからの未回答のご依頼（{n}件）",
+  "review.requests_link": "回答してください。回答は次回の提出時にNECへ届きます。"
 };
