@@ -15,6 +15,28 @@ use support::{serial, App};
 /// The version scripts/setup.sh installs (npm, into the user's cache): one place to change.
 const AXE_VERSION: &str = "4.14.1";
 
+/// Submits assessment `id` and opens NEC's feedback on it: requests on item II-3 (one
+/// with a due date) and on a Part 2 policy.
+fn nec_feedback_on(store: &mut Store, id: i64, dir: &std::path::Path) {
+    use csr_core::feedback::{Author, Draft, Language, RequestDraft};
+    use csr_core::{usecase, Catalog};
+    let pdf = dir.join("last-year.pdf");
+    usecase::submit(store, Catalog::get(), id, csr_core::lang::Lang::parse("en").unwrap(), &pdf).unwrap();
+    let request = |target: &str, text: &str, due: Option<&str>| RequestDraft { target: target.into(), text: text.into(), due: due.map(Into::into) };
+    let draft = Draft {
+        language: Language::Ja,
+        author: Author { name: Some("中村 健二".into()), email: None, organisation: "日本電気株式会社".into() },
+        note: "ご提出ありがとうございました。".into(),
+        requests: vec![
+            request("II-3", "新規採用者の年齢確認の記録を添付してください。", Some("2027-03-31")),
+            request("conflict-minerals", "CMRTをご提出ください。", None),
+        ],
+    };
+    let file = dir.join("from-nec.csrfeedback");
+    usecase::feedback_on_pdf(&pdf, &draft, &file, Catalog::get()).unwrap();
+    usecase::open_feedback(store, Catalog::get(), std::fs::read(&file).unwrap().as_slice(), &file).unwrap();
+}
+
 /// axe-core's minified source, where scripts/setup.sh put it.
 fn axe_source() -> String {
     let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
@@ -98,6 +120,8 @@ async fn every_screen_in_both_languages_passes_wcag_2_1_aa() {
     let last_year = seed::completed_assessment(&db, "FY2025");
     let id = {
         let mut store = Store::open(&db, csr_core::Catalog::get()).unwrap();
+        // Last year's was submitted and NEC's feedback on it opened: its requests follow.
+        nec_feedback_on(&mut store, last_year, dir.path());
         let id = store.create_assessment_from(last_year, "FY2026").unwrap().id;
         let mut gap = Answer::new("VI-2");
         gap.rating = Some(Rating::Partly);
@@ -117,6 +141,8 @@ async fn every_screen_in_both_languages_passes_wcag_2_1_aa() {
         ("declaration", format!("/a/{id}/declaration")),
         ("submit", format!("/a/{id}/submit")),
         ("re-confirm a group", format!("/a/{id}/reconfirm/II")),
+        ("NEC's requests", format!("/a/{id}/requests")),
+        ("item with NEC's requests", format!("/a/{id}/item/II-3")),
     ];
     for lang in ["en", "ja"] {
         app.goto("/assessments").await;
