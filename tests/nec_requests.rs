@@ -168,7 +168,8 @@ fn collect_feedback_import_reply_submit_collect_in_both_languages() {
         assert_eq!(ids, ["conflict-minerals#1"], "{code}: only the open request follows");
         // Answered there, it is answered (and no longer open) where NEC asked it too.
         let open = carried[0].clone();
-        let done_there = Reply { status: RequestStatus::Done, reply: done.into(), reason: String::new(), revision: open.revision };
+        let done_there =
+            Reply { status: RequestStatus::Done, reply: done.into(), reason: String::new(), revision: open.revision };
         usecase::reply_to_request(&mut store, Catalog::get(), next.id, &sub.sha256, &open.id, &done_there).unwrap();
         assert!(store.record(next.id).unwrap().nec_requests.iter().all(|r| r.is_answered()), "{code}");
         drop(store);

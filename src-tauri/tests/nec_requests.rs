@@ -28,7 +28,10 @@ fn draft(language: Language) -> Draft {
         requests: vec![
             RequestDraft {
                 target: "II-3".into(),
-                text: t("Please attach the age-check record for new hires.", "新規採用者の年齢確認の記録を添付してください。"),
+                text: t(
+                    "Please attach the age-check record for new hires.",
+                    "新規採用者の年齢確認の記録を添付してください。",
+                ),
                 due: Some("2027-03-31".into()),
             },
             RequestDraft {
@@ -155,7 +158,11 @@ async fn nec_requests(lang: &str) {
     assert_eq!(due, string(lang, "requests.due").replace("{date}", &day));
 
     // The reply, saved as typed.
-    let reply = if lang == "en" { "Attached: the age-check record (scan)." } else { "年齢確認の記録（写し）を添付しました。" };
+    let reply = if lang == "en" {
+        "Attached: the age-check record (scan)."
+    } else {
+        "年齢確認の記録（写し）を添付しました。"
+    };
     app.click(&format!("{card} input[data-field='status'][value='done']")).await;
     let field = format!("{card} textarea[data-field='reply']");
     if lang == "ja" {
@@ -223,7 +230,10 @@ async fn the_staff_screen_counts_answered_requests_and_lists_the_open_ones() {
         let open = app.find_all("[data-testid='collect-unanswered'] li").await;
         assert_eq!(open.len(), 2, "{lang}");
         let listed = app.text("[data-testid='collect-unanswered']").await;
-        assert!(listed.contains("II-3#2") && listed.contains("conflict-minerals#1") && !listed.contains("II-3#1"), "{listed}");
+        assert!(
+            listed.contains("II-3#2") && listed.contains("conflict-minerals#1") && !listed.contains("II-3#1"),
+            "{listed}"
+        );
         assert!(listed.contains("CMRTをご提出ください。"), "NEC's text: {listed}");
         app.screenshot(&format!("staff-requests-{lang}")).await;
     }

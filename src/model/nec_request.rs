@@ -99,7 +99,11 @@ pub struct Reply {
 impl Reply {
     /// Trimmed texts, composed (NFC) as every stored text is; the reason only where it counts.
     pub fn normalized(&self) -> Reply {
-        let reason = if self.status == RequestStatus::NotPossible { super::input::nfc(self.reason.trim()) } else { String::new() };
+        let reason = if self.status == RequestStatus::NotPossible {
+            super::input::nfc(self.reason.trim())
+        } else {
+            String::new()
+        };
         Reply { status: self.status, reply: super::input::nfc(self.reply.trim()), reason, revision: self.revision }
     }
 
@@ -133,8 +137,8 @@ impl NecRequest {
     /// them, an id that is not of its target, dates that are not dates, texts beyond the
     /// limits, an answered request without its reply time, "not possible" without a reason.
     pub fn validate(&self, catalog: &Catalog) -> Result<()> {
-        let fingerprint_ok =
-            self.submission_sha256.len() == 64 && self.submission_sha256.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        let fingerprint_ok = self.submission_sha256.len() == 64
+            && self.submission_sha256.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
         if !fingerprint_ok {
             return Err(Error::invalid(
                 "submission_sha256",
@@ -163,7 +167,11 @@ impl NecRequest {
             return Err(Error::invalid("text", "is empty."));
         }
         checks::date("due", &self.due)?;
-        for (field, value) in [("asked_at", Some(&self.asked_at)), ("received_at", Some(&self.received_at)), ("replied_at", self.replied_at.as_ref())] {
+        for (field, value) in [
+            ("asked_at", Some(&self.asked_at)),
+            ("received_at", Some(&self.received_at)),
+            ("replied_at", self.replied_at.as_ref()),
+        ] {
             if let Some(v) = value.filter(|v| !clock::is_timestamp(v)) {
                 return Err(Error::invalid(field, format!("\"{v}\" is not a date and time (RFC 3339).")));
             }
@@ -175,8 +183,13 @@ impl NecRequest {
         if self.is_answered() && self.replied_at.is_none() {
             return Err(Error::invalid("replied_at", "an answered request says when it was answered."));
         }
-        Reply { status: self.status, reply: self.reply.clone(), reason: self.reason.clone(), revision: Revision::default() }
-            .validate()
+        Reply {
+            status: self.status,
+            reply: self.reply.clone(),
+            reason: self.reason.clone(),
+            revision: Revision::default(),
+        }
+        .validate()
     }
 }
 
@@ -193,7 +206,13 @@ pub fn as_submitted(requests: &[NecRequest], submitted_at: Option<&str>) -> Vec<
         .filter(|r| before(&r.received_at))
         .map(|r| {
             if r.replied_at.as_deref().is_some_and(|t| !before(t)) {
-                NecRequest { status: RequestStatus::Open, reply: String::new(), reason: String::new(), replied_at: None, ..r.clone() }
+                NecRequest {
+                    status: RequestStatus::Open,
+                    reply: String::new(),
+                    reason: String::new(),
+                    replied_at: None,
+                    ..r.clone()
+                }
             } else {
                 r.clone()
             }

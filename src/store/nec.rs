@@ -110,7 +110,9 @@ fn chain(conn: &rusqlite::Connection, id: i64) -> Result<Vec<super::rows::Assess
     let mut next = Some(id);
     while let Some(at) = next {
         if !seen.insert(at) || rows.len() > MAX_CHAIN {
-            return Err(read::damage(format!("the assessments that assessment {id} was carried forward from form a loop")));
+            return Err(read::damage(format!(
+                "the assessments that assessment {id} was carried forward from form a loop"
+            )));
         }
         let Some(row) = read::assessment_row(conn, at)? else {
             // Carried forward from an assessment that is no longer in the file (never deleted
@@ -135,9 +137,8 @@ fn shown(conn: &rusqlite::Connection, id: i64) -> Result<Vec<RequestRow>> {
             read::check_manifest(row, &read::entries(conn, row.assessment.id)?)?;
         }
         for r in read::requests_of(conn, row.assessment.id)? {
-            let answered_earlier = n > 0
-                && r.request.is_answered()
-                && earlier.contains(&r.replied_in.unwrap_or(r.assessment_id));
+            let answered_earlier =
+                n > 0 && r.request.is_answered() && earlier.contains(&r.replied_in.unwrap_or(r.assessment_id));
             if answered_earlier || !keys.insert((r.request.submission_sha256.clone(), r.request.id.clone())) {
                 continue;
             }
@@ -153,7 +154,9 @@ impl Store {
         let mut list: Vec<NecRequest> = shown(conn, id)?.into_iter().map(|r| r.request).collect();
         let position = |r: &NecRequest| match (&r.item, &r.policy) {
             (Some(item), _) => self.catalog.item_position(item).unwrap_or(usize::MAX),
-            (None, Some(p)) => self.catalog.item_count() + self.catalog.policies().iter().position(|x| &x.id == p).unwrap_or(0),
+            (None, Some(p)) => {
+                self.catalog.item_count() + self.catalog.policies().iter().position(|x| &x.id == p).unwrap_or(0)
+            }
             _ => usize::MAX,
         };
         let number = |r: &NecRequest| r.id.rsplit('#').next().and_then(|n| n.parse::<u32>().ok()).unwrap_or(0);
@@ -271,8 +274,9 @@ impl Store {
         let now = clock::now();
         self.write(|tx| {
             let mut editing = Editing::open(tx, id)?;
-            let Some(stored) =
-                shown(tx, id)?.into_iter().find(|r| r.request.submission_sha256 == sha256 && r.request.id == request_id)
+            let Some(stored) = shown(tx, id)?
+                .into_iter()
+                .find(|r| r.request.submission_sha256 == sha256 && r.request.id == request_id)
             else {
                 return Err(Error::not_found(format!("NEC's request {request_id}")));
             };
@@ -313,7 +317,8 @@ impl Store {
 
 fn holdings(conn: &rusqlite::Connection) -> Result<Holdings> {
     let companies = read::companies(conn)?;
-    let mut h = Holdings { companies: companies.iter().map(|(c, _)| c.profile.clone()).collect(), ..Default::default() };
+    let mut h =
+        Holdings { companies: companies.iter().map(|(c, _)| c.profile.clone()).collect(), ..Default::default() };
     for row in read::assessments(conn)? {
         read::check_manifest(&row, &read::entries(conn, row.assessment.id)?)?;
         for f in read::feedback_of(conn, row.assessment.id)? {

@@ -15,15 +15,18 @@ use crate::state::AppState;
 /// The feedback file among a launch's arguments (after the program's name): the first one
 /// named `*.csrfeedback`, as the system passes a double-clicked file.
 pub fn handed_file(args: &[String]) -> Option<PathBuf> {
-    args.iter()
-        .skip(1)
-        .map(PathBuf::from)
-        .find(|p| p.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case(csr_core::feedback::EXTENSION)))
+    args.iter().skip(1).map(PathBuf::from).find(|p| {
+        p.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case(csr_core::feedback::EXTENSION))
+    })
 }
 
 /// Opens the file at `path` as the import dialog does.
 fn open(state: &AppState, path: &Path) -> Result<Imported> {
-    let file = std::fs::File::open(path).map_err(|e| csr_core::Error::Io { action: "open", path: path.to_path_buf(), source: e })?;
+    let file = std::fs::File::open(path).map_err(|e| csr_core::Error::Io {
+        action: "open",
+        path: path.to_path_buf(),
+        source: e,
+    })?;
     state.with_store(|s| usecase::import_file(s, state.catalog(), file, path))
 }
 

@@ -19,7 +19,11 @@ pub fn list(ctx: &mut Context) -> Outcome {
     }
     for n in &found.notes {
         if let Some(note) = &n.note {
-            crate::say!("NEC's note ({}, {}): {note}", n.author_organisation, &n.written_at[..10.min(n.written_at.len())]);
+            crate::say!(
+                "NEC's note ({}, {}): {note}",
+                n.author_organisation,
+                &n.written_at[..10.min(n.written_at.len())]
+            );
         }
     }
     if found.requests.is_empty() {
