@@ -147,6 +147,10 @@ fn collect_feedback_import_reply_submit_collect_in_both_languages() {
         assert_eq!((second.requests_answered, second.requests_open), (2, 1), "{code}");
         assert_eq!(second.unanswered[0].request.id, "conflict-minerals#1", "{code}");
         assert_eq!(second.unanswered[0].supplier_code, "NEC-SUP-000001");
+        // The command line says it too, and names the open one.
+        let said = ok(&db, &["collect", again.to_str().unwrap(), "--output", dir.path().join("cli.xlsx").to_str().unwrap()]);
+        assert!(said.contains("NEC's earlier requests: 2 answered, 1 not answered yet."), "{said}");
+        assert!(said.contains("OPEN 株式会社あおば電子 (NEC-SUP-000001") && said.contains("conflict-minerals#1"), "{said}");
         // The workbook's Submissions sheet: the counts and the open one, headed in the language.
         let w = csr_core::collect::labels(lang);
         let mut book: calamine::Xlsx<_> = calamine::open_workbook(dir.path().join("second.xlsx")).unwrap();
