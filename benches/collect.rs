@@ -94,6 +94,7 @@ fn record(n: usize) -> (AssessmentRecord, &'static str) {
         },
         answers,
         part2,
+        nec_requests: Vec::new(),
     };
     (record, if n % 2 == 0 { "ja" } else { "en" })
 }

@@ -65,6 +65,7 @@ fn record(n: usize) -> AssessmentRecord {
         },
         answers,
         part2: common::full_part2(),
+        nec_requests: Vec::new(),
     }
 }
 

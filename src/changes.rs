@@ -182,7 +182,7 @@ mod tests {
             position: None,
             declaration: Default::default(),
         };
-        let mut before = AssessmentRecord { company: Default::default(), assessment, answers: vec![], part2: vec![] };
+        let mut before = AssessmentRecord { company: Default::default(), assessment, answers: vec![], part2: vec![], nec_requests: vec![] };
         let mut a = Answer::new("I-1");
         a.rating = Some(Rating::Mostly);
         a.description = "Policy drafted".into();

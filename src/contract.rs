@@ -34,6 +34,8 @@ pub struct Contract {
     pub text_limits: BTreeMap<&'static str, usize>,
     /// The largest employee count accepted.
     pub max_employees: u32,
+    /// Where a request of NEC's stands (open, done, not possible), in the order offered.
+    pub request_statuses: Vec<&'static str>,
 }
 
 /// The limits the model checks, by the names the UI's fields carry.
@@ -52,6 +54,8 @@ fn text_limits() -> BTreeMap<&'static str, usize> {
         ("declaration.signer_name", SHORT_TEXT),
         ("declaration.signer_title", SHORT_TEXT),
         ("period", checks::PERIOD),
+        ("request.reply", MEDIUM_TEXT),
+        ("request.reason", MEDIUM_TEXT),
     ])
 }
 
@@ -76,5 +80,6 @@ pub fn contract(extra_error_kinds: impl IntoIterator<Item = &'static str>) -> Co
         profile_fields,
         text_limits: text_limits(),
         max_employees: checks::MAX_EMPLOYEES,
+        request_statuses: crate::model::RequestStatus::ALL.iter().map(|s| s.as_str()).collect(),
     }
 }

@@ -42,6 +42,7 @@ fn record(code: &str, name: &str, period: &str, submitted: &str, shift: usize) -
         },
         answers,
         part2,
+        nec_requests: Vec::new(),
     }
 }
 

@@ -1,6 +1,6 @@
 //! A full disk: the failed save says what to do, and everything saved before survives.
 //!
-//! Runs the CLI against a database on a 256 KB tmpfs mounted in a private mount namespace
+//! Runs the CLI against a database on a 384 KB tmpfs mounted in a private mount namespace
 //! (`unshare`; as root, or as a user where user namespaces are allowed), fills the disk,
 //! and tries to save and export.
 
@@ -16,7 +16,7 @@ fn is_root() -> bool {
 /// Whether a small tmpfs can be mounted in a private mount namespace here; the reason if not.
 fn can_mount_a_tmpfs(mnt: &std::path::Path) -> Result<(), String> {
     let out = Command::new("unshare")
-        .args(["--mount", "--map-root-user", "sh", "-c", r#"mount -t tmpfs -o size=256k tmpfs "$MNT""#])
+        .args(["--mount", "--map-root-user", "sh", "-c", r#"mount -t tmpfs -o size=384k tmpfs "$MNT""#])
         .env("MNT", mnt)
         .output()
         .map_err(|e| format!("unshare (util-linux) does not run: {e}"))?;
@@ -47,7 +47,7 @@ fn a_full_disk_loses_nothing_and_says_what_to_do() {
     std::fs::write(&big, "長い説明文。".repeat(7_000)).unwrap();
     let script = r#"
         set -u
-        mount -t tmpfs -o size=256k tmpfs "$MNT" || exit 90
+        mount -t tmpfs -o size=384k tmpfs "$MNT" || exit 90
         export CSR_ASSESS_DB="$MNT/db.sqlite3"
         "$BIN" profile set --legal-name "満杯テスト株式会社" > /dev/null || exit 91
         "$BIN" new --period FY2026 > /dev/null || exit 92

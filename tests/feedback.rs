@@ -247,7 +247,13 @@ fn the_supplier_side_takes_its_own_feedback_once_and_refuses_another_suppliers()
     let dir = tempfile::tempdir().unwrap();
     let (s, f, _) = written(dir.path(), Language::Ja);
     let ours = receive::Company { supplier_code: "NEC-SUP-004711", legal_name: "株式会社さくら精密工業" };
-    let held = receive::Held { assessment_id: s.id, sha256: &s.sha256, company: ours };
+    let held = receive::Held {
+        assessment_id: s.id,
+        sha256: &s.sha256,
+        company: ours,
+        submitted_at: &f.submission.submitted_at,
+        period: &f.submission.period,
+    };
     let known = receive::Known { companies: vec![ours], submissions: vec![held], opened: vec![] };
     assert_eq!(receive::answered_assessment(&f, &known).unwrap(), s.id);
 

@@ -53,7 +53,7 @@ fn an_import_with_another_profile_never_changes_the_existing_one() {
 #[test]
 fn exports_follow_the_published_schema() {
     let (_dir, _store, _id, text) = exported();
-    let schema: Value = serde_json::from_str(include_str!("../schema/assessment-v3.schema.json")).unwrap();
+    let schema: Value = serde_json::from_str(include_str!("../schema/assessment-v4.schema.json")).unwrap();
     let validator = jsonschema::options().should_validate_formats(true).build(&schema).unwrap();
     let doc: Value = serde_json::from_str(&text).unwrap();
     let errors: Vec<String> = validator.iter_errors(&doc).map(|e| format!("{} at {}", e, e.instance_path())).collect();
@@ -101,8 +101,8 @@ fn malformed_and_hostile_files_are_refused_naming_the_place() {
     let other = refused(br#"{"format": "something-else", "format_version": 1}"#, &["\"format\"", "not a CSR self-assessment file"]);
     assert_eq!(other.kind(), "import_not_assessment");
     assert_eq!(refused(br#"{"name": "a package.json", "version": "1.0.0"}"#, &["\"format\""]).kind(), "import_not_assessment");
-    let newer = mutate(&text, |v| v["format_version"] = json!(4));
-    assert!(matches!(refused(&newer, &["newer version"]), Error::NewerFormat { found: 4, supported: 3 }));
+    let newer = mutate(&text, |v| v["format_version"] = json!(5));
+    assert!(matches!(refused(&newer, &["newer version"]), Error::NewerFormat { found: 5, supported: 4 }));
     refused(&mutate(&text, |v| v["format_version"] = json!("1")), &["format_version"]);
     // Wrong type: the JSON path and the line.
     let e = refused(&mutate(&text, |v| v["answers"][3]["rating"] = json!(5)), &["answers[3].rating", "line "]);
@@ -210,8 +210,9 @@ fn version_1_files_still_import_and_evidence_gains_its_version_2_fields() {
     let (_dir, mut store, id, text) = exported();
     // A version 1 file, as the first release wrote it: no valid-until, not-attached, confidential.
     let mut v1: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(v1["format_version"], json!(3), "this build writes version 3");
+    assert_eq!(v1["format_version"], json!(4), "this build writes version 4");
     v1["format_version"] = json!(1);
+    v1.as_object_mut().unwrap().remove("nec_requests").expect("version 4 writes nec_requests");
     for a in v1["answers"].as_array_mut().unwrap() {
         for e in a["evidence"].as_array_mut().unwrap() {
             let e = e.as_object_mut().unwrap();

@@ -4,6 +4,8 @@
 //! Japanese, with CRLF line ends and lines folded at 75 octets without splitting a character.
 
 mod common;
+#[path = "support/feedback.rs"]
+mod support;
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -212,4 +214,55 @@ fn a_draft_has_no_next_assessment_and_a_wrong_name_is_refused() {
     assert_eq!(n, ics.matches("BEGIN:VEVENT").count());
     let e = usecase::reminders(&store, Catalog::get(), 999, csr_core::lang::Lang::english()).unwrap_err();
     assert_eq!(e.kind(), "not_found");
+}
+
+/// NEC's open requests with a due date are events; one answered is no longer one. The file
+/// opened by the supplier as the app opens it, the calendar read by Python's `icalendar`.
+#[test]
+fn each_open_nec_request_with_a_due_date_is_an_event_in_both_languages() {
+    for lang in ["en", "ja"] {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = support::submitted(dir.path(), "s.pdf", "NEC-SUP-000001", "株式会社あおば電子", lang);
+        let language = csr_core::feedback::Language::parse(lang).unwrap();
+        let fb = dir.path().join("f.csrfeedback");
+        usecase::feedback_on_pdf(&sub.pdf, &support::draft(language), &fb, Catalog::get()).unwrap();
+        let mut store = sub.store;
+        let bytes = std::fs::read(&fb).unwrap();
+        usecase::open_feedback(&mut store, Catalog::get(), bytes.as_slice(), &fb).unwrap();
+        let ics = usecase::reminders(&store, Catalog::get(), sub.id, csr_core::lang::Lang::parse(lang).unwrap()).unwrap();
+        lines_are_crlf_and_folded(&ics);
+        let Some(events) = parse(&ics, "nec requests in reminders") else { return };
+        let requests: Vec<&Value> =
+            events.iter().filter(|e| e["uid"].as_str().unwrap().starts_with("nec-request-")).collect();
+        // Two of the three requests have a due date.
+        let mut days: Vec<&str> = requests.iter().map(|e| e["start"].as_str().unwrap()).collect();
+        days.sort();
+        assert_eq!(days, ["2027-02-28", "2027-03-31"], "{lang}: {requests:?}");
+        let cmrt = requests.iter().find(|e| e["start"] == "2027-02-28").unwrap();
+        let (summary, said) = if lang == "en" {
+            ("NEC request due: Please send your CMRT for this year. (conflict-minerals)", "NEC asked, on ")
+        } else {
+            ("NECからの依頼の期限：今年度のCMRTをご提出ください。（conflict-minerals）", "NECから")
+        };
+        assert_eq!(cmrt["summary"], summary);
+        assert!(cmrt["description"].as_str().unwrap().starts_with(said), "{cmrt}");
+        assert_eq!(cmrt["language"], lang);
+        assert_eq!(cmrt["start_is_datetime"], false, "all-day");
+        // Answered: no longer a reminder.
+        let open = store.record(sub.id).unwrap().nec_requests.into_iter().find(|r| r.id == "conflict-minerals#1").unwrap();
+        let reply = csr_core::model::Reply {
+            status: csr_core::model::RequestStatus::Done,
+            reply: "CMRT sent.".into(),
+            reason: String::new(),
+            revision: open.revision,
+        };
+        usecase::reply_to_request(&mut store, Catalog::get(), sub.id, &sub.sha256, &open.id, &reply).unwrap();
+        let after = parse(&usecase::reminders(&store, Catalog::get(), sub.id, csr_core::lang::Lang::parse(lang).unwrap()).unwrap(), "nec requests").unwrap();
+        let left: Vec<&str> = after
+            .iter()
+            .filter(|e| e["uid"].as_str().unwrap().starts_with("nec-request-"))
+            .map(|e| e["start"].as_str().unwrap())
+            .collect();
+        assert_eq!(left, ["2027-03-31"], "{lang}");
+    }
 }

@@ -60,6 +60,26 @@ fn disclosure_of(base: &Value, kind: csr_core::catalog::FieldKind) -> (usize, St
     panic!("a disclosure of kind {kind:?}");
 }
 
+/// `base` with NEC's requests: one open on an item with a due date, one done on an item, one
+/// open on a policy (written in Japanese).
+fn with_requests(base: &Value) -> Value {
+    let sha = "0123456789abcdef".repeat(4);
+    variant(base, |v| {
+        v["nec_requests"] = json!([
+            {"submission_sha256": sha, "id": "II-3#1", "item": "II-3", "text": "Please attach the age-check record for new hires.",
+             "due": "2027-03-31", "asked_at": "2027-01-15T01:00:00Z", "asked_by": "NEC Corporation (Kenji Nakamura)", "language": "en",
+             "received_at": "2027-01-16T00:10:00Z", "status": "open"},
+            {"submission_sha256": sha, "id": "II-3#2", "item": "II-3", "text": "Also say who checks it.",
+             "asked_at": "2027-01-15T01:00:00Z", "asked_by": "NEC Corporation", "language": "en",
+             "received_at": "2027-01-16T00:10:00Z", "status": "done", "reply": "The office manager, every April.", "reason": "",
+             "replied_at": "2027-02-01T00:00:00Z"},
+            {"submission_sha256": sha, "id": "conflict-minerals#1", "policy": "conflict-minerals", "text": "今年度のCMRTをご提出ください。",
+             "due": "2027-02-28", "asked_at": "2027-01-15T01:00:00Z", "asked_by": "日本電気株式会社", "language": "ja",
+             "received_at": "2027-01-16T00:10:00Z", "status": "open"}
+        ]);
+    })
+}
+
 fn variant(base: &Value, f: impl FnOnce(&mut Value)) -> Value {
     let mut v = base.clone();
     f(&mut v);
@@ -89,9 +109,13 @@ fn valid(base: &Value) -> Vec<(&'static str, Value)> {
             v["answers"][0]["updated_at"] = Value::Null;
         })),
         ("the most employees", variant(base, |v| v["company"]["employees"] = json!(10_000_000))),
-        ("format version 2 (no record of pages)", variant(base, |v| v["format_version"] = json!(2))),
+        ("format version 2 (no record of pages)", variant(base, |v| {
+            v["format_version"] = json!(2);
+            v.as_object_mut().unwrap().remove("nec_requests");
+        })),
         ("format version 1", variant(base, |v| {
             v["format_version"] = json!(1);
+            v.as_object_mut().unwrap().remove("nec_requests");
             for a in v["answers"].as_array_mut().unwrap() {
                 for e in a["evidence"].as_array_mut().unwrap() {
                     for k in ["valid_until", "not_attached", "confidential"] {
@@ -113,6 +137,21 @@ fn valid(base: &Value) -> Vec<(&'static str, Value)> {
         ("a submitted assessment with its time", variant(base, |v| {
             v["assessment"]["status"] = json!("submitted");
             v["assessment"]["submitted_at"] = json!("2026-11-27T05:30:00Z");
+        })),
+        ("NEC's requests, open and answered (format version 4)", with_requests(base)),
+        ("a request with nulls for its optional fields", variant(&with_requests(base), |v| {
+            v["nec_requests"][0]["due"] = Value::Null;
+            v["nec_requests"][0]["policy"] = Value::Null;
+            v["nec_requests"][0]["replied_at"] = Value::Null;
+        })),
+        ("a request on a policy, not possible with a reason", variant(&with_requests(base), |v| {
+            v["nec_requests"][2]["status"] = json!("not_possible");
+            v["nec_requests"][2]["reason"] = json!("取引先が海外のため、今年度中の回収は困難です。");
+            v["nec_requests"][2]["replied_at"] = json!("2027-02-01T00:00:00Z");
+        })),
+        ("format version 3 (no requests)", variant(base, |v| {
+            v["format_version"] = json!(3);
+            v.as_object_mut().unwrap().remove("nec_requests");
         })),
         ("fields in another order", {
             let mut ordered = serde_json::Map::new();
@@ -160,7 +199,36 @@ fn hostile(base: &Value) -> Vec<(&'static str, Value)> {
             v["part2"][3]["disclosures"][key] = json!("a\u{0}b");
         })),
         ("an unknown field", variant(base, |v| v["extra"] = json!(1))),
-        ("format version 4", variant(base, |v| v["format_version"] = json!(4))),
+        ("format version 5", variant(base, |v| v["format_version"] = json!(5))),
+        ("requests in a version 3 file", variant(&with_requests(base), |v| v["format_version"] = json!(3))),
+        ("a request on an unknown item", variant(&with_requests(base), |v| {
+            v["nec_requests"][0]["item"] = json!("VIII-1");
+            v["nec_requests"][0]["id"] = json!("VIII-1#1");
+        })),
+        ("a request on an item and a policy", variant(&with_requests(base), |v| v["nec_requests"][0]["policy"] = json!("reach"))),
+        ("a request on neither", variant(&with_requests(base), |v| {
+            v["nec_requests"][0].as_object_mut().unwrap().remove("item");
+        })),
+        ("a request without its submission's fingerprint", variant(&with_requests(base), |v| {
+            v["nec_requests"][0]["submission_sha256"] = json!("ab12");
+        })),
+        ("a request with an empty text", variant(&with_requests(base), |v| v["nec_requests"][0]["text"] = json!(""))),
+        ("a request with a blank text", variant(&with_requests(base), |v| v["nec_requests"][0]["text"] = json!("  \n "))),
+        ("a request due on no day", variant(&with_requests(base), |v| v["nec_requests"][0]["due"] = json!("2027-02-30"))),
+        ("a request status not offered", variant(&with_requests(base), |v| v["nec_requests"][0]["status"] = json!("ignored"))),
+        ("an answered request without its time", variant(&with_requests(base), |v| {
+            v["nec_requests"][1]["replied_at"] = Value::Null;
+        })),
+        ("not possible without a reason", variant(&with_requests(base), |v| {
+            v["nec_requests"][2]["status"] = json!("not_possible");
+            v["nec_requests"][2]["replied_at"] = json!("2027-02-01T00:00:00Z");
+        })),
+        ("a request in a language not offered", variant(&with_requests(base), |v| v["nec_requests"][0]["language"] = json!("fr"))),
+        ("a request id with a leading zero", variant(&with_requests(base), |v| v["nec_requests"][0]["id"] = json!("II-3#01"))),
+        ("a request with an unknown field", variant(&with_requests(base), |v| v["nec_requests"][0]["urgent"] = json!(true))),
+        ("a request with ESC in NEC's text", variant(&with_requests(base), |v| v["nec_requests"][0]["text"] = json!("ok\u{1b}[2J"))),
+        ("a reply of 4001 characters", variant(&with_requests(base), |v| v["nec_requests"][1]["reply"] = json!("x".repeat(4001)))),
+        ("requests as an object", variant(base, |v| v["nec_requests"] = json!({}))),
         ("format version as text", variant(base, |v| v["format_version"] = json!("2"))),
         ("no generator", variant(base, |v| { v.as_object_mut().unwrap().remove("generator"); })),
         ("no catalog", variant(base, |v| { v.as_object_mut().unwrap().remove("catalog"); })),
@@ -219,6 +287,7 @@ fn hostile(base: &Value) -> Vec<(&'static str, Value)> {
         ("a byte-order mark in the signer's name", variant(base, |v| v["assessment"]["declaration"]["signer_name"] = json!("\u{FEFF}山田 太郎"))),
         ("a record of pages in a version 2 file", variant(base, |v| {
             v["format_version"] = json!(2);
+            v.as_object_mut().unwrap().remove("nec_requests");
             v["pages"] = json!({"method": "page-text-1", "digests": []});
         })),
         ("a record of pages with a short digest", variant(base, |v| {

@@ -144,7 +144,7 @@ fn a_pdf_as_made_verifies_and_passes_qpdfs_check() {
     assert!(v.matches && v.verdict == Verdict::Valid && v.findings.is_empty() && v.pages_recorded, "{v:#?}");
     assert_eq!(v.revisions, 1);
     let data: serde_json::Value = serde_json::from_str(&sub.json).unwrap();
-    assert_eq!(data["format_version"], 3);
+    assert_eq!(data["format_version"], 4);
     assert_eq!(data["pages"]["digests"].as_array().unwrap().len(), v.pages, "one record per page");
     if have_tool("qpdf", "qpdf", "a_pdf_as_made_verifies_and_passes_qpdfs_check") {
         let dir = tempfile::tempdir().unwrap();

@@ -46,7 +46,7 @@ pub fn save_file(app: &AppHandle, text: &DialogText, file_name: &str, extension:
 
 /// Asks which `.{extension}` file to open, starting in the Documents folder; `None` when
 /// the user cancels.
-pub fn open_file(app: &AppHandle, text: &DialogText, extension: &str) -> Option<PathBuf> {
+pub fn open_file(app: &AppHandle, text: &DialogText, extensions: &[&str]) -> Option<PathBuf> {
     if let Some(answer) = test_answer(app.path().document_dir().ok()) {
         return answer;
     }
@@ -54,7 +54,7 @@ pub fn open_file(app: &AppHandle, text: &DialogText, extension: &str) -> Option<
         .dialog()
         .file()
         .set_title(DialogText::tidy(&text.title))
-        .add_filter(DialogText::tidy(&text.filter), &[extension]);
+        .add_filter(DialogText::tidy(&text.filter), extensions);
     if let Ok(documents) = app.path().document_dir() {
         dialog = dialog.set_directory(documents);
     }

@@ -10,7 +10,7 @@ mod no_window;
 mod state;
 mod ui_font;
 
-use commands::{answers, app, assessments, backups, collect, contract, files, profile, reminders, submission};
+use commands::{answers, app, assessments, backups, collect, contract, feedback, files, profile, reminders, submission};
 use tauri::Manager;
 
 fn main() {
@@ -24,11 +24,15 @@ fn main() {
     let run = tauri::Builder::default()
         // First: a second launch (a double click on the icon) focuses this window instead of
         // opening a second one on the same database.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.show();
                 let _ = window.set_focus();
+            }
+            // A double-clicked feedback file of NEC's goes to this window.
+            if let Some(path) = feedback::handed_file(&args) {
+                feedback::open_handed(app, path);
             }
         }))
         .plugin(navigation::guard())
@@ -47,6 +51,9 @@ fn main() {
             // The windows of tauri.conf.json are created before setup runs.
             no_window::window_opened();
             let _ = app.state::<state::AppState>().events.set(app.handle().clone());
+            // Started by a double click on NEC's feedback file: opened once the window asks.
+            let args: Vec<String> = std::env::args().collect();
+            *app.state::<state::AppState>().handed_file.lock().unwrap_or_else(|p| p.into_inner()) = feedback::handed_file(&args);
             // The full integrity check reads every page: not at open, but once, soon after
             // the window is up. Damage found stops writes like damage seen in a read.
             let handle = app.handle().clone();
@@ -102,6 +109,9 @@ fn main() {
             app::open_content_file,
             collect::choose_previous_folder,
             collect::clear_previous_folder,
+            feedback::nec_feedback,
+            feedback::reply_to_request,
+            feedback::opened_at_start,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = run {

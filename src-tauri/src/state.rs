@@ -34,6 +34,9 @@ pub struct AppState {
     pub last_workbook: Mutex<Option<PathBuf>>,
     /// The app, to tell the window of an automatic backup that failed (set at start-up).
     pub events: std::sync::OnceLock<tauri::AppHandle>,
+    /// NEC's feedback file the app was started with (a double click), opened once the
+    /// window asks (`opened_at_start`).
+    pub handed_file: Mutex<Option<PathBuf>>,
 }
 
 fn unavailable(e: &csr_core::Error) -> ShellError {
@@ -71,6 +74,7 @@ impl AppState {
             collect_folder: Mutex::new(None),
             last_workbook: Mutex::new(None),
             events: std::sync::OnceLock::new(),
+            handed_file: Mutex::new(None),
         }
     }
 

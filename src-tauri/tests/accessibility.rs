@@ -7,11 +7,34 @@ mod support;
 
 use std::path::PathBuf;
 
+use csr_core::Store;
 use serde_json::json;
 use support::{serial, App};
 
 /// The version scripts/setup.sh installs (npm, into the user's cache): one place to change.
 const AXE_VERSION: &str = "4.14.1";
+
+/// Submits assessment `id` and opens NEC's feedback on it: requests on item II-3 (one
+/// with a due date) and on a Part 2 policy.
+fn nec_feedback_on(store: &mut Store, id: i64, dir: &std::path::Path) {
+    use csr_core::feedback::{Author, Draft, Language, RequestDraft};
+    use csr_core::{usecase, Catalog};
+    let pdf = dir.join("last-year.pdf");
+    usecase::submit(store, Catalog::get(), id, csr_core::lang::Lang::parse("en").unwrap(), &pdf).unwrap();
+    let request = |target: &str, text: &str, due: Option<&str>| RequestDraft { target: target.into(), text: text.into(), due: due.map(Into::into) };
+    let draft = Draft {
+        language: Language::Ja,
+        author: Author { name: Some("中村 健二".into()), email: None, organisation: "日本電気株式会社".into() },
+        note: "ご提出ありがとうございました。".into(),
+        requests: vec![
+            request("II-3", "新規採用者の年齢確認の記録を添付してください。", Some("2027-03-31")),
+            request("conflict-minerals", "CMRTをご提出ください。", None),
+        ],
+    };
+    let file = dir.join("from-nec.csrfeedback");
+    usecase::feedback_on_pdf(&pdf, &draft, &file, Catalog::get()).unwrap();
+    usecase::open_feedback(store, Catalog::get(), std::fs::read(&file).unwrap().as_slice(), &file).unwrap();
+}
 
 /// axe-core's minified source, where scripts/setup.sh put it.
 fn axe_source() -> String {
@@ -93,9 +116,12 @@ async fn every_screen_in_both_languages_passes_wcag_2_1_aa() {
     // A returning user: last year's assessment, this year's carried forward with a gap, and
     // a company whose profile makes some Part 2 policies not apply.
     let db = dir.path().join("db.sqlite3");
-    let id = seed::returning_user(&db);
+    // Last year's was submitted and NEC's feedback on it opened: its requests follow.
+    let id = seed::returning_user_with(&db, |store, last_year| nec_feedback_on(store, last_year, dir.path()));
     let app = App::start(dir.path()).await;
-    let screens = seed::returning_user_screens(id);
+    let mut screens = seed::returning_user_screens(id);
+    screens.push(("NEC's requests", format!("/a/{id}/requests")));
+    screens.push(("item with NEC's requests", format!("/a/{id}/item/II-3")));
     for lang in ["en", "ja"] {
         app.goto("/assessments").await;
         language(&app, lang).await;

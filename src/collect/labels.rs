@@ -122,6 +122,10 @@ pub struct Labels {
     /// `{policy}`: a request on a Part 2 policy (sheet Submissions), and its due date.
     pub feedback_policy_request: String,
     pub feedback_policy_due: String,
+    /// NEC's earlier requests a submission answers (sheet Submissions), those it leaves open, and their ids.
+    pub requests_answered: String,
+    pub requests_open: String,
+    pub requests_open_ids: String,
 }
 
 /// Why a submission needs a look, keyed as [`Look`]'s kinds.

@@ -17,6 +17,7 @@ mod aggregate;
 mod csv;
 mod labels;
 mod read;
+mod requests;
 mod sheets;
 mod spool;
 mod summary;
@@ -33,6 +34,7 @@ use crate::lang::Lang;
 
 pub use aggregate::{Change, Look, NeedsLook};
 pub use labels::{labels, Labels, Problem};
+pub use requests::{OpenRequest, Requests};
 pub use summary::{PolicyRow, Submission, Supplier};
 
 /// A file that could not be used, with the reason.

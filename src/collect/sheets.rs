@@ -170,6 +170,7 @@ impl Tables<'_> {
                     h.push(l.essential_worse.clone());
                 }
                 h.extend([&l.file, &l.checked, &l.sha256, &l.format_version].map(String::clone));
+                h.extend(super::requests::submission_headings(self.catalog, self.lang));
             }
             Table::Answers => h.extend(
                 [
@@ -192,7 +193,9 @@ impl Tables<'_> {
                     &l.to_reconfirm,
                     &l.file,
                 ]
-                .map(String::clone),
+                .map(String::clone)
+                .into_iter()
+                .chain(super::requests::answer_headings(self.lang)),
             ),
             Table::NeedsLook => h.extend(
                 [&l.supplier_code, &l.legal_name, &l.period, &l.look_reason, &l.look_detail, &l.file].map(String::clone),
@@ -306,6 +309,7 @@ impl Tables<'_> {
                 Cell::text(s.sha256.as_str()),
                 Cell::Number(s.format_version as f64),
             ]);
+            row.extend(super::requests::submission_cells(s, c, self.lang));
             sink.row(&row)?;
         }
         Ok(())
@@ -392,7 +396,7 @@ impl Tables<'_> {
                     None => "",
                 };
                 let yes = |b: bool| if b { self.lang.words().yes.as_str() } else { "" };
-                sink.row(&[
+                let mut row = vec![
                     Cell::text(s.supplier_code.as_str()),
                     Cell::text(s.legal_name.as_str()),
                     Cell::text(s.period.as_str()),
@@ -411,7 +415,9 @@ impl Tables<'_> {
                     Cell::text(yes(a.marked_for_review)),
                     Cell::text(yes(a.to_reconfirm)),
                     Cell::text(s.file.as_str()),
-                ])?;
+                ];
+                row.extend(super::requests::answer_cells(self.lang));
+                sink.row(&row)?;
             }
         }
         Ok(())

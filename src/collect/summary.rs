@@ -48,6 +48,8 @@ pub struct Submission {
     pub superseded: Vec<String>,
     /// The change since the earlier submission of the same supplier, if one was given.
     pub change: Option<Change>,
+    /// NEC's earlier requests its data carries: how many answered, and the open ones.
+    pub requests: super::requests::Requests,
     /// Each essential item's rating (for the year-over-year comparison).
     #[serde(skip)]
     pub essential_ratings: Vec<(String, Option<Rating>)>,
@@ -194,6 +196,7 @@ pub fn build(r: Received, catalog: &Catalog) -> (Submission, Vec<AnswerRow>) {
         sha256: r.sha256,
         superseded: Vec::new(),
         change: None,
+        requests: super::requests::of(record),
         essential_ratings,
         answers: None,
     };

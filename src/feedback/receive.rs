@@ -14,12 +14,15 @@ pub struct Company<'a> {
     pub legal_name: &'a str,
 }
 
-/// A submission the supplier's database holds: the fingerprint of the data its PDF carried.
+/// A submission the supplier's database holds: the fingerprint of the data its PDF carried
+/// (empty for one submitted before the app kept fingerprints), when and for which period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Held<'a> {
     pub assessment_id: i64,
     pub sha256: &'a str,
     pub company: Company<'a>,
+    pub submitted_at: &'a str,
+    pub period: &'a str,
 }
 
 /// A feedback file opened before, by its id.
@@ -68,6 +71,16 @@ pub fn answered_assessment(feedback: &Feedback, known: &Known) -> Result<i64> {
         } else {
             Err(Error::FeedbackForAnotherSupplier { theirs: describe(theirs), ours: describe(h.company) })
         };
+    }
+    // A submission made before the app kept fingerprints, or a PDF of it made again in the
+    // other language (whose pages, and so whose fingerprint, differ): the same supplier's
+    // submission of that period at that very second.
+    if let Some(h) = known
+        .submissions
+        .iter()
+        .find(|h| h.submitted_at == s.submitted_at && h.period == s.period && same_supplier(h.company, theirs))
+    {
+        return Ok(h.assessment_id);
     }
     match known.companies.first() {
         Some(&ours) if !known.companies.iter().any(|&c| same_supplier(c, theirs)) => {

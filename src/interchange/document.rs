@@ -1,21 +1,25 @@
-//! The interchange file, format version 3 (schema: `schema/assessment-v3.schema.json`).
+//! The interchange file, format version 4 (schema: `schema/assessment-v4.schema.json`).
 //! Version 2 added to each evidence entry `valid_until`, `not_attached` and `confidential`;
 //! a version 1 file is read as version 2 with those absent (no expiry, attached, not
 //! confidential), which is all the migration it needs. Version 3 adds `pages`, present in
 //! the data attached to a PDF only: what each of the PDF's pages prints, so that `verify`
 //! can tell a changed page; an exported file has none, and otherwise a version 2 file is a
-//! version 3 file.
+//! version 3 file. Version 4 adds `nec_requests`: NEC's requests on the supplier's earlier
+//! submissions (from the feedback files NEC sent) and the supplier's replies; a file of an
+//! earlier version has none.
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Answer, CompanyProfile, Declaration, Part2Answer, Status};
+use crate::model::{Answer, CompanyProfile, Declaration, NecRequest, Part2Answer, Status};
 
 /// The value of the `format` field: what kind of file this is.
 pub const FORMAT: &str = "nec-csr-self-assessment";
 /// The newest format version this build reads and the one it writes.
-pub const FORMAT_VERSION: u64 = 3;
+pub const FORMAT_VERSION: u64 = 4;
 /// The first format version that may record the PDF's pages.
 pub const PAGES_SINCE: u64 = 3;
+/// The first format version that carries NEC's requests and the supplier's replies.
+pub const REQUESTS_SINCE: u64 = 4;
 
 /// One assessment with its company profile, as moved between computers and embedded in
 /// the PDF submission.
@@ -33,6 +37,10 @@ pub struct Document {
     pub assessment: AssessmentPart,
     pub answers: Vec<Answer>,
     pub part2: Vec<Part2Answer>,
+    /// NEC's requests and the supplier's replies (format version 4; always written, empty
+    /// when there are none).
+    #[serde(default)]
+    pub nec_requests: Vec<NecRequest>,
     /// In the data attached to a PDF: what each page prints (see `crate::pdf`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<PageRecord>,

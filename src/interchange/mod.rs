@@ -8,13 +8,16 @@ mod guard;
 pub mod schema;
 mod shape;
 
-pub use document::{AssessmentPart, CatalogRef, Document, PageDigest, PageRecord, FORMAT, FORMAT_VERSION, PAGES_SINCE};
+pub use document::{
+    AssessmentPart, CatalogRef, Document, PageDigest, PageRecord, FORMAT, FORMAT_VERSION, PAGES_SINCE, REQUESTS_SINCE,
+};
 pub use guard::{MAX_BYTES, MAX_DEPTH};
 
 use crate::catalog::Catalog;
 use crate::clock;
 use crate::error::{Error, ImportFault, Result};
-use crate::model::{Answer, Assessment, AssessmentRecord, Declaration, Part2Answer, Revision};
+use crate::model::nec_request::as_submitted;
+use crate::model::{Answer, Assessment, AssessmentRecord, Declaration, NecRequest, Part2Answer, Revision};
 
 /// Writes an assessment as an interchange document (pretty JSON, UTF-8, final newline).
 pub fn export(record: &AssessmentRecord, catalog: &Catalog) -> String {
@@ -59,6 +62,14 @@ pub fn export_with_pages(record: &AssessmentRecord, catalog: &Catalog, exported_
         // Revisions belong to this database, not to the exchanged data.
         answers: record.answers.iter().cloned().map(|a| Answer { revision: Revision::default(), ..a }).collect(),
         part2: record.part2.iter().cloned().map(|p| Part2Answer { revision: Revision::default(), ..p }).collect(),
+        // A submission carries them as they stood when it was submitted.
+        nec_requests: as_submitted(
+            &record.nec_requests,
+            if crate::model::Status::Submitted == a.status { a.submitted_at.as_deref() } else { None },
+        )
+        .into_iter()
+        .map(|r| NecRequest { revision: Revision::default(), ..r })
+        .collect(),
         pages,
     };
     let mut text = serde_json::to_string_pretty(&doc).expect("documents serialize");
@@ -95,6 +106,7 @@ pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<AssessmentRecord> {
         },
         answers: doc.answers.into_iter().map(|a| Answer { revision: Revision::default(), ..a }).collect(),
         part2: doc.part2.into_iter().map(|p| Part2Answer { revision: Revision::default(), ..p }).collect(),
+        nec_requests: doc.nec_requests.into_iter().map(|r| NecRequest { revision: Revision::default(), ..r }).collect(),
     };
     // Stored as the app stores what is typed (composed, codes in half-width form), and
     // checked as stored.

@@ -1,7 +1,7 @@
 //! The published JSON Schema of the interchange file, made from the rules `import` applies,
 //! so that the two say the same: the limits and patterns of the model's checks, calendar
 //! dates, and from the catalog the item and policy ids, each policy's disclosure questions
-//! and their choices, and the guideline edition. `schema/assessment-v{1,2,3}.schema.json`
+//! and their choices, and the guideline edition. `schema/assessment-v{1,2,3,4}.schema.json`
 //! are written from it (`CSR_WRITE_SCHEMA=1 cargo test --test schema_corpus`), and a test
 //! fails while a file differs. What JSON Schema cannot say (unique item ids, keys given
 //! twice, broken UTF-16 escapes) is said in the descriptions.
@@ -105,7 +105,56 @@ fn disclosure(kind: FieldKind, options: &[String]) -> Value {
     }
 }
 
-/// The schema of format version `version` (1, 2 or 3).
+/// Text that is not blank: at least one character other than white space.
+fn not_blank(max: usize) -> Value {
+    json!({ "allOf": [text(max), { "pattern": "[^\\s]" }], "minLength": 1 })
+}
+
+/// One of NEC's requests with the supplier's reply (format version 4).
+fn nec_request(items: &[&str], policies: &[&str]) -> Value {
+    let mut item_or_null: Vec<Value> = items.iter().map(|i| json!(i)).collect();
+    item_or_null.push(Value::Null);
+    let mut policy_or_null: Vec<Value> = policies.iter().map(|p| json!(p)).collect();
+    policy_or_null.push(Value::Null);
+    json!({
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+            "submission_sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$", "description": "The fingerprint of the submission NEC answered (the SHA-256 printed on its PDF)." },
+            "id": { "type": "string", "pattern": "^[A-Za-z0-9-]+#[1-9][0-9]{0,2}$", "description": "The request's id in NEC's feedback: its item or policy id, \"#\" and a number (\"II-3#1\"); it starts with the request's own item or policy, which a schema cannot say." },
+            "item": { "enum": item_or_null, "description": "The action item the request is about (or null: a request is on one item or one policy)." },
+            "policy": { "enum": policy_or_null, "description": "The Part 2 policy the request is about." },
+            "text": not_blank(MEDIUM_TEXT),
+            "due": date_or_null(),
+            "asked_at": timestamp(),
+            "asked_by": text(SHORT_TEXT),
+            "language": { "enum": ["en", "ja"], "description": "The language NEC wrote in." },
+            "received_at": timestamp(),
+            "status": { "enum": ["open", "done", "not_possible"] },
+            "reply": text(MEDIUM_TEXT),
+            "reason": text(MEDIUM_TEXT),
+            "replied_at": timestamp_or_null()
+        },
+        "required": ["submission_sha256", "id", "text", "asked_at", "asked_by", "language", "received_at", "status"],
+        "oneOf": [
+            { "required": ["item"], "properties": { "item": { "enum": items } } },
+            { "required": ["policy"], "properties": { "policy": { "enum": policies } } }
+        ],
+        "allOf": [
+            {
+                "if": { "properties": { "status": { "enum": ["done", "not_possible"] } }, "required": ["status"] },
+                "then": { "required": ["replied_at"], "properties": { "replied_at": { "type": "string" } } }
+            },
+            {
+                "if": { "properties": { "status": { "const": "not_possible" } }, "required": ["status"] },
+                "then": { "required": ["reason"], "properties": { "reason": not_blank(MEDIUM_TEXT) } }
+            }
+        ],
+        "description": "A request NEC made on an action item or a Part 2 policy, with an optional due date, and the supplier's reply: open, done, or not possible (with the reason). An answered request says when it was answered."
+    })
+}
+
+/// The schema of format version `version` (1 to 4).
 pub fn schema(version: u64, catalog: &Catalog) -> Value {
     let g = &catalog.guideline.guideline;
     let items: Vec<&str> = catalog.items().map(|i| i.id.as_str()).collect();
@@ -194,6 +243,12 @@ pub fn schema(version: u64, catalog: &Catalog) -> Value {
         }
     });
     properties["assessment"]["properties"]["position"]["type"] = json!(["string", "null"]);
+    if version >= super::REQUESTS_SINCE {
+        properties["format_version"]["description"] = json!(format!(
+            "{} Version 3 files are version 4 files without `nec_requests`.",
+            properties["format_version"]["description"].as_str().unwrap_or("")
+        ));
+    }
     let required = vec![
         "format",
         "format_version",
@@ -224,6 +279,14 @@ pub fn schema(version: u64, catalog: &Catalog) -> Value {
             "description": "Only in the data attached to a PDF: what each of its pages prints, so that `csr-assess verify` can tell a changed page. An exported file has none."
         });
     }
+    if version >= super::REQUESTS_SINCE {
+        properties["nec_requests"] = json!({
+            "type": "array",
+            "maxItems": crate::model::MAX_NEC_REQUESTS,
+            "items": { "$ref": "#/$defs/nec_request" },
+            "description": "NEC's requests on the supplier's earlier submissions (from the feedback files NEC sent) and the supplier's replies: those of the submission this assessment was carried forward from, until answered, and of its own earlier submissions. A submission carries them as they stood when it was submitted. Each (submission_sha256, id) appears once, which a schema cannot say."
+        });
+    }
     let company = {
         let mut p = Map::new();
         for (field, limit) in crate::model::CompanyProfile::default().text_field_limits() {
@@ -237,7 +300,7 @@ pub fn schema(version: u64, catalog: &Catalog) -> Value {
         c["description"] = json!("The company profile. Every field is optional in the file; missing text is empty. Names, codes and contacts are stored composed (NFC), and e-mail addresses, the phone number and the supplier code in half-width form.");
         c
     };
-    json!({
+    let mut schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": format!("https://csr-self-assessment.app/schema/assessment-v{version}.schema.json"),
         "title": format!("CSR self-assessment interchange file, format version {version}"),
@@ -287,5 +350,9 @@ pub fn schema(version: u64, catalog: &Catalog) -> Value {
                 "allOf": per_policy
             }
         }
-    })
+    });
+    if version >= super::REQUESTS_SINCE {
+        schema["$defs"]["nec_request"] = nec_request(&items, &policies);
+    }
+    schema
 }

@@ -50,6 +50,7 @@ pub fn check(doc: &Value, catalog: &Catalog) -> Result<()> {
         text(Some(&Value::String(p.clone())), "assessment.position", 100, None)?;
     }
     pages(doc)?;
+    nec_requests(doc)?;
     same_edition(reference, catalog)
 }
 
@@ -80,6 +81,22 @@ fn pages(doc: &Value) -> Result<()> {
         object(Some(d), &here)?;
         text(d.get("sha256"), &format!("{here}.sha256"), 64, Some(is_sha256))?;
         text(d.get("lines"), &format!("{here}.lines"), MAX_RECORDED_LINES * 9, Some(is_line_digests))?;
+    }
+    Ok(())
+}
+
+/// NEC's requests: only from format version 4, each an object.
+fn nec_requests(doc: &Value) -> Result<()> {
+    let Some(requests) = doc.get("nec_requests") else { return Ok(()) };
+    let version = doc.get("format_version").and_then(Value::as_u64).unwrap_or(0);
+    if version < super::REQUESTS_SINCE {
+        return Err(fault(
+            "nec_requests",
+            format!("this field exists from format version {} on; the file says {version}.", super::REQUESTS_SINCE),
+        ));
+    }
+    for (i, r) in array(Some(requests), "nec_requests")?.iter().enumerate() {
+        object(Some(r), &format!("nec_requests[{i}]"))?;
     }
     Ok(())
 }

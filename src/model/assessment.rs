@@ -171,6 +171,10 @@ pub struct AssessmentRecord {
     /// Stored answers, in catalog order; items never touched have none.
     pub answers: Vec<Answer>,
     pub part2: Vec<Part2Answer>,
+    /// NEC's requests on this assessment's submissions and those carried forward to it, with
+    /// the supplier's replies (see [`super::nec_request`]).
+    #[serde(default)]
+    pub nec_requests: Vec<super::NecRequest>,
 }
 
 impl AssessmentRecord {

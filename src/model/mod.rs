@@ -6,6 +6,7 @@ mod answer;
 pub mod input;
 mod assessment;
 pub mod checks;
+pub mod nec_request;
 mod part2;
 mod profile;
 mod record_check;
@@ -18,4 +19,5 @@ pub use assessment::{
 pub use part2::{parse_amount, parse_year, Cascade, Part2Answer};
 pub use crate::findings::FieldProblem;
 pub use profile::{looks_like_email, looks_like_phone, Company, CompanyProfile, HALF_WIDTH_FIELDS, REQUIRED_FIELDS};
-pub use record_check::Misfit;
+pub use record_check::{Misfit, MAX_NEC_REQUESTS};
+pub use nec_request::{NecRequest, Reply, RequestStatus};

@@ -38,6 +38,9 @@ impl Misfit {
     }
 }
 
+/// NEC's requests one record keeps: five years of feedback at the feedback file's own limit.
+pub const MAX_NEC_REQUESTS: usize = 1_000;
+
 fn timestamp(location: String, value: Option<&String>) -> Result<(), Misfit> {
     match value {
         Some(v) if !clock::is_timestamp(v) => {
@@ -92,6 +95,25 @@ impl AssessmentRecord {
             }
             policy.validate(catalog).map_err(|e| Misfit::new(format!("part2[{i}]"), e))?;
             timestamp(format!("part2[{i}].updated_at"), policy.updated_at.as_ref())?;
+        }
+        if self.nec_requests.len() > MAX_NEC_REQUESTS {
+            return Err(Misfit::invalid(
+                "nec_requests",
+                format!("there are {} of NEC's requests; at most {MAX_NEC_REQUESTS} are kept.", self.nec_requests.len()),
+            ));
+        }
+        let mut seen = HashSet::new();
+        for (i, request) in self.nec_requests.iter().enumerate() {
+            if !seen.insert((request.submission_sha256.as_str(), request.id.as_str())) {
+                return Err(Misfit::invalid(
+                    format!("nec_requests[{i}].id"),
+                    format!("NEC's request {} on that submission is listed twice.", request.id),
+                ));
+            }
+            request.validate(catalog).map_err(|e| match e {
+                Error::Invalid { field, message } => Misfit::invalid(format!("nec_requests[{i}].{field}"), message),
+                other => Misfit::new(format!("nec_requests[{i}]"), other),
+            })?;
         }
         Ok(())
     }

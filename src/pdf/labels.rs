@@ -171,6 +171,20 @@ pub struct Labels {
     pub evidence_expired: String,
     pub evidence_not_attached: String,
     pub evidence_confidential: String,
+    /// The page of NEC's requests and the supplier's replies (issue 25): its title, introduction,
+    /// the labels of each request's facts and texts, and the words of where it stands.
+    pub requests_title: String,
+    pub requests_intro: String,
+    pub requests_asked: String,
+    pub requests_from: String,
+    pub requests_due: String,
+    pub requests_status: String,
+    pub requests_text: String,
+    pub requests_reply: String,
+    pub requests_reason: String,
+    pub requests_open: String,
+    pub requests_done: String,
+    pub requests_not_possible: String,
 }
 
 static LABELS: Parts<Labels> = Parts::new("pdf");

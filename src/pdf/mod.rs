@@ -21,6 +21,7 @@ mod outline;
 mod pages;
 mod part2;
 mod read;
+mod requests;
 mod rtl;
 mod sfnt;
 mod structure;
@@ -188,6 +189,11 @@ fn draw(ctx: &context::Context, changes: Option<&crate::changes::Changes>) -> Re
     // What changed since last year comes first: the page NEC reads before the rest.
     if let Some(changes) = changes {
         changes::draw(&mut c, ctx, changes);
+        c.new_page();
+    }
+    // Then NEC's requests on earlier submissions and the replies to them.
+    if !ctx.record.nec_requests.is_empty() {
+        requests::draw(&mut c, ctx, &ctx.record.nec_requests);
         c.new_page();
     }
     summary::draw(&mut c, ctx);

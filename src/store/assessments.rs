@@ -255,13 +255,21 @@ impl Store {
             .0;
         self.in_catalog_order(&mut answers);
         self.policies_in_catalog_order(&mut part2);
-        Ok(AssessmentRecord { company: company.profile, answers, part2, assessment: row.assessment })
+        let nec_requests = self.shown_requests(&self.conn, id)?;
+        Ok(AssessmentRecord { company: company.profile, answers, part2, assessment: row.assessment, nec_requests })
     }
 
     /// Stores an imported record as a new assessment, in one transaction. The company is
     /// the existing one with exactly this profile, or a new one: an import never changes a
     /// profile already here. Returns the new assessment's id.
     pub fn insert_record(&mut self, record: &AssessmentRecord) -> Result<i64> {
+        self.insert_record_from(record, None)
+    }
+
+    /// [`Store::insert_record`] of the data a submission PDF carried, whose fingerprint
+    /// (`sha256`) NEC's feedback on it will name. NEC's requests the record carries are kept
+    /// on the new assessment, with their replies.
+    pub fn insert_record_from(&mut self, record: &AssessmentRecord, sha256: Option<&str>) -> Result<i64> {
         record.validate(self.catalog).map_err(Misfit::into_error)?;
         self.backup_before(super::backup::Reason::BeforeImport)?;
         let now = clock::now();
@@ -286,6 +294,18 @@ impl Store {
             }
             for p in &record.part2 {
                 editing.put_part2(p, p.to_reconfirm, p.updated_at.as_deref().unwrap_or(&now))?;
+            }
+            if let Some(submitted_at) = &record.assessment.submitted_at {
+                editing.put_submission(submitted_at, sha256)?;
+            }
+            let id = editing.id();
+            for r in &record.nec_requests {
+                editing.put_request(&super::rows::RequestRow {
+                    assessment_id: id,
+                    request: crate::model::NecRequest { revision: crate::model::Revision(Some(1)), ..r.clone() },
+                    feedback_id: String::new(),
+                    replied_in: r.is_answered().then_some(id),
+                })?;
             }
             Ok(editing.save()?.id)
         })

@@ -33,8 +33,15 @@ fn current(conn: &Connection) -> Result<Counts> {
     let companies: Vec<i64> = read::companies(conn)?.into_iter().map(|(c, _)| c.id).collect();
     read::settings(conn)?;
     let mut counts = Counts { assessments: 0, answers: 0 };
+    let layout_4 = read::has_layout_4(conn)?;
     for row in read::assessments(conn)? {
         let (answers, _) = read::answers_and_part2(conn, &row)?;
+        if layout_4 {
+            // Every row of layout 4 against its checksum (their keys are in the manifest).
+            read::submissions(conn, row.assessment.id)?;
+            read::feedback_of(conn, row.assessment.id)?;
+            read::requests_of(conn, row.assessment.id)?;
+        }
         if !companies.contains(&row.assessment.company_id) {
             return Err(damage(format!("the company of assessment {} is missing", row.assessment.id)));
         }

@@ -103,17 +103,85 @@ pub const MIGRATIONS: &[&str] = &[
         checksum     TEXT
     );
     "#,
+    // 4: NEC's feedback (issue 25). `submission` keeps each submission of an assessment with
+    // the fingerprint of the data its PDF carried (a feedback file names the submission it
+    // answers by it; an assessment submitted again keeps its earlier ones, which feedback may
+    // still answer); submissions made before this layout are listed by their time, without a
+    // fingerprint. `feedback` keeps each feedback file opened, as received (its id is the
+    // hash of its content, so a file opened twice is refused), and `nec_request` each of
+    // NEC's requests with the supplier's reply, keyed by the assessment whose submission NEC
+    // answered (or that an imported file brought it in), the submission and the request's id.
+    // Every row carries its checksum, and the assessment's manifest lists them (rows are
+    // added to it by `fill_4` below).
+    r#"
+    CREATE TABLE submission (
+        assessment_id  INTEGER NOT NULL REFERENCES assessment(id),
+        submitted_at   TEXT NOT NULL,
+        sha256         TEXT,
+        checksum       TEXT,
+        PRIMARY KEY (assessment_id, submitted_at)
+    ) WITHOUT ROWID;
+    CREATE TABLE feedback (
+        id                   TEXT PRIMARY KEY,
+        assessment_id        INTEGER NOT NULL REFERENCES assessment(id),
+        submission_sha256    TEXT NOT NULL,
+        written_at           TEXT NOT NULL,
+        language             TEXT NOT NULL,
+        author_name          TEXT,
+        author_email         TEXT,
+        author_organisation  TEXT NOT NULL,
+        note                 TEXT,
+        opened_at            TEXT NOT NULL,
+        text                 TEXT NOT NULL,
+        checksum             TEXT
+    ) WITHOUT ROWID;
+    CREATE INDEX feedback_assessment ON feedback(assessment_id);
+    CREATE TABLE nec_request (
+        assessment_id      INTEGER NOT NULL REFERENCES assessment(id),
+        submission_sha256  TEXT NOT NULL,
+        request_id         TEXT NOT NULL,
+        target_kind        TEXT NOT NULL CHECK (target_kind IN ('item', 'policy')),
+        target_id          TEXT NOT NULL,
+        text               TEXT NOT NULL,
+        due                TEXT,
+        asked_at           TEXT NOT NULL,
+        asked_by           TEXT NOT NULL,
+        language           TEXT NOT NULL,
+        received_at        TEXT NOT NULL,
+        feedback_id        TEXT NOT NULL,
+        status             TEXT NOT NULL CHECK (status IN ('open', 'done', 'not_possible')),
+        reply              TEXT NOT NULL DEFAULT '',
+        reason             TEXT NOT NULL DEFAULT '',
+        replied_at         TEXT,
+        replied_in         INTEGER,
+        revision           INTEGER NOT NULL DEFAULT 1,
+        checksum           TEXT,
+        PRIMARY KEY (assessment_id, submission_sha256, request_id)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The tables every database of the latest layout holds; anything missing means the schema
 /// was damaged or changed by another program.
-pub const TABLES: &[&str] = &["company", "assessment", "answer", "part2_answer", "setting", "wal_guard", "manifest"];
+pub const TABLES: &[&str] = &[
+    "company",
+    "assessment",
+    "answer",
+    "part2_answer",
+    "setting",
+    "wal_guard",
+    "manifest",
+    "submission",
+    "feedback",
+    "nec_request",
+];
 
 /// The tables a file of layout `version` holds.
 pub fn tables(version: i64) -> &'static [&'static str] {
     match version {
         ..=1 => &TABLES[..5],
         2 => &TABLES[..6],
+        3 => &TABLES[..7],
         _ => TABLES,
     }
 }
@@ -169,6 +237,9 @@ fn step(tx: &Connection, version: i64) -> Result<()> {
     if version == 2 {
         fill_3(tx)?;
     }
+    if version == 3 {
+        fill_4(tx)?;
+    }
     if version + 1 >= 2 {
         // Migrations are write transactions too: they carry the guard (see wal_guard.rs).
         super::wal_guard::bump(tx)?;
@@ -184,51 +255,74 @@ fn before_3(tx: &Connection) -> Result<()> {
     super::check::layout_2(tx)
 }
 
-/// Computes the checksums and manifests of layout 3 for the rows already there.
-fn fill_3(tx: &Connection) -> Result<()> {
+/// Computes the checksum of every row of `table` (its `columns`, `n` of them, keyed by
+/// `key`) from what the row holds, and stores it.
+fn resum(tx: &Connection, table: &str, columns: &str, n: usize, key: &str) -> Result<()> {
     use super::rows;
-    let resum = |table: &str, columns: &str, n: usize, key: &str| -> Result<()> {
-        let mut updates: Vec<(Vec<rusqlite::types::Value>, String)> = Vec::new();
-        {
-            let mut stmt = tx.prepare(&format!("SELECT {columns} FROM {table}"))?;
-            let mut found = stmt.query([])?;
-            while let Some(r) = found.next()? {
-                let values: Vec<rusqlite::types::Value> =
-                    (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i)).collect::<rusqlite::Result<_>>()?;
-                let sum = match rows::sum_of(table, &values) {
-                    rusqlite::types::Value::Text(s) => s,
-                    _ => unreachable!("sums are text"),
-                };
-                updates.push((values, sum));
-            }
+    let mut updates: Vec<(Vec<rusqlite::types::Value>, String)> = Vec::new();
+    {
+        let mut stmt = tx.prepare(&format!("SELECT {columns} FROM {table}"))?;
+        let mut found = stmt.query([])?;
+        while let Some(r) = found.next()? {
+            let values: Vec<rusqlite::types::Value> =
+                (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i)).collect::<rusqlite::Result<_>>()?;
+            let sum = match rows::sum_of(table, &values) {
+                rusqlite::types::Value::Text(s) => s,
+                _ => unreachable!("sums are text"),
+            };
+            updates.push((values, sum));
         }
-        let keys: Vec<&str> = key.split(',').map(str::trim).collect();
-        let columns: Vec<&str> = columns.split(',').map(str::trim).collect();
-        let condition: Vec<String> = keys.iter().enumerate().map(|(i, k)| format!("{k} = ?{}", i + 2)).collect();
-        let sql = format!("UPDATE {table} SET checksum = ?1 WHERE {}", condition.join(" AND "));
-        for (values, sum) in updates {
-            let mut params: Vec<rusqlite::types::Value> = vec![rusqlite::types::Value::Text(sum)];
-            for k in &keys {
-                let at = columns.iter().position(|c| c == k).expect("keys are columns");
-                params.push(values[at].clone());
-            }
-            tx.execute(&sql, rusqlite::params_from_iter(params))?;
+    }
+    let keys: Vec<&str> = key.split(',').map(str::trim).collect();
+    let columns: Vec<&str> = columns.split(',').map(str::trim).collect();
+    let condition: Vec<String> = keys.iter().enumerate().map(|(i, k)| format!("{k} = ?{}", i + 2)).collect();
+    let sql = format!("UPDATE {table} SET checksum = ?1 WHERE {}", condition.join(" AND "));
+    for (values, sum) in updates {
+        let mut params: Vec<rusqlite::types::Value> = vec![rusqlite::types::Value::Text(sum)];
+        for k in &keys {
+            let at = columns.iter().position(|c| c == k).expect("keys are columns");
+            params.push(values[at].clone());
         }
-        Ok(())
-    };
-    resum(rows::ANSWER, rows::ANSWER_COLUMNS, rows::ANSWER_N, "assessment_id, item_id")?;
-    resum(rows::PART2, rows::PART2_COLUMNS, rows::PART2_N, "assessment_id, policy_id")?;
+        tx.execute(&sql, rusqlite::params_from_iter(params))?;
+    }
+    Ok(())
+}
+
+/// Writes every assessment's manifest from its rows as they are.
+fn remanifest(tx: &Connection) -> Result<()> {
     let ids: Vec<i64> =
         tx.prepare("SELECT id FROM assessment")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     for id in ids {
-        let (answers, part2) = super::read::entries(tx, id)?;
-        tx.execute(
-            "UPDATE assessment SET manifest = ?2 WHERE id = ?1",
-            rusqlite::params![id, super::read::manifest_of(&answers, &part2)],
-        )?;
+        let entries = super::read::entries(tx, id)?;
+        tx.execute("UPDATE assessment SET manifest = ?2 WHERE id = ?1", rusqlite::params![id, entries.manifest()])?;
     }
-    resum(rows::ASSESSMENT, rows::ASSESSMENT_COLUMNS, rows::ASSESSMENT_N, "id")?;
-    resum(rows::COMPANY, rows::COMPANY_COLUMNS, rows::COMPANY_N, "id")?;
-    resum(rows::SETTING, "key, value", 2, "key")?;
+    Ok(())
+}
+
+/// Computes the checksums and manifests of layout 3 for the rows already there.
+fn fill_3(tx: &Connection) -> Result<()> {
+    use super::rows;
+    resum(tx, rows::ANSWER, rows::ANSWER_COLUMNS, rows::ANSWER_N, "assessment_id, item_id")?;
+    resum(tx, rows::PART2, rows::PART2_COLUMNS, rows::PART2_N, "assessment_id, policy_id")?;
+    remanifest(tx)?;
+    resum(tx, rows::ASSESSMENT, rows::ASSESSMENT_COLUMNS, rows::ASSESSMENT_N, "id")?;
+    resum(tx, rows::COMPANY, rows::COMPANY_COLUMNS, rows::COMPANY_N, "id")?;
+    resum(tx, rows::SETTING, "key, value", 2, "key")?;
     super::tx::write_file_manifest(tx)
+}
+
+/// Layout 4: each submission made so far, by its time (its fingerprint was not kept), with
+/// its checksum, in its assessment's manifest. The rows of layout 3 were checked when the
+/// file was opened for this update (every assessment's rows against their manifest, below,
+/// before anything changes).
+fn fill_4(tx: &Connection) -> Result<()> {
+    use super::rows;
+    super::check::rows(tx, 3)?;
+    tx.execute_batch(
+        "INSERT INTO submission(assessment_id, submitted_at, sha256)
+         SELECT id, submitted_at, NULL FROM assessment WHERE submitted_at IS NOT NULL",
+    )?;
+    resum(tx, rows::SUBMISSION, rows::SUBMISSION_COLUMNS, rows::SUBMISSION_N, "assessment_id, submitted_at")?;
+    remanifest(tx)?;
+    resum(tx, rows::ASSESSMENT, rows::ASSESSMENT_COLUMNS, rows::ASSESSMENT_N, "id")
 }

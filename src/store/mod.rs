@@ -16,7 +16,8 @@
 //! application id, file URIs, damage in words), `sums`, `rows`, `read`, `tx` (the writes
 //! several parts share), `check`, `mark`, `lock`, `aside`, `header`, `wal_guard`, `backup`,
 //! `migrations`, `open`; then the `Store` itself, its reads and writes split by what they
-//! touch (`answers`, `assessments`, `companies`, `settings`, `submission`).
+//! touch (`answers`, `assessments`, `companies`, `settings`, `submission`, `nec`: NEC's
+//! feedback and requests).
 
 mod answers;
 mod aside;
@@ -28,6 +29,7 @@ mod header;
 mod lock;
 pub mod mark;
 pub mod migrations;
+mod nec;
 mod open;
 mod read;
 mod rows;
@@ -45,6 +47,8 @@ use rusqlite::{Connection, TransactionBehavior};
 
 pub use backup::{Reason as BackupReason, Snapshot};
 pub use mark::Mark;
+pub use nec::{FeedbackNote, HeldSubmission, Holdings, Opened, Received};
+pub use submission::Fingerprinted;
 pub use sqlite::APPLICATION_ID;
 pub use tx::SaveReceipt;
 

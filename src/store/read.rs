@@ -1,5 +1,5 @@
-//! Reading rows back, checked: each row against its checksum, an assessment's answer and
-//! Part 2 rows against its manifest, and the companies, assessments and settings against the
+//! Reading rows back, checked: each row against its checksum, an assessment's answer, Part 2,
+//! submission, feedback and request rows against its manifest, and the companies, assessments and settings against the
 //! file's manifest. Used by the store's reads, by its writes (which check what they change
 //! first) and by the whole-file check of backups (`check.rs`), so all three judge alike.
 
@@ -51,12 +51,71 @@ pub fn assessments(conn: &Connection) -> Result<Vec<AssessmentRow>> {
     Ok(list)
 }
 
-/// The (key, checksum) pairs of an assessment's answer and Part 2 rows as stored, in key
-/// order (what its manifest covers), without reading the rows' content.
+/// The (key, checksum) pairs of rows as stored, in key order (what a manifest covers),
+/// without reading the rows' content.
 pub type Entries = Vec<(String, String)>;
 
-pub fn entries(conn: &Connection, id: i64) -> Result<(Entries, Entries)> {
-    Ok((answer_entries(conn, id)?, part2_entries(conn, id)?))
+/// The rows an assessment's manifest covers: its answers and Part 2 answers and, from layout
+/// 4, its submissions, the feedback files opened on them and NEC's requests they brought.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowEntries {
+    pub answers: Entries,
+    pub part2: Entries,
+    pub submissions: Entries,
+    pub feedback: Entries,
+    pub requests: Entries,
+}
+
+impl RowEntries {
+    /// The manifest of these rows: "answers;part2", and ";submissions;feedback;requests" once
+    /// there are any of those (so that a manifest of layout 3 stays what it was).
+    pub fn manifest(&self) -> String {
+        let m = |e: &Entries| sums::manifest(e.iter().map(|(k, s)| (k.as_str(), s.as_str())));
+        if self.submissions.is_empty() && self.feedback.is_empty() && self.requests.is_empty() {
+            format!("{};{}", m(&self.answers), m(&self.part2))
+        } else {
+            format!(
+                "{};{};{};{};{}",
+                m(&self.answers),
+                m(&self.part2),
+                m(&self.submissions),
+                m(&self.feedback),
+                m(&self.requests)
+            )
+        }
+    }
+}
+
+pub fn entries(conn: &Connection, id: i64) -> Result<RowEntries> {
+    let mut e = RowEntries { answers: answer_entries(conn, id)?, part2: part2_entries(conn, id)?, ..Default::default() };
+    add_layout_4(conn, id, &mut e)?;
+    Ok(e)
+}
+
+/// Adds the entries of layout 4's rows, where the file has its tables (a backup of layout 3
+/// is checked by its own layout's rules; the store's own file is always of the latest).
+fn add_layout_4(conn: &Connection, id: i64, e: &mut RowEntries) -> Result<()> {
+    if !has_layout_4(conn)? {
+        return Ok(());
+    }
+    e.submissions =
+        keyed_sums(conn, id, "SELECT submitted_at, checksum FROM submission WHERE assessment_id = ?1 ORDER BY submitted_at")?;
+    e.feedback = keyed_sums(conn, id, "SELECT id, checksum FROM feedback WHERE assessment_id = ?1 ORDER BY id")?;
+    e.requests = keyed_sums(
+        conn,
+        id,
+        "SELECT submission_sha256 || '/' || request_id, checksum FROM nec_request WHERE assessment_id = ?1 \
+         ORDER BY submission_sha256, request_id",
+    )?;
+    Ok(())
+}
+
+/// Whether the file has layout 4's tables.
+pub fn has_layout_4(conn: &Connection) -> Result<bool> {
+    conn.prepare_cached("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'nec_request'")
+        .and_then(|mut s| s.query_row([], |r| r.get::<_, i64>(0)))
+        .map(|n| n > 0)
+        .map_err(sql)
 }
 
 fn keyed_sums(conn: &Connection, id: i64, sql_text: &str) -> Result<Entries> {
@@ -79,26 +138,22 @@ fn part2_entries(conn: &Connection, id: i64) -> Result<Entries> {
     keyed_sums(conn, id, "SELECT policy_id, checksum FROM part2_answer WHERE assessment_id = ?1 ORDER BY policy_id")
 }
 
-/// An assessment's manifest, from its rows' keys and checksums.
-pub fn manifest_of(answers: &Entries, part2: &Entries) -> String {
-    let m = |e: &Entries| sums::manifest(e.iter().map(|(k, s)| (k.as_str(), s.as_str())));
-    format!("{};{}", m(answers), m(part2))
-}
-
 /// Checks an assessment's rows (as `entries` found them) against its manifest.
-pub fn check_manifest(row: &AssessmentRow, answers: &Entries, part2: &Entries) -> Result<()> {
-    let found = manifest_of(answers, part2);
-    if found == row.manifest {
+pub fn check_manifest(row: &AssessmentRow, found: &RowEntries) -> Result<()> {
+    if found.manifest() == row.manifest {
         return Ok(());
     }
     let id = row.assessment.id;
-    let (saved_a, saved_p) = row.manifest.split_once(';').unwrap_or((&row.manifest, ""));
-    let (count_a, count_p) = (sums::manifest_count(saved_a), sums::manifest_count(saved_p));
+    let mut saved = row.manifest.split(';');
+    let (count_a, count_p) =
+        (saved.next().and_then(sums::manifest_count), saved.next().and_then(sums::manifest_count));
+    let (answers, part2) = (found.answers.len() as u64, found.part2.len() as u64);
     let detail = match (count_a, count_p) {
-        (Some(a), Some(p)) if a != answers.len() as u64 || p != part2.len() as u64 => format!(
-            "assessment {id} holds {} answers and {} Part 2 answers where {a} and {p} were saved (rows are missing or were added)",
-            answers.len(),
-            part2.len()
+        (Some(a), Some(p)) if a != answers || p != part2 => format!(
+            "assessment {id} holds {answers} answers and {part2} Part 2 answers where {a} and {p} were saved (rows are missing or were added)"
+        ),
+        (Some(_), Some(_)) if found.manifest().split(';').take(2).eq(row.manifest.split(';').take(2)) => format!(
+            "the submissions of assessment {id}, or NEC's feedback and requests on them, are not the ones saved (a row is missing, was added or was changed)"
         ),
         _ => format!("the answers of assessment {id} are not the ones saved (a row was replaced or its key changed)"),
     };
@@ -141,24 +196,56 @@ fn part2_with_sums(conn: &Connection, id: i64) -> Result<(Vec<Part2Answer>, Entr
 
 /// The answers of an assessment, every row checked and all of them against its manifest.
 pub fn answers(conn: &Connection, row: &AssessmentRow) -> Result<Vec<Answer>> {
-    let (list, entries) = answers_with_sums(conn, row.assessment.id)?;
-    check_manifest(row, &entries, &part2_entries(conn, row.assessment.id)?)?;
+    let id = row.assessment.id;
+    let (list, answers) = answers_with_sums(conn, id)?;
+    let mut found = RowEntries { answers, part2: part2_entries(conn, id)?, ..Default::default() };
+    add_layout_4(conn, id, &mut found)?;
+    check_manifest(row, &found)?;
     Ok(list)
 }
 
 /// The Part 2 answers of an assessment, checked as [`answers`].
 pub fn part2(conn: &Connection, row: &AssessmentRow) -> Result<Vec<Part2Answer>> {
-    let (list, entries) = part2_with_sums(conn, row.assessment.id)?;
-    check_manifest(row, &answer_entries(conn, row.assessment.id)?, &entries)?;
+    let id = row.assessment.id;
+    let (list, part2) = part2_with_sums(conn, id)?;
+    let mut found = RowEntries { answers: answer_entries(conn, id)?, part2, ..Default::default() };
+    add_layout_4(conn, id, &mut found)?;
+    check_manifest(row, &found)?;
     Ok(list)
 }
 
 /// Both, from one read of each table.
 pub fn answers_and_part2(conn: &Connection, row: &AssessmentRow) -> Result<(Vec<Answer>, Vec<Part2Answer>)> {
-    let (answers, a) = answers_with_sums(conn, row.assessment.id)?;
-    let (part2, p) = part2_with_sums(conn, row.assessment.id)?;
-    check_manifest(row, &a, &p)?;
+    let id = row.assessment.id;
+    let (answers, a) = answers_with_sums(conn, id)?;
+    let (part2, p) = part2_with_sums(conn, id)?;
+    let mut found = RowEntries { answers: a, part2: p, ..Default::default() };
+    add_layout_4(conn, id, &mut found)?;
+    check_manifest(row, &found)?;
     Ok((answers, part2))
+}
+
+/// The submissions, feedback and requests rows of an assessment, each checked (the caller
+/// checks the manifest, which [`answers_and_part2`] and the others do).
+pub fn submissions(conn: &Connection, id: i64) -> Result<Vec<rows::SubmissionRow>> {
+    let q = format!(
+        "SELECT {}, checksum FROM submission WHERE assessment_id = ?1 ORDER BY submitted_at",
+        rows::SUBMISSION_COLUMNS
+    );
+    conn.prepare_cached(&q).and_then(|mut s| s.query_map([id], rows::submission)?.collect()).map_err(sql)
+}
+
+pub fn feedback_of(conn: &Connection, id: i64) -> Result<Vec<rows::FeedbackRow>> {
+    let q = format!("SELECT {}, checksum FROM feedback WHERE assessment_id = ?1 ORDER BY opened_at, id", rows::FEEDBACK_COLUMNS);
+    conn.prepare_cached(&q).and_then(|mut s| s.query_map([id], rows::feedback)?.collect()).map_err(sql)
+}
+
+pub fn requests_of(conn: &Connection, id: i64) -> Result<Vec<rows::RequestRow>> {
+    let q = format!(
+        "SELECT {}, checksum FROM nec_request WHERE assessment_id = ?1 ORDER BY asked_at, submission_sha256, request_id",
+        rows::NEC_REQUEST_COLUMNS
+    );
+    conn.prepare_cached(&q).and_then(|mut s| s.query_map([id], rows::nec_request)?.collect()).map_err(sql)
 }
 
 /// One stored answer, its row checked (the caller checks the manifest).
@@ -299,4 +386,15 @@ fn compare_ids(saved: &str, keys: &[String], part: Part) -> Result<()> {
 pub fn check_ids(conn: &Connection, part: Part) -> Result<()> {
     let keys = ids(conn, part)?;
     compare_ids(part.of(&file_manifest(conn)?), &keys, part)
+}
+
+/// One request row of assessment `id`, checked.
+pub fn request(conn: &Connection, id: i64, sha256: &str, request_id: &str) -> Result<Option<rows::RequestRow>> {
+    let q = format!(
+        "SELECT {}, checksum FROM nec_request WHERE assessment_id = ?1 AND submission_sha256 = ?2 AND request_id = ?3",
+        rows::NEC_REQUEST_COLUMNS
+    );
+    conn.prepare_cached(&q)
+        .and_then(|mut s| s.query_row(params![id, sha256, request_id], rows::nec_request).optional())
+        .map_err(sql)
 }

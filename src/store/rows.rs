@@ -6,7 +6,9 @@ use rusqlite::Row;
 use serde::de::DeserializeOwned;
 
 use super::sums;
-use crate::model::{Answer, Assessment, Cascade, Company, Declaration, Part2Answer, Rating, Revision, Status};
+use crate::model::{
+    Answer, Assessment, Cascade, Company, Declaration, NecRequest, Part2Answer, Rating, RequestStatus, Revision, Status,
+};
 
 /// A JSON column; errors become `FromSqlConversionFailure` so the caller maps them.
 pub fn json<T: DeserializeOwned>(row: &Row, idx: usize) -> rusqlite::Result<T> {
@@ -266,4 +268,166 @@ pub fn file_manifest(row: &Row) -> rusqlite::Result<FileManifest> {
 
 pub fn file_manifest_values(m: &FileManifest) -> Vec<Value> {
     vec![Value::Integer(1), text(&m.companies), text(&m.assessments), text(&m.settings)]
+}
+
+// ---- submission ------------------------------------------------------------------------
+
+pub const SUBMISSION: &str = "submission";
+pub const SUBMISSION_COLUMNS: &str = "assessment_id, submitted_at, sha256";
+pub const SUBMISSION_N: usize = 3;
+
+/// One submission of an assessment: when, and the fingerprint of the data its PDF carried
+/// (none for a submission made before the app kept fingerprints).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubmissionRow {
+    pub assessment_id: i64,
+    pub submitted_at: String,
+    pub sha256: Option<String>,
+}
+
+pub fn submission(row: &Row) -> rusqlite::Result<SubmissionRow> {
+    sums::check_row(SUBMISSION, row, SUBMISSION_N)?;
+    Ok(SubmissionRow { assessment_id: row.get(0)?, submitted_at: row.get(1)?, sha256: row.get(2)? })
+}
+
+pub fn submission_values(s: &SubmissionRow) -> Vec<Value> {
+    vec![Value::Integer(s.assessment_id), text(&s.submitted_at), opt_text(s.sha256.as_deref())]
+}
+
+// ---- feedback --------------------------------------------------------------------------
+
+pub const FEEDBACK: &str = "feedback";
+pub const FEEDBACK_COLUMNS: &str = "id, assessment_id, submission_sha256, written_at, language, author_name, \
+     author_email, author_organisation, note, opened_at, text";
+pub const FEEDBACK_N: usize = 11;
+
+/// A feedback file NEC sent, as opened: its id (the hash of its content), the assessment
+/// whose submission it answers, what it says of itself, and its text as received.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedbackRow {
+    pub id: String,
+    pub assessment_id: i64,
+    pub submission_sha256: String,
+    pub written_at: String,
+    pub language: String,
+    pub author_name: Option<String>,
+    pub author_email: Option<String>,
+    pub author_organisation: String,
+    pub note: Option<String>,
+    pub opened_at: String,
+    pub text: String,
+}
+
+pub fn feedback(row: &Row) -> rusqlite::Result<FeedbackRow> {
+    sums::check_row(FEEDBACK, row, FEEDBACK_N)?;
+    Ok(FeedbackRow {
+        id: row.get(0)?,
+        assessment_id: row.get(1)?,
+        submission_sha256: row.get(2)?,
+        written_at: row.get(3)?,
+        language: row.get(4)?,
+        author_name: row.get(5)?,
+        author_email: row.get(6)?,
+        author_organisation: row.get(7)?,
+        note: row.get(8)?,
+        opened_at: row.get(9)?,
+        text: row.get(10)?,
+    })
+}
+
+pub fn feedback_values(f: &FeedbackRow) -> Vec<Value> {
+    vec![
+        text(&f.id),
+        Value::Integer(f.assessment_id),
+        text(&f.submission_sha256),
+        text(&f.written_at),
+        text(&f.language),
+        opt_text(f.author_name.as_deref()),
+        opt_text(f.author_email.as_deref()),
+        text(&f.author_organisation),
+        opt_text(f.note.as_deref()),
+        text(&f.opened_at),
+        text(&f.text),
+    ]
+}
+
+// ---- nec_request -----------------------------------------------------------------------
+
+pub const NEC_REQUEST: &str = "nec_request";
+pub const NEC_REQUEST_COLUMNS: &str = "assessment_id, submission_sha256, request_id, target_kind, target_id, text, \
+     due, asked_at, asked_by, language, received_at, feedback_id, status, reply, reason, replied_at, replied_in, revision";
+pub const NEC_REQUEST_N: usize = 18;
+
+/// One of NEC's requests as stored: the request and reply, the assessment whose row it is
+/// (whose submission NEC answered), the feedback that brought it (empty when an imported
+/// file did) and the assessment the reply was given in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestRow {
+    pub assessment_id: i64,
+    pub request: NecRequest,
+    pub feedback_id: String,
+    pub replied_in: Option<i64>,
+}
+
+pub fn nec_request(row: &Row) -> rusqlite::Result<RequestRow> {
+    sums::check_row(NEC_REQUEST, row, NEC_REQUEST_N)?;
+    let kind: String = row.get(3)?;
+    let target: String = row.get(4)?;
+    let (item, policy) = match kind.as_str() {
+        "item" => (Some(target), None),
+        "policy" => (None, Some(target)),
+        _ => return Err(bad_value(3, "request target")),
+    };
+    let status: String = row.get(12)?;
+    Ok(RequestRow {
+        assessment_id: row.get(0)?,
+        request: NecRequest {
+            submission_sha256: row.get(1)?,
+            id: row.get(2)?,
+            item,
+            policy,
+            text: row.get(5)?,
+            due: row.get(6)?,
+            asked_at: row.get(7)?,
+            asked_by: row.get(8)?,
+            language: row.get(9)?,
+            received_at: row.get(10)?,
+            status: RequestStatus::parse(&status).ok_or_else(|| bad_value(12, "request status"))?,
+            reply: row.get(13)?,
+            reason: row.get(14)?,
+            replied_at: row.get(15)?,
+            revision: Revision(Some(row.get(17)?)),
+        },
+        feedback_id: row.get(11)?,
+        replied_in: row.get(16)?,
+    })
+}
+
+pub fn nec_request_values(r: &RequestRow) -> Vec<Value> {
+    let q = &r.request;
+    let (kind, target) = match (&q.item, &q.policy) {
+        (Some(item), _) => ("item", item.as_str()),
+        (None, Some(policy)) => ("policy", policy.as_str()),
+        (None, None) => ("item", ""),
+    };
+    vec![
+        Value::Integer(r.assessment_id),
+        text(&q.submission_sha256),
+        text(&q.id),
+        text(kind),
+        text(target),
+        text(&q.text),
+        opt_text(q.due.as_deref()),
+        text(&q.asked_at),
+        text(&q.asked_by),
+        text(&q.language),
+        text(&q.received_at),
+        text(&r.feedback_id),
+        text(q.status.as_str()),
+        text(&q.reply),
+        text(&q.reason),
+        opt_text(q.replied_at.as_deref()),
+        r.replied_in.map_or(Value::Null, Value::Integer),
+        Value::Integer(q.revision.0.unwrap_or(1)),
+    ]
 }

@@ -1,10 +1,21 @@
 //! Submitting: the status becomes `submitted`, with its time, in the same transaction whose
-//! record the PDF is written from; if writing the PDF fails, nothing changes.
+//! record the PDF is written from, and the submission is kept with the fingerprint of its
+//! data; if writing the PDF fails, nothing changes.
 
 use super::tx::Editing;
 use super::Store;
 use crate::error::Result;
 use crate::model::{AssessmentRecord, Status};
+
+/// What submitting wrote: the fingerprint of the data the submission's PDF carries, kept with
+/// the submission (NEC's feedback names the submission by it). `()` names none.
+pub trait Fingerprinted {
+    fn fingerprint(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl Fingerprinted for () {}
 
 impl Store {
     /// Marks assessment `id` submitted at `now` and, inside the same write transaction, hands
@@ -13,7 +24,7 @@ impl Store {
     /// writer can change it between the check and the status); an `Err` from `check` or
     /// `write` rolls everything back. The transaction commits only once `write` returned
     /// `Ok`; if the commit itself fails, `undo` is called so the written file can be removed.
-    pub fn submit_with<T>(
+    pub fn submit_with<T: Fingerprinted>(
         &mut self,
         id: i64,
         now: &str,
@@ -35,6 +46,14 @@ impl Store {
             editing.row.assessment.submitted_at = Some(now.to_string());
             editing.save()?;
             let written = write(&self.record(id)?)?;
+            let recorded = Editing::open(&self.conn, id).and_then(|mut editing| {
+                editing.put_submission(now, written.fingerprint())?;
+                editing.save().map(|_| ())
+            });
+            if let Err(e) = recorded {
+                undo(&written);
+                return Err(e);
+            }
             if let Err(e) = self.conn.execute_batch("COMMIT") {
                 undo(&written);
                 return Err(e.into());

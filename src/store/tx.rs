@@ -54,6 +54,28 @@ fn part2_upsert() -> &'static str {
     SQL.get_or_init(|| upsert_sql("part2_answer", rows::PART2_COLUMNS, &["assessment_id", "policy_id"]))
 }
 
+fn submission_upsert() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| upsert_sql("submission", rows::SUBMISSION_COLUMNS, &["assessment_id", "submitted_at"]))
+}
+
+fn request_upsert() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| {
+        upsert_sql("nec_request", rows::NEC_REQUEST_COLUMNS, &["assessment_id", "submission_sha256", "request_id"])
+    })
+}
+
+/// Runs `sql` with `values` and their checksum; returns the checksum.
+fn upsert_row(conn: &Connection, sql_text: &str, table: &str, values: Vec<Value>) -> Result<String> {
+    let sum = match rows::sum_of(table, &values) {
+        Value::Text(s) => s,
+        _ => unreachable!("sums are text"),
+    };
+    execute_with_sum(conn, sql_text, table, values)?;
+    Ok(sum)
+}
+
 fn assessment_update() -> &'static str {
     static SQL: OnceLock<String> = OnceLock::new();
     SQL.get_or_init(|| {
@@ -78,6 +100,9 @@ pub struct Editing<'c> {
     pub row: AssessmentRow,
     answers: BTreeMap<String, String>,
     part2: BTreeMap<String, String>,
+    submissions: BTreeMap<String, String>,
+    feedback: BTreeMap<String, String>,
+    requests: BTreeMap<String, String>,
 }
 
 impl<'c> Editing<'c> {
@@ -89,9 +114,17 @@ impl<'c> Editing<'c> {
 
     /// Opens an assessment row already read (deleted or not).
     pub fn of(conn: &'c Connection, row: AssessmentRow) -> Result<Editing<'c>> {
-        let (answers, part2) = read::entries(conn, row.assessment.id)?;
-        read::check_manifest(&row, &answers, &part2)?;
-        Ok(Editing { conn, row, answers: answers.into_iter().collect(), part2: part2.into_iter().collect() })
+        let found = read::entries(conn, row.assessment.id)?;
+        read::check_manifest(&row, &found)?;
+        Ok(Editing {
+            conn,
+            row,
+            answers: found.answers.into_iter().collect(),
+            part2: found.part2.into_iter().collect(),
+            submissions: found.submissions.into_iter().collect(),
+            feedback: found.feedback.into_iter().collect(),
+            requests: found.requests.into_iter().collect(),
+        })
     }
 
     pub fn id(&self) -> i64 {
@@ -157,6 +190,44 @@ impl<'c> Editing<'c> {
         Ok(revision)
     }
 
+    /// Records a submission of this assessment at `submitted_at`, with the fingerprint of the
+    /// data its PDF carries.
+    pub fn put_submission(&mut self, submitted_at: &str, sha256: Option<&str>) -> Result<()> {
+        let s = rows::SubmissionRow {
+            assessment_id: self.id(),
+            submitted_at: submitted_at.to_string(),
+            sha256: sha256.map(str::to_string),
+        };
+        let sum = upsert_row(self.conn, submission_upsert(), rows::SUBMISSION, rows::submission_values(&s))?;
+        self.submissions.insert(s.submitted_at, sum);
+        Ok(())
+    }
+
+    /// Stores a feedback file opened on one of this assessment's submissions.
+    pub fn put_feedback(&mut self, f: &rows::FeedbackRow) -> Result<()> {
+        let sql_text = format!(
+            "INSERT INTO feedback({}, checksum) VALUES ({})",
+            rows::FEEDBACK_COLUMNS,
+            rows::placeholders(rows::FEEDBACK_N + 1)
+        );
+        let sum = upsert_row(self.conn, &sql_text, rows::FEEDBACK, rows::feedback_values(f))?;
+        self.feedback.insert(f.id.clone(), sum);
+        Ok(())
+    }
+
+    /// The stored request `request_id` of submission `sha256` of this assessment, if any.
+    pub fn request(&self, sha256: &str, request_id: &str) -> Result<Option<rows::RequestRow>> {
+        read::request(self.conn, self.id(), sha256, request_id)
+    }
+
+    /// Stores one of NEC's requests (its row is this assessment's: `r.assessment_id` is set).
+    pub fn put_request(&mut self, r: &rows::RequestRow) -> Result<()> {
+        let r = rows::RequestRow { assessment_id: self.id(), ..r.clone() };
+        let sum = upsert_row(self.conn, request_upsert(), rows::NEC_REQUEST, rows::nec_request_values(&r))?;
+        self.requests.insert(format!("{}/{}", r.request.submission_sha256, r.request.id), sum);
+        Ok(())
+    }
+
     /// Records a change of content: `updated_at` moves on and a ready or submitted
     /// assessment turns back into a draft, as the receipt says.
     pub fn touch(&mut self, now: &str) -> SaveReceipt {
@@ -181,9 +252,15 @@ impl<'c> Editing<'c> {
 
     /// Writes the assessment's row back, with the manifest of its rows as they now are.
     pub fn save(mut self) -> Result<Assessment> {
-        let answers: read::Entries = std::mem::take(&mut self.answers).into_iter().collect();
-        let part2: read::Entries = std::mem::take(&mut self.part2).into_iter().collect();
-        self.row.manifest = read::manifest_of(&answers, &part2);
+        let listed = |m: &mut BTreeMap<String, String>| -> read::Entries { std::mem::take(m).into_iter().collect() };
+        let found = read::RowEntries {
+            answers: listed(&mut self.answers),
+            part2: listed(&mut self.part2),
+            submissions: listed(&mut self.submissions),
+            feedback: listed(&mut self.feedback),
+            requests: listed(&mut self.requests),
+        };
+        self.row.manifest = found.manifest();
         execute_with_sum(self.conn, assessment_update(), rows::ASSESSMENT, rows::assessment_values(&self.row))?;
         Ok(self.row.assessment)
     }
@@ -194,7 +271,7 @@ pub fn insert_assessment(conn: &Connection, mut a: Assessment) -> Result<Assessm
     let check = FileCheck::start(conn)?;
     a.id = next_id(conn, "assessment")?;
     a.declaration.revision = Revision(Some(1));
-    let row = AssessmentRow { assessment: a, deleted_at: None, manifest: read::manifest_of(&Vec::new(), &Vec::new()) };
+    let row = AssessmentRow { assessment: a, deleted_at: None, manifest: read::RowEntries::default().manifest() };
     let values = rows::assessment_values(&row);
     let sql_text = format!(
         "INSERT INTO assessment({}, checksum) VALUES ({})",

@@ -1,6 +1,7 @@
 //! What has come due since the supplier last looked: the dates of each company's newest
-//! assessment (evidence valid until, action plans due, next year's assessment) that passed
-//! after the day the app last showed them, shown at start until the supplier says "seen".
+//! assessment (evidence valid until, action plans due, NEC's open requests, next year's
+//! assessment) that passed after the day the app last showed them, shown at start until the
+//! supplier says "seen".
 
 use serde::Serialize;
 use time::{Date, Duration};
@@ -60,7 +61,8 @@ pub fn came_due(store: &Store, catalog: &Catalog, lang: Lang, today: Date) -> Re
     let mut dates = Vec::new();
     for (_, id) in newest {
         let record = store.record(id)?;
-        for event in reminders::events(&record, catalog, lang, &[]) {
+        let requests = super::reminders::open_requests(&record);
+        for event in reminders::events(&record, catalog, lang, &requests) {
             if event.date > after && event.date <= today {
                 dates.push(DueDate {
                     assessment_id: id,

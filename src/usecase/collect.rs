@@ -26,6 +26,22 @@ pub struct CollectReport {
     pub failures: Vec<FailedFile>,
     /// The files written (one workbook, or three CSV files).
     pub written: Vec<PathBuf>,
+    /// NEC's earlier requests the kept submissions answer, and those they leave open.
+    pub requests_answered: usize,
+    pub requests_open: usize,
+    /// The open ones, per supplier, for the staff screen to list.
+    pub unanswered: Vec<Unanswered>,
+}
+
+/// A request of NEC's that a kept submission leaves unanswered.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unanswered {
+    pub supplier_code: String,
+    pub legal_name: String,
+    pub period: String,
+    pub file: String,
+    #[serde(flatten)]
+    pub request: collect::OpenRequest,
 }
 
 /// A file that could not be used: the reason in the report's language, the details in
@@ -53,7 +69,23 @@ pub fn collect_to(
     Format::for_path(output)?;
     let c = collect::collect(paths, previous, jobs, catalog, progress)?;
     let written = c.write(output, catalog, lang)?;
+    let unanswered: Vec<Unanswered> = c
+        .submissions
+        .iter()
+        .flat_map(|s| {
+            s.requests.open.iter().map(move |r| Unanswered {
+                supplier_code: s.supplier_code.clone(),
+                legal_name: s.legal_name.clone(),
+                period: s.period.clone(),
+                file: s.file.clone(),
+                request: r.clone(),
+            })
+        })
+        .collect();
     Ok(CollectReport {
+        requests_answered: c.submissions.iter().map(|s| s.requests.answered).sum(),
+        requests_open: unanswered.len(),
+        unanswered,
         files: c.files,
         kept: c.submissions.len(),
         superseded: c.superseded,

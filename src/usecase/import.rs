@@ -1,5 +1,6 @@
-//! Importing an interchange file as a new assessment: the whole file is read and checked
-//! before anything is stored.
+//! Importing a file: an interchange file (or a submission PDF) as a new assessment, or NEC's
+//! feedback file, told apart by its name and its `format`. The whole file is read and
+//! checked before anything is stored.
 
 use std::io::Read;
 use std::path::Path;
@@ -55,4 +56,46 @@ fn refuse_a_second(store: &Store, record: &crate::model::AssessmentRecord, name:
         }),
         None => Ok(()),
     }
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Imported {
+    /// A new assessment.
+    Assessment { id: i64 },
+    /// NEC's feedback, kept on the assessment whose submission it answers.
+    Feedback(super::receive::OpenedFeedback),
+}
+
+/// Imports whatever `source` (named `name`) is: NEC's feedback file (by its name ending in
+/// `.csrfeedback`, or its `format`) is opened as feedback, anything else is imported as an
+/// assessment ([`import_from`]). A submission PDF's data is kept with its fingerprint, which
+/// NEC's feedback on it names.
+pub fn import_file(store: &mut Store, catalog: &Catalog, source: impl Read, name: &Path) -> Result<Imported> {
+    let mut bytes = Vec::new();
+    source
+        .take(interchange::MAX_BYTES.max(crate::feedback::MAX_BYTES) as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read", name, e))?;
+    if super::receive::is_feedback(&bytes, name) {
+        return super::receive::open_feedback_bytes(store, catalog, &bytes, name).map(Imported::Feedback);
+    }
+    if bytes.starts_with(b"%PDF-") {
+        let json = crate::pdf::extract(&bytes).map_err(|e| Error::Import {
+            fault: ImportFault::NotAnAssessment,
+            location: "the whole file".into(),
+            message: format!(
+                "{} is a PDF, but not a submission made by this app (no assessment data is attached to it: {e}). \
+                 Choose the .json file the app exported, or the PDF the app created for NEC.",
+                name.display()
+            ),
+        })?;
+        let record = interchange::import(json.as_bytes(), catalog)?;
+        // The fingerprint NEC's feedback names: the SHA-256 of the attached data.
+        let sha256 = crate::fingerprint::sha256_hex(json.as_bytes());
+        refuse_a_second(store, &record, name)?;
+        return store.insert_record_from(&record, Some(&sha256)).map(|id| Imported::Assessment { id });
+    }
+    import_from(store, catalog, bytes.as_slice(), name).map(|id| Imported::Assessment { id })
 }

@@ -30,6 +30,13 @@ pub struct WrittenPdf {
     pub preview: bool,
 }
 
+/// Submitting keeps the fingerprint of the data the PDF carries with the submission.
+impl crate::store::Fingerprinted for WrittenPdf {
+    fn fingerprint(&self) -> Option<&str> {
+        Some(&self.sha256)
+    }
+}
+
 /// Writes the PDF of assessment `id` (labels in `lang`) to `path`; the status stays as it is.
 pub fn preview_pdf(store: &Store, catalog: &Catalog, id: i64, lang: Lang, path: &Path) -> Result<WrittenPdf> {
     let record = store.record(id)?;

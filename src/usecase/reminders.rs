@@ -1,5 +1,6 @@
-//! Writing an assessment's reminders as a calendar file (`csr-assess reminders`; a button in
-//! the app in phase 2). The assessment is only read.
+//! Writing an assessment's reminders as a calendar file (`csr-assess reminders`, and the
+//! app's "Reminders (.ics)" button), and what has come due since the app was last opened.
+//! The assessment is only read.
 
 use std::path::Path;
 
@@ -8,6 +9,7 @@ use time::OffsetDateTime;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::feedback::Request;
 use crate::reminders::{self, OpenRequest};
 use crate::store::Store;
 use crate::write_atomic;
@@ -15,9 +17,29 @@ use crate::write_atomic;
 /// The calendar file (iCalendar text) of assessment `id`, texts in `lang`.
 pub fn reminders(store: &Store, catalog: &Catalog, id: i64, lang: Lang) -> Result<String> {
     let record = store.record(id)?;
-    // Phase 2 (issue 25): the store's open NEC requests of this assessment go here.
-    let open_requests: Vec<OpenRequest> = Vec::new();
+    let open_requests = open_requests(&record);
     Ok(reminders::calendar(&record, catalog, lang, &open_requests, OffsetDateTime::now_utc()))
+}
+
+/// NEC's requests `record` shows that are not answered yet (those with a due date become
+/// events).
+pub(super) fn open_requests(record: &crate::model::AssessmentRecord) -> Vec<OpenRequest> {
+    record
+        .nec_requests
+        .iter()
+        .filter(|r| !r.is_answered())
+        .map(|r| OpenRequest {
+            submission_sha256: r.submission_sha256.clone(),
+            asked_at: r.asked_at.clone(),
+            request: Request {
+                id: r.id.clone(),
+                item: r.item.clone(),
+                policy: r.policy.clone(),
+                text: r.text.clone(),
+                due: r.due.clone(),
+            },
+        })
+        .collect()
 }
 
 /// Writes the calendar file of assessment `id` to `path` (a name ending in `.ics`);

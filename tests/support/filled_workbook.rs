@@ -74,8 +74,18 @@ pub fn fill_in(collected: &Path, out: &Path, filling: &Filling) {
         let item_col = heads.iter().position(|x| x == w.item);
         let ws = new.add_worksheet_with_constant_memory();
         ws.set_name(sheet).unwrap();
-        let width = heads.len() as u16;
-        for (c, h) in heads.iter().chain(added.iter()).enumerate() {
+        // The feedback columns: where `collect` wrote them (at the end of its sheets), else
+        // appended, as staff would add them to an older workbook.
+        let missing: Vec<&String> = added.iter().filter(|h| !heads.contains(h)).collect();
+        let place: Vec<u16> = added
+            .iter()
+            .map(|h| {
+                heads.iter().position(|x| x == h).unwrap_or_else(|| {
+                    heads.len() + missing.iter().position(|m| *m == h).expect("appended")
+                }) as u16
+            })
+            .collect();
+        for (c, h) in heads.iter().chain(missing.iter().copied()).enumerate() {
             ws.write_string(0, c as u16, h).unwrap();
         }
         let mut r = 1u32;
@@ -118,16 +128,16 @@ pub fn fill_in(collected: &Path, out: &Path, filling: &Filling) {
                 if sheet == w.sheet_submissions {
                     let fill = (filling.submission)(&at);
                     if let Some(n) = &fill.note {
-                        ws.write_string(r, width, n).unwrap();
+                        ws.write_string(r, place[0], n).unwrap();
                     }
                     for (policy, request, d) in &fill.policies {
-                        let i = catalog.policies().iter().position(|p| &p.id == policy).expect("a policy") as u16;
-                        ws.write_string(r, width + 1 + 2 * i, request).unwrap();
-                        due(width + 2 + 2 * i, d, ws);
+                        let i = catalog.policies().iter().position(|p| &p.id == policy).expect("a policy");
+                        ws.write_string(r, place[1 + 2 * i], request).unwrap();
+                        due(place[2 + 2 * i], d, ws);
                     }
                 } else if let Some((request, d)) = (filling.answer)(&at) {
-                    ws.write_string(r, width, &request).unwrap();
-                    due(width + 1, &d, ws);
+                    ws.write_string(r, place[0], &request).unwrap();
+                    due(place[1], &d, ws);
                 }
                 r += 1;
             }
@@ -139,7 +149,7 @@ pub fn fill_in(collected: &Path, out: &Path, filling: &Filling) {
                 ws.write_string(r, period_col as u16, period).unwrap();
                 ws.write_string(r, item_col as u16, item).unwrap();
                 ws.write_string(r, file_col as u16, file).unwrap();
-                ws.write_string(r, width, request).unwrap();
+                ws.write_string(r, place[0], request).unwrap();
                 r += 1;
             }
         }

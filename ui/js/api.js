@@ -57,12 +57,24 @@ export const api = {
   // The file dialogs open in the app's Rust side: the page names no path. Each resolves to
   // null when the user cancels the dialog; `dialog` is its {title, filter} text.
   exportAssessment: (id, lang, dialog) => call('export_assessment', { id, lang, dialog }),
+  // An assessment file becomes a new assessment ({kind: 'assessment', id}); NEC's feedback
+  // file is kept on the submission it answers ({kind: 'feedback', assessment_id, requests, ...}).
   importAssessment: (dialog) => call('import_assessment', { dialog }),
   // Resolves to {path, events} (the calendar file written and its number of dates).
   saveReminders: (id, lang, dialog) => call('save_reminders', { id, lang, dialog }),
   // {seen_through, today, dates: [{assessment_id, period, date, date_text, summary, about}]}.
   cameDue: (lang) => call('came_due', { lang }),
   markDatesSeen: () => call('mark_dates_seen'),
+  // NEC's requests an assessment shows, NEC's notes, and how many are open ({requests, notes, open}).
+  necFeedback: (id) => call('nec_feedback', { id }),
+  // The reply to NEC's request `request` {submission_sha256, id} ({status, reply, reason});
+  // based on `revision` (a stale one is refused with kind "conflict").
+  replyToRequest: (id, request, reply, revision) => call('reply_to_request', {
+    id, sha256: request.submission_sha256, request: request.id, reply, revision,
+  }),
+  // NEC's feedback file the app was started with (a double click), opened now: as
+  // importAssessment's result, or null.
+  openedAtStart: () => call('opened_at_start'),
   submit: (id, lang, dialog) => call('submit', { id, lang, dialog }),
   previewPdf: (id, lang, dialog) => call('preview_pdf', { id, lang, dialog }),
   openPdf: () => call('open_pdf'),
@@ -93,6 +105,17 @@ export const api = {
 /** Calls `handler({done, total})` as the staff screen's files are read; resolves to a function that stops it. */
 export function onCollectProgress(handler) {
   return tauri().event.listen('collect-progress', (e) => handler(e.payload ?? { done: 0, total: 0 }));
+}
+
+/**
+ * Calls `handler(imported, error)` when a file double-clicked while the app runs was opened
+ * (NEC's feedback, handed on by the single-instance guard): what was done, or the AppError.
+ */
+export function onFileOpened(handler) {
+  tauri().event.listen('file-opened', (e) => {
+    const p = e.payload ?? {};
+    if (p.error) handler(null, appError(p.error)); else handler(p.imported, null);
+  });
 }
 
 /** Calls `handler(reason)` when an automatic backup failed (the change itself was saved). */

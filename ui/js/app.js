@@ -79,12 +79,22 @@ export const app = {
 
   async importFile() {
     await app.guard(async () => {
-      const id = await api.importAssessment({ title: t('file.import_dialog_title'), filter: t('file.filter_json') });
-      if (id == null) return;
+      const imported = await api.importAssessment({ title: t('file.import_dialog_title'), filter: t('file.filter_import') });
+      if (imported == null) return;
+      if (imported.kind === 'feedback') { await app.showFeedback(imported); return; }
       state.companies = await api.listCompanies();
       toast(t('file.imported'));
-      await app.resume(id);
+      await app.resume(imported.id);
     });
+  },
+
+  /** NEC's feedback just opened: its requests are now on the items of the assessment it answers. */
+  async showFeedback(opened) {
+    toast(t('requests.opened', { n: opened.requests, period: opened.period }), { seconds: 12 });
+    await flushAll();
+    state.record = null; // read again: it now holds the requests
+    const record = await app.guard(() => app.load(opened.assessment_id));
+    if (record) go(pathOf(opened.assessment_id, 'requests'));
   },
 
   async exportFile(id) {

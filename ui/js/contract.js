@@ -171,8 +171,15 @@ export const CONTRACT = Object.freeze({
     "part2.notes": 50000,
     "period": 100,
     "plan.what": 4000,
-    "plan.who": 300
+    "plan.who": 300,
+    "request.reason": 4000,
+    "request.reply": 4000
   },
-  "max_employees": 10000000
+  "max_employees": 10000000,
+  "request_statuses": [
+    "open",
+    "done",
+    "not_possible"
+  ]
 });
 export default CONTRACT;

@@ -11,7 +11,7 @@ import { schedule } from './autosave.js';
 import { resolvingConflicts } from './components/conflict.js';
 import { readDate } from './views/fields.js';
 import { halfWidth } from './input.js';
-import { state, answerFor, part2For, putAnswer, putPart2, changed } from './state.js';
+import { state, answerFor, part2For, putAnswer, putPart2, changed, necRequests, requestKey, putRequest } from './state.js';
 
 /** A control whose change is complete at once (no typing to wait for). */
 export function savesAtOnce(input) {
@@ -86,6 +86,15 @@ export const KINDS = {
     save: (assessment, record, _id, revision) => api.saveDeclaration(assessment, record, revision),
     stored: async (assessment) => (await api.openAssessment(assessment)).record.assessment.declaration,
     put: (record) => { state.record.assessment.declaration = record; },
+  },
+  // A reply to one of NEC's requests: `id` is the request's key (state.js `requestKey`).
+  request: {
+    read: (id) => necRequests().find((r) => requestKey(r) === id),
+    save: (assessment, record, _id, revision) => api.replyToRequest(
+      assessment, record, { status: record.status, reply: record.reply, reason: record.reason }, revision,
+    ),
+    stored: async (assessment, id) => (await api.openAssessment(assessment)).record.nec_requests.find((r) => requestKey(r) === id) ?? null,
+    put: (record) => putRequest(record),
   },
   profile: {
     // `id`: the company's (null before the first save creates it). Its revision is the

@@ -1,6 +1,6 @@
 // Start-up, routes, the window's frame (header, sidebar), keyboard, and closing safely.
 
-import { api, onBackupProblem, onCloseRequested, onDatabaseDamaged } from './api.js';
+import { api, onBackupProblem, onCloseRequested, onDatabaseDamaged, onFileOpened } from './api.js';
 import { flushAll, hasUnsaved, lastSaveError } from './autosave.js';
 import { app } from './app.js';
 import { aboutDialog } from './components/about.js';
@@ -21,6 +21,7 @@ import { item } from './views/item.js';
 import { part2 } from './views/part2.js';
 import { profile } from './views/profile.js';
 import { reconfirmGroup } from './views/reconfirm-group.js';
+import { requests } from './views/requests.js';
 import { review } from './views/review.js';
 import { startupError } from './views/startup-error.js';
 import { showCameDue } from './views/came-due.js';
@@ -160,6 +161,7 @@ route('/a/:id/review', review);
 route('/a/:id/declaration', declaration);
 route('/a/:id/submit', submit);
 route('/a/:id/reconfirm/:group', reconfirmGroup);
+route('/a/:id/requests', requests);
 
 async function switchLanguage(lang) {
   if (lang === language()) return;
@@ -201,6 +203,11 @@ function wireFrame() {
   // Damage found while the app runs (the background check, a read, a backup): the damage
   // screen at once, as after a restart.
   onDatabaseDamaged((error) => { state.startupError = error; drawStartupError(); });
+  // NEC's feedback file double-clicked while the app runs: its requests, or why not.
+  onFileOpened((imported, error) => {
+    if (error) app.guard(() => { throw error; });
+    else if (imported?.kind === 'feedback') app.showFeedback(imported);
+  });
   // Closing the window saves what is pending first; if that fails, the user decides.
   onCloseRequested(async () => {
     if (await flushAll()) return true;
@@ -252,7 +259,9 @@ async function boot() {
   // stored 日本語 once locked users out that way).
   setLanguage(lang || firstStartLanguage(systemLanguage, navigator.language));
   start(show);
-  dispatch();
+  // Started by a double click on NEC's feedback file: open it, and show its requests first.
+  const handed = await app.guard(() => api.openedAtStart());
+  if (handed?.kind === 'feedback') await app.showFeedback(handed); else dispatch();
   // What came due while the app was closed, above whatever screen the start shows.
   if (companies.length) showCameDue();
   tellRestored();

@@ -6,7 +6,7 @@ export const state = {
   items: [],
   policies: [],
   companies: [],
-  /** The open assessment's record {company, assessment, answers, part2}, or null. */
+  /** The open assessment's record {company, assessment, answers, part2, nec_requests}, or null. */
   record: null,
   /** The latest evaluation of the open assessment: {score, readiness, changes, facts}. */
   evaluation: null,
@@ -71,4 +71,31 @@ export function isExpired(itemId, index) {
 /** The group an item belongs to ("II" for "II-3"), from the catalog. */
 export function groupOf(itemId) {
   return itemById(itemId)?.group.id ?? null;
+}
+
+/** The key of one of NEC's requests: the submission NEC answered and the request's id. */
+export function requestKey(r) {
+  return `${r.submission_sha256}|${r.id}`;
+}
+
+/** NEC's requests the open assessment shows (its own and those carried forward to it). */
+export function necRequests() {
+  return state.record?.nec_requests ?? [];
+}
+
+/** NEC's requests on an item or a Part 2 policy. */
+export function requestsOn(target) {
+  return necRequests().filter((r) => r.item === target || r.policy === target);
+}
+
+/** Whether a request is answered (done, or not possible): the core's states. */
+export function isAnswered(r) {
+  return r.status !== 'open';
+}
+
+/** Puts an edited request (its reply) into the record. */
+export function putRequest(request) {
+  const list = state.record.nec_requests ?? (state.record.nec_requests = []);
+  const i = list.findIndex((r) => requestKey(r) === requestKey(request));
+  if (i >= 0) list[i] = request; else list.push(request);
 }

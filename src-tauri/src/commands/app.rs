@@ -82,7 +82,7 @@ pub fn advice_facts(state: State<'_, AppState>, id: String, profile: Option<Comp
 pub async fn open_content_file(app: AppHandle, dialog: DialogText) -> Result<Option<content::ContentStatus>> {
     crate::commands::files::blocking(move || {
         let db = app.state::<AppState>().db_path.clone().ok_or(ShellError::Core(csr_core::Error::NoDataFolder))?;
-        let Some(path) = dialogs::open_file(&app, &dialog, "json") else { return Ok(None) };
+        let Some(path) = dialogs::open_file(&app, &dialog, &["json"]) else { return Ok(None) };
         Ok(Some(usecase::install_content(&path, &db)?))
     })
     .await

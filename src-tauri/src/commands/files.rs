@@ -31,16 +31,19 @@ pub async fn export_assessment(app: AppHandle, id: i64, lang: String, dialog: Di
     .await
 }
 
-/// Asks which file to import, then reads and checks the whole file before storing anything;
-/// the new assessment's id, or `None` when the user cancelled.
+/// Asks which file to import, then reads and checks the whole file before storing anything:
+/// an assessment file (or a submission PDF) becomes a new assessment, NEC's feedback file
+/// (told by its content) is kept on the submitted assessment it answers. What was done, or
+/// `None` when the user cancelled.
 #[tauri::command]
-pub async fn import_assessment(app: AppHandle, dialog: DialogText) -> Result<Option<i64>> {
+pub async fn import_assessment(app: AppHandle, dialog: DialogText) -> Result<Option<usecase::Imported>> {
     blocking(move || {
-        let Some(path) = dialogs::open_file(&app, &dialog, "json") else { return Ok(None) };
+        let extensions = ["json", csr_core::feedback::EXTENSION];
+        let Some(path) = dialogs::open_file(&app, &dialog, &extensions) else { return Ok(None) };
         let file = std::fs::File::open(&path).map_err(|e| csr_core::Error::Io { action: "open", path: path.clone(), source: e })?;
         let state = app.state::<AppState>();
-        let id = state.with_store(|s| usecase::import_from(s, state.catalog(), file, &path))?;
-        Ok(Some(id))
+        let imported = state.with_store(|s| usecase::import_file(s, state.catalog(), file, &path))?;
+        Ok(Some(imported))
     })
     .await
 }

@@ -4,6 +4,7 @@ pub mod answers;
 pub mod app;
 pub mod assessments;
 pub mod contract;
+pub mod feedback;
 pub mod backups;
 pub mod collect;
 pub mod files;

@@ -70,8 +70,15 @@ pub fn completed_assessment(db: &Path, period: &str) -> i64 {
 /// A returning user: last year's assessment ("FY2025", complete) and this year's ("FY2026")
 /// carried forward from it, with a gap on the essential condition VI-2. Returns this year's id.
 pub fn returning_user(db: &Path) -> i64 {
+    returning_user_with(db, |_, _| {})
+}
+
+/// [`returning_user`], with `before` done to last year's assessment (its id) before this
+/// year's is carried forward from it (a submission, NEC's feedback on it).
+pub fn returning_user_with(db: &Path, before: impl FnOnce(&mut Store, i64)) -> i64 {
     let last_year = completed_assessment(db, "FY2025");
     let mut store = Store::open(db, csr_core::Catalog::get()).unwrap();
+    before(&mut store, last_year);
     let id = store.create_assessment_from(last_year, "FY2026").unwrap().id;
     let mut gap = Answer::new("VI-2");
     gap.rating = Some(Rating::Partly);

@@ -25,7 +25,7 @@ Commands:
   score       Show scores per group and overall, and the gaps
   check       Show what still blocks a complete submission
   export      Write an assessment as an interchange (.json) file
-  import      Read an interchange file as a new assessment
+  import      Read an interchange file as a new assessment, or open NEC's feedback file
   submit      Submit an assessment: mark it submitted and write the PDF for NEC
   pdf         Write a preview PDF (or a copy of a submitted assessment's PDF)
   extract     Print the assessment data attached to a submission PDF
@@ -35,6 +35,8 @@ Commands:
   feedback    (NEC staff) Write feedback on one submission PDF: a note and requests
   feedback-from-workbook  (NEC staff) Write feedback files from collect's filled-in workbook
   reminders   Write an assessment's due dates as a calendar file (.ics)
+  requests    Show NEC's requests in an assessment, and the replies
+  reply       Reply to one of NEC's requests: done, or not possible and why
 
 Options:
   --db PATH       Use this database file (default: $CSR_ASSESS_DB, else the app's data folder)
@@ -209,6 +211,12 @@ Usage: csr-assess import FILE [--json]
 
 Reads an interchange file (- for standard input) and stores it as a new assessment. The file
 is checked completely first; a file with any fault is refused and nothing is stored.
+
+A feedback file from NEC (.csrfeedback) is opened as feedback instead: it is checked (a file
+changed or cut off after NEC wrote it is refused), matched by its fingerprint to the submitted
+assessment it answers, and NEC's requests are kept on that assessment (see `requests`). A file
+for another supplier, for a submission this database does not hold, or opened before is
+refused, saying which; nothing changes then.
 ";
 
 pub const SUBMIT: &str = "\
@@ -346,13 +354,38 @@ not submitted is reported with its sheet and row, and nothing is written.
                       workbook's)
 ";
 
+pub const REQUESTS: &str = "\
+Usage: csr-assess requests ID [--json]
+
+Lists NEC's requests shown in assessment ID: those on its own submissions and those carried
+forward from the assessment it was started from, until answered; each with its id (for
+`reply`), its state (open, done, not_possible), when NEC asked, NEC's text and due date, and
+the reply. NEC's notes on this assessment and last year's come first.
+  --json   Print the requests, NEC's notes and the number still open as JSON
+";
+
+pub const REPLY: &str = "\
+Usage: csr-assess reply ID REQUEST (--done | --not-possible REASON | --open) [--text TEXT]
+                        [--submission SHA256]
+
+Saves the reply to NEC's request REQUEST (its id, such as II-3#1, from `csr-assess requests
+ID`) in assessment ID. The reply is part of the assessment: a submitted assessment becomes a
+draft again, and the next submission carries the reply to NEC.
+  --text TEXT             The reply
+  --done                  It is done
+  --not-possible REASON   It is not possible, for this reason
+  --open                  Not answered yet (a reply being written)
+  --submission SHA256     The submission NEC answered (the start of its fingerprint), when the
+                          assessment shows a request of that id on more than one
+";
+
 pub const REMINDERS: &str = "\
 Usage: csr-assess reminders ID --output FILE.ics [--lang en|ja]
 
 Writes the dates of assessment ID that need doing something as a calendar file (iCalendar,
 RFC 5545) for Outlook, Google Calendar or macOS Calendar: each evidence entry's valid-until
-date, each action plan's due date, and the next year's assessment one year after the
-submission. Each is an all-day event with a reminder a week before (a month before the next
+date, each action plan's due date, each open NEC request's due date, and the next year's
+assessment one year after the submission. Each is an all-day event with a reminder a week before (a month before the next
 assessment); importing the file again updates the events instead of adding them twice.
 Texts are in --lang (default en).
   -o, --output FILE.ics  The calendar file (its name must end in .ics)

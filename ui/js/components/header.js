@@ -4,7 +4,7 @@ import { toReconfirm } from '../finder.js';
 import { pathOf } from '../flow.js';
 import { html, render } from '../html.js';
 import { t, language, languages, languageName } from '../i18n.js';
-import { state, onStateChange, groupOf } from '../state.js';
+import { state, onStateChange, groupOf, necRequests, isAnswered } from '../state.js';
 import './save-status.js';
 
 /**
@@ -26,13 +26,22 @@ function submittedChip() {
   return html`<span class="badge status-submitted header-status" data-testid="header-status">${t('status.submitted')}</span>`;
 }
 
-/** Keeps the count current as answers are confirmed (each save re-evaluates). */
+/** NEC's requests not answered yet in the open assessment, as a link to their list. */
+function requestsCount() {
+  if (!location.hash.startsWith('#/a/')) return '';
+  const open = necRequests().filter((r) => !isAnswered(r)).length;
+  if (!open) return '';
+  return html`<a class="header-count" data-testid="header-requests" href="#${pathOf(state.record.assessment.id, 'requests')}">${t('requests.header_open', { n: open })}</a>`;
+}
+
+/** Keeps the counts current as answers are confirmed (each save re-evaluates) and requests answered. */
 onStateChange((what) => {
-  if (what !== 'evaluation' && what !== 'record') return;
   const slot = document.querySelector('.header-count-slot');
-  if (slot) render(slot, reconfirmCount());
+  if (slot && (what === 'evaluation' || what === 'record')) render(slot, reconfirmCount());
   const status = document.querySelector('.header-status-slot');
-  if (status) render(status, submittedChip());
+  if (status && (what === 'evaluation' || what === 'record')) render(status, submittedChip());
+  const requests = document.querySelector('.header-requests-slot');
+  if (requests && (what === 'evaluation' || what === 'record' || what === 'requests')) render(requests, requestsCount());
 });
 
 export function renderHeader(el, { hasCompany }) {
@@ -47,6 +56,7 @@ export function renderHeader(el, { hasCompany }) {
     </nav>` : ''}
     <span class="header-count-slot">${state.record ? reconfirmCount() : ''}</span>
     <span class="header-status-slot">${submittedChip()}</span>
+    <span class="header-requests-slot">${state.record ? requestsCount() : ''}</span>
     <save-status></save-status>
     <div class="lang-switch" role="group" aria-label="${t('nav.language')}">
       ${languages().map((l) => html`<button type="button" class="button small lang-button" data-lang="${l}" lang="${l}"

@@ -5,7 +5,7 @@
 
 import { api, onCollectProgress } from '../api.js';
 import { html, render } from '../html.js';
-import { t, language } from '../i18n.js';
+import { t, language, formatDate } from '../i18n.js';
 
 export async function collect(main, _params, app) {
   render(main, html`
@@ -90,6 +90,15 @@ export async function collect(main, _params, app) {
   });
 }
 
+/** NEC's earlier requests the submissions answer, and a list of those still open (by supplier). */
+function unansweredRequests(report) {
+  if (!report.requests_answered && !report.requests_open) return '';
+  return html`<h3>${t('collect.requests_title')}</h3>
+    <p data-testid="collect-requests">${t('collect.requests_counts', { answered: report.requests_answered, open: report.requests_open })}</p>
+    ${report.unanswered.length ? html`<ul class="collect-unanswered" data-testid="collect-unanswered">${report.unanswered.map((u) => html`
+      <li><strong>${u.legal_name}</strong> ${u.supplier_code} · ${u.period} · ${u.id}${u.due ? ` · ${t('requests.due', { date: formatDate(u.due) })}` : ''}<br>${u.text}</li>`)}</ul>` : ''}`;
+}
+
 /** What was read and written; what needs a look; the files that failed, each with its reason. */
 function showReport(box, report, app) {
   render(box, html`
@@ -99,6 +108,7 @@ function showReport(box, report, app) {
     ${report.needs_look ? html`<p class="field-hint" data-testid="collect-looks">${t('collect.looks_hint', { n: report.needs_look })}</p>` : ''}
     <p>${t('collect.written')} ${report.written.map((w) => html`<code class="path">${w}</code> `)}</p>
     <p><button type="button" class="button" data-action="open-workbook">${t('collect.open')}</button></p>
+    ${unansweredRequests(report)}
     ${report.failures.length ? html`
       <h3>${t('collect.failures_title', { n: report.failures.length })}</h3>
       <p class="field-hint">${t('collect.failures_hint')}</p>

@@ -5,7 +5,8 @@ import { editRecord } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t, gt, formatDate } from '../i18n.js';
 import { glText, glTitleWithOriginal } from '../components/guideline-title.js';
-import { state, itemById, isExpired, onStateChange } from '../state.js';
+import { state, itemById, isExpired, onStateChange, requestsOn } from '../state.js';
+import { bindRequests, requestsSection } from '../components/nec-requests.js';
 import { textField, textArea, checkbox, radioGroup, setProblem } from './fields.js';
 import { blocks, guidelinePanel, quotedText } from './guideline-text.js';
 import { itemChangeNote } from './changes-note.js';
@@ -100,6 +101,7 @@ export function item(main, params, app) {
       </header>
       ${reconfirmBanner(answer.to_reconfirm)}
       <div class="change-note-slot">${itemChangeNote(it.id)}</div>
+      ${requestsSection(requestsOn(it.id))}
       <div class="step-grid">
         ${guidelinePanel(
     (tr) => html`${it.section_heading ? html`<p class="section-heading">${t('guideline.section_heading')}${t('label.colon')}<strong>${tr(it.section_heading)}</strong></p>` : ''}
@@ -172,4 +174,5 @@ export function item(main, params, app) {
     editor.save(true);
   });
   main.querySelector('[data-action="confirm-unchanged"]').addEventListener('click', () => editor.save(true));
+  bindRequests(article, app);
 }

@@ -4,7 +4,8 @@ import { CONTRACT } from '../contract.js';
 import { editRecord } from '../form-autosave.js';
 import { html, render } from '../html.js';
 import { t, gt, pick } from '../i18n.js';
-import { state, policyById, isRelevant } from '../state.js';
+import { state, policyById, isRelevant, requestsOn } from '../state.js';
+import { bindRequests, requestsSection } from '../components/nec-requests.js';
 import { textField, textArea, checkbox, radioGroup } from './fields.js';
 import { blocks, guidelinePanel } from './guideline-text.js';
 import { glTitleWithOriginal } from '../components/guideline-title.js';
@@ -54,6 +55,7 @@ export function part2(main, params, app) {
         <div class="badges"><span class="badge ${relevant ? 'condition-essential' : 'muted'}">${t(relevant ? `part2.relevant.${policy.relevance}` : `part2.not_relevant.${policy.relevance}`)}</span></div>
       </header>
       ${reconfirmBanner(answer.to_reconfirm)}
+      ${requestsSection(requestsOn(policy.id))}
       <div class="step-grid">
         ${guidelinePanel(
     (tr) => html`${blocks(policy.statement, tr)}
@@ -85,4 +87,5 @@ export function part2(main, params, app) {
     return true;
   });
   main.querySelector('[data-action="confirm-unchanged"]').addEventListener('click', () => editor.save(true));
+  bindRequests(article, app);
 }

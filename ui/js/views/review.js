@@ -1,11 +1,12 @@
 // The summary: completeness, score per group as a chart, gaps (essential first), items
-// marked for review, items to re-confirm, not-applicable items with reasons.
+// marked for review, items to re-confirm, NEC's requests not answered yet, not-applicable
+// items with reasons.
 
 import { barChart } from '../components/chart.js';
 import { html, render } from '../html.js';
 import { t, gt } from '../i18n.js';
 import { translationLabel } from '../components/guideline-title.js';
-import { state } from '../state.js';
+import { state, necRequests, isAnswered } from '../state.js';
 import { pathOf } from '../flow.js';
 import { bindCalendarCard, calendarCard } from './calendar-card.js';
 import { changesSection } from './changes-note.js';
@@ -26,6 +27,8 @@ export async function review(main, _params, app) {
   // items with expired evidence: the core's facts.
   const essentialOpen = score.essential_open;
   const expired = readiness.findings.find((f) => f.kind === 'expired_evidence')?.items ?? [];
+  // NEC's requests not answered yet: the next submission carries the replies.
+  const openRequests = necRequests().filter((r) => !isAnswered(r));
   render(main, html`
     <article class="step review-step" aria-labelledby="review-title">
       <header class="step-head"><h1 id="review-title">${t('step.review')}</h1></header>
@@ -62,6 +65,8 @@ export async function review(main, _params, app) {
             <td>${t(`rating.${g.rating}`)}</td><td>${g.has_action_plan ? t('review.plan_yes') : html`<span class="${g.essential ? 'warn' : ''}">${t('review.plan_no')}</span>`}</td></tr>`)}</tbody>
         </table>` : html`<p class="empty">${t('review.no_gaps')}</p>`}
       </section>
+      ${openRequests.length ? html`<section class="card" data-testid="review-requests"><h2>${t('review.requests_open', { n: openRequests.length })}</h2>
+        <p><a href="#${pathOf(state.record.assessment.id, 'requests')}">${t('review.requests_link')}</a></p></section>` : ''}
       ${score.unanswered.length ? html`<section class="card"><h2>${t('review.unanswered', { n: score.unanswered.length })}</h2>${itemLinks(score.unanswered)}</section>` : ''}
       ${expired.length ? html`<section class="card" data-testid="expired-evidence"><h2>${t('review.expired_evidence', { n: expired.length })}</h2>${itemLinks(expired)}</section>` : ''}
       ${score.marked_for_review.length ? html`<section class="card"><h2>${t('review.marked', { n: score.marked_for_review.length })}</h2>${itemLinks(score.marked_for_review)}</section>` : ''}

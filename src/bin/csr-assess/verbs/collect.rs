@@ -56,6 +56,17 @@ pub fn run(ctx: &mut Context) -> Outcome {
     for f in &report.failures {
         crate::say!("  FAILED {}: {}", f.file, f.problem.label(csr_core::lang::Lang::english()));
     }
+    if report.requests_answered + report.requests_open > 0 {
+        crate::say!(
+            "NEC's earlier requests: {} answered, {} not answered yet.",
+            report.requests_answered,
+            report.requests_open
+        );
+        for u in &report.unanswered {
+            let due = u.request.due.as_deref().map(|d| format!(", due {d}")).unwrap_or_default();
+            crate::say!("  OPEN {} ({}, {}) {}{due}: {}", u.legal_name, u.supplier_code, u.period, u.request.id, u.request.text);
+        }
+    }
     for w in &report.written {
         crate::say!("Wrote {}", w.display());
     }

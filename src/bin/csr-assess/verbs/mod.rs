@@ -10,6 +10,7 @@ mod feedback;
 mod profile;
 mod reminders;
 mod reports;
+mod requests;
 mod submission;
 mod transfer;
 
@@ -122,6 +123,8 @@ pub fn dispatch(verb: &str, ctx: &mut Context) -> Outcome {
         "feedback" => feedback::feedback(ctx),
         "feedback-from-workbook" => feedback::from_workbook(ctx),
         "reminders" => reminders::run(ctx),
+        "requests" => requests::list(ctx),
+        "reply" => requests::reply(ctx),
         "help" => match ctx.parser.next()? {
             Some(lexopt::Arg::Value(v)) => {
                 let v = v.to_string_lossy().to_string();
@@ -170,6 +173,8 @@ fn help_for(verb: &str) -> Option<&'static str> {
         "feedback" => help::FEEDBACK,
         "feedback-from-workbook" => help::FEEDBACK_FROM_WORKBOOK,
         "reminders" => help::REMINDERS,
+        "requests" => help::REQUESTS,
+        "reply" => help::REPLY,
         _ => return None,
     })
 }

@@ -33,11 +33,23 @@ pub fn import(ctx: &mut Context) -> Outcome {
     let json = ctx.json_flag(help::IMPORT)?;
     let bytes = args::read_input(&path)?;
     let mut store = ctx.store()?;
-    let id = usecase::import_from(&mut store, ctx.catalog, bytes.as_slice(), std::path::Path::new(&path))?;
-    if json {
-        output::json(&store.assessment(id)?);
-    } else {
-        crate::say!("{id}");
+    let imported = usecase::import_file(&mut store, ctx.catalog, bytes.as_slice(), std::path::Path::new(&path))?;
+    match imported {
+        usecase::Imported::Assessment { id } if json => output::json(&store.assessment(id)?),
+        usecase::Imported::Assessment { id } => crate::say!("{id}"),
+        usecase::Imported::Feedback(opened) if json => output::json(&opened),
+        usecase::Imported::Feedback(o) => {
+            crate::say!(
+                "Opened NEC's feedback on {} (assessment {}): {} request(s), {} new, {} revised{}. See them with `csr-assess requests {}`.",
+                o.period,
+                o.assessment_id,
+                o.requests,
+                o.added,
+                o.revised,
+                if o.has_note { ", and a note" } else { "" },
+                o.assessment_id
+            );
+        }
     }
     Ok(())
 }
