@@ -68,7 +68,7 @@ async fn a_folder_of_received_pdfs_becomes_one_workbook_in_both_languages() {
         assert_eq!(numbers, ["4", "4"], "all 4 files read: {read}");
         let failures = app.text("[data-testid='collect-failures']").await;
         assert!(failures.contains("cut.pdf") && failures.contains("notes.pdf"), "{failures}");
-        let reason = csr_core::collect::Problem::NotSubmission.label(lang);
+        let reason = csr_core::collect::Problem::NotSubmission.label(csr_core::lang::Lang::parse(lang).unwrap());
         assert!(failures.contains(reason), "the reason in {lang}: {failures}");
         let written = std::fs::read(&workbook).unwrap();
         assert!(written.starts_with(b"PK"), "an Excel workbook (a zip) was written");
