@@ -39,16 +39,18 @@ pub fn draw(c: &mut Canvas, ctx: &Context) {
         Some(at) => (&l.submitted_on, ctx.local_time(at)),
         None => (&l.status, l.preview_banner.clone()),
     };
+    // A profile field under the name the form gives it.
+    let field = |name: &'static str| ctx.lang.words().profile_field(name);
     let mut rows: Vec<(&str, String)> = vec![
-        (&l.supplier_code, p.supplier_code.clone()),
-        (&l.address, p.address.clone()),
-        (&l.country, p.country.clone()),
-        (&l.representative, p.representative.clone()),
+        (field("supplier_code"), p.supplier_code.clone()),
+        (field("address"), p.address.clone()),
+        (field("country"), p.country.clone()),
+        (field("representative"), p.representative.clone()),
         (&l.contact, contact),
         (&l.nec_contact, nec_contact),
-        (&l.employees, employees),
-        (&l.products, p.products.clone()),
-        (&l.sites, p.sites.clone()),
+        (field("employees"), employees),
+        (field("products"), p.products.clone()),
+        (field("sites"), p.sites.clone()),
         (&l.period, a.period.clone()),
         (status_label, status),
     ];

@@ -21,7 +21,7 @@ pub fn describe(ctx: &Context, p: &Problem) -> String {
     };
     match p {
         Problem::Profile { fields } => {
-            let names: Vec<String> = fields.iter().map(|f| field(profile_label(l, &f.field).unwrap_or(&f.field), f)).collect();
+            let names: Vec<String> = fields.iter().map(|f| field(&profile_label(ctx, &f.field), f)).collect();
             fill(&l.problem_profile, &[("list", &list(&names))])
         }
         Problem::Unanswered { items } => fill(&l.problem_unanswered, &[("list", &list(items))]),
@@ -74,7 +74,7 @@ fn unprintable_place(ctx: &Context, u: &UnprintableField) -> String {
     let l = ctx.labels;
     let id = u.id.as_deref().unwrap_or("");
     match u.place {
-        "profile" => profile_label(l, &u.field).unwrap_or(&u.field).to_string(),
+        "profile" => profile_label(ctx, &u.field),
         "assessment" => l.period.clone(),
         "item" => {
             let field = match u.field.as_str() {
@@ -106,25 +106,10 @@ fn unprintable_place(ctx: &Context, u: &UnprintableField) -> String {
     }
 }
 
-/// A profile field's name as the PDF prints it.
-fn profile_label<'l>(l: &'l Labels, field: &str) -> Option<&'l str> {
-    Some(match field {
-        "legal_name" => &l.legal_name,
-        "name_latin" => &l.name_latin,
-        "address" => &l.address,
-        "country" => &l.country,
-        "representative" => &l.representative,
-        "contact_name" => &l.contact,
-        "contact_email" => &l.email,
-        "contact_phone" => &l.phone,
-        "supplier_code" => &l.supplier_code,
-        "nec_contact_name" => &l.nec_contact,
-        "nec_contact_email" => &l.nec_contact_email,
-        "products" => &l.products,
-        "sites" => &l.sites,
-        "employees" => &l.employees,
-        _ => return None,
-    })
+/// A profile field's name as the form names it (`words.json` `profile_field`: one name for
+/// the form, the submission check on screen and the PDF).
+fn profile_label(ctx: &Context, field: &str) -> String {
+    ctx.lang.words().profile_field(field).to_string()
 }
 
 /// A declaration field's name as the declaration page prints it ("name" and "signer_name"
