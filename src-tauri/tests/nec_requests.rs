@@ -239,3 +239,19 @@ async fn the_staff_screen_counts_answered_requests_and_lists_the_open_ones() {
     }
     app.close().await;
 }
+
+/// A feedback file double-clicked while the app is closed: the app starts with the file and
+/// shows its requests first.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_app_started_by_a_double_click_on_a_feedback_file_shows_its_requests() {
+    let _one = serial().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (db, id, feedback) = submitted_with_feedback(dir.path(), "en");
+    let app = App::start_with_args(dir.path(), &db, &[feedback.to_str().unwrap()]).await;
+    app.wait_for("[data-testid='requests-view']").await;
+    assert_eq!(app.find_all("[data-testid='nec-request']").await.len(), 3);
+    app.wait_path(&format!("/a/{id}/requests")).await;
+    app.close().await;
+    let store = Store::open(&db, Catalog::get()).unwrap();
+    assert_eq!(store.record(id).unwrap().nec_requests.len(), 3);
+}

@@ -234,6 +234,22 @@ impl App {
 
     /// Starts any Tauri program (the benchmark also starts an empty app) under the driver.
     pub async fn start_program(program: &str, dir: &Path, db: &Path, env: &[(&str, String)]) -> App {
+        App::start_program_with_args(program, dir, db, env, &[]).await
+    }
+
+    /// Starts the app with `args` on its command line, as the system starts it for a file
+    /// double-clicked while the app is closed.
+    pub async fn start_with_args(dir: &Path, db: &Path, args: &[&str]) -> App {
+        App::start_program_with_args(APP, dir, db, &[], args).await
+    }
+
+    async fn start_program_with_args(
+        program: &str,
+        dir: &Path,
+        db: &Path,
+        env: &[(&str, String)],
+        args: &[&str],
+    ) -> App {
         std::fs::create_dir_all(dir.join("xdg")).unwrap();
         // A stray app (of a killed run, or one this process failed to stop) would take this
         // start for itself through the single-instance guard.
@@ -268,7 +284,7 @@ impl App {
         }
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("wry"));
-        caps.insert("tauri:options".into(), json!({ "application": program, "args": [] }));
+        caps.insert("tauri:options".into(), json!({ "application": program, "args": args }));
         // The session answers once the program's window is up; a start taken over by a
         // stray instance never answers.
         let mut builder = ClientBuilder::native();
