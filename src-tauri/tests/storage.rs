@@ -126,7 +126,7 @@ async fn damage_found_by_the_background_check_shows_the_damage_screen_at_once() 
     for lang in ["en", "ja"] {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("db.sqlite3");
-        let (_, id) = seed::company_with_empty_assessment(&db, "FY2026");
+        let (company, id) = seed::company_with_empty_assessment(&db, "FY2026");
         {
             let mut store = Store::open(&db, csr_core::Catalog::get()).unwrap();
             store.set_setting("language", lang).unwrap();
@@ -136,6 +136,9 @@ async fn damage_found_by_the_background_check_shows_the_damage_screen_at_once() 
                     Ok(())
                 })
                 .unwrap();
+            // A newer assessment: the start reads the newest one's dates (what came due), so
+            // the damage is in an older one, which only the background check reads.
+            store.create_assessment(company, "FY2027").unwrap();
         }
         alter_answer_text(&db, "qdamage-target");
 
@@ -197,4 +200,40 @@ async fn a_restore_from_elsewhere_is_refused_while_the_app_runs() {
     assert_eq!(saved.answer("I-1").unwrap().rating, Some(csr_core::model::Rating::Partly));
     // Closed, the restore goes through.
     csr_core::store::restore_backup_at(&db, &snap.name, csr_core::Catalog::get(), None).ok().expect("restored once the app is closed");
+}
+
+/// Damage in the newest assessment is read at start (what came due reads its dates): the
+/// damage screen appears and stays, though the list finishes drawing after it (it once drew
+/// over the damage screen, and the background check, having been told already, said nothing).
+#[tokio::test(flavor = "multi_thread")]
+async fn damage_read_at_start_keeps_the_damage_screen_over_the_list() {
+    let _one = serial().await;
+    for lang in ["en", "ja"] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("db.sqlite3");
+        let (_, id) = seed::company_with_empty_assessment(&db, "FY2026");
+        {
+            let mut store = Store::open(&db, csr_core::Catalog::get()).unwrap();
+            store.set_setting("language", lang).unwrap();
+            store
+                .edit_answer(id, "I-2", |a| {
+                    a.description = "qdamage-target: read at start".into();
+                    Ok(())
+                })
+                .unwrap();
+        }
+        alter_answer_text(&db, "qdamage-target");
+        let app = App::start(dir.path()).await;
+        let title = support::string(lang, "startup.damaged_title");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while !app.page_text().await.contains(&title) {
+            assert!(std::time::Instant::now() < deadline, "{lang}: the damage screen did not appear");
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        // Past the background check's first run (3 s after start): still the damage screen.
+        tokio::time::sleep(std::time::Duration::from_secs(4)).await;
+        assert!(app.page_text().await.contains(&title), "{lang}: the damage screen stayed");
+        assert!(app.find_all(".assessments").await.is_empty(), "{lang}: no list drawn over it");
+        app.close().await;
+    }
 }

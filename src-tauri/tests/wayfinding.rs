@@ -50,7 +50,7 @@ async fn the_first_years_defects_are_gone() {
         format!("XDG_DOCUMENTS_DIR=\"{}\"\n", documents.display()),
     )
     .unwrap();
-    let (env, _opened) = support::recording_opener(dir.path());
+    let (env, opened_log) = support::recording_opener(dir.path());
     let app = App::start_with(dir.path(), &db, &env).await;
 
     // The action plan shows for a gap only (a CSS rule once overrode `hidden`).
@@ -136,9 +136,7 @@ async fn the_first_years_defects_are_gone() {
     app.type_into("[data-field='legal_name']", "株式会社みらい電子").await;
     app.wait_saved().await;
 
-    // The PDF dialog opens in Documents. With open points left (an item set to not applicable
-    // without a reason) the PDF is a preview, and a preview offers no e-mail to NEC (the
-    // e-mail itself is tested in email.rs, in both languages).
+    // The PDF dialog opens in Documents; the e-mail button says what happened.
     app.goto(&format!("/a/{id}/submit")).await;
     let pdf_path = dir.path().join("submission.pdf");
     app.answer_file_dialogs_with(&pdf_path).await;
@@ -148,10 +146,14 @@ async fn the_first_years_defects_are_gone() {
     let proposed = std::path::PathBuf::from(proposed);
     assert_eq!(proposed.parent(), Some(documents.as_path()), "the dialog starts in Documents");
     assert!(proposed.extension().is_some_and(|e| e == "pdf"));
-    assert!(app.find_all("[data-preview='true']").await.len() == 1, "a preview while open points remain");
-    assert!(app.is_displayed("[data-testid='no-email']").await, "a preview says why it offers no e-mail");
-    assert!(app.find_all("[data-action='email']").await.is_empty(), "no e-mail for a preview");
-    assert!(pdf_path.exists());
+    app.click("[data-action='email']").await;
+    support::opened(&opened_log, 1).await;
+    let said = app.text("[data-testid='email-sent']").await;
+    assert!(said.contains("Your mail program should now show the message"), "{said}");
+    let panel = app.text("[data-testid='email-panel']").await;
+    assert!(panel.contains("buyer@nec.example"), "{panel}");
+    assert!(panel.contains("submission.pdf"), "the file to attach is named: {panel}");
+    app.screenshot_here("wayfinding-email-feedback").await;
 
     // At 1024 px the header stays one row.
     app.client.set_window_size(1024, 700).await.unwrap();

@@ -80,6 +80,8 @@ let firstShown = false;
  * it is removed while a navigation is under way.
  */
 async function show(view, params, path) {
+  // Once damage is found, only the damage screen is drawn (until the user decides there).
+  if (state.startupError) return;
   const seq = ++navigation;
   delete main.dataset.path;
   // A newer navigation started meanwhile (a view or a redirect went elsewhere): it draws.
@@ -125,6 +127,9 @@ async function draw(view, params, path, superseded) {
       ${view !== assessments ? html`<p><a class="button primary" href="#/assessments">${t('screen.failed_list')}</a></p>` : ''}
       <details class="error-details"><summary>${t('error.details')}</summary><p class="technical">${d.details}</p></details></section>`);
   }
+  // Damage found while this screen was being drawn (a read the screen or the start made):
+  // the damage screen stays, whatever screen finished drawing after it.
+  if (state.startupError) { drawStartupError(); return; }
   if (superseded()) return;
   window.scrollTo(0, 0);
   main.querySelector('h1')?.setAttribute('tabindex', '-1');
