@@ -47,7 +47,7 @@ use rusqlite::{Connection, TransactionBehavior};
 
 pub use backup::{Reason as BackupReason, Snapshot};
 pub use mark::Mark;
-pub use nec::{FeedbackNote, HeldSubmission, Holdings, Opened, Received};
+pub use nec::{FeedbackAbout, FeedbackNote, HeldSubmission, Holdings, Opened, Received};
 pub use submission::Fingerprinted;
 pub use sqlite::APPLICATION_ID;
 pub use tx::SaveReceipt;

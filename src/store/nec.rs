@@ -9,6 +9,7 @@ use std::collections::HashSet;
 
 use super::read;
 use super::rows::{FeedbackRow, RequestRow};
+pub use super::rows::{FeedbackAbout, FeedbackNote};
 use super::tx::Editing;
 use super::{SaveReceipt, Store};
 use crate::clock;
@@ -42,14 +43,7 @@ pub struct HeldSubmission {
 /// A feedback file to keep: what it says of itself, its text as received and its requests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Received {
-    pub id: String,
-    pub submission_sha256: String,
-    pub written_at: String,
-    pub language: String,
-    pub author_name: Option<String>,
-    pub author_email: Option<String>,
-    pub author_organisation: String,
-    pub note: Option<String>,
+    pub about: FeedbackAbout,
     pub text: String,
     /// Its requests, as the supplier keeps them (open, received now).
     pub requests: Vec<NecRequest>,
@@ -67,38 +61,6 @@ pub struct Opened {
     pub added: usize,
     pub revised: usize,
     pub opened_at: String,
-}
-
-/// A feedback file opened on an assessment shown with its requests: NEC's note and who wrote it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct FeedbackNote {
-    pub id: String,
-    pub assessment_id: i64,
-    pub submission_sha256: String,
-    pub written_at: String,
-    pub language: String,
-    pub author_name: Option<String>,
-    pub author_email: Option<String>,
-    pub author_organisation: String,
-    pub note: Option<String>,
-    pub opened_at: String,
-}
-
-impl From<FeedbackRow> for FeedbackNote {
-    fn from(f: FeedbackRow) -> FeedbackNote {
-        FeedbackNote {
-            id: f.id,
-            assessment_id: f.assessment_id,
-            submission_sha256: f.submission_sha256,
-            written_at: f.written_at,
-            language: f.language,
-            author_name: f.author_name,
-            author_email: f.author_email,
-            author_organisation: f.author_organisation,
-            note: f.note,
-            opened_at: f.opened_at,
-        }
-    }
 }
 
 /// Assessment `id` and those it was carried forward from, nearest first (deleted ones too:
@@ -174,7 +136,7 @@ impl Store {
             let mut notes = Vec::new();
             for row in chain.iter().take(2).rev() {
                 read::check_manifest(row, &read::entries(&self.conn, row.assessment.id)?)?;
-                notes.extend(read::feedback_of(&self.conn, row.assessment.id)?.into_iter().map(FeedbackNote::from));
+                notes.extend(read::feedback_of(&self.conn, row.assessment.id)?.into_iter().map(|row| row.opened));
             }
             Ok(notes)
         })();
@@ -206,16 +168,7 @@ impl Store {
             let mut editing = Editing::open(tx, id)?;
             let period = editing.row.assessment.period.clone();
             editing.put_feedback(&FeedbackRow {
-                id: received.id.clone(),
-                assessment_id: id,
-                submission_sha256: received.submission_sha256.clone(),
-                written_at: received.written_at.clone(),
-                language: received.language.clone(),
-                author_name: received.author_name.clone(),
-                author_email: received.author_email.clone(),
-                author_organisation: received.author_organisation.clone(),
-                note: received.note.clone(),
-                opened_at: now.clone(),
+                opened: FeedbackNote { about: received.about.clone(), assessment_id: id, opened_at: now.clone() },
                 text: received.text.clone(),
             })?;
             let (mut added, mut revised) = (0, 0);
@@ -234,7 +187,7 @@ impl Store {
                                 revision: Revision(Some(q.revision.0.unwrap_or(1) + 1)),
                                 ..q.clone()
                             },
-                            feedback_id: received.id.clone(),
+                            feedback_id: received.about.id.clone(),
                             ..stored
                         }
                     }
@@ -251,7 +204,7 @@ impl Store {
                                 revision: Revision(Some(1)),
                                 ..r.clone()
                             },
-                            feedback_id: received.id.clone(),
+                            feedback_id: received.about.id.clone(),
                             replied_in: None,
                         }
                     }
@@ -322,7 +275,7 @@ fn holdings(conn: &rusqlite::Connection) -> Result<Holdings> {
     for row in read::assessments(conn)? {
         read::check_manifest(&row, &read::entries(conn, row.assessment.id)?)?;
         for f in read::feedback_of(conn, row.assessment.id)? {
-            h.opened.push((f.id, f.opened_at));
+            h.opened.push((f.opened.about.id, f.opened.opened_at));
         }
         if row.deleted_at.is_some() {
             continue;

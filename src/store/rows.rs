@@ -301,12 +301,11 @@ pub const FEEDBACK_COLUMNS: &str = "id, assessment_id, submission_sha256, writte
      author_email, author_organisation, note, opened_at, text";
 pub const FEEDBACK_N: usize = 11;
 
-/// A feedback file NEC sent, as opened: its id (the hash of its content), the assessment
-/// whose submission it answers, what it says of itself, and its text as received.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FeedbackRow {
+/// What a feedback file NEC sent says of itself: its id (the hash of its content), the
+/// submission it answers, when, in which language, who wrote it and NEC's note.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FeedbackAbout {
     pub id: String,
-    pub assessment_id: i64,
     pub submission_sha256: String,
     pub written_at: String,
     pub language: String,
@@ -314,39 +313,59 @@ pub struct FeedbackRow {
     pub author_email: Option<String>,
     pub author_organisation: String,
     pub note: Option<String>,
+}
+
+/// A feedback file opened on an assessment: what it says of itself, the assessment whose
+/// submission it answers, and when it was opened.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FeedbackNote {
+    #[serde(flatten)]
+    pub about: FeedbackAbout,
+    pub assessment_id: i64,
     pub opened_at: String,
+}
+
+/// A feedback file as stored: opened on an assessment, with its text as received.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedbackRow {
+    pub opened: FeedbackNote,
     pub text: String,
 }
 
 pub fn feedback(row: &Row) -> rusqlite::Result<FeedbackRow> {
     sums::check_row(FEEDBACK, row, FEEDBACK_N)?;
     Ok(FeedbackRow {
-        id: row.get(0)?,
-        assessment_id: row.get(1)?,
-        submission_sha256: row.get(2)?,
-        written_at: row.get(3)?,
-        language: row.get(4)?,
-        author_name: row.get(5)?,
-        author_email: row.get(6)?,
-        author_organisation: row.get(7)?,
-        note: row.get(8)?,
-        opened_at: row.get(9)?,
+        opened: FeedbackNote {
+            about: FeedbackAbout {
+                id: row.get(0)?,
+                submission_sha256: row.get(2)?,
+                written_at: row.get(3)?,
+                language: row.get(4)?,
+                author_name: row.get(5)?,
+                author_email: row.get(6)?,
+                author_organisation: row.get(7)?,
+                note: row.get(8)?,
+            },
+            assessment_id: row.get(1)?,
+            opened_at: row.get(9)?,
+        },
         text: row.get(10)?,
     })
 }
 
 pub fn feedback_values(f: &FeedbackRow) -> Vec<Value> {
+    let (opened, about) = (&f.opened, &f.opened.about);
     vec![
-        text(&f.id),
-        Value::Integer(f.assessment_id),
-        text(&f.submission_sha256),
-        text(&f.written_at),
-        text(&f.language),
-        opt_text(f.author_name.as_deref()),
-        opt_text(f.author_email.as_deref()),
-        text(&f.author_organisation),
-        opt_text(f.note.as_deref()),
-        text(&f.opened_at),
+        text(&about.id),
+        Value::Integer(opened.assessment_id),
+        text(&about.submission_sha256),
+        text(&about.written_at),
+        text(&about.language),
+        opt_text(about.author_name.as_deref()),
+        opt_text(about.author_email.as_deref()),
+        text(&about.author_organisation),
+        opt_text(about.note.as_deref()),
+        text(&opened.opened_at),
         text(&f.text),
     ]
 }

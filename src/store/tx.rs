@@ -211,7 +211,7 @@ impl<'c> Editing<'c> {
             rows::placeholders(rows::FEEDBACK_N + 1)
         );
         let sum = upsert_row(self.conn, &sql_text, rows::FEEDBACK, rows::feedback_values(f))?;
-        self.feedback.insert(f.id.clone(), sum);
+        self.feedback.insert(f.opened.about.id.clone(), sum);
         Ok(())
     }
 

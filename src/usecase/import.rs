@@ -16,27 +16,40 @@ use crate::store::Store;
 /// the new assessment's id. `name` names the source in a read error. A submission PDF of
 /// this app is imported from the data attached to it (as `csr-assess extract` gives it).
 pub fn import_from(store: &mut Store, catalog: &Catalog, source: impl Read, name: &Path) -> Result<i64> {
+    let bytes = read_at_most(source, interchange::MAX_BYTES, name)?;
+    import_assessment_bytes(store, catalog, &bytes, name)
+}
+
+/// The first `max` bytes of `source` and one more, so that a check can refuse a file too
+/// large without reading all of it.
+fn read_at_most(source: impl Read, max: usize, name: &Path) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    source
-        .take(interchange::MAX_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io("read", name, e))?;
-    let record = if bytes.starts_with(b"%PDF-") {
-        let json = crate::pdf::extract(&bytes).map_err(|e| Error::Import {
-            fault: ImportFault::NotAnAssessment,
-            location: "the whole file".into(),
-            message: format!(
-                "{} is a PDF, but not a submission made by this app (no assessment data is attached to it: {e}). \
-                 Choose the .json file the app exported, or the PDF the app created for NEC.",
-                name.display()
-            ),
-        })?;
-        interchange::import(json.as_bytes(), catalog)?
-    } else {
-        interchange::import(&bytes, catalog)?
-    };
+    source.take(max as u64 + 1).read_to_end(&mut bytes).map_err(|e| Error::io("read", name, e))?;
+    Ok(bytes)
+}
+
+/// An assessment file's or a submission PDF's `bytes`, checked whole, then stored. A PDF's
+/// data is kept with its fingerprint (the SHA-256 of the attached data), which NEC's
+/// feedback on that submission names.
+fn import_assessment_bytes(store: &mut Store, catalog: &Catalog, bytes: &[u8], name: &Path) -> Result<i64> {
+    if !bytes.starts_with(b"%PDF-") {
+        let record = interchange::import(bytes, catalog)?;
+        refuse_a_second(store, &record, name)?;
+        return store.insert_record(&record);
+    }
+    let json = crate::pdf::extract(bytes).map_err(|e| Error::Import {
+        fault: ImportFault::NotAnAssessment,
+        location: "the whole file".into(),
+        message: format!(
+            "{} is a PDF, but not a submission made by this app (no assessment data is attached to it: {e}). \
+             Choose the .json file the app exported, or the PDF the app created for NEC.",
+            name.display()
+        ),
+    })?;
+    let record = interchange::import(json.as_bytes(), catalog)?;
     refuse_a_second(store, &record, name)?;
-    store.insert_record(&record)
+    let sha256 = crate::fingerprint::sha256_hex(json.as_bytes());
+    store.insert_record_from(&record, Some(&sha256))
 }
 
 /// Refuses a file whose company already has an assessment of the same period here. Users
@@ -73,29 +86,9 @@ pub enum Imported {
 /// assessment ([`import_from`]). A submission PDF's data is kept with its fingerprint, which
 /// NEC's feedback on it names.
 pub fn import_file(store: &mut Store, catalog: &Catalog, source: impl Read, name: &Path) -> Result<Imported> {
-    let mut bytes = Vec::new();
-    source
-        .take(interchange::MAX_BYTES.max(crate::feedback::MAX_BYTES) as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io("read", name, e))?;
+    let bytes = read_at_most(source, interchange::MAX_BYTES.max(crate::feedback::MAX_BYTES), name)?;
     if super::receive::is_feedback(&bytes, name) {
         return super::receive::open_feedback_bytes(store, catalog, &bytes, name).map(Imported::Feedback);
     }
-    if bytes.starts_with(b"%PDF-") {
-        let json = crate::pdf::extract(&bytes).map_err(|e| Error::Import {
-            fault: ImportFault::NotAnAssessment,
-            location: "the whole file".into(),
-            message: format!(
-                "{} is a PDF, but not a submission made by this app (no assessment data is attached to it: {e}). \
-                 Choose the .json file the app exported, or the PDF the app created for NEC.",
-                name.display()
-            ),
-        })?;
-        let record = interchange::import(json.as_bytes(), catalog)?;
-        // The fingerprint NEC's feedback names: the SHA-256 of the attached data.
-        let sha256 = crate::fingerprint::sha256_hex(json.as_bytes());
-        refuse_a_second(store, &record, name)?;
-        return store.insert_record_from(&record, Some(&sha256)).map(|id| Imported::Assessment { id });
-    }
-    import_from(store, catalog, bytes.as_slice(), name).map(|id| Imported::Assessment { id })
+    import_assessment_bytes(store, catalog, &bytes, name).map(|id| Imported::Assessment { id })
 }

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::feedback::{self, receive, Feedback};
 use crate::lang::Lang;
 use crate::model::{NecRequest, Reply, RequestStatus, Revision};
-use crate::store::{FeedbackNote, Holdings, Received, Store};
+use crate::store::{FeedbackAbout, FeedbackNote, Holdings, Received, Store};
 
 /// What opening a feedback file did, for the app's notice and the CLI's message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -106,14 +106,16 @@ fn from(f: &Feedback) -> String {
 fn received(f: &Feedback, text: String) -> Received {
     let asked_by = from(f);
     Received {
-        id: f.id.clone(),
-        submission_sha256: f.submission.sha256.clone(),
-        written_at: f.written_at.clone(),
-        language: f.language.as_str().to_string(),
-        author_name: f.author.name.clone(),
-        author_email: f.author.email.clone(),
-        author_organisation: f.author.organisation.clone(),
-        note: f.note.clone(),
+        about: FeedbackAbout {
+            id: f.id.clone(),
+            submission_sha256: f.submission.sha256.clone(),
+            written_at: f.written_at.clone(),
+            language: f.language.as_str().to_string(),
+            author_name: f.author.name.clone(),
+            author_email: f.author.email.clone(),
+            author_organisation: f.author.organisation.clone(),
+            note: f.note.clone(),
+        },
         text,
         requests: f
             .requests

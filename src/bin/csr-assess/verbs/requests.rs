@@ -18,11 +18,11 @@ pub fn list(ctx: &mut Context) -> Outcome {
         return Ok(());
     }
     for n in &found.notes {
-        if let Some(note) = &n.note {
+        if let Some(note) = &n.about.note {
             crate::say!(
                 "NEC's note ({}, {}): {note}",
-                n.author_organisation,
-                &n.written_at[..10.min(n.written_at.len())]
+                n.about.author_organisation,
+                &n.about.written_at[..10.min(n.about.written_at.len())]
             );
         }
     }
