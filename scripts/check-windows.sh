@@ -184,6 +184,12 @@ journey() {
   cli show 1 | grep "年齢確認を実施" >/dev/null && ok "show reads the Japanese answer back" || bad "show"
   cli export 1 --output "書き出し.json" && grep -q "株式会社さくら精密工業" "書き出し.json" \
     && ok "export --output 書き出し.json (UTF-8)" || bad "export --output"
+  # A period already here is refused, saying so; renamed first, both are kept.
+  if cli import "書き出し.json" >/dev/null; then bad "import of a period already here was accepted"; else
+    grep -q "already in this app" "$WORK/stderr.log" && ok "import of 2026年度 again refused, saying how to keep both" \
+      || bad "import of a period already here: unclear message"
+  fi
+  cli rename 1 "2026年度（旧1）" >/dev/null || bad "rename 1"
   [ "$(cli import "書き出し.json" | tr -d '\r\n')" = 2 ] && ok "import 書き出し.json as assessment 2" || bad "import"
   cli pdf 1 --lang ja --output "提出書.pdf" >/dev/null && [ -s "提出書.pdf" ] \
     && ok "pdf --lang ja --output 提出書.pdf ($(($(stat -c %s "提出書.pdf") / 1024)) KB)" || bad "pdf --lang ja"
@@ -193,6 +199,7 @@ journey() {
     && cmp -s "取り出し.json" detached.json && ok "extract --output gives the bytes pdfdetach gives" || bad "extract"
   cli verify "提出書.pdf" | grep "^OK" >/dev/null && ok "verify" || bad "verify"
   # What `csr-assess export 1 > a.json` writes in Windows PowerShell 5.1: UTF-16 with a BOM.
+  cli rename 2 "2026年度（旧2）" >/dev/null || bad "rename 2"
   iconv -f UTF-8 -t UTF-16LE "書き出し.json" | { printf '\xFF\xFE'; cat; } > powershell.json
   [ "$(cli import powershell.json | tr -d '\r\n')" = 3 ] && ok "import of UTF-16 with a byte-order mark" \
     || bad "import UTF-16 with BOM"
@@ -201,7 +208,7 @@ journey() {
     grep -q "without a byte-order mark" "$WORK/stderr.log" && ok "UTF-16 without a BOM refused, saying why" \
       || bad "UTF-16 without a BOM: unclear message"
   fi
-  [ "$(cli list --json | grep -c '"period": "2026年度"')" = 3 ] && ok "three assessments listed" || bad "list"
+  [ "$(cli list --json | grep -c '"period": "2026年度')" = 3 ] && ok "three assessments listed" || bad "list"
   cd "$ROOT"
 }
 timed "CLI journey under wine" journey
