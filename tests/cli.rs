@@ -1,25 +1,17 @@
 //! The `csr-assess` command line, run as a real process.
 
 mod common;
+#[path = "support/cli.rs"]
+mod cli;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use csr_core::catalog::FieldKind;
 use csr_core::Catalog;
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_csr-assess");
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN).arg("--db").arg(db).args(args).env_remove("CSR_ASSESS_DB").output().unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = run(db, args);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
+use cli::{ok, run, BIN};
 
 const VERBS: [&str; 24] = [
     "catalog", "profile", "new", "list", "show", "answer", "part2", "declare", "status", "rename", "delete", "restore",

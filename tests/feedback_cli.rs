@@ -4,28 +4,19 @@
 //! with a message and exit status.
 
 mod common;
+#[path = "support/cli.rs"]
+mod cli;
 #[path = "support/filled_workbook.rs"]
 mod filled;
 #[path = "support/feedback.rs"]
 mod support;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use csr_core::feedback::{self, Language};
 use csr_core::Catalog;
 
-const BIN: &str = env!("CARGO_BIN_EXE_csr-assess");
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN).arg("--db").arg(db).args(args).env_remove("CSR_ASSESS_DB").output().unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = run(db, args);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
+use cli::{ok, run};
 
 fn fails(db: &Path, args: &[&str], code: i32, says: &str) {
     let out = run(db, args);

@@ -6,11 +6,12 @@
 //! cut short, for another supplier, for a submission this database does not hold.
 
 mod common;
+#[path = "support/cli.rs"]
+mod cli;
 #[path = "support/feedback.rs"]
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use csr_core::feedback::Language;
 use csr_core::lang::Lang;
@@ -18,17 +19,7 @@ use csr_core::model::{Reply, RequestStatus};
 use csr_core::{usecase, Catalog, Store};
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_csr-assess");
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN).arg("--db").arg(db).args(args).env_remove("CSR_ASSESS_DB").output().unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = run(db, args);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
+use cli::{ok, run};
 
 /// Runs `args`, expecting failure (exit 1) with a message that holds every one of `says`.
 fn fails(db: &Path, args: &[&str], says: &[&str]) {
