@@ -139,3 +139,31 @@ fn sync_folder(dir: &Path) -> std::io::Result<()> {
     let _ = dir;
     Ok(())
 }
+
+/// A file name safe on Windows, macOS and Linux that keeps Japanese: `start`, then each of
+/// `parts` made safe (characters a file system refuses as "_", spaces as "-", at most 60
+/// characters, no leading or trailing dots, dashes or underscores; empty ones left out),
+/// joined by "_", then `.extension`: 「CSRセルフアセスメント_株式会社さくら_2026年度.pdf」.
+pub fn file_name(start: &str, parts: &[&str], extension: &str) -> String {
+    let mut name = vec![start.to_string()];
+    name.extend(parts.iter().map(|p| file_name_part(p)).filter(|p| !p.is_empty()));
+    format!("{}.{extension}", name.join("_"))
+}
+
+/// One part of a [`file_name`].
+fn file_name_part(s: &str) -> String {
+    let s: String = s
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_control() || "\\/:*?\"<>|".contains(c) {
+                '_'
+            } else if c.is_whitespace() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    s.trim_matches(['.', '-', '_']).chars().take(60).collect()
+}

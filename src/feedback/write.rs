@@ -109,31 +109,9 @@ pub fn to_text(feedback: &Feedback) -> String {
 /// A file name for the feedback: `CSR-feedback_<supplier code, else name>_<period>.csrfeedback`,
 /// safe on Windows, macOS and Linux, keeping Japanese characters.
 pub fn file_name(feedback: &Feedback) -> String {
-    let clean = |s: &str| -> String {
-        let s: String = s
-            .trim()
-            .chars()
-            .map(|c| {
-                if c.is_control() || "\\/:*?\"<>|".contains(c) {
-                    '_'
-                } else if c.is_whitespace() {
-                    '-'
-                } else {
-                    c
-                }
-            })
-            .collect();
-        s.trim_matches(['.', '-', '_']).chars().take(60).collect()
-    };
     let s = &feedback.submission;
     let who = s.supplier_code.as_deref().filter(|c| !c.trim().is_empty()).unwrap_or(&s.legal_name);
-    let mut parts = vec!["CSR-feedback".to_string()];
-    for p in [clean(who), clean(&s.period)] {
-        if !p.is_empty() {
-            parts.push(p);
-        }
-    }
-    format!("{}.{EXTENSION}", parts.join("_"))
+    crate::files::file_name("CSR-feedback", &[who, &s.period], EXTENSION)
 }
 
 /// Refuses an output name that does not end in `.csrfeedback`: the supplier's app knows the

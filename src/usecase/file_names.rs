@@ -18,25 +18,6 @@ pub enum FileKind {
     Reminders,
 }
 
-/// A part of a file name: no characters a file system refuses, spaces as "-", at most 60
-/// characters, no leading or trailing dots, dashes or underscores.
-fn clean(s: &str) -> String {
-    let s: String = s
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_control() || "\\/:*?\"<>|".contains(c) {
-                '_'
-            } else if c.is_whitespace() {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect();
-    s.trim_matches(['.', '-', '_']).chars().take(60).collect()
-}
-
 /// "CSR-self-assessment_<company>_<period>.pdf" / 「CSRセルフアセスメント_<会社>_<期間>.pdf」.
 pub fn suggested_file_name(record: &AssessmentRecord, kind: FileKind, lang: Lang) -> String {
     let names = &lang.words().file_names;
@@ -46,13 +27,7 @@ pub fn suggested_file_name(record: &AssessmentRecord, kind: FileKind, lang: Lang
         FileKind::Export => (&names.export, "json"),
         FileKind::Reminders => (&names.reminders, "ics"),
     };
-    let mut parts = vec![prefix.clone()];
-    for p in [clean(record.company.display_name()), clean(&record.assessment.period)] {
-        if !p.is_empty() {
-            parts.push(p);
-        }
-    }
-    format!("{}.{extension}", parts.join("_"))
+    crate::files::file_name(prefix, &[record.company.display_name(), &record.assessment.period], extension)
 }
 
 /// "CSR-submissions_2026-12-08.xlsx" / 「CSR提出一覧_2026-12-08.xlsx」.
