@@ -127,3 +127,15 @@ fn japanese_separators_are_full_width() {
     assert_eq!(ja.formats().list_separator, "、");
     assert!(!ja.with_paren("所在地", "未入力").contains('('));
 }
+
+/// Every state of an NEC request has its word in every language (the screens and the PDF
+/// both read `words.json` `request_status`).
+#[test]
+fn every_request_state_has_its_word() {
+    for lang in Lang::all() {
+        for state in csr_core::model::RequestStatus::ALL {
+            let w = lang.words();
+            assert!(w.request_status.contains_key(state.as_str()), "lang/{}/words.json: request_status.{}", lang.code(), state.as_str());
+        }
+    }
+}

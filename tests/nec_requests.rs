@@ -126,7 +126,9 @@ fn collect_feedback_import_reply_submit_collect_in_both_languages() {
             let page = text.split('\u{c}').nth(1).unwrap();
             assert!(page.contains(&l.requests_title), "{code}: the second page is the requests page: {page}");
             let flat: String = page.split_whitespace().collect();
-            for shown in [&l.requests_done, &l.requests_not_possible, &l.requests_open, &l.requests_text] {
+            // The states in the language's words (one source with the screens).
+            let w = lang.words();
+            for shown in [w.request_status("done"), w.request_status("not_possible"), w.request_status("open"), &l.requests_text] {
                 assert!(flat.contains(&shown.split_whitespace().collect::<String>()), "{code}: {shown} in {page}");
             }
             for said in [done, because, "2027-03-31"] {

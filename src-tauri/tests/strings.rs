@@ -69,6 +69,7 @@ fn core_keys(lang: &str) -> BTreeSet<String> {
     keys.extend(w.status.keys().map(|n| format!("status.{n}")));
     keys.extend(w.cascade.keys().map(|n| format!("cascade.{n}")));
     keys.extend(w.cascade_state.keys().map(|n| format!("cascade_state.{n}")));
+    keys.extend(w.request_status.keys().map(|n| format!("requests.status.{n}")));
     keys.extend(w.profile_field.keys().map(|n| format!("profile.{n}")));
     keys
 }

@@ -21,6 +21,8 @@ pub struct Words {
     pub cascade: BTreeMap<String, String>,
     /// The same as a state, as printed and reported ("Passed on to some of them").
     pub cascade_state: BTreeMap<String, String>,
+    /// Where an NEC request stands ("open", "done", "not_possible"), as chosen and printed.
+    pub request_status: BTreeMap<String, String>,
     pub yes: String,
     pub no: String,
     /// NEC's name as the language writes it ("NEC Corporation", 「日本電気株式会社」): the
@@ -66,6 +68,10 @@ impl Words {
 
     pub fn cascade_state<'a>(&'a self, name: &'a str) -> &'a str {
         Self::of(&self.cascade_state, name)
+    }
+
+    pub fn request_status<'a>(&'a self, name: &'a str) -> &'a str {
+        Self::of(&self.request_status, name)
     }
 
     /// The label of the company profile's field `name` ("legal_name").

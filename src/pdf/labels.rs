@@ -170,9 +170,6 @@ pub struct Labels {
     pub requests_text: String,
     pub requests_reply: String,
     pub requests_reason: String,
-    pub requests_open: String,
-    pub requests_done: String,
-    pub requests_not_possible: String,
 }
 
 static LABELS: Parts<Labels> = Parts::new("pdf");

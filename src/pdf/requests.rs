@@ -22,11 +22,7 @@ pub fn draw(c: &mut Canvas, ctx: &Context, requests: &[NecRequest]) {
         if let Some(due) = &r.due {
             facts.push(ctx.labelled(&l.requests_due, &day(due)));
         }
-        let status = match r.status {
-            RequestStatus::Open => &l.requests_open,
-            RequestStatus::Done => &l.requests_done,
-            RequestStatus::NotPossible => &l.requests_not_possible,
-        };
+        let status = ctx.lang.words().request_status(r.status.as_str());
         facts.push(ctx.labelled(&l.requests_status, status));
         c.item_heading(&heading(ctx, r), &facts);
         c.labelled(&l.requests_text, &r.text, LABEL_WIDTH);

@@ -24,6 +24,7 @@ function wordsTable(l) {
   for (const [name, word] of Object.entries(w.status)) out[`status.${name}`] = word;
   for (const [name, word] of Object.entries(w.cascade)) out[`cascade.${name}`] = word;
   for (const [name, word] of Object.entries(w.cascade_state)) out[`cascade_state.${name}`] = word;
+  for (const [name, word] of Object.entries(w.request_status ?? {})) out[`requests.status.${name}`] = word;
   // The profile's field labels: the form, the submission check and the PDF name a field alike.
   for (const [name, word] of Object.entries(w.profile_field ?? {})) out[`profile.${name}`] = word;
   return out;
