@@ -66,6 +66,8 @@ async fn dates_as_calendar(lang: &str) {
     app.answer_file_dialogs_with(&ics).await;
     app.click("[data-action='save-reminders']").await;
     app.wait_for("[data-testid='calendar-saved']:not([hidden])").await;
+    app.script("document.querySelector(\"[data-testid='calendar-card']\").scrollIntoView()", vec![]).await;
+    app.screenshot_here(&format!("calendar-{lang}")).await;
 
     // The name proposed is the language's.
     let proposed = std::fs::read_to_string(dir.path().join("dialog-answer.proposed")).unwrap();
