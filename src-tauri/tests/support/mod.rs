@@ -468,8 +468,22 @@ impl App {
         self.client.perform_actions(actions).await.unwrap_or_else(|e| panic!("pressing {key:?}: {e}"));
     }
 
+    /// The text of the element `css` finds. A screen drawn again between finding and reading
+    /// (a toast replaced, a dialog redrawn) makes the element found stale: found again then,
+    /// as a user's eyes would.
     pub async fn text(&self, css: &str) -> String {
-        self.wait_for(css).await.text().await.unwrap()
+        for _ in 0..20 {
+            match self.wait_for(css).await.text().await {
+                Ok(text) => return text,
+                Err(fantoccini::error::CmdError::Standard(e))
+                    if e.error == fantoccini::error::ErrorStatus::StaleElementReference =>
+                {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(e) => panic!("the text of {css}: {e}"),
+            }
+        }
+        panic!("the text of {css}: the element was drawn again 20 times while being read")
     }
 
     pub async fn value(&self, css: &str) -> String {
